@@ -1,0 +1,70 @@
+#!/usr/bin/env node
+import { writeFileSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Command } from 'commander';
+import { resolve } from 'node:path';
+import { startEmbeddedNeo4j, PROJECT_ROOT } from '../db/embedded.js';
+import { migrate } from '../db/migrate.js';
+import { loadRuntime, onShutdownSignal, reportFatal, withDatabase } from './runtime.js';
+import { serve } from './serve.js';
+
+const program = new Command()
+  .name('newsgraph')
+  .description('A knowledge graph of the news: who did what with whom, where, and who reported it.')
+  .showHelpAfterError();
+
+program
+  .command('serve')
+  .description('Start the GraphQL API (on NEO4J_URI, or on the embedded Neo4j when it is unset).')
+  .action(() => serve(loadRuntime()));
+
+program
+  .command('migrate')
+  .description('Apply the constraints and indexes in cypher/ (idempotent).')
+  .action(() => {
+    const runtime = loadRuntime();
+    return withDatabase(runtime, async (db) => {
+      const { statements } = await migrate(db.executor);
+      console.log(`Applied ${statements} schema statements to ${db.uri}.`);
+    });
+  });
+
+program
+  .command('db')
+  .description('Manage the embedded Neo4j.')
+  .command('start')
+  .description('Run the embedded Neo4j alone, in the foreground, until Ctrl-C.')
+  .action(async () => {
+    const { config, log } = loadRuntime();
+    const neo4j = await startEmbeddedNeo4j({
+      dataDir: join(resolve(config.embedded.dataDir), 'neo4j'),
+      port: config.embedded.port,
+      heap: config.embedded.heap,
+      pageCache: config.embedded.pageCache,
+      javaHome: config.embedded.javaHome,
+      log,
+    });
+    console.log(`Embedded Neo4j listening on ${neo4j.uri} (NEO4J_URI=${neo4j.uri}). Ctrl-C stops it.`);
+    onShutdownSignal(log, () => neo4j.stop());
+  });
+
+program
+  .command('schema:print')
+  .description('Print the GraphQL SDL to schema/schema.graphql (or check it with --check).')
+  .option('--check', 'exit 1 when schema/schema.graphql is stale instead of writing it')
+  .action(async (options: { check?: boolean }) => {
+    const { printSortedSchema } = await import('../schema/index.js');
+    const file = join(PROJECT_ROOT, 'schema', 'schema.graphql');
+    const printed = printSortedSchema();
+    if (options.check) {
+      if (readFileSync(file, 'utf8') !== printed) {
+        console.error('schema/schema.graphql is stale: run `npm run schema:print`.');
+        process.exit(1);
+      }
+      return;
+    }
+    writeFileSync(file, printed);
+    console.log(`Wrote ${file}`);
+  });
+
+program.parseAsync(process.argv).catch(reportFatal);

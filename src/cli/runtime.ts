@@ -1,0 +1,52 @@
+import { loadConfig, ConfigError, type Config } from '../config.js';
+import { connectDatabase, type Database } from '../db/connect.js';
+import { EmbeddedNeo4jError } from '../db/embedded.js';
+import { createLogger, type Logger } from '../logger.js';
+
+export interface Runtime {
+  config: Config;
+  log: Logger;
+}
+
+export function loadRuntime(): Runtime {
+  const config = loadConfig();
+  return { config, log: createLogger(config.logLevel) };
+}
+
+/** Opens the database for a command and always closes it (stopping an embedded Neo4j). */
+export async function withDatabase<T>(runtime: Runtime, work: (db: Database) => Promise<T>): Promise<T> {
+  const db = await connectDatabase(runtime.config, runtime.log);
+  try {
+    return await work(db);
+  } finally {
+    await db.close();
+  }
+}
+
+/** Runs `shutdown` once on SIGINT or SIGTERM; a second signal exits at once. */
+export function onShutdownSignal(log: Logger, shutdown: () => Promise<void>): void {
+  let stopping = false;
+  const handler = (signal: NodeJS.Signals) => {
+    if (stopping) process.exit(130);
+    stopping = true;
+    log.info({ signal }, 'shutting down');
+    shutdown()
+      .then(() => process.exit(0))
+      .catch((error: unknown) => {
+        log.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      });
+  };
+  process.on('SIGINT', handler);
+  process.on('SIGTERM', handler);
+}
+
+/** Known failures print one clear line; anything else prints its stack. */
+export function reportFatal(error: unknown): never {
+  if (error instanceof ConfigError || error instanceof EmbeddedNeo4jError) {
+    console.error(`newsgraph: ${error.message}`);
+  } else {
+    console.error('newsgraph: unexpected failure:', error);
+  }
+  process.exit(1);
+}

@@ -1,0 +1,48 @@
+import { join, resolve } from 'node:path';
+import type { Driver } from 'neo4j-driver';
+import type { Config } from '../config.js';
+import type { Logger } from '../logger.js';
+import { createDriver } from './driver.js';
+import { startEmbeddedNeo4j, type EmbeddedNeo4j } from './embedded.js';
+import { Executor } from './executor.js';
+
+export interface Database {
+  driver: Driver;
+  executor: Executor;
+  /** Where the data lives, for logs: the given URI or the embedded one. */
+  uri: string;
+  mode: 'given' | 'embedded';
+  close(): Promise<void>;
+}
+
+/**
+ * The rule every entry point follows: a given NEO4J_URI is used as is;
+ * otherwise the embedded Neo4j starts on the persistent data folder.
+ */
+export async function connectDatabase(config: Config, log: Logger): Promise<Database> {
+  let embedded: EmbeddedNeo4j | undefined;
+  let target = { uri: config.neo4j.uri ?? '', username: config.neo4j.username, password: config.neo4j.password };
+  if (!config.neo4j.uri) {
+    embedded = await startEmbeddedNeo4j({
+      dataDir: join(resolve(config.embedded.dataDir), 'neo4j'),
+      port: config.embedded.port,
+      heap: config.embedded.heap,
+      pageCache: config.embedded.pageCache,
+      javaHome: config.embedded.javaHome,
+      log,
+    });
+    target = { ...target, uri: embedded.uri };
+  }
+  const driver = createDriver(target, config.neo4j);
+  const executor = new Executor(driver, config.neo4j.database, log, config.neo4j.queryTimeoutMs);
+  return {
+    driver,
+    executor,
+    uri: target.uri,
+    mode: embedded ? 'embedded' : 'given',
+    async close() {
+      await driver.close();
+      await embedded?.stop();
+    },
+  };
+}

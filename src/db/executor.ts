@@ -1,0 +1,113 @@
+import neo4j, { type Driver, type ManagedTransaction, type QueryResult, type RecordShape } from 'neo4j-driver';
+import type { Logger } from '../logger.js';
+import { mapNeo4jError } from './errors.js';
+
+export type AccessMode = 'READ' | 'WRITE';
+
+export interface RunOptions {
+  /** Overrides the default transaction timeout (ms). */
+  timeoutMs?: number;
+  /** A short name for the query, sent as transaction metadata and logged. */
+  name?: string;
+  /** A child logger carrying the request id. */
+  log?: Logger;
+}
+
+export type TransactionWork<T> = (tx: CountingTransaction) => Promise<T>;
+
+/** A transaction handle that counts its round trips, so callers can't bypass the count. */
+export interface CountingTransaction {
+  run<R extends RecordShape = RecordShape>(cypher: string, params?: Record<string, unknown>): Promise<QueryResult<R>>;
+}
+
+/**
+ * The database boundary: the only module that opens sessions and runs Cypher.
+ * Reads go through executeRead (routed to secondaries on a cluster), writes
+ * through executeWrite; both retry transient errors inside the driver, carry
+ * metadata and a timeout, close the session in `finally`, and turn driver
+ * errors into typed GraphQL errors.
+ */
+export class Executor {
+  constructor(
+    private readonly driver: Driver,
+    private readonly database: string,
+    private readonly log: Logger,
+    private readonly defaultTimeoutMs: number,
+    /** Shared by every view of this executor; tests read it to catch N+1 patterns. */
+    private readonly counter = { roundTrips: 0 },
+  ) {}
+
+  /** Cypher statements sent since start, across every request. */
+  get roundTrips(): number {
+    return this.counter.roundTrips;
+  }
+
+  /** The same boundary, logging with a request's logger (and so its request id). */
+  withLogger(log: Logger): Executor {
+    return new Executor(this.driver, this.database, log, this.defaultTimeoutMs, this.counter);
+  }
+
+  read<R extends RecordShape = RecordShape>(cypher: string, params: Record<string, unknown> = {}, options: RunOptions = {}) {
+    return this.transaction('READ', (tx) => tx.run<R>(cypher, params), { name: firstLine(cypher), ...options }).then(
+      (result) => result.records.map((record) => record.toObject() as R),
+    );
+  }
+
+  write<R extends RecordShape = RecordShape>(cypher: string, params: Record<string, unknown> = {}, options: RunOptions = {}) {
+    return this.transaction('WRITE', (tx) => tx.run<R>(cypher, params), { name: firstLine(cypher), ...options }).then(
+      (result) => result.records.map((record) => record.toObject() as R),
+    );
+  }
+
+  /** Several statements in one transaction: all of them or none. */
+  async transaction<T>(mode: AccessMode, work: TransactionWork<T>, options: RunOptions = {}): Promise<T> {
+    const log = options.log ?? this.log;
+    const session = this.driver.session({
+      database: this.database,
+      defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+    });
+    const config = {
+      timeout: options.timeoutMs ?? this.defaultTimeoutMs,
+      metadata: { app: 'newsgraph', query: options.name ?? 'transaction' },
+    };
+    const counted = (tx: ManagedTransaction): Promise<T> => work(this.counting(tx, log));
+    try {
+      return mode === 'READ' ? await session.executeRead(counted, config) : await session.executeWrite(counted, config);
+    } catch (error) {
+      const mapped = mapNeo4jError(error);
+      log.warn({ err: { code: (error as { code?: string }).code, message: (error as Error).message }, mappedTo: mapped.extensions.code, query: options.name }, 'cypher failed');
+      throw mapped;
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** Cheap connectivity probe used by /ready. */
+  async ping(timeoutMs = 2000): Promise<boolean> {
+    try {
+      await this.read('RETURN 1 AS ok', {}, { timeoutMs, name: 'ping' });
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  private counting(tx: ManagedTransaction, log: Logger): CountingTransaction {
+    return {
+      run: async <R extends RecordShape>(cypher: string, params: Record<string, unknown> = {}) => {
+        this.counter.roundTrips += 1;
+        const started = performance.now();
+        const result = await tx.run<R>(cypher, params);
+        if (log.isLevelEnabled('debug')) {
+          // Parameter names only: values may be user data or secrets.
+          log.debug({ cypher, paramNames: Object.keys(params), ms: Math.round(performance.now() - started) }, 'cypher');
+        }
+        return result;
+      },
+    };
+  }
+}
+
+function firstLine(cypher: string): string {
+  return cypher.trim().split('\n', 1)[0]!.slice(0, 80);
+}

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config.js';
+
+describe('loadConfig', () => {
+  it('applies defaults: embedded database, port 4000', () => {
+    const config = loadConfig({});
+    expect(config.neo4j.uri).toBeUndefined();
+    expect(config.http.port).toBe(4000);
+    expect(config.embedded).toMatchObject({ dataDir: '.data', heap: '1g', pageCache: '512m' });
+  });
+
+  it('accepts routing URIs for clusters and Aura', () => {
+    expect(loadConfig({ NEO4J_URI: 'neo4j+s://abc.databases.neo4j.io' }).neo4j.uri).toBe('neo4j+s://abc.databases.neo4j.io');
+    expect(loadConfig({ NEO4J_URI: 'neo4j://core1:7687' }).neo4j.uri).toBe('neo4j://core1:7687');
+  });
+
+  it('names the variable when a value is bad', () => {
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
+    expect(() => loadConfig({ NEO4J_URI: 'http://localhost:7474' })).toThrow(/NEO4J_URI/);
+    expect(() => loadConfig({ NEWSGRAPH_EMBEDDED_HEAP: 'lots' })).toThrow(/NEWSGRAPH_EMBEDDED_HEAP/);
+    expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrow(ConfigError);
+  });
+
+  it('lists every bad variable at once', () => {
+    try {
+      loadConfig({ PORT: '-1', NEWSGRAPH_LOAD_SEED: 'maybe' });
+      expect.unreachable();
+    } catch (error) {
+      expect((error as ConfigError).issues.map((issue) => issue.split(':')[0]).sort()).toEqual(['NEWSGRAPH_LOAD_SEED', 'PORT']);
+    }
+  });
+
+  it('treats empty strings as unset', () => {
+    expect(loadConfig({ NEO4J_URI: '', PORT: '' }).neo4j.uri).toBeUndefined();
+  });
+});

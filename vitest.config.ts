@@ -1,0 +1,30 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  // graphql ships ESM and CJS builds; Pothos and Yoga must see the same realm as our code.
+  resolve: { alias: { graphql: 'graphql/index.js' } },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['tests/unit/**/*.test.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'int',
+          include: ['tests/int/**/*.int.test.ts'],
+          globalSetup: ['tests/setup/global-neo4j.ts'],
+          setupFiles: ['tests/setup/isolate-file.ts'],
+          // One database for the run, wiped before each file, so files go one at a time.
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 240_000,
+        },
+      },
+    ],
+  },
+});
