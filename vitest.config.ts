@@ -4,6 +4,7 @@ export default defineConfig({
   // graphql ships ESM and CJS builds; Pothos and Yoga must see the same realm as our code.
   resolve: { alias: { graphql: 'graphql/index.js' } },
   test: {
+    reporters: ['default', './tests/reporters/summary-line.ts'],
     projects: [
       {
         extends: true,

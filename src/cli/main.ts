@@ -3,7 +3,7 @@ import { writeFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { resolve } from 'node:path';
-import { startEmbeddedNeo4j, PROJECT_ROOT } from '../db/embedded.js';
+import { ensureLauncherBuilt, startEmbeddedNeo4j, PROJECT_ROOT } from '../db/embedded.js';
 import { migrate } from '../db/migrate.js';
 import { loadRuntime, onShutdownSignal, reportFatal, withDatabase } from './runtime.js';
 import { serve } from './serve.js';
@@ -29,10 +29,17 @@ program
     });
   });
 
-program
-  .command('db')
-  .description('Manage the embedded Neo4j.')
-  .command('start')
+const db = program.command('db').description('Manage the embedded Neo4j.');
+
+db.command('build')
+  .description('Build the embedded Neo4j launcher with Maven now (otherwise it is built on first use).')
+  .action(() => {
+    const { config, log } = loadRuntime();
+    ensureLauncherBuilt(log, config.embedded.javaHome);
+    console.log('The embedded Neo4j launcher is built.');
+  });
+
+db.command('start')
   .description('Run the embedded Neo4j alone, in the foreground, until Ctrl-C.')
   .action(async () => {
     const { config, log } = loadRuntime();

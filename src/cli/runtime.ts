@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { loadConfig, ConfigError, type Config } from '../config.js';
 import { connectDatabase, type Database } from '../db/connect.js';
 import { EmbeddedNeo4jError } from '../db/embedded.js';
@@ -9,6 +10,8 @@ export interface Runtime {
 }
 
 export function loadRuntime(): Runtime {
+  // A .env file in the working directory fills in variables the shell did not set.
+  if (existsSync('.env')) process.loadEnvFile('.env');
   const config = loadConfig();
   return { config, log: createLogger(config.logLevel) };
 }

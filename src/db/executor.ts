@@ -1,4 +1,5 @@
 import neo4j, { type Driver, type ManagedTransaction, type QueryResult, type RecordShape } from 'neo4j-driver';
+import { GraphQLError } from 'graphql';
 import type { Logger } from '../logger.js';
 import { mapNeo4jError } from './errors.js';
 
@@ -74,6 +75,8 @@ export class Executor {
     try {
       return mode === 'READ' ? await session.executeRead(counted, config) : await session.executeWrite(counted, config);
     } catch (error) {
+      // Errors the work itself raised for the caller (validation, not found) pass through unchanged.
+      if (error instanceof GraphQLError) throw error;
       const mapped = mapNeo4jError(error);
       log.warn({ err: { code: (error as { code?: string }).code, message: (error as Error).message }, mappedTo: mapped.extensions.code, query: options.name }, 'cypher failed');
       throw mapped;

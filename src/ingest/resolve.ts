@@ -1,0 +1,117 @@
+import type { CountingTransaction } from '../db/executor.js';
+import type { BundleEntity, BundleRelation } from '../model/bundle-schema.js';
+import { nameKeys, normalizeName } from '../model/names.js';
+import type { ValidationIssue } from '../model/references.js';
+import type { AmbiguousMatch, EntityMatch } from './batch.js';
+
+/**
+ * Entity resolution: a bundle entity whose id is unknown is matched to an
+ * existing entity of the same type by normalized name or alias. One candidate
+ * is a match; several are reported as ambiguous and never merged.
+ */
+
+const LOOKUP_ENTITIES = `
+UNWIND $entities AS e
+OPTIONAL MATCH (byId:Entity {id: e.id})
+CALL (e) {
+  UNWIND e.keys AS key
+  MATCH (:NameKey {key: key})-[:NAMES]->(candidate:Entity)
+  RETURN collect(DISTINCT {id: candidate.id, key: key}) AS candidates
+}
+RETURN e.id AS id, byId.type AS existingType, candidates`;
+
+export interface EntityResolution {
+  /** Bundle id → id in the graph, for every entity of the batch. */
+  ids: Map<string, string>;
+  created: string[];
+  matches: EntityMatch[];
+  ambiguities: AmbiguousMatch[];
+  conflicts: ValidationIssue[];
+}
+
+export async function resolveEntities(tx: CountingTransaction, entities: BundleEntity[]): Promise<EntityResolution> {
+  const resolution: EntityResolution = { ids: new Map(), created: [], matches: [], ambiguities: [], conflicts: [] };
+  if (entities.length === 0) return resolution;
+  const byId = new Map(entities.map((entity) => [entity.id, entity]));
+  const lookup = entities.map((entity) => ({ id: entity.id, keys: nameKeys(entity.type, [entity.name, ...entity.aliases]) }));
+  const result = await tx.run<{ id: string; existingType: string | null; candidates: Array<{ id: string; key: string }> }>(LOOKUP_ENTITIES, {
+    entities: lookup,
+  });
+  for (const record of result.records) {
+    const { id, existingType, candidates } = record.toObject();
+    const entity = byId.get(id)!;
+    if (existingType !== null) {
+      if (existingType !== entity.type) {
+        resolution.conflicts.push({ path: `entity ${id}`, message: `id "${id}" already belongs to a ${existingType}, not a ${entity.type}` });
+      }
+      resolution.ids.set(id, id);
+      resolution.matches.push({ id, matchedId: id, by: 'id' });
+      continue;
+    }
+    const candidateIds = [...new Set(candidates.map((candidate) => candidate.id))].sort();
+    if (candidateIds.length === 1) {
+      const key = candidates[0]!.key;
+      const nameMatched = key.endsWith(`:${normalizeName(entity.name)}`);
+      const value = nameMatched ? entity.name : entity.aliases.find((alias) => key.endsWith(`:${normalizeName(alias)}`));
+      resolution.ids.set(id, candidateIds[0]!);
+      resolution.matches.push({ id, matchedId: candidateIds[0]!, by: nameMatched ? 'name' : 'alias', value });
+      continue;
+    }
+    if (candidateIds.length > 1) resolution.ambiguities.push({ id, name: entity.name, candidates: candidateIds });
+    resolution.ids.set(id, id);
+    resolution.created.push(id);
+  }
+  return resolution;
+}
+
+const LOOKUP_RELATIONS = `
+UNWIND $relations AS r
+OPTIONAL MATCH (claim:Claim {relationId: r.id})
+CALL (r) {
+  OPTIONAL MATCH (a:Entity {id: r.from})-[same]->(b:Entity {id: r.to})
+  WHERE type(same) = r.type AND coalesce(same.role, '') = coalesce(r.role, '')
+  RETURN min(same.id) AS sameFactId
+}
+RETURN r.id AS id, claim.type AS type, claim.from AS from, claim.to AS to, sameFactId`;
+
+export interface RelationResolution {
+  ids: Map<string, string>;
+  created: number;
+  matched: number;
+  conflicts: ValidationIssue[];
+}
+
+/**
+ * A relation id already in the graph must name the same fact; a new id for a
+ * fact the graph already holds (same type, endpoints and role) reuses it, so
+ * two documents reporting one fact give one relationship with two reports.
+ */
+export async function resolveRelations(tx: CountingTransaction, relations: BundleRelation[]): Promise<RelationResolution> {
+  const resolution: RelationResolution = { ids: new Map(), created: 0, matched: 0, conflicts: [] };
+  if (relations.length === 0) return resolution;
+  const byId = new Map(relations.map((relation) => [relation.id, relation]));
+  const result = await tx.run<{ id: string; type: string | null; from: string | null; to: string | null; sameFactId: string | null }>(LOOKUP_RELATIONS, {
+    relations: relations.map(({ id, type, from, to, role }) => ({ id, type, from, to, role: role ?? null })),
+  });
+  for (const record of result.records) {
+    const row = record.toObject();
+    const relation = byId.get(row.id)!;
+    if (row.type !== null) {
+      if (row.type !== relation.type || row.from !== relation.from || row.to !== relation.to) {
+        resolution.conflicts.push({
+          path: `relation ${row.id}`,
+          message: `id "${row.id}" already names ${row.from} -${row.type}-> ${row.to}, not ${relation.from} -${relation.type}-> ${relation.to}`,
+        });
+      }
+      resolution.ids.set(row.id, row.id);
+      resolution.matched += 1;
+    } else if (row.sameFactId !== null) {
+      resolution.ids.set(row.id, row.sameFactId);
+      resolution.matched += 1;
+    } else {
+      resolution.ids.set(row.id, row.id);
+      resolution.created += 1;
+    }
+  }
+  return resolution;
+}

@@ -1,0 +1,148 @@
+import neo4j from 'neo4j-driver';
+import type { CountingTransaction } from '../db/executor.js';
+import type { BundleEntity, BundleRelation } from '../model/bundle-schema.js';
+import { nameKeys } from '../model/names.js';
+import { ENTITY_LABEL, ENTITY_TYPES, RELATION_TYPES, type EntityType, type RelationType } from '../model/types.js';
+import type { Batch } from './batch.js';
+
+/**
+ * The write statements of ingest, each an UNWIND over a batch and a MERGE on
+ * a constrained key. Labels and relationship types are spliced in only from
+ * the closed maps in model/types.ts, one statement per type.
+ */
+
+const WRITE_DOCUMENTS = `
+UNWIND $rows AS row
+MERGE (d:Document {id: row.id})
+ON CREATE SET d.ingestedAt = datetime()
+SET d.title = row.title, d.publishedAt = row.publishedAt, d.url = row.url, d.text = row.text`;
+
+const WRITE_SOURCES = `
+UNWIND $rows AS row
+MERGE (s:Source {id: row.id})
+SET s.name = row.name, s.kind = row.kind, s.url = row.url, s.entityId = row.entityId`;
+
+/** Aliases are a set: the union of what the graph had and what the batch brings, minus the name. */
+function writeEntitiesCypher(label: string): string {
+  return `
+UNWIND $rows AS row
+MERGE (n:Entity {id: row.id})
+ON CREATE SET n:${label}, n.type = row.type, n.name = row.name, n.createdAt = datetime()
+WITH n, row, reduce(kept = [], alias IN coalesce(n.aliases, []) + row.aliases | CASE WHEN alias IN kept OR alias = n.name THEN kept ELSE kept + alias END) AS aliases
+SET n.aliases = aliases,
+    n.aliasText = reduce(joined = '', alias IN aliases | CASE joined WHEN '' THEN alias ELSE joined + ' | ' + alias END),
+    n.description = coalesce(row.description, n.description),
+    n.title = coalesce(row.title, n.title),
+    n.category = coalesce(row.category, n.category),
+    n.startDate = coalesce(row.startDate, n.startDate),
+    n.endDate = coalesce(row.endDate, n.endDate)
+WITH n, row
+UNWIND row.keys AS key
+MERGE (k:NameKey {key: key})
+MERGE (k)-[:NAMES]->(n)`;
+}
+
+function writeRelationsCypher(type: RelationType): string {
+  return `
+UNWIND $rows AS row
+MATCH (a:Entity {id: row.from})
+MATCH (b:Entity {id: row.to})
+MERGE (claim:Claim {relationId: row.id})
+ON CREATE SET claim.type = row.type, claim.from = row.from, claim.to = row.to
+MERGE (a)-[r:${type} {id: row.id}]->(b)
+SET r.role = coalesce(row.role, r.role), r.startDate = coalesce(row.startDate, r.startDate), r.endDate = coalesce(row.endDate, r.endDate)`;
+}
+
+const REPORT_PROPERTIES = `rb.quote = row.quote, rb.start = row.start, rb.end = row.end, rb.reportedAt = row.reportedAt,
+    rb.documentId = row.document, rb.attributedToId = row.attributedTo`;
+
+const WRITE_ENTITY_REPORTS = `
+UNWIND $rows AS row
+MATCH (subject:Entity {id: row.subject})
+MATCH (s:Source {id: row.source})
+MERGE (subject)-[rb:REPORTED_BY {id: row.id}]->(s)
+SET ${REPORT_PROPERTIES}`;
+
+const WRITE_RELATION_REPORTS = `
+UNWIND $rows AS row
+MATCH (subject:Claim {relationId: row.subject})
+MATCH (s:Source {id: row.source})
+MERGE (subject)-[rb:REPORTED_BY {id: row.id}]->(s)
+SET ${REPORT_PROPERTIES}`;
+
+type IdMap = ReadonlyMap<string, string>;
+const mapped = (ids: IdMap, id: string) => ids.get(id) ?? id;
+const orNull = <T>(value: T | undefined | null): T | null => value ?? null;
+
+export async function writeDocumentsAndSources(tx: CountingTransaction, batch: Batch, entityIds: IdMap): Promise<void> {
+  if (batch.documents.length > 0) {
+    const rows = batch.documents.map((d) => ({ id: d.id, title: orNull(d.title), publishedAt: orNull(d.publishedAt), url: orNull(d.url), text: d.text }));
+    await tx.run(WRITE_DOCUMENTS, { rows });
+  }
+  if (batch.sources.length > 0) {
+    const rows = batch.sources.map((s) => ({ id: s.id, name: s.name, kind: s.kind, url: orNull(s.url), entityId: s.entity ? mapped(entityIds, s.entity) : null }));
+    await tx.run(WRITE_SOURCES, { rows });
+  }
+}
+
+function entityRow(entity: BundleEntity, id: string) {
+  return {
+    id,
+    type: entity.type,
+    name: entity.name,
+    // The name joins the aliases; the statement drops it again when it is the entity's own name.
+    aliases: [entity.name, ...entity.aliases],
+    keys: nameKeys(entity.type, [entity.name, ...entity.aliases]),
+    description: orNull(entity.description),
+    title: entity.type === 'PERSON' ? orNull(entity.title) : null,
+    category: entity.type === 'ORGANIZATION' ? orNull(entity.category) : null,
+    startDate: entity.type === 'EVENT' ? orNull(entity.startDate) : null,
+    endDate: entity.type === 'EVENT' ? orNull(entity.endDate) : null,
+  };
+}
+
+export async function writeEntities(tx: CountingTransaction, entities: BundleEntity[], ids: IdMap): Promise<void> {
+  const byType = new Map<EntityType, ReturnType<typeof entityRow>[]>();
+  for (const entity of entities) {
+    const rows = byType.get(entity.type) ?? [];
+    rows.push(entityRow(entity, mapped(ids, entity.id)));
+    byType.set(entity.type, rows);
+  }
+  for (const type of ENTITY_TYPES) {
+    const rows = byType.get(type);
+    if (rows) await tx.run(writeEntitiesCypher(ENTITY_LABEL[type]), { rows });
+  }
+}
+
+export async function writeRelations(tx: CountingTransaction, relations: BundleRelation[], relationIds: IdMap): Promise<void> {
+  for (const type of RELATION_TYPES) {
+    const rows = relations
+      .filter((relation) => relation.type === type)
+      .map((r) => ({ id: mapped(relationIds, r.id), type, from: r.from, to: r.to, role: orNull(r.role), startDate: orNull(r.startDate), endDate: orNull(r.endDate) }));
+    if (rows.length > 0) await tx.run(writeRelationsCypher(type), { rows });
+  }
+}
+
+/** Report ids are scoped by document, so two documents may both have a report `r1`. */
+export function storedReportId(documentId: string, reportId: string): string {
+  return `${documentId}/${reportId}`;
+}
+
+export async function writeReports(tx: CountingTransaction, batch: Batch, entityIds: IdMap, relationIds: IdMap, publishedAt: ReadonlyMap<string, string | null>): Promise<void> {
+  const rows = batch.reports.map((report) => ({
+    id: storedReportId(report.document, report.id),
+    aboutEntity: 'entity' in report.subject,
+    subject: 'entity' in report.subject ? mapped(entityIds, report.subject.entity) : mapped(relationIds, report.subject.relation),
+    source: report.source,
+    quote: report.quote,
+    start: neo4j.int(report.start),
+    end: neo4j.int(report.end),
+    reportedAt: report.reportedAt ?? publishedAt.get(report.document) ?? null,
+    document: report.document,
+    attributedTo: report.attributedTo ? mapped(entityIds, report.attributedTo) : null,
+  }));
+  const aboutEntities = rows.filter((row) => row.aboutEntity);
+  const aboutRelations = rows.filter((row) => !row.aboutEntity);
+  if (aboutEntities.length > 0) await tx.run(WRITE_ENTITY_REPORTS, { rows: aboutEntities });
+  if (aboutRelations.length > 0) await tx.run(WRITE_RELATION_REPORTS, { rows: aboutRelations });
+}
