@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import { ensureLauncherBuilt, startEmbeddedNeo4j, PROJECT_ROOT } from '../db/embedded.js';
 import { migrate } from '../db/migrate.js';
 import { loadRuntime, onShutdownSignal, reportFatal, withDatabase } from './runtime.js';
+import { registerIngestCommand } from './ingest-command.js';
 import { serve } from './serve.js';
 
 const program = new Command()
@@ -73,5 +74,7 @@ program
     writeFileSync(file, printed);
     console.log(`Wrote ${file}`);
   });
+
+registerIngestCommand(program);
 
 program.parseAsync(process.argv).catch(reportFatal);

@@ -88,11 +88,14 @@ export type BundleRelation = z.infer<typeof relationSchema>;
 export type BundleReport = z.infer<typeof reportSchema>;
 export type Bundle = z.infer<typeof bundleSchema>;
 
-/** The record kinds of the NDJSON stream, in the order an export writes them. */
-export const NDJSON_KINDS = ['header', 'document', 'source', 'entity', 'relation', 'report'] as const;
-export type NdjsonKind = (typeof NDJSON_KINDS)[number];
+/**
+ * NDJSON records carry their kind in `record` (not `kind`, which is a
+ * source's own field), in the order an export writes them.
+ */
+export const NDJSON_RECORDS = ['header', 'document', 'source', 'entity', 'relation', 'report'] as const;
+export type NdjsonRecordKind = (typeof NDJSON_RECORDS)[number];
 
-export const ndjsonHeaderSchema = z.strictObject({ kind: z.literal('header'), format: z.literal(BUNDLE_FORMAT), version: z.literal(BUNDLE_VERSION) });
+export const ndjsonHeaderSchema = z.strictObject({ record: z.literal('header'), format: z.literal(BUNDLE_FORMAT), version: z.literal(BUNDLE_VERSION) });
 /** In a stream of many documents, a report names the document its offsets point into. */
 export const ndjsonReportSchema = reportSchema.extend({ document: slug });
 export type NdjsonReport = z.infer<typeof ndjsonReportSchema>;

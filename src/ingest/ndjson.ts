@@ -1,0 +1,156 @@
+import { createReadStream, statSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import type { Executor } from '../db/executor.js';
+import {
+  documentSchema,
+  entitySchema,
+  ndjsonHeaderSchema,
+  ndjsonReportSchema,
+  relationSchema,
+  sourceSchema,
+  type BundleDocument,
+  type BundleEntity,
+  type BundleRelation,
+  type BundleSource,
+  type NdjsonReport,
+} from '../model/bundle-schema.js';
+import { ReferenceChecker, type ValidationIssue } from '../model/references.js';
+import { BundleValidationError, zodIssues } from '../model/validate-bundle.js';
+import { addReports, batchSize, emptyBatch, emptyReport, type Batch, type IngestReport } from './batch.js';
+import { INGEST_TIMEOUT_MS, newIngestState, writeBatch } from './ingest.js';
+
+/**
+ * The bulk path: an NDJSON stream of bundle records, read twice. The first
+ * pass validates everything (keeping only ids, not records), so an invalid
+ * file writes nothing; the second streams the records into UNWIND batches,
+ * one transaction each, so memory stays flat however long the file is.
+ */
+
+export type NdjsonRecord =
+  | { kind: 'header' }
+  | { kind: 'document'; value: BundleDocument }
+  | { kind: 'source'; value: BundleSource }
+  | { kind: 'entity'; value: BundleEntity }
+  | { kind: 'relation'; value: BundleRelation }
+  | { kind: 'report'; value: NdjsonReport };
+
+const SCHEMAS = {
+  document: documentSchema,
+  source: sourceSchema,
+  entity: entitySchema,
+  relation: relationSchema,
+  report: ndjsonReportSchema,
+} as const;
+
+const MAX_ISSUES = 1000;
+
+/** Parses one line; returns the record or the issues that name the line. */
+export function parseNdjsonLine(line: string, lineNumber: number): NdjsonRecord | ValidationIssue[] {
+  const at = `line ${lineNumber}`;
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch (error) {
+    return [{ path: at, message: `invalid JSON: ${(error as Error).message}` }];
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return [{ path: at, message: 'expected a JSON object' }];
+  const { record: kind, ...rest } = value as Record<string, unknown>;
+  if (kind === 'header') {
+    const header = ndjsonHeaderSchema.safeParse(value);
+    return header.success ? { kind: 'header' } : zodIssues(header.error, `${at}: `);
+  }
+  if (typeof kind !== 'string' || !(kind in SCHEMAS)) {
+    return [{ path: `${at}: record`, message: `unknown record ${JSON.stringify(kind)}; expected one of header, ${Object.keys(SCHEMAS).join(', ')}` }];
+  }
+  const parsed = SCHEMAS[kind as keyof typeof SCHEMAS].safeParse(rest);
+  if (!parsed.success) return zodIssues(parsed.error, `${at}: `);
+  return { kind, value: parsed.data } as NdjsonRecord;
+}
+
+export interface StreamProgress {
+  bytesRead: number;
+  totalBytes: number;
+  records: number;
+}
+
+async function* readRecords(path: string, onProgress?: (progress: StreamProgress) => void): AsyncGenerator<{ record: NdjsonRecord | ValidationIssue[]; line: number }> {
+  const stream = createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 });
+  const totalBytes = statSync(path).size;
+  let line = 0;
+  let records = 0;
+  for await (const text of createInterface({ input: stream, crlfDelay: Infinity })) {
+    line += 1;
+    if (text.trim() === '') continue;
+    records += 1;
+    if (onProgress && records % 10_000 === 0) onProgress({ bytesRead: stream.bytesRead, totalBytes, records });
+    yield { record: parseNdjsonLine(text, line), line };
+  }
+  onProgress?.({ bytesRead: totalBytes, totalBytes, records });
+}
+
+/** Pass one: every line parsed and cross-checked; returns the issues (at most 1000). */
+export async function validateNdjsonFile(path: string, onProgress?: (progress: StreamProgress) => void): Promise<ValidationIssue[]> {
+  const checker = new ReferenceChecker();
+  const issues = checker.found as ValidationIssue[];
+  let sawHeader = false;
+  for await (const { record, line } of readRecords(path, onProgress)) {
+    if (issues.length >= MAX_ISSUES) break;
+    if (Array.isArray(record)) {
+      issues.push(...record);
+      continue;
+    }
+    const at = `line ${line}`;
+    if (!sawHeader) {
+      sawHeader = true;
+      if (record.kind !== 'header') issues.push({ path: at, message: 'the first record must be the header {"record":"header","format":"newsgraph.bundle","version":1}' });
+      if (record.kind === 'header') continue;
+    }
+    if (record.kind === 'header') issues.push({ path: at, message: 'a second header' });
+    else if (record.kind === 'document') checker.addDocument(record.value, at);
+    else if (record.kind === 'source') checker.addSource(record.value, at);
+    else if (record.kind === 'entity') checker.addEntity(record.value, at);
+    else if (record.kind === 'relation') checker.addRelation(record.value, at);
+    else checker.addReport(record.value, record.value.document, at);
+  }
+  if (!sawHeader) issues.push({ path: 'line 1', message: 'the stream is empty' });
+  return checker.finish().slice(0, MAX_ISSUES);
+}
+
+function addToBatch(batch: Batch, record: Exclude<NdjsonRecord, { kind: 'header' }>): void {
+  if (record.kind === 'document') batch.documents.push(record.value);
+  else if (record.kind === 'source') batch.sources.push(record.value);
+  else if (record.kind === 'entity') batch.entities.push(record.value);
+  else if (record.kind === 'relation') batch.relations.push(record.value);
+  else batch.reports.push(record.value);
+}
+
+export interface NdjsonLoadOptions {
+  batchSize?: number;
+  onProgress?: (progress: StreamProgress & { phase: 'validate' | 'write' }) => void;
+}
+
+/** Validates the whole file, then writes it in batches. Throws BundleValidationError before any write. */
+export async function loadNdjsonFile(executor: Executor, path: string, options: NdjsonLoadOptions = {}): Promise<IngestReport> {
+  const issues = await validateNdjsonFile(path, options.onProgress && ((p) => options.onProgress!({ ...p, phase: 'validate' })));
+  if (issues.length > 0) throw new BundleValidationError(issues);
+  const limit = options.batchSize ?? 2000;
+  const total = emptyReport();
+  let state = newIngestState();
+  let batch = emptyBatch();
+  const flush = async () => {
+    if (batchSize(batch) === 0) return;
+    const current = batch;
+    batch = emptyBatch();
+    const written = await executor.transaction('WRITE', (tx) => writeBatch(tx, current, state), { name: 'ingest stream batch', timeoutMs: INGEST_TIMEOUT_MS });
+    state = written.state;
+    addReports(total, written.report);
+  };
+  const progress = options.onProgress && ((p: StreamProgress) => options.onProgress!({ ...p, phase: 'write' }));
+  for await (const { record } of readRecords(path, progress)) {
+    if (Array.isArray(record) || record.kind === 'header') continue;
+    addToBatch(batch, record);
+    if (batchSize(batch) >= limit) await flush();
+  }
+  await flush();
+  return total;
+}
