@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isPartialDate, PARTIAL_DATE_HINT } from './dates.js';
-import { ENTITY_TYPES, ORGANIZATION_CATEGORIES, RELATION_TYPES, SOURCE_KINDS } from './types.js';
+import { ORGANIZATION_CATEGORIES, RELATION_TYPES, SOURCE_KINDS } from './types.js';
 
 /**
  * The bundle format, version 1: one document with its sources, entities,
