@@ -1,5 +1,12 @@
 import type { Executor } from './db/executor.js';
+import { createLoaders, type Loaders } from './loaders.js';
 import type { Logger } from './logger.js';
+import { EntityEdits } from './repositories/entity-edits.js';
+import { EntityRepository } from './repositories/entity-repository.js';
+import { GraphRepository } from './repositories/graph-repository.js';
+import { ProvenanceRepository } from './repositories/provenance-repository.js';
+import { RelationEdits } from './repositories/relation-edits.js';
+import { RelationRepository } from './repositories/relation-repository.js';
 import { StatsRepository } from './repositories/stats-repository.js';
 
 /** Long-lived parts shared by every request. */
@@ -9,21 +16,40 @@ export interface AppServices {
 }
 
 export interface Repositories {
+  /** For ingest, which shares the CLI's code path and runs its own transaction. */
+  executor: Executor;
   stats: StatsRepository;
+  entities: EntityRepository;
+  relations: RelationRepository;
+  provenance: ProvenanceRepository;
+  graph: GraphRepository;
+  entityEdits: EntityEdits;
+  relationEdits: RelationEdits;
 }
 
-/** What each GraphQL request sees: repositories bound to its logger, never a session. */
+/** What each GraphQL request sees: repositories bound to its logger, and its own DataLoaders; never a session. */
 export interface GraphContext {
   requestId: string;
   log: Logger;
   repos: Repositories;
+  loaders: Loaders;
 }
 
 export function createRepositories(executor: Executor): Repositories {
-  return { stats: new StatsRepository(executor) };
+  return {
+    executor,
+    stats: new StatsRepository(executor),
+    entities: new EntityRepository(executor),
+    relations: new RelationRepository(executor),
+    provenance: new ProvenanceRepository(executor),
+    graph: new GraphRepository(executor),
+    entityEdits: new EntityEdits(executor),
+    relationEdits: new RelationEdits(executor),
+  };
 }
 
 export function createContext(services: AppServices, requestId: string): GraphContext {
   const log = services.log.child({ requestId });
-  return { requestId, log, repos: createRepositories(services.executor.withLogger(log)) };
+  const repos = createRepositories(services.executor.withLogger(log));
+  return { requestId, log, repos, loaders: createLoaders(repos) };
 }

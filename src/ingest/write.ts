@@ -56,14 +56,14 @@ SET r.role = coalesce(row.role, r.role), r.startDate = coalesce(row.startDate, r
 const REPORT_PROPERTIES = `rb.quote = row.quote, rb.start = row.start, rb.end = row.end, rb.reportedAt = row.reportedAt,
     rb.documentId = row.document, rb.attributedToId = row.attributedTo`;
 
-const WRITE_ENTITY_REPORTS = `
+export const WRITE_ENTITY_REPORTS = `
 UNWIND $rows AS row
 MATCH (subject:Entity {id: row.subject})
 MATCH (s:Source {id: row.source})
 MERGE (subject)-[rb:REPORTED_BY {id: row.id}]->(s)
 SET ${REPORT_PROPERTIES}`;
 
-const WRITE_RELATION_REPORTS = `
+export const WRITE_RELATION_REPORTS = `
 UNWIND $rows AS row
 MATCH (subject:Claim {relationId: row.subject})
 MATCH (s:Source {id: row.source})

@@ -1,6 +1,4 @@
 import SchemaBuilder from '@pothos/core';
-import DataloaderPlugin from '@pothos/plugin-dataloader';
-import RelayPlugin from '@pothos/plugin-relay';
 import { GraphQLError, Kind } from 'graphql';
 import type { GraphContext } from '../context.js';
 import { isPartialDate, PARTIAL_DATE_HINT } from '../model/dates.js';
@@ -13,9 +11,7 @@ export const builder = new SchemaBuilder<{
     JSON: { Input: unknown; Output: unknown };
   };
 }>({
-  plugins: [RelayPlugin, DataloaderPlugin],
   defaultFieldNullability: false,
-  relay: { clientMutationId: 'omit', cursorType: 'String' },
 });
 
 function parseDate(value: unknown): string {
@@ -44,3 +40,7 @@ builder.scalarType('JSON', {
 });
 
 builder.queryType({});
+builder.mutationType({});
+
+/** The builder's resolved type parameters, for helpers that take refs of any domain. */
+export type BuilderTypes = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;

@@ -1,7 +1,12 @@
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { builder } from './builder.js';
 import './enums.js';
+import './entity.js';
+import './relation.js';
+import './source.js';
+import './paths.js';
 import './graph.js';
+import './ingest.js';
 
 export const schema: GraphQLSchema = builder.toSchema();
 

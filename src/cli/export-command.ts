@@ -1,0 +1,51 @@
+import { InvalidArgumentError, Option, type Command } from 'commander';
+import { GraphQLError } from 'graphql';
+import { pino } from 'pino';
+import { EXPORT_FORMATS, runExport, type ExportFormat } from '../export/run-export.js';
+import { createLogger } from '../logger.js';
+import type { Runtime, withDatabase } from './runtime.js';
+
+export interface ExportCommandDeps {
+  loadRuntime: () => Runtime;
+  withDatabase: typeof withDatabase;
+}
+
+interface ExportOptions {
+  format: ExportFormat;
+  out?: string;
+  document?: string;
+  arrayDelimiter?: string;
+  pageSize?: number;
+}
+
+function positiveInteger(value: string): number {
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 1) throw new InvalidArgumentError('expected a positive whole number.');
+  return parsed;
+}
+
+/** `newsgraph export`: the graph (or one document) as NDJSON, a JSON bundle, GraphML or CSV for neo4j-admin. */
+export function registerExportCommand(program: Command, deps: ExportCommandDeps): Command {
+  return program
+    .command('export')
+    .description('Export the graph: ndjson (the whole graph, re-importable), json (one document as a bundle), graphml (Gephi, yEd) or csv (neo4j-admin import).')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(EXPORT_FORMATS).default('ndjson'))
+    .option('-o, --out <path>', 'output file (default: stdout); for csv, the directory to write')
+    .option('-d, --document <id>', 'export one document with what its reports cite (required for json; also for ndjson)')
+    .option('--array-delimiter <char>', 'csv: the separator of array values and labels, passed to neo4j-admin (default ";")')
+    .option('--page-size <n>', 'records read per query (default 5000; 100 for documents)', positiveInteger)
+    .action(async (options: ExportOptions) => {
+      const runtime = deps.loadRuntime();
+      // The data may go to stdout, so logs go to stderr.
+      const log = createLogger(runtime.config.logLevel, pino.destination({ dest: 2, sync: true }));
+      try {
+        const summary = await deps.withDatabase({ ...runtime, log }, (db) => runExport(db.executor, options));
+        console.error(summary);
+      } catch (error) {
+        // Known problems (an unknown document, a bad option, the database down) are one line, not a stack.
+        if (!(error instanceof GraphQLError)) throw error;
+        console.error(`newsgraph: ${error.message}`);
+        process.exitCode = 1;
+      }
+    });
+}

@@ -1,0 +1,62 @@
+import type { QueryResult, RecordShape } from 'neo4j-driver';
+import type { Executor } from '../db/executor.js';
+import { BUNDLE_FORMAT, BUNDLE_VERSION, type Bundle } from '../model/bundle-schema.js';
+import { validateBundle } from '../model/validate-bundle.js';
+import { documentRecord, entityRecord, relationRecord, reportRecord, sourceRecord } from './bundle-records.js';
+import { ExportError } from './export-error.js';
+import { DOCUMENT_BY_ID, ENTITIES_BY_ID, RELATIONS_BY_ID, REPORTS_OF_DOCUMENT, SOURCES_BY_ID } from './graph-queries.js';
+import type { DocumentRow, EntityRow, RelationRow, ReportRow, SourceRow } from './graph-rows.js';
+
+export const DOCUMENT_EXPORT_TIMEOUT_MS = 60_000;
+
+const rows = <R extends RecordShape>(result: QueryResult<R>): R[] => result.records.map((record) => record.toObject());
+const distinct = (values: Iterable<string | null>): string[] => [...new Set([...values].filter((value): value is string => value !== null))].sort();
+
+/**
+ * One document as a bundle: the document, its reports, and everything they
+ * need to stand alone: the sources they cite (and the people those sources
+ * are), the entities and relations they are about, the relations' endpoints
+ * and the entities statements are attributed to. Read in one transaction;
+ * the result is checked with the same validation ingest applies.
+ */
+export async function exportDocumentBundle(executor: Executor, documentId: string): Promise<Bundle> {
+  const bundle = await executor.transaction(
+    'READ',
+    async (tx) => {
+      const [document] = rows(await tx.run<DocumentRow>(DOCUMENT_BY_ID, { id: documentId }));
+      if (!document) throw new ExportError(`There is no document "${documentId}".`, 'NOT_FOUND');
+      const reports = rows(await tx.run<ReportRow>(REPORTS_OF_DOCUMENT, { id: documentId }));
+
+      const relationIds = distinct(reports.filter((report) => report.subjectKind === 'relation').map((report) => report.subject));
+      const relations = relationIds.length > 0 ? rows(await tx.run<RelationRow>(RELATIONS_BY_ID, { ids: relationIds })) : [];
+      const sourceIds = distinct(reports.map((report) => report.source));
+      const sources = sourceIds.length > 0 ? rows(await tx.run<SourceRow>(SOURCES_BY_ID, { ids: sourceIds })) : [];
+      const entityIds = distinct([
+        ...reports.filter((report) => report.subjectKind === 'entity').map((report) => report.subject),
+        ...reports.map((report) => report.attributedToId),
+        ...relations.flatMap((relation) => [relation.from, relation.to]),
+        ...sources.map((source) => source.entityId),
+      ]);
+      const entities = entityIds.length > 0 ? rows(await tx.run<EntityRow>(ENTITIES_BY_ID, { ids: entityIds })) : [];
+      return toBundle(document, sources, entities, relations, reports);
+    },
+    { name: 'export document bundle', timeoutMs: DOCUMENT_EXPORT_TIMEOUT_MS },
+  );
+  return validateBundle(bundle);
+}
+
+function toBundle(document: DocumentRow, sources: SourceRow[], entities: EntityRow[], relations: RelationRow[], reports: ReportRow[]): Bundle {
+  return {
+    format: BUNDLE_FORMAT,
+    version: BUNDLE_VERSION,
+    document: documentRecord(document),
+    sources: sources.map(sourceRecord),
+    entities: entities.map(entityRecord),
+    relations: relations.map(relationRecord),
+    // A bundle's reports all belong to its one document, so they do not name it.
+    reports: reports.map((report) => {
+      const { document: _document, ...rest } = reportRecord(report);
+      return rest;
+    }),
+  };
+}

@@ -1,0 +1,74 @@
+/**
+ * The rows the export queries return: graph properties as stored, nulls
+ * where a property is absent. Timestamps come as ISO strings.
+ */
+
+export interface DocumentRow {
+  id: string;
+  title: string | null;
+  publishedAt: string | null;
+  url: string | null;
+  text: string;
+  ingestedAt: string | null;
+}
+
+export interface SourceRow {
+  id: string;
+  name: string;
+  kind: string;
+  url: string | null;
+  entityId: string | null;
+}
+
+export interface EntityRow {
+  id: string;
+  type: string;
+  /** Sorted, e.g. ['Entity', 'Person']. */
+  labels: string[];
+  name: string;
+  aliases: string[];
+  aliasText: string | null;
+  description: string | null;
+  title: string | null;
+  category: string | null;
+  startDate: string | null;
+  endDate: string | null;
+  createdAt: string | null;
+}
+
+export interface RelationRow {
+  id: string;
+  type: string;
+  from: string;
+  to: string;
+  role: string | null;
+  startDate: string | null;
+  endDate: string | null;
+}
+
+export interface ReportRow {
+  /** As stored: `<documentId>/<reportId>`. */
+  id: string;
+  documentId: string;
+  subjectKind: 'entity' | 'relation';
+  /** The entity id or the relation id. */
+  subject: string;
+  source: string;
+  quote: string;
+  start: number;
+  end: number;
+  reportedAt: string | null;
+  attributedToId: string | null;
+}
+
+export interface ClaimRow {
+  relationId: string;
+  type: string;
+  from: string;
+  to: string;
+}
+
+export interface NameKeyRow {
+  key: string;
+  entityIds: string[];
+}

@@ -1,0 +1,66 @@
+import { CSV_FILES } from './csv-tables.js';
+
+/**
+ * The `neo4j-admin database import full` command for a CSV export, as
+ * import.sh and in README.txt. Files without a :LABEL column get their label
+ * here (`--nodes=Label=file`); relationship files carry :TYPE.
+ */
+export function importArguments(arrayDelimiter: string): string[] {
+  return [
+    `--nodes=${CSV_FILES.entities}`,
+    `--nodes=Source=${CSV_FILES.sources}`,
+    `--nodes=Document=${CSV_FILES.documents}`,
+    `--nodes=Claim=${CSV_FILES.claims}`,
+    `--nodes=NameKey=${CSV_FILES.nameKeys}`,
+    `--relationships=${CSV_FILES.relations}`,
+    `--relationships=${CSV_FILES.entityReports}`,
+    `--relationships=${CSV_FILES.claimReports}`,
+    `--relationships=${CSV_FILES.names}`,
+    `--array-delimiter=${shellQuote(arrayDelimiter)}`,
+    '--multiline-fields=true',
+    '--overwrite-destination=true',
+  ];
+}
+
+/** Single quotes for the shell, which keep everything but a single quote literal. */
+export function shellQuote(value: string): string {
+  return `'${value.replaceAll("'", `'"'"'`)}'`;
+}
+
+export function importCommand(arrayDelimiter: string, database = 'neo4j'): string {
+  return [`neo4j-admin database import full ${database}`, ...importArguments(arrayDelimiter)].join(' \\\n  ');
+}
+
+export function importScript(arrayDelimiter: string): string {
+  return `#!/bin/sh
+# Loads this export into a new Neo4j database (default: neo4j), replacing it.
+# Stop the database first; afterwards run \`newsgraph migrate\` for the constraints and indexes.
+set -e
+cd "$(dirname "$0")"
+${importCommand(arrayDelimiter, '"${1:-neo4j}"')}
+`;
+}
+
+export function importReadme(arrayDelimiter: string, counts: Record<string, number>): string {
+  const files = Object.entries(CSV_FILES)
+    .map(([kind, file]) => `  ${file.padEnd(20)} ${counts[kind] ?? 0} rows`)
+    .join('\n');
+  return `newsgraph CSV export, for neo4j-admin database import (Neo4j 5).
+
+Files:
+${files}
+
+Fields follow RFC 4180 (quoted when they contain a comma, quote or line break;
+quotes doubled). An empty field is a missing property; array elements and
+multiple labels are separated by ${JSON.stringify(arrayDelimiter)}.
+
+To load it into a stopped database (this replaces the database), run
+./import.sh [database], or from this directory:
+
+${importCommand(arrayDelimiter)}
+
+Then start Neo4j and run \`newsgraph migrate\`: neo4j-admin creates no
+constraints or indexes, and newsgraph relies on them (ids, name keys,
+full-text search).
+`;
+}

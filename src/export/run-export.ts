@@ -1,0 +1,66 @@
+import type { Executor } from '../db/executor.js';
+import { exportCsv } from './csv-export.js';
+import { checkArrayDelimiter } from './csv-format.js';
+import { exportDocumentBundle } from './document-bundle.js';
+import { ExportError } from './export-error.js';
+import { exportGraphml } from './graphml-export.js';
+import { bundleToNdjson, exportNdjson } from './ndjson-export.js';
+import { withSink } from './text-sink.js';
+
+export const EXPORT_FORMATS = ['ndjson', 'json', 'graphml', 'csv'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export interface ExportRequest {
+  format: ExportFormat;
+  /** A file (stdout when absent), or for csv a directory (required). */
+  out?: string;
+  /** One document: required for json; for ndjson, that document's bundle as a stream. */
+  document?: string;
+  arrayDelimiter?: string;
+  pageSize?: number;
+}
+
+function check(request: ExportRequest): void {
+  if (request.format === 'json' && request.document === undefined) throw new ExportError('--format json exports one document: give it with --document ID.');
+  if ((request.format === 'graphml' || request.format === 'csv') && request.document !== undefined) {
+    throw new ExportError(`--document applies to the json and ndjson formats; --format ${request.format} exports the whole graph.`);
+  }
+  if (request.format === 'csv' && (request.out === undefined || request.out === '-')) throw new ExportError('--format csv writes a directory of files: give it with --out DIR.');
+  if (request.arrayDelimiter !== undefined) {
+    if (request.format !== 'csv') throw new ExportError('--array-delimiter applies to --format csv only.');
+    try {
+      checkArrayDelimiter(request.arrayDelimiter);
+    } catch (error) {
+      throw new ExportError(`--array-delimiter: ${(error as Error).message}`);
+    }
+  }
+}
+
+const where = (out: string | undefined) => (out === undefined || out === '-' ? 'stdout' : out);
+
+/** Runs one export as the CLI asks for it; returns a one-line summary for stderr. */
+export async function runExport(executor: Executor, request: ExportRequest): Promise<string> {
+  check(request);
+  const paging = request.pageSize === undefined ? {} : { pageSize: request.pageSize };
+  const { format, out, document } = request;
+  if (document !== undefined) {
+    const bundle = await exportDocumentBundle(executor, document);
+    const text = format === 'json' ? `${JSON.stringify(bundle, null, 2)}\n` : bundleToNdjson(bundle);
+    await withSink(out, (sink) => sink.write(text));
+    const counts = `${bundle.sources.length} sources, ${bundle.entities.length} entities, ${bundle.relations.length} relations, ${bundle.reports.length} reports`;
+    return `Exported document ${document} (${counts}) as ${format} to ${where(out)}.`;
+  }
+  if (format === 'ndjson') {
+    const c = await withSink(out, (sink) => exportNdjson(executor, sink, paging));
+    return `Exported ${c.documents} documents, ${c.sources} sources, ${c.entities} entities, ${c.relations} relations and ${c.reports} reports as ndjson to ${where(out)}.`;
+  }
+  if (format === 'graphml') {
+    const c = await withSink(out, (sink) => exportGraphml(executor, sink, paging));
+    return `Exported ${c.nodes} nodes and ${c.edges} edges as GraphML to ${where(out)}.`;
+  }
+  if (format === 'csv') {
+    const c = await exportCsv(executor, out!, { ...paging, ...(request.arrayDelimiter === undefined ? {} : { arrayDelimiter: request.arrayDelimiter }) });
+    return `Exported ${c.entities} entities, ${c.relations} relations and ${c.entityReports + c.claimReports} reports as CSV to ${out}/ (see README.txt there for neo4j-admin import).`;
+  }
+  throw new ExportError(`unknown format ${JSON.stringify(format)}`);
+}

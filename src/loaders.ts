@@ -1,0 +1,48 @@
+import DataLoader from 'dataloader';
+import type { Repositories } from './context.js';
+import type { RelationsOfRequest } from './repositories/relation-repository.js';
+import type { DocumentRecord, EntityRecord, RelationRecord, ReportRecord, SourceRecord } from './repositories/records.js';
+
+/**
+ * Per-request DataLoaders: every field that needs rows by id is batched into
+ * one query per kind and level of the selection, so the number of Cypher
+ * round trips does not grow with the size of the result.
+ */
+export interface Loaders {
+  entity: DataLoader<string, EntityRecord | null>;
+  relation: DataLoader<string, RelationRecord | null>;
+  source: DataLoader<string, SourceRecord | null>;
+  document: DataLoader<string, DocumentRecord | null>;
+  reportsOfEntity: DataLoader<string, ReportRecord[]>;
+  reportsOfRelation: DataLoader<string, ReportRecord[]>;
+  relationsOf(request: RelationsOfRequest): DataLoader<string, { relations: RelationRecord[]; total: number }>;
+}
+
+function byKey<V>(load: (ids: readonly string[]) => Promise<Map<string, V>>, missing: V): DataLoader<string, V> {
+  return new DataLoader(async (ids) => {
+    const found = await load(ids);
+    return ids.map((id) => found.get(id) ?? missing);
+  });
+}
+
+export function createLoaders(repos: Repositories): Loaders {
+  const relationsOfByRequest = new Map<string, DataLoader<string, { relations: RelationRecord[]; total: number }>>();
+  return {
+    entity: byKey((ids) => repos.entities.byIds(ids), null),
+    relation: byKey((ids) => repos.relations.byIds(ids), null),
+    source: byKey((ids) => repos.provenance.sourcesByIds(ids), null),
+    document: byKey((ids) => repos.provenance.documentsByIds(ids), null),
+    reportsOfEntity: byKey((ids) => repos.provenance.reportsOfEntities(ids), []),
+    reportsOfRelation: byKey((ids) => repos.provenance.reportsOfRelations(ids), []),
+    // Entities asking for relations with the same arguments share one loader, and so one query.
+    relationsOf(request) {
+      const key = JSON.stringify([[...request.types].sort(), request.direction, request.first, request.after, request.withTotal]);
+      let loader = relationsOfByRequest.get(key);
+      if (!loader) {
+        loader = byKey((ids) => repos.relations.relationsOf(ids, request), { relations: [], total: 0 });
+        relationsOfByRequest.set(key, loader);
+      }
+      return loader;
+    },
+  };
+}

@@ -1,0 +1,98 @@
+import neo4j from 'neo4j-driver';
+import type { Executor } from '../db/executor.js';
+import { toPage, type Page } from './cursor.js';
+import { REPORT_PROJECTION, type DocumentRecord, type ReportRecord, type SourceRecord } from './records.js';
+
+const REPORTS_OF_ENTITIES = `
+UNWIND $ids AS id
+MATCH (:Entity {id: id})-[rb:REPORTED_BY]->(:Source)
+RETURN ${REPORT_PROJECTION} AS report
+ORDER BY rb.id`;
+
+const REPORTS_OF_RELATIONS = `
+UNWIND $ids AS id
+MATCH (:Claim {relationId: id})-[rb:REPORTED_BY]->(:Source)
+RETURN ${REPORT_PROJECTION} AS report
+ORDER BY rb.id`;
+
+const REPORTS_BY_SOURCE = `
+MATCH (:Source {id: $sourceId})<-[rb:REPORTED_BY]-()
+WHERE $after IS NULL OR rb.id > $after
+RETURN ${REPORT_PROJECTION} AS report
+ORDER BY rb.id
+LIMIT $limit`;
+
+const COUNT_REPORTS_BY_SOURCE = 'MATCH (:Source {id: $sourceId})<-[rb:REPORTED_BY]-() RETURN count(rb) AS total';
+
+const SOURCE_FIELDS = 's { .id, .name, .kind, url: s.url, entityId: s.entityId }';
+
+const SOURCES_BY_IDS = `UNWIND $ids AS id MATCH (s:Source {id: id}) RETURN ${SOURCE_FIELDS} AS source`;
+
+const SOURCES_PAGE = `
+MATCH (s:Source)
+WHERE $after IS NULL OR s.id > $after
+RETURN ${SOURCE_FIELDS} AS source
+ORDER BY s.id
+LIMIT $limit`;
+
+const DOCUMENTS_BY_IDS = `
+UNWIND $ids AS id
+MATCH (d:Document {id: id})
+RETURN d { .id, title: d.title, publishedAt: d.publishedAt, url: d.url } AS document`;
+
+function groupBySubject(rows: Array<{ report: ReportRecord }>): Map<string, ReportRecord[]> {
+  const grouped = new Map<string, ReportRecord[]>();
+  for (const { report } of rows) grouped.set(report.subjectId, [...(grouped.get(report.subjectId) ?? []), report]);
+  return grouped;
+}
+
+/** Sources, documents and the reports that tie them to entities and relations. */
+export class ProvenanceRepository {
+  constructor(private readonly db: Executor) {}
+
+  async reportsOfEntities(ids: readonly string[]): Promise<Map<string, ReportRecord[]>> {
+    return groupBySubject(await this.db.read(REPORTS_OF_ENTITIES, { ids: [...new Set(ids)] }, { name: 'reports of entities' }));
+  }
+
+  async reportsOfRelations(ids: readonly string[]): Promise<Map<string, ReportRecord[]>> {
+    return groupBySubject(await this.db.read(REPORTS_OF_RELATIONS, { ids: [...new Set(ids)] }, { name: 'reports of relations' }));
+  }
+
+  async reportsBySource(sourceId: string, first: number, after: string | null): Promise<Page<ReportRecord>> {
+    const rows = await this.db.read<{ report: ReportRecord }>(REPORTS_BY_SOURCE, { sourceId, after, limit: neo4j.int(first + 1) }, { name: 'reports by source' });
+    return toPage(
+      rows.map((row) => row.report),
+      first,
+      (report) => report.id,
+    );
+  }
+
+  async countReportsBySource(sourceId: string): Promise<number> {
+    const [row] = await this.db.read<{ total: number }>(COUNT_REPORTS_BY_SOURCE, { sourceId }, { name: 'count reports by source' });
+    return row?.total ?? 0;
+  }
+
+  async sourcesByIds(ids: readonly string[]): Promise<Map<string, SourceRecord>> {
+    const rows = await this.db.read<{ source: SourceRecord }>(SOURCES_BY_IDS, { ids: [...new Set(ids)] }, { name: 'sources by id' });
+    return new Map(rows.map((row) => [row.source.id, row.source]));
+  }
+
+  async sourcesPage(first: number, after: string | null): Promise<Page<SourceRecord>> {
+    const rows = await this.db.read<{ source: SourceRecord }>(SOURCES_PAGE, { after, limit: neo4j.int(first + 1) }, { name: 'sources page' });
+    return toPage(
+      rows.map((row) => row.source),
+      first,
+      (source) => source.id,
+    );
+  }
+
+  async countSources(): Promise<number> {
+    const [row] = await this.db.read<{ total: number }>('MATCH (s:Source) RETURN count(s) AS total', {}, { name: 'count sources' });
+    return row?.total ?? 0;
+  }
+
+  async documentsByIds(ids: readonly string[]): Promise<Map<string, DocumentRecord>> {
+    const rows = await this.db.read<{ document: DocumentRecord }>(DOCUMENTS_BY_IDS, { ids: [...new Set(ids)] }, { name: 'documents by id' });
+    return new Map(rows.map((row) => [row.document.id, row.document]));
+  }
+}

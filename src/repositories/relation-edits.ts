@@ -1,0 +1,73 @@
+import { createHash } from 'node:crypto';
+import type { Executor } from '../db/executor.js';
+import { writeRelations } from '../ingest/write.js';
+import { SLUG } from '../model/bundle-schema.js';
+import { RELATION_ENDPOINTS, type EntityType, type RelationType } from '../model/types.js';
+import { InputError } from './input-error.js';
+import { RELATION_PROJECTION, type RelationRecord } from './records.js';
+import { writeReportInputs, type ReportInput } from './report-inputs.js';
+
+export interface RelationInput {
+  id?: string | null;
+  type: RelationType;
+  from: string;
+  to: string;
+  role?: string | null;
+  startDate?: string | null;
+  endDate?: string | null;
+  reports?: ReportInput[] | null;
+}
+
+const LOOKUP = `
+OPTIONAL MATCH (a:Entity {id: $from})
+OPTIONAL MATCH (b:Entity {id: $to})
+OPTIONAL MATCH (claim:Claim {relationId: $id})
+CALL (a, b) {
+  OPTIONAL MATCH (a)-[same]->(b)
+  WHERE type(same) = $type AND coalesce(same.role, '') = coalesce($role, '')
+  RETURN min(same.id) AS sameFactId
+}
+RETURN a.type AS fromType, b.type AS toType, claim { .type, .from, .to } AS claim, sameFactId`;
+
+const READ_BACK = `
+MATCH (c:Claim {relationId: $id})
+MATCH (:Entity {id: c.from})-[r {id: $id}]->(:Entity {id: c.to})
+RETURN ${RELATION_PROJECTION} AS relation`;
+
+/** A readable id for a relation given without one: from-type-to, with a short hash when the role tells facts apart. */
+function derivedId(input: RelationInput): string {
+  const base = `${input.from}-${input.type.toLowerCase().replace(/_/g, '-')}-${input.to}`;
+  const id = input.role ? `${base}-${createHash('sha256').update(input.role).digest('hex').slice(0, 8)}` : base;
+  return id.length <= 200 ? id : `rel-${createHash('sha256').update(id).digest('hex').slice(0, 32)}`;
+}
+
+function checkEndpoint(type: RelationType, end: 'from' | 'to', id: string, found: EntityType | null): void {
+  if (!found) throw new InputError(end, `unknown entity "${id}"`);
+  const allowed = RELATION_ENDPOINTS[type][end];
+  if (!allowed.includes(found)) throw new InputError(end, `${type} cannot go ${end} a ${found}; allowed: ${allowed.join(', ')}`);
+}
+
+export class RelationEdits {
+  constructor(private readonly db: Executor) {}
+
+  /** Creates or updates one relation and adds its reports. The same fact given twice stays one relation. */
+  upsert(input: RelationInput): Promise<RelationRecord> {
+    if (input.id && !SLUG.test(input.id)) return Promise.reject(new InputError('id', 'expected a slug: lowercase letters, digits and single hyphens'));
+    return this.db.transaction('WRITE', async (tx) => {
+      const requestedId = input.id ?? derivedId(input);
+      const lookup = await tx.run(LOOKUP, { from: input.from, to: input.to, id: requestedId, type: input.type, role: input.role ?? null });
+      const row = lookup.records[0]!.toObject() as { fromType: EntityType | null; toType: EntityType | null; claim: { type: string; from: string; to: string } | null; sameFactId: string | null };
+      checkEndpoint(input.type, 'from', input.from, row.fromType);
+      checkEndpoint(input.type, 'to', input.to, row.toType);
+      if (row.claim && (row.claim.type !== input.type || row.claim.from !== input.from || row.claim.to !== input.to)) {
+        throw new InputError('id', `"${requestedId}" already names ${row.claim.from} -${row.claim.type}-> ${row.claim.to}`);
+      }
+      const id = row.claim ? requestedId : (input.id ?? row.sameFactId ?? requestedId);
+      const relation = { id, type: input.type, from: input.from, to: input.to, role: input.role ?? undefined, startDate: input.startDate ?? undefined, endDate: input.endDate ?? undefined };
+      await writeRelations(tx, [relation], new Map());
+      await writeReportInputs(tx, { relation: id }, input.reports ?? [], 'reports');
+      const written = await tx.run(READ_BACK, { id });
+      return written.records[0]!.get('relation') as RelationRecord;
+    }, { name: 'upsert relation' });
+  }
+}

@@ -1,0 +1,62 @@
+import neo4j from 'neo4j-driver';
+import type { Executor } from '../db/executor.js';
+import { RELATION_TYPES, type RelationType } from '../model/types.js';
+import { RELATION_PROJECTION, relationTypeExpression, type RelationRecord } from './records.js';
+
+export type Direction = 'OUT' | 'IN' | 'BOTH';
+
+const ARROWS: Record<Direction, [string, string]> = { OUT: ['-', '->'], IN: ['<-', '-'], BOTH: ['-', '-'] };
+
+/** One page of relations for each of many entities, in one statement (no N+1). */
+function relationsOfCypher(types: readonly RelationType[], direction: Direction, withTotal: boolean): string {
+  const [left, right] = ARROWS[direction];
+  const pattern = `(n)${left}[r:${relationTypeExpression(types)}]${right}(:Entity)`;
+  // The count runs only when the caller asked for totalCount.
+  const total = withTotal ? `CALL (n) { MATCH ${pattern} RETURN count(DISTINCT r) AS total }` : 'WITH n, relations, 0 AS total';
+  return `
+UNWIND $ids AS id
+MATCH (n:Entity {id: id})
+CALL (n) {
+  MATCH ${pattern}
+  WHERE $after IS NULL OR r.id > $after
+  WITH DISTINCT r
+  ORDER BY r.id
+  LIMIT $limit
+  RETURN collect(${RELATION_PROJECTION}) AS relations
+}
+${total}
+RETURN n.id AS id, relations, total`;
+}
+
+const BY_IDS = `
+UNWIND $ids AS id
+MATCH (c:Claim {relationId: id})
+MATCH (:Entity {id: c.from})-[r {id: id}]->(:Entity {id: c.to})
+WHERE type(r) = c.type
+RETURN ${RELATION_PROJECTION} AS relation`;
+
+export interface RelationsOfRequest {
+  types: readonly RelationType[];
+  direction: Direction;
+  first: number;
+  after: string | null;
+  withTotal: boolean;
+}
+
+export class RelationRepository {
+  constructor(private readonly db: Executor) {}
+
+  async relationsOf(ids: readonly string[], request: RelationsOfRequest): Promise<Map<string, { relations: RelationRecord[]; total: number }>> {
+    const rows = await this.db.read<{ id: string; relations: RelationRecord[]; total: number }>(
+      relationsOfCypher(request.types.length > 0 ? request.types : RELATION_TYPES, request.direction, request.withTotal),
+      { ids: [...new Set(ids)], after: request.after, limit: neo4j.int(request.first + 1) },
+      { name: 'relations of entities' },
+    );
+    return new Map(rows.map((row) => [row.id, { relations: row.relations, total: row.total }]));
+  }
+
+  async byIds(ids: readonly string[]): Promise<Map<string, RelationRecord>> {
+    const rows = await this.db.read<{ relation: RelationRecord }>(BY_IDS, { ids: [...new Set(ids)] }, { name: 'relations by id' });
+    return new Map(rows.map((row) => [row.relation.id, row.relation]));
+  }
+}

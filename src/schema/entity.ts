@@ -1,0 +1,133 @@
+import { GraphQLError } from 'graphql';
+import { entitySchema } from '../model/bundle-schema.js';
+import { ORGANIZATION_CATEGORIES, type EntityType } from '../model/types.js';
+import { decodeCursor } from '../repositories/cursor.js';
+import type { EntityInput } from '../repositories/entity-edits.js';
+import type { EntityRecord } from '../repositories/records.js';
+import { builder } from './builder.js';
+import { EntityTypeEnum } from './enums.js';
+import { checkRange, LIMITS } from './limits.js';
+import { connectionOf } from './connection.js';
+import { ReportInputRef, toReportInputs } from './report-input.js';
+
+const OBJECT_NAME: Record<EntityType, string> = { PERSON: 'Person', ORGANIZATION: 'Organization', COUNTRY: 'Country', LOCATION: 'Location', EVENT: 'Event' };
+
+export const EntityRef = builder.interfaceRef<EntityRecord>('Entity').implement({
+  description: 'A person, organization, country, location or event the news reports on.',
+  resolveType: (entity) => OBJECT_NAME[entity.type],
+  fields: (t) => ({
+    id: t.exposeID('id', { description: 'A stable, human-readable slug such as liu-xiaowu.' }),
+    type: t.field({ type: EntityTypeEnum, resolve: (entity) => entity.type }),
+    name: t.exposeString('name'),
+    aliases: t.exposeStringList('aliases'),
+    description: t.exposeString('description', { nullable: true }),
+  }),
+});
+
+const entityObject = (type: EntityType) => builder.objectRef<EntityRecord>(OBJECT_NAME[type]);
+
+builder.objectType(entityObject('PERSON'), {
+  interfaces: [EntityRef],
+  isTypeOf: (value) => (value as EntityRecord).type === 'PERSON',
+  fields: (t) => ({ title: t.exposeString('title', { nullable: true, description: 'Rank or title, e.g. Lieutenant General.' }) }),
+});
+builder.objectType(entityObject('ORGANIZATION'), {
+  interfaces: [EntityRef],
+  isTypeOf: (value) => (value as EntityRecord).type === 'ORGANIZATION',
+  fields: (t) => ({ category: t.exposeString('category', { nullable: true, description: `One of ${ORGANIZATION_CATEGORIES.join(', ')}.` }) }),
+});
+builder.objectType(entityObject('COUNTRY'), { interfaces: [EntityRef], isTypeOf: (value) => (value as EntityRecord).type === 'COUNTRY', fields: () => ({}) });
+builder.objectType(entityObject('LOCATION'), { interfaces: [EntityRef], isTypeOf: (value) => (value as EntityRecord).type === 'LOCATION', fields: () => ({}) });
+export const EventRef = builder.objectType(entityObject('EVENT'), {
+  interfaces: [EntityRef],
+  isTypeOf: (value) => (value as EntityRecord).type === 'EVENT',
+  fields: (t) => ({
+    startDate: t.field({ type: 'Date', nullable: true, resolve: (event) => event.startDate }),
+    endDate: t.field({ type: 'Date', nullable: true, resolve: (event) => event.endDate }),
+  }),
+});
+
+const EntityConnection = connectionOf('Entity', EntityRef);
+
+const SearchHit = builder.objectRef<{ entity: EntityRecord; score: number }>('SearchHit').implement({
+  fields: (t) => ({ entity: t.field({ type: EntityRef, resolve: (hit) => hit.entity }), score: t.exposeFloat('score') }),
+});
+
+builder.queryFields((t) => ({
+  entity: t.field({
+    type: EntityRef,
+    nullable: true,
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_root, { id }, ctx) => ctx.loaders.entity.load(String(id)),
+  }),
+  entities: t.field({
+    type: EntityConnection,
+    description: 'Entities in id order, optionally of one type. Keyset paging: `after` takes an edge cursor.',
+    args: { type: t.arg({ type: EntityTypeEnum }), first: t.arg.int({ defaultValue: 20 }), after: t.arg.string() },
+    resolve: async (_root, args, ctx) => {
+      const first = checkRange('first', args.first ?? 20, LIMITS.pageSize);
+      const type = args.type ?? null;
+      return { page: await ctx.repos.entities.page(type, first, decodeCursor(args.after)), totalCount: () => ctx.repos.entities.count(type) };
+    },
+  }),
+  search: t.field({
+    type: [SearchHit],
+    description: 'Full-text search over names and aliases; exact and prefix matches rank first. Any text is safe to pass.',
+    args: { query: t.arg.string({ required: true }), types: t.arg({ type: [EntityTypeEnum] }), first: t.arg.int({ defaultValue: 10 }) },
+    resolve: (_root, args, ctx) => {
+      const first = checkRange('first', args.first ?? 10, LIMITS.searchSize);
+      if (args.query.length > 500) throw new GraphQLError('Argument "query" is longer than 500 characters.', { extensions: { code: 'BAD_USER_INPUT', argumentName: 'query' } });
+      return ctx.repos.entities.search(args.query, args.types?.length ? args.types : null, first);
+    },
+  }),
+}));
+
+const EntityInputRef = builder.inputType('EntityInput', {
+  description: 'An entity to create or update. Omitted optional fields keep their stored value; null clears them.',
+  fields: (t) => ({
+    id: t.id({ required: true }),
+    type: t.field({ type: EntityTypeEnum, required: true }),
+    name: t.string({ required: true }),
+    aliases: t.stringList({ description: 'Replaces the stored aliases when given.' }),
+    description: t.string(),
+    title: t.string({ description: 'PERSON only.' }),
+    category: t.string({ description: 'ORGANIZATION only.' }),
+    startDate: t.field({ type: 'Date', description: 'EVENT only.' }),
+    endDate: t.field({ type: 'Date', description: 'EVENT only.' }),
+    reports: t.field({ type: [ReportInputRef], description: 'Who reported this entity.' }),
+  }),
+});
+
+/** Validates with the bundle's own entity rules, so the API and ingest accept the same entities. */
+function validEntityInput(input: typeof EntityInputRef.$inferInput): EntityInput {
+  const { reports, ...fields } = input;
+  const candidate = Object.fromEntries(Object.entries({ ...fields, id: String(fields.id), aliases: fields.aliases ?? [] }).filter(([, value]) => value !== null && value !== undefined));
+  const parsed = entitySchema.safeParse(candidate);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const field = issue.path.join('.') || 'input';
+    const message = issue.code === 'unrecognized_keys' ? `${issue.keys.join(', ')} do not apply to a ${input.type}` : issue.message;
+    throw new GraphQLError(`input.${field}: ${message}`, { extensions: { code: 'BAD_USER_INPUT', field } });
+  }
+  return { ...input, id: parsed.data.id, aliases: input.aliases === undefined ? undefined : parsed.data.aliases, reports: toReportInputs(reports) } as EntityInput;
+}
+
+builder.mutationFields((t) => ({
+  upsertEntity: t.field({
+    type: EntityRef,
+    description: 'Creates the entity, or updates it when the id exists (its type cannot change). Idempotent.',
+    args: { input: t.arg({ type: EntityInputRef, required: true }) },
+    resolve: (_root, { input }, ctx) => ctx.repos.entityEdits.upsert(validEntityInput(input)),
+  }),
+  deleteEntity: t.boolean({
+    description: 'Deletes the entity with its relations and their provenance. False when there was no such entity.',
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_root, { id }, ctx) => ctx.repos.entityEdits.delete(String(id)),
+  }),
+  mergeEntities: t.field({
+    type: EntityRef,
+    description: 'Moves relations, aliases and provenance of mergeId onto keepId, deletes mergeId and records it as an alias.',
+    args: { keepId: t.arg.id({ required: true }), mergeId: t.arg.id({ required: true }) },
+    resolve: (_root, { keepId, mergeId }, ctx) => ctx.repos.entityEdits.merge(String(keepId), String(mergeId)),
+  }),
+}));

@@ -1,0 +1,63 @@
+import type { PathRecord, Subgraph } from '../repositories/graph-repository.js';
+import { builder } from './builder.js';
+import { EntityRef, EventRef } from './entity.js';
+import { RelationTypeEnum } from './enums.js';
+import { checkRange, LIMITS } from './limits.js';
+import { RelationRef } from './relation.js';
+
+const SubgraphRef = builder.objectRef<Subgraph>('Subgraph').implement({
+  fields: (t) => ({
+    nodes: t.field({ type: [EntityRef], resolve: (graph) => graph.nodes }),
+    relations: t.field({ type: [RelationRef], resolve: (graph) => graph.relations }),
+    truncated: t.exposeBoolean('truncated', { description: 'True when the limit stopped the expansion.' }),
+  }),
+});
+
+const PathRef = builder.objectRef<PathRecord>('Path').implement({
+  fields: (t) => ({
+    nodes: t.field({ type: [EntityRef], resolve: (path) => path.nodes }),
+    relations: t.field({ type: [RelationRef], resolve: (path) => path.relations }),
+    length: t.int({ resolve: (path) => path.relations.length }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  neighborhood: t.field({
+    type: SubgraphRef,
+    nullable: true,
+    description: 'Entities within `depth` hops (at most `limit` of them) and the relations among them. Null when the entity does not exist.',
+    args: {
+      id: t.arg.id({ required: true }),
+      depth: t.arg.int({ defaultValue: 1 }),
+      relationTypes: t.arg({ type: [RelationTypeEnum] }),
+      limit: t.arg.int({ defaultValue: 200 }),
+    },
+    resolve: (_root, args, ctx) => {
+      const depth = checkRange('depth', args.depth ?? 1, LIMITS.neighborhoodDepth);
+      const limit = checkRange('limit', args.limit ?? 200, LIMITS.neighborhoodLimit);
+      return ctx.repos.graph.neighborhood(String(args.id), depth, args.relationTypes ?? [], limit);
+    },
+  }),
+  shortestPath: t.field({
+    type: PathRef,
+    nullable: true,
+    description: 'A shortest path, ignoring direction. Null when none exists within maxHops.',
+    args: {
+      from: t.arg.id({ required: true }),
+      to: t.arg.id({ required: true }),
+      maxHops: t.arg.int({ defaultValue: 6 }),
+      relationTypes: t.arg({ type: [RelationTypeEnum] }),
+    },
+    resolve: (_root, args, ctx) => {
+      const maxHops = checkRange('maxHops', args.maxHops ?? 6, LIMITS.maxHops);
+      return ctx.repos.graph.shortestPath(String(args.from), String(args.to), maxHops, args.relationTypes ?? []);
+    },
+  }),
+  timeline: t.field({
+    type: [EventRef],
+    description: `Events in date order (undated last): all of them, or those one hop from an entity; at most ${LIMITS.timeline.max}.`,
+    args: { entityId: t.arg.id(), from: t.arg({ type: 'Date' }), to: t.arg({ type: 'Date' }) },
+    resolve: (_root, args, ctx) =>
+      ctx.repos.graph.timeline(args.entityId === null || args.entityId === undefined ? null : String(args.entityId), args.from ?? null, args.to ?? null, LIMITS.timeline.max),
+  }),
+}));

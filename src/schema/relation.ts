@@ -1,0 +1,93 @@
+import { GraphQLError } from 'graphql';
+import { SLUG } from '../model/bundle-schema.js';
+import { decodeCursor } from '../repositories/cursor.js';
+import type { RelationRecord } from '../repositories/records.js';
+import { builder } from './builder.js';
+import { connectionOf } from './connection.js';
+import { EntityRef } from './entity.js';
+import { DirectionEnum, RelationTypeEnum } from './enums.js';
+import { checkRange, LIMITS } from './limits.js';
+import { ReportInputRef, toReportInputs } from './report-input.js';
+import { selectsField } from './selection.js';
+
+export const RelationRef = builder.objectRef<RelationRecord>('Relation').implement({
+  description: 'A reported relation between two entities: one Neo4j relationship, one hop.',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    type: t.field({ type: RelationTypeEnum, resolve: (relation) => relation.type }),
+    from: t.field({ type: EntityRef, resolve: (relation, _args, ctx) => loadEndpoint(ctx, relation.from) }),
+    to: t.field({ type: EntityRef, resolve: (relation, _args, ctx) => loadEndpoint(ctx, relation.to) }),
+    role: t.exposeString('role', { nullable: true }),
+    startDate: t.field({ type: 'Date', nullable: true, resolve: (relation) => relation.startDate }),
+    endDate: t.field({ type: 'Date', nullable: true, resolve: (relation) => relation.endDate }),
+  }),
+});
+
+async function loadEndpoint(ctx: { loaders: { entity: { load(id: string): Promise<unknown> } } }, id: string) {
+  const entity = await ctx.loaders.entity.load(id);
+  // A relation is deleted with its endpoints, so a missing one means a concurrent delete.
+  if (!entity) throw new GraphQLError(`Entity "${id}" was deleted while reading.`, { extensions: { code: 'NOT_FOUND' } });
+  return entity as never;
+}
+
+const RelationConnection = connectionOf('Relation', RelationRef);
+
+builder.interfaceField(EntityRef, 'relations', (t) =>
+  t.field({
+    type: RelationConnection,
+    description: 'This entity\'s relations in id order, filtered by type and direction.',
+    args: {
+      types: t.arg({ type: [RelationTypeEnum] }),
+      direction: t.arg({ type: DirectionEnum, defaultValue: 'BOTH' }),
+      first: t.arg.int({ defaultValue: 20 }),
+      after: t.arg.string(),
+    },
+    resolve: (entity, args, ctx, info) => {
+      const first = checkRange('first', args.first ?? 20, LIMITS.pageSize);
+      const after = decodeCursor(args.after);
+      const withTotal = selectsField(info, 'totalCount');
+      const loader = ctx.loaders.relationsOf({ types: args.types ?? [], direction: args.direction ?? 'BOTH', first, after, withTotal });
+      const loaded = loader.load(entity.id);
+      return loaded.then(({ relations, total }) => ({
+        page: { items: relations.slice(0, first), hasNextPage: relations.length > first, keyOf: (relation: RelationRecord) => relation.id },
+        totalCount: () => Promise.resolve(total),
+      }));
+    },
+  }),
+);
+
+const RelationInputRef = builder.inputType('RelationInput', {
+  description: 'A relation to create or update, with who reported it. Without an id, the same fact given twice stays one relation.',
+  fields: (t) => ({
+    id: t.id(),
+    type: t.field({ type: RelationTypeEnum, required: true }),
+    from: t.id({ required: true }),
+    to: t.id({ required: true }),
+    role: t.string(),
+    startDate: t.field({ type: 'Date' }),
+    endDate: t.field({ type: 'Date' }),
+    reports: t.field({ type: [ReportInputRef] }),
+  }),
+});
+
+builder.queryField('relation', (t) =>
+  t.field({
+    type: RelationRef,
+    nullable: true,
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_root, { id }, ctx) => ctx.loaders.relation.load(String(id)),
+  }),
+);
+
+builder.mutationField('upsertRelation', (t) =>
+  t.field({
+    type: RelationRef,
+    args: { input: t.arg({ type: RelationInputRef, required: true }) },
+    resolve: (_root, { input }, ctx) => {
+      const id = input.id === null || input.id === undefined ? null : String(input.id);
+      if (id !== null && !SLUG.test(id)) throw new GraphQLError('input.id: expected a slug such as liu-xiaowu-commands-zapad', { extensions: { code: 'BAD_USER_INPUT', field: 'id' } });
+      if (input.role && input.role.length > 200) throw new GraphQLError('input.role: at most 200 characters', { extensions: { code: 'BAD_USER_INPUT', field: 'role' } });
+      return ctx.repos.relationEdits.upsert({ ...input, id, from: String(input.from), to: String(input.to), reports: toReportInputs(input.reports) });
+    },
+  }),
+);

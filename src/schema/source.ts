@@ -1,0 +1,104 @@
+import { decodeCursor } from '../repositories/cursor.js';
+import type { DocumentRecord, ReportRecord, SourceRecord } from '../repositories/records.js';
+import { builder } from './builder.js';
+import { connectionOf } from './connection.js';
+import { EntityRef } from './entity.js';
+import { checkRange, LIMITS } from './limits.js';
+import { RelationRef } from './relation.js';
+
+export const DocumentRef = builder.objectRef<DocumentRecord>('Document').implement({
+  description: 'An ingested text: the article a report quotes.',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    title: t.exposeString('title', { nullable: true }),
+    publishedAt: t.field({ type: 'Date', nullable: true, resolve: (document) => document.publishedAt }),
+    url: t.exposeString('url', { nullable: true }),
+  }),
+});
+
+export const SourceRef = builder.objectRef<SourceRecord>('Source');
+
+export const ReportRef = builder.objectRef<ReportRecord>('Report').implement({
+  description: 'Says who: one source reporting an entity or a relation, with the verbatim quote.',
+  fields: (t) => ({
+    source: t.field({ type: SourceRef, resolve: async (report, _args, ctx) => (await ctx.loaders.source.load(report.sourceId))! }),
+    document: t.field({
+      type: DocumentRef,
+      nullable: true,
+      resolve: (report, _args, ctx) => (report.documentId ? ctx.loaders.document.load(report.documentId) : null),
+    }),
+    quote: t.exposeString('quote', { nullable: true }),
+    start: t.exposeInt('start', { nullable: true, description: 'Offset of the quote in the document text, in code points.' }),
+    end: t.exposeInt('end', { nullable: true }),
+    reportedAt: t.field({ type: 'Date', nullable: true, resolve: (report) => report.reportedAt }),
+    attributedTo: t.field({
+      type: EntityRef,
+      nullable: true,
+      description: 'The person (or organization) the text attributes the statement to, e.g. a spokesperson.',
+      resolve: (report, _args, ctx) => (report.attributedToId ? ctx.loaders.entity.load(report.attributedToId) : null),
+    }),
+  }),
+});
+
+const ReportConnection = connectionOf('Report', ReportRef);
+
+builder.objectType(SourceRef, {
+  description: 'Who reported: an outlet, a quoted official, or the document itself.',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    name: t.exposeString('name'),
+    kind: t.exposeString('kind', { description: 'outlet, official, document, agency, organization or other.' }),
+    url: t.exposeString('url', { nullable: true }),
+    entity: t.field({
+      type: EntityRef,
+      nullable: true,
+      description: 'For an official: the person entity.',
+      resolve: (source, _args, ctx) => (source.entityId ? ctx.loaders.entity.load(source.entityId) : null),
+    }),
+    reports: t.field({
+      type: ReportConnection,
+      description: 'Everything this source reported.',
+      args: { first: t.arg.int({ defaultValue: 20 }), after: t.arg.string() },
+      resolve: async (source, args, ctx) => {
+        const first = checkRange('first', args.first ?? 20, LIMITS.pageSize);
+        return {
+          page: await ctx.repos.provenance.reportsBySource(source.id, first, decodeCursor(args.after)),
+          totalCount: () => ctx.repos.provenance.countReportsBySource(source.id),
+        };
+      },
+    }),
+  }),
+});
+
+const SourceConnection = connectionOf('Source', SourceRef);
+
+builder.interfaceField(EntityRef, 'reportedBy', (t) =>
+  t.field({ type: [ReportRef], description: 'Which sources reported this entity.', resolve: (entity, _args, ctx) => ctx.loaders.reportsOfEntity.load(entity.id) }),
+);
+
+builder.objectField(RelationRef, 'reportedBy', (t) =>
+  t.field({ type: [ReportRef], description: 'Which sources reported this relation.', resolve: (relation, _args, ctx) => ctx.loaders.reportsOfRelation.load(relation.id) }),
+);
+
+builder.queryFields((t) => ({
+  source: t.field({
+    type: SourceRef,
+    nullable: true,
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_root, { id }, ctx) => ctx.loaders.source.load(String(id)),
+  }),
+  sources: t.field({
+    type: SourceConnection,
+    args: { first: t.arg.int({ defaultValue: 20 }), after: t.arg.string() },
+    resolve: async (_root, args, ctx) => {
+      const first = checkRange('first', args.first ?? 20, LIMITS.pageSize);
+      return { page: await ctx.repos.provenance.sourcesPage(first, decodeCursor(args.after)), totalCount: () => ctx.repos.provenance.countSources() };
+    },
+  }),
+  document: t.field({
+    type: DocumentRef,
+    nullable: true,
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_root, { id }, ctx) => ctx.loaders.document.load(String(id)),
+  }),
+}));

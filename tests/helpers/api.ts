@@ -1,0 +1,35 @@
+import { afterAll, beforeAll } from 'vitest';
+import { loadSeedIfEmpty } from '../../src/ingest/seed.js';
+import { createNewsgraphYoga, type NewsgraphYoga } from '../../src/server/yoga.js';
+import { openTestDatabase, wipe, type TestDatabase } from './neo4j.js';
+import { gql, type GraphQLResponse } from './yoga.js';
+
+export interface SeededApi {
+  db: TestDatabase;
+  yoga: NewsgraphYoga;
+  query<T = Record<string, unknown>>(source: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  /** Like query, but fails the test on any GraphQL error. */
+  data<T = Record<string, unknown>>(source: string, variables?: Record<string, unknown>): Promise<T>;
+}
+
+/** The API on a fresh seed graph, for a test file. */
+export function seededApi(): SeededApi {
+  const db = openTestDatabase();
+  const yoga = createNewsgraphYoga({ executor: db.executor, log: db.log });
+  beforeAll(async () => {
+    await wipe(db.executor);
+    await loadSeedIfEmpty(db.executor, db.log);
+  });
+  afterAll(() => db.close());
+  const query = <T>(source: string, variables: Record<string, unknown> = {}) => gql<T>(yoga, source, variables);
+  return {
+    db,
+    yoga,
+    query,
+    async data<T>(source: string, variables: Record<string, unknown> = {}) {
+      const response = await query<T>(source, variables);
+      if (response.errors) throw new Error(`GraphQL errors: ${JSON.stringify(response.errors)}`);
+      return response.data as T;
+    },
+  };
+}
