@@ -49,13 +49,24 @@ export function relationRecord(row: RelationRow): BundleRelation {
   };
 }
 
-/** The id inside its document: the stored id without its `<documentId>/` prefix. */
+/**
+ * The id inside its document: the stored id without its `<documentId>/`
+ * prefix. Any other id (the API's `api/<digest>`) is made a slug, since the
+ * bundle format wants one: `api-<digest>`.
+ */
 export function localReportId(row: Pick<ReportRow, 'id' | 'documentId'>): string {
   const prefix = `${row.documentId}/`;
-  return row.id.startsWith(prefix) ? row.id.slice(prefix.length) : row.id;
+  if (row.id.startsWith(prefix)) return row.id.slice(prefix.length);
+  return row.id.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'report';
 }
 
-export function reportRecord(row: ReportRow): NdjsonReport {
+/**
+ * The report as an NDJSON record, or undefined when the bundle format cannot
+ * carry it: it needs a document, a quote and offsets, which a report made
+ * through the API may lack.
+ */
+export function reportRecord(row: ReportRow): NdjsonReport | undefined {
+  if (row.documentId === null || row.quote === null || row.start === null || row.end === null) return undefined;
   return {
     document: row.documentId,
     id: localReportId(row),

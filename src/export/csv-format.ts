@@ -35,7 +35,7 @@ export class ArrayDelimiterError extends Error {
 /** An array property (`name:string[]`): elements joined by the import's --array-delimiter; empty is missing. */
 export function csvArray(values: readonly string[], delimiter: string): string | null {
   for (const value of values) if (value.includes(delimiter)) throw new ArrayDelimiterError(value, delimiter);
-  return values.join(delimiter);
+  return values.length > 0 ? values.join(delimiter) : null;
 }
 
 /** neo4j-admin takes one character as the array delimiter, and not the field separator or quote. */

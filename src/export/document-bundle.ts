@@ -1,6 +1,6 @@
 import type { QueryResult, RecordShape } from 'neo4j-driver';
 import type { Executor } from '../db/executor.js';
-import { BUNDLE_FORMAT, BUNDLE_VERSION, type Bundle } from '../model/bundle-schema.js';
+import { BUNDLE_FORMAT, BUNDLE_VERSION, type Bundle, type BundleReport, type NdjsonReport } from '../model/bundle-schema.js';
 import { validateBundle } from '../model/validate-bundle.js';
 import { documentRecord, entityRecord, relationRecord, reportRecord, sourceRecord } from './bundle-records.js';
 import { ExportError } from './export-error.js';
@@ -9,8 +9,15 @@ import type { DocumentRow, EntityRow, RelationRow, ReportRow, SourceRow } from '
 
 export const DOCUMENT_EXPORT_TIMEOUT_MS = 60_000;
 
+export interface DocumentExport {
+  bundle: Bundle;
+  /** The document's reports the bundle format cannot carry (made through the API without a quote). */
+  skippedReports: number;
+}
+
 const rows = <R extends RecordShape>(result: QueryResult<R>): R[] => result.records.map((record) => record.toObject());
-const distinct = (values: Iterable<string | null>): string[] => [...new Set([...values].filter((value): value is string => value !== null))].sort();
+const distinct = (values: Iterable<string | null | undefined>): string[] => [...new Set([...values].filter((value): value is string => typeof value === 'string'))].sort();
+const subjectId = (report: NdjsonReport) => ('entity' in report.subject ? report.subject.entity : report.subject.relation);
 
 /**
  * One document as a bundle: the document, its reports, and everything they
@@ -19,44 +26,44 @@ const distinct = (values: Iterable<string | null>): string[] => [...new Set([...
  * and the entities statements are attributed to. Read in one transaction;
  * the result is checked with the same validation ingest applies.
  */
-export async function exportDocumentBundle(executor: Executor, documentId: string): Promise<Bundle> {
-  const bundle = await executor.transaction(
+export async function exportDocumentBundle(executor: Executor, documentId: string): Promise<DocumentExport> {
+  const result = await executor.transaction(
     'READ',
     async (tx) => {
       const [document] = rows(await tx.run<DocumentRow>(DOCUMENT_BY_ID, { id: documentId }));
       if (!document) throw new ExportError(`There is no document "${documentId}".`, 'NOT_FOUND');
-      const reports = rows(await tx.run<ReportRow>(REPORTS_OF_DOCUMENT, { id: documentId }));
+      const found = rows(await tx.run<ReportRow>(REPORTS_OF_DOCUMENT, { id: documentId }));
+      const reports = found.map(reportRecord).filter((report): report is NdjsonReport => report !== undefined);
 
-      const relationIds = distinct(reports.filter((report) => report.subjectKind === 'relation').map((report) => report.subject));
+      const relationIds = distinct(reports.filter((report) => 'relation' in report.subject).map(subjectId));
       const relations = relationIds.length > 0 ? rows(await tx.run<RelationRow>(RELATIONS_BY_ID, { ids: relationIds })) : [];
       const sourceIds = distinct(reports.map((report) => report.source));
       const sources = sourceIds.length > 0 ? rows(await tx.run<SourceRow>(SOURCES_BY_ID, { ids: sourceIds })) : [];
       const entityIds = distinct([
-        ...reports.filter((report) => report.subjectKind === 'entity').map((report) => report.subject),
-        ...reports.map((report) => report.attributedToId),
+        ...reports.filter((report) => 'entity' in report.subject).map(subjectId),
+        ...reports.map((report) => report.attributedTo),
         ...relations.flatMap((relation) => [relation.from, relation.to]),
         ...sources.map((source) => source.entityId),
       ]);
       const entities = entityIds.length > 0 ? rows(await tx.run<EntityRow>(ENTITIES_BY_ID, { ids: entityIds })) : [];
-      return toBundle(document, sources, entities, relations, reports);
+      const bundle: Bundle = {
+        format: BUNDLE_FORMAT,
+        version: BUNDLE_VERSION,
+        document: documentRecord(document),
+        sources: sources.map(sourceRecord),
+        entities: entities.map(entityRecord),
+        relations: relations.map(relationRecord),
+        reports: reports.map(withoutDocument),
+      };
+      return { bundle, skippedReports: found.length - reports.length };
     },
     { name: 'export document bundle', timeoutMs: DOCUMENT_EXPORT_TIMEOUT_MS },
   );
-  return validateBundle(bundle);
+  return { bundle: validateBundle(result.bundle), skippedReports: result.skippedReports };
 }
 
-function toBundle(document: DocumentRow, sources: SourceRow[], entities: EntityRow[], relations: RelationRow[], reports: ReportRow[]): Bundle {
-  return {
-    format: BUNDLE_FORMAT,
-    version: BUNDLE_VERSION,
-    document: documentRecord(document),
-    sources: sources.map(sourceRecord),
-    entities: entities.map(entityRecord),
-    relations: relations.map(relationRecord),
-    // A bundle's reports all belong to its one document, so they do not name it.
-    reports: reports.map((report) => {
-      const { document: _document, ...rest } = reportRecord(report);
-      return rest;
-    }),
-  };
+/** A bundle's reports all belong to its one document, so they do not name it. */
+function withoutDocument(report: NdjsonReport): BundleReport {
+  const { document: _document, ...rest } = report;
+  return rest;
 }

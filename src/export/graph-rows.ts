@@ -46,17 +46,21 @@ export interface RelationRow {
   endDate: string | null;
 }
 
+/**
+ * A REPORTED_BY relationship. Ingest always sets the document, quote and
+ * offsets; a report made through the API may have none of them.
+ */
 export interface ReportRow {
-  /** As stored: `<documentId>/<reportId>`. */
+  /** `<documentId>/<reportId>` from ingest, `api/<digest>` from the API. */
   id: string;
-  documentId: string;
+  documentId: string | null;
   subjectKind: 'entity' | 'relation';
   /** The entity id or the relation id. */
   subject: string;
   source: string;
-  quote: string;
-  start: number;
-  end: number;
+  quote: string | null;
+  start: number | null;
+  end: number | null;
   reportedAt: string | null;
   attributedToId: string | null;
 }

@@ -77,5 +77,5 @@ export async function exportGraphml(executor: Executor, sink: TextSink, options:
   const nodes = await writePages(entityPages(executor, options), write, nodeElement);
   const edges = await writePages(relationPages(executor, options), write, edgeElement);
   await write(GRAPHML_FOOTER);
-  return { nodes, edges };
+  return { nodes: nodes.written, edges: edges.written };
 }

@@ -20,6 +20,8 @@ export interface ExportCounts {
   entities: number;
   relations: number;
   reports: number;
+  /** Reports the bundle format cannot carry (made through the API without a document quote). */
+  skippedReports: number;
 }
 
 const line = (value: unknown) => `${JSON.stringify(value)}\n`;
@@ -29,12 +31,21 @@ export const NDJSON_HEADER = line({ record: 'header', format: BUNDLE_FORMAT, ver
 export async function exportNdjson(executor: Executor, sink: TextSink, options: PagingOptions = {}): Promise<ExportCounts> {
   const write = (chunk: string) => sink.write(chunk);
   await write(NDJSON_HEADER);
+  const documents = await writePages(documentPages(executor, options), write, (row) => line({ record: 'document', ...documentRecord(row) }));
+  const sources = await writePages(sourcePages(executor, options), write, (row) => line({ record: 'source', ...sourceRecord(row) }));
+  const entities = await writePages(entityPages(executor, options), write, (row) => line({ record: 'entity', ...entityRecord(row) }));
+  const relations = await writePages(relationPages(executor, options), write, (row) => line({ record: 'relation', ...relationRecord(row) }));
+  const reports = await writePages(reportPages(executor, options), write, (row) => {
+    const report = reportRecord(row);
+    return report && line({ record: 'report', ...report });
+  });
   return {
-    documents: await writePages(documentPages(executor, options), write, (row) => line({ record: 'document', ...documentRecord(row) })),
-    sources: await writePages(sourcePages(executor, options), write, (row) => line({ record: 'source', ...sourceRecord(row) })),
-    entities: await writePages(entityPages(executor, options), write, (row) => line({ record: 'entity', ...entityRecord(row) })),
-    relations: await writePages(relationPages(executor, options), write, (row) => line({ record: 'relation', ...relationRecord(row) })),
-    reports: await writePages(reportPages(executor, options), write, (row) => line({ record: 'report', ...reportRecord(row) })),
+    documents: documents.written,
+    sources: sources.written,
+    entities: entities.written,
+    relations: relations.written,
+    reports: reports.written,
+    skippedReports: reports.skipped,
   };
 }
 

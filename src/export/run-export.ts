@@ -36,6 +36,9 @@ function check(request: ExportRequest): void {
   }
 }
 
+const skipped = (count: number) =>
+  count === 0 ? '' : ` Left out ${count} report${count === 1 ? '' : 's'} made through the API without a document quote: the bundle format cannot carry them (the csv format does).`;
+
 const where = (out: string | undefined) => (out === undefined || out === '-' ? 'stdout' : out);
 
 /** Runs one export as the CLI asks for it; returns a one-line summary for stderr. */
@@ -44,15 +47,15 @@ export async function runExport(executor: Executor, request: ExportRequest): Pro
   const paging = request.pageSize === undefined ? {} : { pageSize: request.pageSize };
   const { format, out, document } = request;
   if (document !== undefined) {
-    const bundle = await exportDocumentBundle(executor, document);
+    const { bundle, skippedReports } = await exportDocumentBundle(executor, document);
     const text = format === 'json' ? `${JSON.stringify(bundle, null, 2)}\n` : bundleToNdjson(bundle);
     await withSink(out, (sink) => sink.write(text));
     const counts = `${bundle.sources.length} sources, ${bundle.entities.length} entities, ${bundle.relations.length} relations, ${bundle.reports.length} reports`;
-    return `Exported document ${document} (${counts}) as ${format} to ${where(out)}.`;
+    return `Exported document ${document} (${counts}) as ${format} to ${where(out)}.${skipped(skippedReports)}`;
   }
   if (format === 'ndjson') {
     const c = await withSink(out, (sink) => exportNdjson(executor, sink, paging));
-    return `Exported ${c.documents} documents, ${c.sources} sources, ${c.entities} entities, ${c.relations} relations and ${c.reports} reports as ndjson to ${where(out)}.`;
+    return `Exported ${c.documents} documents, ${c.sources} sources, ${c.entities} entities, ${c.relations} relations and ${c.reports} reports as ndjson to ${where(out)}.${skipped(c.skippedReports)}`;
   }
   if (format === 'graphml') {
     const c = await withSink(out, (sink) => exportGraphml(executor, sink, paging));

@@ -40,8 +40,9 @@ export interface SearchHit {
 export function luceneQueryFor(text: string): string | null {
   const tokens = text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean).slice(0, 16);
   if (tokens.length === 0) return null;
-  const prefixes = tokens.map((token) => `${token}*`).join(' AND ');
-  return `(${prefixes}) OR "${tokens.join(' ')}"^4`;
+  // Any token may match (more matches score higher); the phrase boost lifts names given in order.
+  const prefixes = tokens.map((token) => `${token}*`).join(' OR ');
+  return `${prefixes} OR "${tokens.join(' ')}"^4`;
 }
 
 /** Exact name or alias matches first, then prefix matches, then the full-text score. */

@@ -62,7 +62,7 @@ describe('export json', () => {
   it('takes only what the document cites, and relation endpoints and source people with it', async () => {
     await ingestBundle(db.executor, seedBundle());
     await ingestBundle(db.executor, smallBundle());
-    const bundle = await exportDocumentBundle(db.executor, 'doc-small');
+    const { bundle } = await exportDocumentBundle(db.executor, 'doc-small');
     expect(bundle.entities.map((entity) => entity.id)).toEqual(['alpha-corp', 'jane-roe', 'springfield']);
     expect(bundle.sources.map((source) => source.id)).toEqual(['alpha-wire']);
     expect(bundle.reports.find((report) => report.id === 'r-member')).toMatchObject({ attributedTo: 'jane-roe', reportedAt: '2024-05-06' });
@@ -72,6 +72,8 @@ describe('export json', () => {
 
   it('rejects an unknown document and a json export without one', async () => {
     await expect(exportDocumentBundle(db.executor, 'no-such-document')).rejects.toBeInstanceOf(ExportError);
+    await expect(runExport(db.executor, { format: 'csv' })).rejects.toThrow(/--out DIR/);
+    await expect(runExport(db.executor, { format: 'graphml', document: 'x' })).rejects.toThrow(/whole graph/);
     await expect(runExport(db.executor, { format: 'json' })).rejects.toThrow(/--document/);
   });
 });
@@ -82,6 +84,41 @@ function omitUrl<T extends { url?: unknown }>(value: T): Omit<T, 'url'> {
 }
 
 describe('export ndjson', () => {
+  it('carries reports made through the API when they quote a document, and counts those it cannot carry', async () => {
+    await ingestBundle(db.executor, smallBundle());
+    // What the API writes (repositories/report-inputs.ts): ids `api/<digest>`, document and quote optional.
+    await db.executor.write(`
+      MATCH (jane:Entity {id: 'jane-roe'}), (alpha:Entity {id: 'alpha-corp'}), (s:Source {id: 'alpha-wire'})
+      MATCH (claim:Claim {relationId: 'jane-roe-member-of-alpha-corp'})
+      CREATE (jane)-[:REPORTED_BY {id: 'api/0a1b2c', reportedAt: '2024-06'}]->(s)
+      CREATE (alpha)-[:REPORTED_BY {id: 'api/3d4e5f', documentId: 'doc-small'}]->(s)
+      CREATE (claim)-[:REPORTED_BY {id: 'api/6a7b8c', documentId: 'doc-small', quote: 'Alpha Corp said on Monday', start: 0, end: 25, reportedAt: '2024-05-07'}]->(s)`);
+    const file = join(dir, 'api.ndjson');
+    const summary = await runExport(db.executor, { format: 'ndjson', out: file });
+    expect(summary).toMatch(/Left out 2 reports/);
+    const reports = readFileSync(file, 'utf8').trimEnd().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>).filter((line) => line.record === 'report');
+    expect(reports).toHaveLength(smallBundle().reports.length + 1);
+    expect(reports).toContainEqual({
+      record: 'report',
+      document: 'doc-small',
+      id: 'api-6a7b8c',
+      subject: { relation: 'jane-roe-member-of-alpha-corp' },
+      source: 'alpha-wire',
+      quote: 'Alpha Corp said on Monday',
+      start: 0,
+      end: 25,
+      reportedAt: '2024-05-07',
+    });
+    const { bundle, skippedReports } = await exportDocumentBundle(db.executor, 'doc-small');
+    expect(skippedReports).toBe(1);
+    expect(bundle.reports.map((report) => report.id)).toContain('api-6a7b8c');
+
+    await wipe(db.executor);
+    await loadNdjsonFile(db.executor, file);
+    const [row] = await db.executor.read<{ quote: string }>("MATCH ()-[rb:REPORTED_BY {id: 'doc-small/api-6a7b8c'}]->() RETURN rb.quote AS quote");
+    expect(row?.quote).toBe('Alpha Corp said on Monday');
+  });
+
   it('round-trips the whole graph through a file, read in many small pages', async () => {
     await ingestBundle(db.executor, seedBundle());
     await ingestBundle(db.executor, smallBundle());
