@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import type { Repositories } from './context.js';
+import type { PageRequest } from './repositories/provenance-repository.js';
 import type { RelationsOfRequest } from './repositories/relation-repository.js';
 import type { DocumentRecord, EntityRecord, RelationRecord, ReportRecord, SourceRecord } from './repositories/records.js';
 
@@ -16,6 +17,21 @@ export interface Loaders {
   reportsOfEntity: DataLoader<string, ReportRecord[]>;
   reportsOfRelation: DataLoader<string, ReportRecord[]>;
   relationsOf(request: RelationsOfRequest): DataLoader<string, { relations: RelationRecord[]; total: number }>;
+  reportsBySource(request: PageRequest): DataLoader<string, { reports: ReportRecord[]; total: number }>;
+}
+
+/** One loader per distinct argument set, so fields asked with the same arguments share one query. */
+function perRequest<R, V>(load: (request: R) => DataLoader<string, V>): (request: R) => DataLoader<string, V> {
+  const loaders = new Map<string, DataLoader<string, V>>();
+  return (request) => {
+    const key = JSON.stringify(request);
+    let loader = loaders.get(key);
+    if (!loader) {
+      loader = load(request);
+      loaders.set(key, loader);
+    }
+    return loader;
+  };
 }
 
 function byKey<V>(load: (ids: readonly string[]) => Promise<Map<string, V>>, missing: V): DataLoader<string, V> {
@@ -26,7 +42,6 @@ function byKey<V>(load: (ids: readonly string[]) => Promise<Map<string, V>>, mis
 }
 
 export function createLoaders(repos: Repositories): Loaders {
-  const relationsOfByRequest = new Map<string, DataLoader<string, { relations: RelationRecord[]; total: number }>>();
   return {
     entity: byKey((ids) => repos.entities.byIds(ids), null),
     relation: byKey((ids) => repos.relations.byIds(ids), null),
@@ -34,15 +49,7 @@ export function createLoaders(repos: Repositories): Loaders {
     document: byKey((ids) => repos.provenance.documentsByIds(ids), null),
     reportsOfEntity: byKey((ids) => repos.provenance.reportsOfEntities(ids), []),
     reportsOfRelation: byKey((ids) => repos.provenance.reportsOfRelations(ids), []),
-    // Entities asking for relations with the same arguments share one loader, and so one query.
-    relationsOf(request) {
-      const key = JSON.stringify([[...request.types].sort(), request.direction, request.first, request.after, request.withTotal]);
-      let loader = relationsOfByRequest.get(key);
-      if (!loader) {
-        loader = byKey((ids) => repos.relations.relationsOf(ids, request), { relations: [], total: 0 });
-        relationsOfByRequest.set(key, loader);
-      }
-      return loader;
-    },
+    relationsOf: perRequest((request: RelationsOfRequest) => byKey((ids) => repos.relations.relationsOf(ids, request), { relations: [], total: 0 })),
+    reportsBySource: perRequest((request: PageRequest) => byKey((ids) => repos.provenance.reportsBySources(ids, request), { reports: [], total: 0 })),
   };
 }

@@ -42,9 +42,13 @@ export function registerExportCommand(program: Command, deps: ExportCommandDeps)
         const summary = await deps.withDatabase({ ...runtime, log }, (db) => runExport(db.executor, options));
         console.error(summary);
       } catch (error) {
-        // Known problems (an unknown document, a bad option, the database down) are one line, not a stack.
-        if (!(error instanceof GraphQLError)) throw error;
-        console.error(`newsgraph: ${error.message}`);
+        const systemError = error as NodeJS.ErrnoException;
+        // The reader went away (`newsgraph export | head`): stop quietly, as Unix tools do.
+        if (systemError.code === 'EPIPE') return;
+        // Known problems (an unknown document, a bad option, the database down, a path that
+        // cannot be written) are one line, not a stack.
+        if (!(error instanceof GraphQLError) && systemError.syscall === undefined) throw error;
+        console.error(`newsgraph: ${systemError.message}`);
         process.exitCode = 1;
       }
     });

@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import { ensureLauncherBuilt, startEmbeddedNeo4j, PROJECT_ROOT } from '../db/embedded.js';
 import { migrate } from '../db/migrate.js';
 import { loadRuntime, onShutdownSignal, reportFatal, withDatabase } from './runtime.js';
+import { registerExportCommand } from './export-command.js';
 import { registerIngestCommand } from './ingest-command.js';
 import { serve } from './serve.js';
 
@@ -76,5 +77,6 @@ program
   });
 
 registerIngestCommand(program);
+registerExportCommand(program, { loadRuntime, withDatabase });
 
 program.parseAsync(process.argv).catch(reportFatal);

@@ -71,7 +71,7 @@ export class Executor {
       timeout: options.timeoutMs ?? this.defaultTimeoutMs,
       metadata: { app: 'newsgraph', query: options.name ?? 'transaction' },
     };
-    const counted = (tx: ManagedTransaction): Promise<T> => work(this.counting(tx, log));
+    const counted = (tx: ManagedTransaction): Promise<T> => work(this.counting(tx, log, config.metadata.query));
     try {
       return mode === 'READ' ? await session.executeRead(counted, config) : await session.executeWrite(counted, config);
     } catch (error) {
@@ -95,7 +95,7 @@ export class Executor {
     }
   }
 
-  private counting(tx: ManagedTransaction, log: Logger): CountingTransaction {
+  private counting(tx: ManagedTransaction, log: Logger, name: string): CountingTransaction {
     return {
       run: async <R extends RecordShape>(cypher: string, params: Record<string, unknown> = {}) => {
         this.counter.roundTrips += 1;
@@ -103,7 +103,7 @@ export class Executor {
         const result = await tx.run<R>(cypher, params);
         if (log.isLevelEnabled('debug')) {
           // Parameter names only: values may be user data or secrets.
-          log.debug({ cypher, paramNames: Object.keys(params), ms: Math.round(performance.now() - started) }, 'cypher');
+          log.debug({ query: name, cypher, paramNames: Object.keys(params), ms: Math.round(performance.now() - started) }, 'cypher');
         }
         return result;
       },

@@ -51,8 +51,10 @@ Files:
 ${files}
 
 Fields follow RFC 4180 (quoted when they contain a comma, quote or line break;
-quotes doubled). An empty field is a missing property; array elements and
-multiple labels are separated by ${JSON.stringify(arrayDelimiter)}.
+quotes doubled). An empty field is a missing property, "" an empty string;
+array elements and multiple labels are separated by ${JSON.stringify(arrayDelimiter)}. neo4j-admin
+cannot write an empty list, so an entity without aliases gets no aliases
+property; newsgraph reads that as no aliases.
 
 To load it into a stopped database (this replaces the database), run
 ./import.sh [database], or from this directory:

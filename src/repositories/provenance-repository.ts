@@ -1,7 +1,7 @@
 import neo4j from 'neo4j-driver';
 import type { Executor } from '../db/executor.js';
 import { toPage, type Page } from './cursor.js';
-import { REPORT_PROJECTION, type DocumentRecord, type ReportRecord, type SourceRecord } from './records.js';
+import { DOCUMENT_PROJECTION, REPORT_PROJECTION, SOURCE_PROJECTION, type DocumentRecord, type ReportRecord, type SourceRecord } from './records.js';
 
 const REPORTS_OF_ENTITIES = `
 UNWIND $ids AS id
@@ -15,16 +15,20 @@ MATCH (:Claim {relationId: id})-[rb:REPORTED_BY]->(:Source)
 RETURN ${REPORT_PROJECTION} AS report
 ORDER BY rb.id`;
 
-const REPORTS_BY_SOURCE = `
-MATCH (:Source {id: $sourceId})<-[rb:REPORTED_BY]-()
-WHERE $after IS NULL OR rb.id > $after
-RETURN ${REPORT_PROJECTION} AS report
-ORDER BY rb.id
-LIMIT $limit`;
+/** One page of reports for each of many sources, in one statement; the count only when asked for. */
+const reportsBySourcesCypher = (withTotal: boolean) => `
+UNWIND $ids AS id
+MATCH (s:Source {id: id})
+CALL (s) {
+  MATCH (s)<-[rb:REPORTED_BY]-()
+  WHERE $after IS NULL OR rb.id > $after
+  WITH rb ORDER BY rb.id LIMIT $limit
+  RETURN collect(${REPORT_PROJECTION}) AS reports
+}
+${withTotal ? 'CALL (s) { MATCH (s)<-[rb:REPORTED_BY]-() RETURN count(rb) AS total }' : 'WITH s, reports, 0 AS total'}
+RETURN s.id AS id, reports, total`;
 
-const COUNT_REPORTS_BY_SOURCE = 'MATCH (:Source {id: $sourceId})<-[rb:REPORTED_BY]-() RETURN count(rb) AS total';
-
-const SOURCE_FIELDS = 's { .id, .name, .kind, url: s.url, entityId: s.entityId }';
+const SOURCE_FIELDS = SOURCE_PROJECTION('s');
 
 const SOURCES_BY_IDS = `UNWIND $ids AS id MATCH (s:Source {id: id}) RETURN ${SOURCE_FIELDS} AS source`;
 
@@ -38,7 +42,7 @@ LIMIT $limit`;
 const DOCUMENTS_BY_IDS = `
 UNWIND $ids AS id
 MATCH (d:Document {id: id})
-RETURN d { .id, title: d.title, publishedAt: d.publishedAt, url: d.url } AS document`;
+RETURN ${DOCUMENT_PROJECTION('d')} AS document`;
 
 function groupBySubject(rows: Array<{ report: ReportRecord }>): Map<string, ReportRecord[]> {
   const grouped = new Map<string, ReportRecord[]>();
@@ -47,6 +51,12 @@ function groupBySubject(rows: Array<{ report: ReportRecord }>): Map<string, Repo
 }
 
 /** Sources, documents and the reports that tie them to entities and relations. */
+export interface PageRequest {
+  first: number;
+  after: string | null;
+  withTotal: boolean;
+}
+
 export class ProvenanceRepository {
   constructor(private readonly db: Executor) {}
 
@@ -58,18 +68,13 @@ export class ProvenanceRepository {
     return groupBySubject(await this.db.read(REPORTS_OF_RELATIONS, { ids: [...new Set(ids)] }, { name: 'reports of relations' }));
   }
 
-  async reportsBySource(sourceId: string, first: number, after: string | null): Promise<Page<ReportRecord>> {
-    const rows = await this.db.read<{ report: ReportRecord }>(REPORTS_BY_SOURCE, { sourceId, after, limit: neo4j.int(first + 1) }, { name: 'reports by source' });
-    return toPage(
-      rows.map((row) => row.report),
-      first,
-      (report) => report.id,
+  async reportsBySources(ids: readonly string[], request: PageRequest): Promise<Map<string, { reports: ReportRecord[]; total: number }>> {
+    const rows = await this.db.read<{ id: string; reports: ReportRecord[]; total: number }>(
+      reportsBySourcesCypher(request.withTotal),
+      { ids: [...new Set(ids)], after: request.after, limit: neo4j.int(request.first + 1) },
+      { name: 'reports by sources' },
     );
-  }
-
-  async countReportsBySource(sourceId: string): Promise<number> {
-    const [row] = await this.db.read<{ total: number }>(COUNT_REPORTS_BY_SOURCE, { sourceId }, { name: 'count reports by source' });
-    return row?.total ?? 0;
+    return new Map(rows.map((row) => [row.id, { reports: row.reports, total: row.total }]));
   }
 
   async sourcesByIds(ids: readonly string[]): Promise<Map<string, SourceRecord>> {

@@ -22,6 +22,9 @@ export interface RelationRecord {
   role: string | null;
   startDate: string | null;
   endDate: string | null;
+  /** The endpoints, read in the same statement so that resolving them costs no round trip. */
+  fromEntity?: EntityRecord;
+  toEntity?: EntityRecord;
 }
 
 export interface ReportRecord {
@@ -34,6 +37,10 @@ export interface ReportRecord {
   end: number | null;
   reportedAt: string | null;
   attributedToId: string | null;
+  /** Read with the report, so provenance costs one round trip per level, not one per kind. */
+  source?: SourceRecord;
+  document?: DocumentRecord | null;
+  attributedTo?: EntityRecord | null;
 }
 
 export interface SourceRecord {
@@ -51,16 +58,26 @@ export interface DocumentRecord {
   url: string | null;
 }
 
-/** Cypher projections matching the records above; `n`, `r`, `rb` are the variables they read. */
-export const ENTITY_PROJECTION = `{ id: n.id, type: n.type, name: n.name, aliases: coalesce(n.aliases, []), description: n.description,
-  title: n.title, category: n.category, startDate: n.startDate, endDate: n.endDate }`;
+/** Cypher projections matching the records above, over a variable the caller names. */
+export const entityProjection = (n: string) => `{ id: ${n}.id, type: ${n}.type, name: ${n}.name, aliases: coalesce(${n}.aliases, []),
+  description: ${n}.description, title: ${n}.title, category: ${n}.category, startDate: ${n}.startDate, endDate: ${n}.endDate }`;
+
+export const ENTITY_PROJECTION = entityProjection('n');
+
+export const SOURCE_PROJECTION = (s: string) => `${s} { .id, .name, .kind, url: ${s}.url, entityId: ${s}.entityId }`;
+
+export const DOCUMENT_PROJECTION = (d: string) => `${d} { .id, title: ${d}.title, publishedAt: ${d}.publishedAt, url: ${d}.url }`;
 
 export const RELATION_PROJECTION = `{ id: r.id, type: type(r), from: startNode(r).id, to: endNode(r).id, role: r.role,
-  startDate: r.startDate, endDate: r.endDate }`;
+  startDate: r.startDate, endDate: r.endDate,
+  fromEntity: [x IN [startNode(r)] | ${entityProjection('x')}][0], toEntity: [x IN [endNode(r)] | ${entityProjection('x')}][0] }`;
 
 export const REPORT_PROJECTION = `{ id: rb.id, sourceId: endNode(rb).id, documentId: rb.documentId, quote: rb.quote, start: rb.start,
   end: rb.end, reportedAt: rb.reportedAt, attributedToId: rb.attributedToId,
-  subjectId: coalesce(startNode(rb).id, startNode(rb).relationId) }`;
+  subjectId: coalesce(startNode(rb).id, startNode(rb).relationId),
+  source: [x IN [endNode(rb)] | ${SOURCE_PROJECTION('x')}][0],
+  document: COLLECT { MATCH (d:Document {id: rb.documentId}) RETURN ${DOCUMENT_PROJECTION('d')} }[0],
+  attributedTo: COLLECT { MATCH (p:Entity {id: rb.attributedToId}) RETURN ${entityProjection('p')} }[0] }`;
 
 /** Relationship types between entities, as a Cypher type expression from the closed enum. */
 export function relationTypeExpression(types: readonly RelationType[]): string {

@@ -28,7 +28,8 @@ function reportId(subjectId: string, report: ReportInput): string {
   const digest = createHash('sha256')
     .update(JSON.stringify([subjectId, report.sourceId, report.documentId ?? null, report.start ?? null, report.end ?? null, report.quote ?? null]))
     .digest('hex');
-  return `api/${digest.slice(0, 20)}`;
+  // Scoped like bundle reports (`<document>/<report>`), so a document's export and re-import keep the id.
+  return report.documentId ? `${report.documentId}/api-${digest.slice(0, 20)}` : `api/${digest.slice(0, 20)}`;
 }
 
 /** Checks every report against the graph (source, document, quote at its offsets, attribution), then writes them. */

@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { SLUG } from '../model/bundle-schema.js';
-import { decodeCursor } from '../repositories/cursor.js';
+import { decodeCursor, toPage } from '../repositories/cursor.js';
 import type { RelationRecord } from '../repositories/records.js';
 import { builder } from './builder.js';
 import { connectionOf } from './connection.js';
@@ -15,8 +15,8 @@ export const RelationRef = builder.objectRef<RelationRecord>('Relation').impleme
   fields: (t) => ({
     id: t.exposeID('id'),
     type: t.field({ type: RelationTypeEnum, resolve: (relation) => relation.type }),
-    from: t.field({ type: EntityRef, resolve: (relation, _args, ctx) => loadEndpoint(ctx, relation.from) }),
-    to: t.field({ type: EntityRef, resolve: (relation, _args, ctx) => loadEndpoint(ctx, relation.to) }),
+    from: t.field({ type: EntityRef, resolve: (relation, _args, ctx) => relation.fromEntity ?? loadEndpoint(ctx, relation.from) }),
+    to: t.field({ type: EntityRef, resolve: (relation, _args, ctx) => relation.toEntity ?? loadEndpoint(ctx, relation.to) }),
     role: t.exposeString('role', { nullable: true }),
     startDate: t.field({ type: 'Date', nullable: true, resolve: (relation) => relation.startDate }),
     endDate: t.field({ type: 'Date', nullable: true, resolve: (relation) => relation.endDate }),
@@ -47,9 +47,8 @@ builder.interfaceField(EntityRef, 'relations', (t) =>
       const after = decodeCursor(args.after);
       const withTotal = selectsField(info, 'totalCount');
       const loader = ctx.loaders.relationsOf({ types: args.types ?? [], direction: args.direction ?? 'BOTH', first, after, withTotal });
-      const loaded = loader.load(entity.id);
-      return loaded.then(({ relations, total }) => ({
-        page: { items: relations.slice(0, first), hasNextPage: relations.length > first, keyOf: (relation: RelationRecord) => relation.id },
+      return loader.load(entity.id).then(({ relations, total }) => ({
+        page: toPage(relations, first, (relation) => relation.id),
         totalCount: () => Promise.resolve(total),
       }));
     },

@@ -1,10 +1,11 @@
-import { decodeCursor } from '../repositories/cursor.js';
+import { decodeCursor, toPage } from '../repositories/cursor.js';
 import type { DocumentRecord, ReportRecord, SourceRecord } from '../repositories/records.js';
 import { builder } from './builder.js';
 import { connectionOf } from './connection.js';
 import { EntityRef } from './entity.js';
 import { checkRange, LIMITS } from './limits.js';
 import { RelationRef } from './relation.js';
+import { selectsField } from './selection.js';
 
 export const DocumentRef = builder.objectRef<DocumentRecord>('Document').implement({
   description: 'An ingested text: the article a report quotes.',
@@ -21,11 +22,11 @@ export const SourceRef = builder.objectRef<SourceRecord>('Source');
 export const ReportRef = builder.objectRef<ReportRecord>('Report').implement({
   description: 'Says who: one source reporting an entity or a relation, with the verbatim quote.',
   fields: (t) => ({
-    source: t.field({ type: SourceRef, resolve: async (report, _args, ctx) => (await ctx.loaders.source.load(report.sourceId))! }),
+    source: t.field({ type: SourceRef, resolve: async (report, _args, ctx) => report.source ?? (await ctx.loaders.source.load(report.sourceId))! }),
     document: t.field({
       type: DocumentRef,
       nullable: true,
-      resolve: (report, _args, ctx) => (report.documentId ? ctx.loaders.document.load(report.documentId) : null),
+      resolve: (report, _args, ctx) => (report.document !== undefined ? report.document : report.documentId ? ctx.loaders.document.load(report.documentId) : null),
     }),
     quote: t.exposeString('quote', { nullable: true }),
     start: t.exposeInt('start', { nullable: true, description: 'Offset of the quote in the document text, in code points.' }),
@@ -35,7 +36,8 @@ export const ReportRef = builder.objectRef<ReportRecord>('Report').implement({
       type: EntityRef,
       nullable: true,
       description: 'The person (or organization) the text attributes the statement to, e.g. a spokesperson.',
-      resolve: (report, _args, ctx) => (report.attributedToId ? ctx.loaders.entity.load(report.attributedToId) : null),
+      resolve: (report, _args, ctx) =>
+        report.attributedTo !== undefined ? report.attributedTo : report.attributedToId ? ctx.loaders.entity.load(report.attributedToId) : null,
     }),
   }),
 });
@@ -59,12 +61,11 @@ builder.objectType(SourceRef, {
       type: ReportConnection,
       description: 'Everything this source reported.',
       args: { first: t.arg.int({ defaultValue: 20 }), after: t.arg.string() },
-      resolve: async (source, args, ctx) => {
+      resolve: async (source, args, ctx, info) => {
         const first = checkRange('first', args.first ?? 20, LIMITS.pageSize);
-        return {
-          page: await ctx.repos.provenance.reportsBySource(source.id, first, decodeCursor(args.after)),
-          totalCount: () => ctx.repos.provenance.countReportsBySource(source.id),
-        };
+        const request = { first, after: decodeCursor(args.after), withTotal: selectsField(info, 'totalCount') };
+        const { reports, total } = await ctx.loaders.reportsBySource(request).load(source.id);
+        return { page: toPage(reports, first, (report) => report.id), totalCount: () => Promise.resolve(total) };
       },
     }),
   }),
