@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { writeFileSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { resolve } from 'node:path';
@@ -59,21 +59,25 @@ db.command('start')
 
 program
   .command('schema:print')
-  .description('Print the GraphQL SDL to schema/schema.graphql (or check it with --check).')
-  .option('--check', 'exit 1 when schema/schema.graphql is stale instead of writing it')
+  .description('Print the GraphQL SDL and the bundle JSON Schema into schema/ (or check them with --check).')
+  .option('--check', 'exit 1 when a file in schema/ is stale instead of writing it')
   .action(async (options: { check?: boolean }) => {
     const { printSortedSchema } = await import('../schema/index.js');
-    const file = join(PROJECT_ROOT, 'schema', 'schema.graphql');
-    const printed = printSortedSchema();
-    if (options.check) {
-      if (readFileSync(file, 'utf8') !== printed) {
-        console.error('schema/schema.graphql is stale: run `npm run schema:print`.');
-        process.exit(1);
+    const { printBundleJsonSchema } = await import('../model/json-schema.js');
+    const files: Array<[string, string]> = [
+      ['schema.graphql', printSortedSchema()],
+      ['bundle.schema.json', printBundleJsonSchema()],
+    ];
+    for (const [name, printed] of files) {
+      const file = join(PROJECT_ROOT, 'schema', name);
+      if (!options.check) {
+        writeFileSync(file, printed);
+        console.log(`Wrote ${file}`);
+      } else if (!existsSync(file) || readFileSync(file, 'utf8') !== printed) {
+        console.error(`schema/${name} is stale: run \`npm run schema:print\`.`);
+        process.exitCode = 1;
       }
-      return;
     }
-    writeFileSync(file, printed);
-    console.log(`Wrote ${file}`);
   });
 
 registerIngestCommand(program);

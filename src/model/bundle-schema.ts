@@ -13,7 +13,8 @@ export const BUNDLE_VERSION = 1;
 
 export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const slug = z.string().max(200).regex(SLUG, 'expected a slug: lowercase letters, digits and single hyphens, e.g. liu-xiaowu');
-const partialDate = z.string().refine(isPartialDate, PARTIAL_DATE_HINT);
+// The regex gives outside tools a pattern; the refinement rejects impossible days such as 2021-02-30.
+const partialDate = z.string().regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/, { message: PARTIAL_DATE_HINT, abort: true }).refine(isPartialDate, PARTIAL_DATE_HINT);
 const text = (max: number) => z.string().trim().min(1).max(max);
 
 export const documentSchema = z.strictObject({

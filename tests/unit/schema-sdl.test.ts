@@ -1,9 +1,32 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { printBundleJsonSchema } from '../../src/model/json-schema.js';
 import { printSortedSchema } from '../../src/schema/index.js';
 
-describe('schema/schema.graphql', () => {
-  it('is the SDL printed from the code (run `npm run schema:print` when this fails)', () => {
-    expect(readFileSync(new URL('../../schema/schema.graphql', import.meta.url), 'utf8')).toBe(printSortedSchema());
+const committed = (name: string) => readFileSync(new URL(`../../schema/${name}`, import.meta.url), 'utf8');
+
+describe('the printed schemas in schema/ (run `npm run schema:print` when these fail)', () => {
+  it('schema.graphql is the SDL printed from the code', () => {
+    expect(committed('schema.graphql')).toBe(printSortedSchema());
+  });
+
+  it('bundle.schema.json is the JSON Schema generated from the zod bundle schema', () => {
+    expect(committed('bundle.schema.json')).toBe(printBundleJsonSchema());
+  });
+});
+
+describe('schema/bundle.schema.json, for tools outside TypeScript', () => {
+  it('accepts the seed bundle and rejects a broken one', async () => {
+    // ajv is CommonJS: its class is the module's default export's `default`.
+    const { default: ajvModule } = await import('ajv/dist/2020.js');
+    const Ajv2020 = (ajvModule as unknown as { default: typeof ajvModule }).default ?? ajvModule;
+    const ajv = new (Ajv2020 as unknown as new (options: object) => import('ajv').default)({ allErrors: true, strict: false });
+    const validate = ajv.compile(JSON.parse(committed('bundle.schema.json')));
+    const seed = JSON.parse(readFileSync(new URL('../../data/seed/seed.bundle.json', import.meta.url), 'utf8'));
+    expect(validate(seed), JSON.stringify(validate.errors)).toBe(true);
+    seed.entities[0].type = 'COMPANY';
+    seed.document.publishedAt = '3 August 2021';
+    expect(validate(seed)).toBe(false);
+    expect(validate.errors?.map((error: { instancePath: string }) => error.instancePath)).toEqual(expect.arrayContaining(['/document/publishedAt']));
   });
 });
