@@ -116,3 +116,12 @@ describe('bundle validation', () => {
     expect(issuesOf(bundle)[0]).toMatch(/^entities\[2\]/);
   });
 });
+
+describe('docs/bundle-format.md', () => {
+  it('shows an example bundle that validates', () => {
+    const markdown = readFileSync(new URL('../../docs/bundle-format.md', import.meta.url), 'utf8');
+    const example = /```json\n([\s\S]*?)\n```/.exec(markdown)?.[1];
+    expect(example).toBeDefined();
+    expect(issuesOf(JSON.parse(example!))).toEqual([]);
+  });
+});
