@@ -38,6 +38,22 @@ const envSchema = z.object({
   NEWSGRAPH_EMBEDDED_PAGECACHE: memorySize.default('512m'),
   NEWSGRAPH_LOAD_SEED: booleanString.default(true),
   JAVA_HOME: z.string().optional(),
+
+  NEWSGRAPH_API_KEYS: z.string().optional(),
+  NEWSGRAPH_ANONYMOUS_READ: booleanString.default(true),
+  NEWSGRAPH_JWT_SECRET: z.string().min(32, 'an HS256 secret needs at least 32 characters').optional(),
+  NEWSGRAPH_JWT_PUBLIC_KEY: z.string().includes('BEGIN PUBLIC KEY', { message: 'expected an RS256 public key in PEM form' }).optional(),
+  NEWSGRAPH_JWT_ROLE_CLAIM: z.string().min(1).default('role'),
+  NEWSGRAPH_JWT_ISSUER: z.string().min(1).optional(),
+  NEWSGRAPH_JWT_AUDIENCE: z.string().min(1).optional(),
+  NEWSGRAPH_INTROSPECTION: booleanString.optional(),
+  NEWSGRAPH_GRAPHIQL: booleanString.optional(),
+  NEWSGRAPH_MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(512 * 1024 * 1024).default(4 * 1024 * 1024),
+  NEWSGRAPH_MAX_DEPTH: z.coerce.number().int().min(2).max(100).default(10),
+  NEWSGRAPH_MAX_ALIASES: z.coerce.number().int().min(0).max(1000).default(15),
+  NEWSGRAPH_MAX_TOKENS: z.coerce.number().int().min(50).max(100_000).default(2000),
+  NEWSGRAPH_MAX_DIRECTIVES: z.coerce.number().int().min(0).max(1000).default(20),
+  NEWSGRAPH_MAX_COST: z.coerce.number().int().min(10).max(1_000_000).default(20_000),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -57,6 +73,20 @@ export interface Config {
   };
   embedded: { dataDir: string; port: number; heap: string; pageCache: string; javaHome?: string };
   loadSeed: boolean;
+  security: SecurityConfig;
+}
+
+export type Role = 'reader' | 'editor' | 'admin';
+
+export interface SecurityConfig {
+  /** Keys by role, as given; the auth module hashes them and never keeps the plain text around. */
+  apiKeys: Array<{ role: Role; key: string }>;
+  anonymousRead: boolean;
+  jwt?: { secret?: string; publicKey?: string; roleClaim: string; issuer?: string; audience?: string };
+  introspection: boolean;
+  graphiql: boolean;
+  maxBodyBytes: number;
+  limits: { depth: number; aliases: number; tokens: number; directives: number; cost: number };
 }
 
 export class ConfigError extends Error {
@@ -74,6 +104,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
   }
   const e = parsed.data;
+  const apiKeys = parseApiKeys(e.NEWSGRAPH_API_KEYS);
+  const production = e.NODE_ENV === 'production';
   return {
     nodeEnv: e.NODE_ENV,
     http: { port: e.PORT, host: e.HOST },
@@ -94,5 +126,36 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       javaHome: e.JAVA_HOME,
     },
     loadSeed: e.NEWSGRAPH_LOAD_SEED,
+    security: {
+      apiKeys,
+      anonymousRead: e.NEWSGRAPH_ANONYMOUS_READ,
+      jwt:
+        e.NEWSGRAPH_JWT_SECRET || e.NEWSGRAPH_JWT_PUBLIC_KEY
+          ? { secret: e.NEWSGRAPH_JWT_SECRET, publicKey: e.NEWSGRAPH_JWT_PUBLIC_KEY, roleClaim: e.NEWSGRAPH_JWT_ROLE_CLAIM, issuer: e.NEWSGRAPH_JWT_ISSUER, audience: e.NEWSGRAPH_JWT_AUDIENCE }
+          : undefined,
+      // Off by default in production: a public server should not hand out its schema or a playground.
+      introspection: e.NEWSGRAPH_INTROSPECTION ?? !production,
+      graphiql: e.NEWSGRAPH_GRAPHIQL ?? !production,
+      maxBodyBytes: e.NEWSGRAPH_MAX_BODY_BYTES,
+      limits: { depth: e.NEWSGRAPH_MAX_DEPTH, aliases: e.NEWSGRAPH_MAX_ALIASES, tokens: e.NEWSGRAPH_MAX_TOKENS, directives: e.NEWSGRAPH_MAX_DIRECTIVES, cost: e.NEWSGRAPH_MAX_COST },
+    },
   };
+}
+
+const ROLES: readonly Role[] = ['reader', 'editor', 'admin'];
+const MIN_KEY_LENGTH = 16;
+
+/** `role:key,role:key`; the error names the variable and the entry's position, never the key itself. */
+function parseApiKeys(value: string | undefined): Array<{ role: Role; key: string }> {
+  if (!value) return [];
+  return value.split(',').map((entry, index) => {
+    const separator = entry.indexOf(':');
+    const role = entry.slice(0, separator).trim();
+    const key = entry.slice(separator + 1).trim();
+    if (separator < 0 || !(ROLES as readonly string[]).includes(role)) {
+      throw new ConfigError([`NEWSGRAPH_API_KEYS: entry ${index + 1} must be role:key with role one of ${ROLES.join(', ')}`]);
+    }
+    if (key.length < MIN_KEY_LENGTH) throw new ConfigError([`NEWSGRAPH_API_KEYS: entry ${index + 1} has a key shorter than ${MIN_KEY_LENGTH} characters`]);
+    return { role: role as Role, key };
+  });
 }

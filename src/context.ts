@@ -1,3 +1,5 @@
+import type { Viewer } from './auth/authenticate.js';
+import type { SecurityConfig } from './config.js';
 import type { Executor } from './db/executor.js';
 import { createLoaders, type Loaders } from './loaders.js';
 import type { Logger } from './logger.js';
@@ -13,6 +15,7 @@ import { StatsRepository } from './repositories/stats-repository.js';
 export interface AppServices {
   executor: Executor;
   log: Logger;
+  security: SecurityConfig;
 }
 
 export interface Repositories {
@@ -30,6 +33,8 @@ export interface Repositories {
 /** What each GraphQL request sees: repositories bound to its logger, and its own DataLoaders; never a session. */
 export interface GraphContext {
   requestId: string;
+  viewer: Viewer;
+  anonymousRead: boolean;
   log: Logger;
   repos: Repositories;
   loaders: Loaders;
@@ -48,8 +53,8 @@ export function createRepositories(executor: Executor): Repositories {
   };
 }
 
-export function createContext(services: AppServices, requestId: string): GraphContext {
-  const log = services.log.child({ requestId });
+export function createContext(services: AppServices, requestId: string, viewer: Viewer): GraphContext {
+  const log = services.log.child({ requestId, role: viewer.role ?? 'anonymous' });
   const repos = createRepositories(services.executor.withLogger(log));
-  return { requestId, log, repos, loaders: createLoaders(repos) };
+  return { requestId, viewer, anonymousRead: services.security.anonymousRead, log, repos, loaders: createLoaders(repos) };
 }

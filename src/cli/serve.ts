@@ -18,7 +18,7 @@ export async function serve(runtime: Runtime): Promise<void> {
     const applied = await migrate(db.executor);
     log.info({ statements: applied.statements }, 'schema migrations applied');
     if (config.loadSeed) await loadSeedIfEmpty(db.executor, log);
-    const yoga = createNewsgraphYoga({ executor: db.executor, log });
+    const yoga = createNewsgraphYoga({ executor: db.executor, log, security: config.security });
     running.server = await listen(yoga, config.http.port, config.http.host);
   } catch (error) {
     await db.close();

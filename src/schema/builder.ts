@@ -1,10 +1,14 @@
 import SchemaBuilder from '@pothos/core';
+import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import { GraphQLError, Kind } from 'graphql';
+import { hasRole } from '../auth/authenticate.js';
 import type { GraphContext } from '../context.js';
 import { isPartialDate, PARTIAL_DATE_HINT } from '../model/dates.js';
 
 export const builder = new SchemaBuilder<{
   Context: GraphContext;
+  /** read: reader, or anyone while anonymous reads are on; edit: editor; admin: admin. */
+  AuthScopes: { read: boolean; edit: boolean; admin: boolean };
   DefaultFieldNullability: false;
   Scalars: {
     Date: { Input: string; Output: string };
@@ -12,6 +16,19 @@ export const builder = new SchemaBuilder<{
   };
 }>({
   defaultFieldNullability: false,
+  plugins: [ScopeAuthPlugin],
+  scopeAuth: {
+    authScopes: (context) => ({
+      read: context.anonymousRead || hasRole(context.viewer, 'reader'),
+      edit: hasRole(context.viewer, 'editor'),
+      admin: hasRole(context.viewer, 'admin'),
+    }),
+    // Anonymous callers are told to authenticate; known callers without the role are forbidden.
+    unauthorizedError: (_parent, context, info) =>
+      context.viewer.role === null
+        ? new GraphQLError(`Authentication required for ${info.parentType.name}.${info.fieldName}: send Authorization: Bearer <key>.`, { extensions: { code: 'UNAUTHENTICATED' } })
+        : new GraphQLError(`The ${context.viewer.role} role may not use ${info.parentType.name}.${info.fieldName}.`, { extensions: { code: 'FORBIDDEN' } }),
+  },
 });
 
 function parseDate(value: unknown): string {
@@ -39,7 +56,8 @@ builder.scalarType('JSON', {
   },
 });
 
-builder.queryType({});
+// Every query needs the read scope; each mutation declares its own scope on its field.
+builder.queryType({ authScopes: { read: true } });
 builder.mutationType({});
 
 /** The builder's resolved type parameters, for helpers that take refs of any domain. */

@@ -115,17 +115,20 @@ function validEntityInput(input: typeof EntityInputRef.$inferInput): EntityInput
 builder.mutationFields((t) => ({
   upsertEntity: t.field({
     type: EntityRef,
+    authScopes: { edit: true },
     description: 'Creates the entity, or updates it when the id exists (its type cannot change). Idempotent.',
     args: { input: t.arg({ type: EntityInputRef, required: true }) },
     resolve: (_root, { input }, ctx) => ctx.repos.entityEdits.upsert(validEntityInput(input)),
   }),
   deleteEntity: t.boolean({
+    authScopes: { admin: true },
     description: 'Deletes the entity with its relations and their provenance. False when there was no such entity.',
     args: { id: t.arg.id({ required: true }) },
     resolve: (_root, { id }, ctx) => ctx.repos.entityEdits.delete(String(id)),
   }),
   mergeEntities: t.field({
     type: EntityRef,
+    authScopes: { admin: true },
     description: 'Moves relations, aliases and provenance of mergeId onto keepId, deletes mergeId and records it as an alias.',
     args: { keepId: t.arg.id({ required: true }), mergeId: t.arg.id({ required: true }) },
     resolve: (_root, { keepId, mergeId }, ctx) => ctx.repos.entityEdits.merge(String(keepId), String(mergeId)),

@@ -37,6 +37,7 @@ const IngestReportRef = builder.objectRef<IngestReport>('IngestReport').implemen
 builder.mutationField('ingestBundle', (t) =>
   t.field({
     type: IngestReportRef,
+    authScopes: { edit: true },
     description: 'Validates a bundle (docs/bundle-format.md) and writes all of it in one transaction, or nothing. The same path as `newsgraph ingest`.',
     args: { bundle: t.arg({ type: 'JSON', required: true }) },
     resolve: (_root, { bundle }, ctx) => ingestBundle(ctx.repos.executor, bundle),

@@ -81,6 +81,7 @@ builder.queryField('relation', (t) =>
 builder.mutationField('upsertRelation', (t) =>
   t.field({
     type: RelationRef,
+    authScopes: { edit: true },
     args: { input: t.arg({ type: RelationInputRef, required: true }) },
     resolve: (_root, { input }, ctx) => {
       const id = input.id === null || input.id === undefined ? null : String(input.id);

@@ -1,27 +1,34 @@
 import { afterAll, beforeAll } from 'vitest';
 import { loadSeedIfEmpty } from '../../src/ingest/seed.js';
 import { createNewsgraphYoga, type NewsgraphYoga } from '../../src/server/yoga.js';
-import { openTestDatabase, wipe, type TestDatabase } from './neo4j.js';
+import { openTestDatabase, TEST_KEYS, wipe, type TestDatabase } from './neo4j.js';
 import { gql, type GraphQLResponse } from './yoga.js';
+
+export type Caller = keyof typeof TEST_KEYS | 'anonymous';
 
 export interface SeededApi {
   db: TestDatabase;
   yoga: NewsgraphYoga;
-  query<T = Record<string, unknown>>(source: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  /** As an admin, unless `as` says otherwise. */
+  query<T = Record<string, unknown>>(source: string, variables?: Record<string, unknown>, as?: Caller): Promise<GraphQLResponse<T>>;
   /** Like query, but fails the test on any GraphQL error. */
   data<T = Record<string, unknown>>(source: string, variables?: Record<string, unknown>): Promise<T>;
 }
 
 /** The API on a fresh seed graph, for a test file. */
-export function seededApi(): SeededApi {
-  const db = openTestDatabase();
-  const yoga = createNewsgraphYoga({ executor: db.executor, log: db.log });
+export function authorization(as: Caller): Record<string, string> {
+  return as === 'anonymous' ? {} : { authorization: `Bearer ${TEST_KEYS[as]}` };
+}
+
+export function seededApi(extraConfig: Record<string, string> = {}): SeededApi {
+  const db = openTestDatabase(extraConfig);
+  const yoga = createNewsgraphYoga({ executor: db.executor, log: db.log, security: db.config.security });
   beforeAll(async () => {
     await wipe(db.executor);
     await loadSeedIfEmpty(db.executor, db.log);
   });
   afterAll(() => db.close());
-  const query = <T>(source: string, variables: Record<string, unknown> = {}) => gql<T>(yoga, source, variables);
+  const query = <T>(source: string, variables: Record<string, unknown> = {}, as: Caller = 'admin') => gql<T>(yoga, source, variables, authorization(as));
   return {
     db,
     yoga,

@@ -23,6 +23,13 @@ export interface TestDatabase {
   close(): Promise<void>;
 }
 
+/** API keys the test config accepts, one per role. */
+export const TEST_KEYS = {
+  reader: 'test-reader-key-0123456789',
+  editor: 'test-editor-key-0123456789',
+  admin: 'test-admin-key-01234567890',
+} as const;
+
 /** A config pointing at the run's test database, as a user would set it in the environment. */
 export function testConfig(extra: Record<string, string> = {}): Config {
   const target = inject('neo4j');
@@ -32,6 +39,7 @@ export function testConfig(extra: Record<string, string> = {}): Config {
     NEO4J_PASSWORD: target.password,
     NEO4J_DATABASE: target.database,
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
+    NEWSGRAPH_API_KEYS: Object.entries(TEST_KEYS).map(([role, key]) => `${role}:${key}`).join(','),
     ...extra,
   });
 }

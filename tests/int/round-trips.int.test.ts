@@ -26,8 +26,9 @@ const CONTRACT_QUERIES: Record<string, string> = {
   stats: '{ stats { entities relations entitiesByType { type count } relationsByType { type count } } }',
 };
 
-const db = openTestDatabase();
-const yoga = createNewsgraphYoga({ executor: db.executor, log: db.log });
+// These queries nest deliberately deeper than analysts do, to expose N+1 reads; the cost limit is not what is tested here.
+const db = openTestDatabase({ NEWSGRAPH_MAX_COST: '200000' });
+const yoga = createNewsgraphYoga({ executor: db.executor, log: db.log, security: db.config.security });
 afterAll(() => db.close());
 
 async function countRoundTrips(): Promise<Record<string, number>> {

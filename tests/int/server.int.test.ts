@@ -10,7 +10,7 @@ import { openTestDatabase } from '../helpers/neo4j.js';
 import { gql } from '../helpers/yoga.js';
 
 const db = openTestDatabase();
-const yoga = createNewsgraphYoga({ executor: db.executor, log: db.log });
+const yoga = createNewsgraphYoga({ executor: db.executor, log: db.log, security: db.config.security });
 afterAll(() => db.close());
 
 describe('the Yoga app, in-process', () => {
@@ -53,7 +53,7 @@ describe('when the database is unreachable', () => {
   let driver: ReturnType<typeof createDriver>;
   beforeAll(async () => {
     driver = createDriver({ uri: `bolt://127.0.0.1:${await freePort()}`, username: 'neo4j', password: 'x' }, { ...db.config.neo4j, connectionTimeoutMs: 1000 });
-    deadYoga = createNewsgraphYoga({ executor: new Executor(driver, 'neo4j', db.log, 1000), log: db.log });
+    deadYoga = createNewsgraphYoga({ executor: new Executor(driver, 'neo4j', db.log, 1000), log: db.log, security: db.config.security });
   });
   afterAll(() => driver.close());
 

@@ -1,0 +1,10 @@
+import { Neo4jGraphQL } from '@neo4j/graphql';
+import neo4j from 'neo4j-driver';
+import { printSchema } from 'graphql';
+import { TYPE_DEFS } from '../neo4j-graphql/type-defs.js';
+const driver = neo4j.driver('bolt://127.0.0.1:1', neo4j.auth.basic('neo4j', 'password'));
+const schema = await new Neo4jGraphQL({ typeDefs: TYPE_DEFS, driver }).getSchema();
+const printed = printSchema(schema);
+const pick = (name: string) => { const m = new RegExp(`^(type|input) ${name} \\{[\\s\\S]*?^\\}`, 'm').exec(printed); console.log(m?.[0]); };
+for (const n of process.argv.slice(2)) pick(n);
+await driver.close();

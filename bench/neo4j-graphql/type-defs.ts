@@ -1,0 +1,180 @@
+/**
+ * The @neo4j/graphql contender's type definitions: the same Neo4j data as
+ * newsgraph (docs/model.md), mapped with @node, @relationship and
+ * @relationshipProperties. Where the library cannot express a read (a
+ * neighbourhood, a shortest path, a ranked search over all entity types),
+ * a @cypher field does it, as the library's users do.
+ */
+
+const RELATION_TYPES = 'PARTICIPATES_IN|COMMANDS|MEMBER_OF|LOCATED_IN';
+
+/** ASCII normalization of a name, as newsgraph's normalizeName does for the generated names. */
+const norm = (x: string) => `reduce(s = '', c IN split(toLower(${x}), '') | s + CASE WHEN c =~ '[a-z0-9]' THEN c ELSE '' END)`;
+
+/** The search ranking of newsgraph (exact name or alias +100, prefix +50, then score, then name), in Cypher. */
+export const SEARCH_CYPHER = `
+WITH [t IN split(toLower($query), ' ') WHERE t <> ''] AS tokens
+WITH reduce(q = '', t IN tokens | q + CASE q WHEN '' THEN '' ELSE ' OR ' END + t + '*') + ' OR "' + reduce(p = '', t IN tokens | p + CASE p WHEN '' THEN '' ELSE ' ' END + t) + '"^4' AS lucene,
+     ${norm('$query')} AS wanted
+CALL db.index.fulltext.queryNodes('entity_names', lucene, {limit: 100}) YIELD node, score
+WITH node, wanted, score, [x IN [node.name] + coalesce(node.aliases, []) | ${norm('x')}] AS names
+WITH node, score + CASE WHEN wanted IN names THEN 100 WHEN wanted <> '' AND any(x IN names WHERE x STARTS WITH wanted) THEN 50 ELSE 0 END AS ranked
+ORDER BY ranked DESC, node.name ASC
+LIMIT $first
+RETURN node`;
+
+/** Breadth-first, level by level, stopping at the limit: the same strategy as newsgraph's neighborhood. */
+export const NEIGHBORHOOD_CYPHER = `
+MATCH (start:Entity {id: $id})
+CALL (start) {
+  MATCH (start)-[:${RELATION_TYPES}]-(n:Entity)
+  WHERE n <> start
+  WITH DISTINCT n LIMIT $limit
+  RETURN collect(n) AS level1
+}
+CALL (start, level1) {
+  UNWIND CASE WHEN size(level1) < $limit THEN level1 ELSE [] END AS n1
+  MATCH (n1)-[:${RELATION_TYPES}]-(n:Entity)
+  WHERE n <> start AND NOT n IN level1
+  WITH DISTINCT n LIMIT $limit
+  RETURN collect(n) AS level2
+}
+WITH start, level1, level2, $limit - 1 - size(level1) AS budget2
+WITH size(level1) > $limit - 1 OR size(level2) > budget2 AS truncated,
+     [start] + level1[0..$limit - 1] + CASE WHEN budget2 > 0 THEN level2[0..budget2] ELSE [] END AS nodes
+CALL (nodes) {
+  UNWIND nodes AS a
+  MATCH (a)-[r:${RELATION_TYPES}]->(b:Entity)
+  WHERE b IN nodes
+  RETURN collect({id: r.id, type: type(r), from: a.id, to: b.id}) AS relations
+}
+RETURN {truncated: truncated, nodes: [n IN nodes | n {.id, .name, .type}], relations: relations} AS subgraph`;
+
+export const SHORTEST_PATH_CYPHER = `
+MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
+MATCH p = SHORTEST 1 (a)-[:${RELATION_TYPES}]-{1,6}(b)
+RETURN {length: length(p), nodes: [n IN nodes(p) | n {.id, .name, .type}],
+        relations: [r IN relationships(p) | {id: r.id, type: type(r), from: startNode(r).id, to: endNode(r).id}]} AS path`;
+
+const ENTITY_FIELDS = `
+  id: ID!
+  type: String!
+  name: String!
+  aliases: [String!]
+  aliasText: String
+  description: String`;
+
+interface EntityDef {
+  name: string;
+  label: string;
+  extra: string;
+  out: Array<[field: string, type: string, target: string]>;
+}
+
+const ENTITY_DEFS: EntityDef[] = [
+  { name: 'Person', label: 'Person', extra: 'title: String', out: [['participatesIn', 'PARTICIPATES_IN', 'Event'], ['commands', 'COMMANDS', 'Entity'], ['memberOf', 'MEMBER_OF', 'Organization']] },
+  { name: 'Organization', label: 'Organization', extra: 'category: String', out: [['participatesIn', 'PARTICIPATES_IN', 'Event'], ['memberOf', 'MEMBER_OF', 'Organization']] },
+  { name: 'Country', label: 'Country', extra: '', out: [['participatesIn', 'PARTICIPATES_IN', 'Event'], ['memberOf', 'MEMBER_OF', 'Organization']] },
+  { name: 'Location', label: 'Location', extra: '', out: [['locatedIn', 'LOCATED_IN', 'Entity']] },
+  { name: 'Event', label: 'Event', extra: 'startDate: String\n  endDate: String', out: [['locatedIn', 'LOCATED_IN', 'Entity']] },
+];
+
+function entityType(def: EntityDef): string {
+  const relations = def.out.map(([field, type, target]) => `  ${field}: [${target}!]! @relationship(type: "${type}", direction: OUT, properties: "RelationProperties")`);
+  return `
+type ${def.name} implements Entity @node(labels: ["${def.label}", "Entity"]) {${ENTITY_FIELDS}
+  createdAt: DateTime @timestamp(operations: [CREATE])
+  ${def.extra}
+  reportedBy: [Source!]! @relationship(type: "REPORTED_BY", direction: OUT, properties: "Report")
+  nameKeys: [NameKey!]! @relationship(type: "NAMES", direction: IN)
+${relations.join('\n')}
+}`;
+}
+
+export const TYPE_DEFS = `#graphql
+interface Entity {${ENTITY_FIELDS}
+  reportedBy: [Source!]! @declareRelationship
+}
+${ENTITY_DEFS.map(entityType).join('\n')}
+
+type RelationProperties @relationshipProperties {
+  id: ID!
+  role: String
+  startDate: String
+  endDate: String
+}
+
+type Report @relationshipProperties {
+  id: ID!
+  quote: String
+  start: Int
+  end: Int
+  reportedAt: String
+  documentId: String
+  attributedToId: String
+}
+
+type Source @node {
+  id: ID!
+  name: String!
+  kind: String!
+  url: String
+  entityId: String
+}
+
+type Document @node {
+  id: ID!
+  title: String
+  publishedAt: String
+  url: String
+  text: String
+  ingestedAt: DateTime @timestamp(operations: [CREATE])
+}
+
+"One per relation: its provenance anchor, keyed by the relation's id."
+type Claim @node {
+  relationId: ID!
+  type: String!
+  from: String!
+  to: String!
+  fromEntity: Entity @cypher(statement: "MATCH (e:Entity {id: this.from}) RETURN e", columnName: "e")
+  toEntity: Entity @cypher(statement: "MATCH (e:Entity {id: this.to}) RETURN e", columnName: "e")
+  reportedBy: [Source!]! @relationship(type: "REPORTED_BY", direction: OUT, properties: "Report")
+}
+
+type NameKey @node {
+  key: String!
+  names: [Entity!]! @relationship(type: "NAMES", direction: OUT)
+}
+
+type PathNode {
+  id: ID!
+  name: String!
+  type: String!
+}
+
+type PathRelation {
+  id: ID!
+  type: String!
+  from: ID!
+  to: ID!
+}
+
+type Subgraph {
+  truncated: Boolean!
+  nodes: [PathNode!]!
+  relations: [PathRelation!]!
+}
+
+type Path {
+  length: Int!
+  nodes: [PathNode!]!
+  relations: [PathRelation!]!
+}
+
+type Query {
+  neighborhood(id: ID!, limit: Int! = 200): Subgraph @cypher(statement: """${NEIGHBORHOOD_CYPHER}""", columnName: "subgraph")
+  shortestPath(from: ID!, to: ID!): Path @cypher(statement: """${SHORTEST_PATH_CYPHER}""", columnName: "path")
+  searchEntities(query: String!, first: Int! = 10): [Entity!]! @cypher(statement: """${SEARCH_CYPHER}""", columnName: "node")
+}
+`;

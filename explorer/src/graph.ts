@@ -1,0 +1,157 @@
+import cytoscape, { type Core, type ElementDefinition, type NodeSingular } from 'cytoscape';
+import { ENTITY_STYLE, RELATION_STYLE } from './colors.js';
+import type { Selection } from './state.js';
+import type { EntitySummary, RelationSummary } from './types.js';
+
+export interface GraphHandlers {
+  onNode(id: string): void;
+  onEdge(id: string): void;
+  onBackground(): void;
+}
+
+const STYLE: cytoscape.StylesheetJson = [
+  {
+    selector: 'node',
+    style: {
+      'background-color': 'data(color)',
+      shape: 'data(shape)' as cytoscape.Css.NodeShape,
+      label: 'data(name)',
+      width: 30,
+      height: 30,
+      'font-size': 11,
+      'text-valign': 'bottom',
+      'text-margin-y': 4,
+      'text-wrap': 'wrap',
+      'text-max-width': '130px',
+      'text-background-color': '#ffffff',
+      'text-background-opacity': 0.8,
+      'text-background-padding': '1px',
+      'border-width': 1,
+      'border-color': '#ffffff',
+    },
+  },
+  { selector: 'node.expanded', style: { width: 38, height: 38, 'border-width': 3, 'border-color': '#222222', 'font-weight': 'bold' } },
+  {
+    selector: 'edge',
+    style: {
+      width: 2,
+      'line-color': 'data(color)',
+      'line-style': 'data(lineStyle)' as cytoscape.Css.LineStyle,
+      'target-arrow-color': 'data(color)',
+      'target-arrow-shape': 'triangle',
+      'curve-style': 'bezier',
+      label: 'data(label)',
+      'font-size': 8,
+      color: '#333333',
+      'text-wrap': 'wrap',
+      'text-rotation': 'autorotate',
+      'text-background-color': '#ffffff',
+      'text-background-opacity': 0.85,
+      'text-background-padding': '1px',
+    },
+  },
+  { selector: '.chosen', style: { 'overlay-color': '#1a73e8', 'overlay-opacity': 0.25, 'overlay-padding': 6 } },
+  { selector: '.faded', style: { opacity: 0.25 } },
+  { selector: 'node.path', style: { 'border-width': 5, 'border-color': '#F5B700', opacity: 1 } },
+  { selector: 'edge.path', style: { width: 6, 'line-color': '#F5B700', 'target-arrow-color': '#F5B700', opacity: 1, 'z-index': 10 } },
+];
+
+function nodeElement(node: EntitySummary, expanded: boolean): ElementDefinition {
+  const style = ENTITY_STYLE[node.type];
+  return { group: 'nodes', data: { id: node.id, name: node.name, type: node.type, color: style.color, shape: style.shape }, classes: expanded ? 'expanded' : '' };
+}
+
+function edgeElement(edge: RelationSummary): ElementDefinition {
+  const style = RELATION_STYLE[edge.type];
+  const label = edge.role ? `${edge.type}\n${edge.role}` : edge.type;
+  return { group: 'edges', data: { id: `rel:${edge.id}`, relationId: edge.id, source: edge.from.id, target: edge.to.id, type: edge.type, role: edge.role ?? '', label, color: style.color, lineStyle: style.lineStyle } };
+}
+
+/** Edge element ids are prefixed so an entity and a relation may share an id. */
+export const edgeElementId = (relationId: string): string => `rel:${relationId}`;
+
+/** The Cytoscape.js drawing: a force-directed (cose) layout, re-run when elements are added. */
+export class GraphView {
+  readonly cy: Core;
+
+  constructor(container: HTMLElement, handlers: GraphHandlers) {
+    this.cy = cytoscape({ container, style: STYLE, autounselectify: true, wheelSensitivity: 0.3, minZoom: 0.2, maxZoom: 3 });
+    this.cy.on('tap', 'node', (event) => handlers.onNode((event.target as NodeSingular).id()));
+    this.cy.on('tap', 'edge', (event) => handlers.onEdge(String(event.target.data('relationId'))));
+    this.cy.on('tap', (event) => {
+      if (event.target === this.cy) handlers.onBackground();
+    });
+  }
+
+  /** Replaces what is drawn; returns whether elements were added or removed. */
+  setElements(nodes: EntitySummary[], edges: RelationSummary[], expanded: ReadonlySet<string>): boolean {
+    const cy = this.cy;
+    const wanted = new Map<string, ElementDefinition>();
+    for (const node of nodes) wanted.set(node.id, nodeElement(node, expanded.has(node.id)));
+    for (const edge of edges) if (wanted.has(edge.from.id) && wanted.has(edge.to.id)) wanted.set(edgeElementId(edge.id), edgeElement(edge));
+    let changed = false;
+    cy.batch(() => {
+      cy.elements().forEach((element) => {
+        if (!wanted.has(element.id())) {
+          element.remove();
+          changed = true;
+        }
+      });
+      const added: ElementDefinition[] = [];
+      for (const [id, definition] of wanted) {
+        const existing = cy.getElementById(id);
+        if (existing.nonempty()) {
+          existing.data(definition.data);
+          existing.classes(definition.classes ?? '');
+        } else added.push(definition);
+      }
+      if (added.length > 0) {
+        changed = true;
+        cy.add(added.filter((definition) => definition.group === 'nodes'));
+        cy.add(added.filter((definition) => definition.group === 'edges'));
+      }
+    });
+    if (changed) this.layout();
+    return changed;
+  }
+
+  layout(): void {
+    if (this.cy.nodes().empty()) return;
+    this.cy.layout({ name: 'cose', animate: false, randomize: false, nodeDimensionsIncludeLabels: true, idealEdgeLength: () => 110, nodeRepulsion: () => 9000, padding: 40, fit: true } as cytoscape.LayoutOptions).run();
+  }
+
+  select(selection: Selection): void {
+    this.cy.elements().removeClass('chosen');
+    if (!selection) return;
+    const id = selection.kind === 'entity' ? selection.id : edgeElementId(selection.id);
+    this.cy.getElementById(id).addClass('chosen');
+  }
+
+  /** Highlights a path and fades the rest; an empty path clears the highlight. */
+  highlightPath(nodeIds: string[], relationIds: string[]): void {
+    const cy = this.cy;
+    cy.batch(() => {
+      cy.elements().removeClass('path faded');
+      if (nodeIds.length === 0) return;
+      const onPath = cy.collection();
+      for (const id of nodeIds) onPath.merge(cy.getElementById(id));
+      for (const id of relationIds) onPath.merge(cy.getElementById(edgeElementId(id)));
+      onPath.addClass('path');
+      cy.elements().difference(onPath).addClass('faded');
+    });
+  }
+
+  /** Where an element is drawn on the page, for tests and for scrolling to it. */
+  renderedCenter(selection: NonNullable<Selection>): { x: number; y: number } | null {
+    const node = this.cy.nodes().getElementById(selection.id);
+    const edge = this.cy.edges().getElementById(edgeElementId(selection.id));
+    if (selection.kind === 'entity' ? node.empty() : edge.empty()) return null;
+    const position = selection.kind === 'entity' ? node.renderedPosition() : edge.renderedMidpoint();
+    const box = this.cy.container()!.getBoundingClientRect();
+    return { x: box.left + position.x, y: box.top + position.y };
+  }
+
+  resize(): void {
+    this.cy.resize();
+  }
+}

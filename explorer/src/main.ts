@@ -1,0 +1,166 @@
+import { graphql } from './api.js';
+import { renderLegend } from './colors.js';
+import { renderEntity, renderMessage, renderRelation, type DetailActions } from './detail.js';
+import { byId } from './dom.js';
+import { exportBundle, exportPng } from './export.js';
+import { renderFilters } from './filters.js';
+import { GraphView } from './graph.js';
+import { createPathPanel } from './path.js';
+import { ENTITY, RELATION, STATS } from './queries.js';
+import { attachSearch } from './search.js';
+import { emptyState, parseState, shownTypes, writeState, type Selection, type ViewState } from './state.js';
+import { clearError, initStatus, note, showError, track } from './status.js';
+import { renderTimeline } from './timeline.js';
+import type { EntityDetail, RelationDetail } from './types.js';
+import { eventsInOrder, forgetCache, loadView, type ViewData } from './view.js';
+
+let state: ViewState = parseState(window.location.search);
+let view: ViewData | null = null;
+let viewController: AbortController | null = null;
+let detailController: AbortController | null = null;
+
+const graph = new GraphView(byId('graph'), {
+  onNode: (id) => openNode(id),
+  onEdge: (id) => select({ kind: 'relation', id }),
+  onBackground: () => select(null),
+});
+// For tests and the browser console: the Cytoscape instance and the current state.
+Object.assign(window, { newsgraphExplorer: { graph, cy: graph.cy, state: () => state, view: () => view } });
+
+function navigate(next: ViewState, mode: 'push' | 'replace' = 'push'): void {
+  state = next;
+  writeState(state, mode);
+  void refresh();
+}
+
+/** A search result: the view starts over from it, keeping the relation filters. */
+function openEntity(id: string): void {
+  navigate({ ...emptyState(), types: state.types, expanded: [id], selected: { kind: 'entity', id } });
+}
+
+/** A click on a node: select it and add its neighbourhood to the view. */
+function openNode(id: string): void {
+  const expanded = state.expanded.includes(id) ? state.expanded : [...state.expanded, id];
+  navigate({ ...state, expanded, selected: { kind: 'entity', id } });
+}
+
+function select(selection: Selection): void {
+  state = { ...state, selected: selection };
+  writeState(state, 'replace');
+  graph.select(selection);
+  renderSide();
+  void loadDetail();
+}
+
+const actions: DetailActions = {
+  selectEntity: (id) => (view?.nodes.has(id) ? select({ kind: 'entity', id }) : openNode(id)),
+  selectRelation: (id) => select({ kind: 'relation', id }),
+  pathFrom: (entity) => pathPanel.setFrom(entity),
+  pathTo: (entity) => pathPanel.setTo(entity),
+};
+
+const search = attachSearch({ input: byId<HTMLInputElement>('search-input'), list: byId<HTMLUListElement>('search-results'), onChoose: (entity) => openEntity(entity.id) });
+const pathPanel = createPathPanel(byId('path'), {
+  onFind: (from, to) => navigate({ ...state, path: { from: from.id, to: to.id } }),
+  onClear: () => navigate({ ...state, path: null }),
+  onSelectEntity: actions.selectEntity,
+});
+
+function renderSide(): void {
+  renderFilters(byId('filters'), shownTypes(state), (types) => navigate({ ...state, types }));
+  const events = view ? eventsInOrder(view) : [];
+  renderTimeline(byId('timeline'), events, state.selected?.kind === 'entity' ? state.selected.id : null, actions.selectEntity);
+}
+
+async function refresh(): Promise<void> {
+  viewController?.abort();
+  const controller = new AbortController();
+  viewController = controller;
+  clearError();
+  renderSide();
+  const empty = state.expanded.length === 0 && !state.path;
+  byId('empty').hidden = !empty;
+  try {
+    const data = await track('Loading the graph', loadView(state, controller.signal));
+    if (controller.signal.aborted) return;
+    view = data;
+    graph.setElements([...data.nodes.values()], [...data.edges.values()], new Set(state.expanded));
+    graph.select(state.selected);
+    const path = data.path?.result;
+    graph.highlightPath(path ? path.nodes.map((node) => node.id) : [], path ? path.relations.map((relation) => relation.id) : []);
+    pathPanel.showResult(data.path, shownTypes(state), state.types.length === 0);
+    renderSide();
+    for (const id of ['export-png', 'export-json', 'clear-view']) byId<HTMLButtonElement>(id).disabled = data.nodes.size === 0;
+    document.body.dataset.view = 'ready';
+    if (data.missing.length > 0) note(`Not in the graph: ${data.missing.join(', ')}.`);
+    else if (data.truncated.length > 0) note(`Neighbourhood cut at 200 entities: ${data.truncated.join(', ')}.`);
+    await loadDetail();
+  } catch (error) {
+    if (controller.signal.aborted) return;
+    showError(error, () => {
+      forgetCache();
+      void refresh();
+    });
+  }
+}
+
+async function loadDetail(): Promise<void> {
+  detailController?.abort();
+  const controller = new AbortController();
+  detailController = controller;
+  const panel = byId('detail');
+  const selection = state.selected;
+  if (!selection) {
+    panel.replaceChildren(renderMessage('Select a node or an edge to see its details and provenance.'));
+    return;
+  }
+  panel.replaceChildren(renderMessage('Loading details…', 'muted loading'));
+  try {
+    if (selection.kind === 'entity') {
+      const data = await track('Loading details', graphql<{ entity: EntityDetail | null }>({ query: ENTITY, variables: { id: selection.id } }, controller.signal));
+      if (controller.signal.aborted) return;
+      const relations = [...(view?.edges.values() ?? [])].filter((edge) => edge.from.id === selection.id || edge.to.id === selection.id);
+      const names = new Map([...(view?.nodes.values() ?? [])].map((node) => [node.id, node.name]));
+      panel.replaceChildren(data.entity ? renderEntity(data.entity, relations, names, actions) : renderMessage(`There is no entity "${selection.id}".`, 'error-text'));
+    } else {
+      const data = await track('Loading details', graphql<{ relation: RelationDetail | null }>({ query: RELATION, variables: { id: selection.id } }, controller.signal));
+      if (controller.signal.aborted) return;
+      panel.replaceChildren(data.relation ? renderRelation(data.relation, actions) : renderMessage(`There is no relation "${selection.id}".`, 'error-text'));
+    }
+  } catch (error) {
+    if (controller.signal.aborted) return;
+    panel.replaceChildren(renderMessage(`The details could not be loaded: ${error instanceof Error ? error.message : String(error)}`, 'error-text'));
+    showError(error, () => void loadDetail());
+  }
+}
+
+async function loadStats(): Promise<void> {
+  try {
+    const data = await track('Connecting', graphql<{ stats: { entities: number; relations: number } }>({ query: STATS, variables: {} }));
+    byId('stats').textContent = `${data.stats.entities} entities · ${data.stats.relations} relations`;
+  } catch (error) {
+    byId('stats').textContent = '';
+    showError(error, () => void loadStats().then(() => refresh()));
+  }
+}
+
+byId('export-png').addEventListener('click', () => {
+  track('Exporting PNG', exportPng(graph, 'newsgraph-view.png')).then(() => note('Exported the view as PNG.'), (error: unknown) => showError(error));
+});
+byId('export-json').addEventListener('click', () => {
+  if (!view) return;
+  track('Exporting the JSON bundle', exportBundle(view, new AbortController().signal)).then(({ summary }) => note(summary), (error: unknown) => showError(error));
+});
+byId('clear-view').addEventListener('click', () => {
+  search.reset();
+  navigate(emptyState());
+});
+window.addEventListener('popstate', () => {
+  state = parseState(window.location.search);
+  void refresh();
+});
+
+initStatus();
+renderLegend(byId('legend'));
+writeState(state, 'replace');
+void loadStats().then(() => (state.expanded.length > 0 || state.path ? refresh() : renderSide()));

@@ -1,0 +1,121 @@
+import { execFile } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { loadConfig } from '../../src/config.js';
+import { createDriver } from '../../src/db/driver.js';
+import { freePort } from '../../src/db/embedded.js';
+import { Executor } from '../../src/db/executor.js';
+import { createLogger } from '../../src/logger.js';
+import { closeServer, listen } from '../../src/server/http.js';
+import { createNewsgraphYoga } from '../../src/server/yoga.js';
+import type { AppServices } from '../../src/context.js';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const ARTIFACTS = join(ROOT, 'test-artifacts', 'explorer');
+const EXPLORER_SOURCES = join(ROOT, 'explorer');
+const EXPLORER_INDEX = join(ROOT, 'dist', 'explorer', 'index.html');
+
+export const CHROMIUM = process.env.NEWSGRAPH_CHROMIUM ?? '/usr/bin/chromium';
+/** Debian's Chromium, headless, with nothing that reaches out to the network (the machine's network is closed). */
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+function newestMtime(path: string): number {
+  const info = statSync(path);
+  if (!info.isDirectory()) return info.mtimeMs;
+  return Math.max(info.mtimeMs, ...readdirSync(path).map((name) => newestMtime(join(path, name))));
+}
+
+/** Builds dist/explorer with Vite when it is missing or older than explorer/. */
+export async function ensureExplorerBuilt(): Promise<void> {
+  if (existsSync(EXPLORER_INDEX) && statSync(EXPLORER_INDEX).mtimeMs >= newestMtime(EXPLORER_SOURCES)) return;
+  const vite = join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
+  await promisify(execFile)(process.execPath, [vite, 'build', '--config', 'explorer/vite.config.ts', '--logLevel', 'warn'], { cwd: ROOT, timeout: 120_000 });
+}
+
+export interface RunningServer {
+  server: Server;
+  baseUrl: string;
+  close(): Promise<void>;
+}
+
+/** The real HTTP server (Yoga + node:http listener) on a free port. */
+export async function startServer(services: AppServices): Promise<RunningServer> {
+  const server = await listen(createNewsgraphYoga(services), 0, '127.0.0.1');
+  const { port } = server.address() as AddressInfo;
+  let closed = false;
+  return {
+    server,
+    baseUrl: `http://127.0.0.1:${port}`,
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      await closeServer(server);
+    },
+  };
+}
+
+/** Services whose database is down: a Bolt port where nothing listens. */
+export async function unreachableDatabase(): Promise<{ services: AppServices; close(): Promise<void> }> {
+  const uri = `bolt://127.0.0.1:${await freePort()}`;
+  const config = loadConfig({ NEO4J_URI: uri, NEO4J_CONNECTION_TIMEOUT_MS: '1000', LOG_LEVEL: 'silent' });
+  const log = createLogger('silent');
+  const driver = createDriver({ uri, username: 'neo4j', password: 'password' }, config.neo4j);
+  const executor = new Executor(driver, 'neo4j', log, 2000);
+  return { services: { executor, log, security: config.security }, close: () => driver.close() };
+}
+
+export interface Browser {
+  context: BrowserContext;
+  page: Page;
+  close(): Promise<void>;
+}
+
+/** Chromium with a fresh profile; console errors are collected for the test to check. */
+export async function launchBrowser(): Promise<Browser & { consoleErrors: string[] }> {
+  const profile = mkdtempSync(join(tmpdir(), 'newsgraph-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: { width: 1440, height: 900 },
+    acceptDownloads: true,
+    timeout: 60_000,
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.setDefaultTimeout(15_000);
+  const consoleErrors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => consoleErrors.push(error.message));
+  return {
+    context,
+    page,
+    consoleErrors,
+    close: async () => {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const path = join(ARTIFACTS, name);
+  await page.screenshot({ path });
+  return path;
+}
