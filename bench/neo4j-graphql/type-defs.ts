@@ -12,7 +12,7 @@ const RELATION_TYPES = 'PARTICIPATES_IN|COMMANDS|MEMBER_OF|LOCATED_IN';
 const norm = (x: string) => `reduce(s = '', c IN split(toLower(${x}), '') | s + CASE WHEN c =~ '[a-z0-9]' THEN c ELSE '' END)`;
 
 /** The search ranking of newsgraph (exact name or alias +100, prefix +50, then score, then name), in Cypher. */
-export const SEARCH_CYPHER = `
+export const searchCypher = (returnClause: string) => `
 WITH [t IN split(toLower($query), ' ') WHERE t <> ''] AS tokens
 WITH reduce(q = '', t IN tokens | q + CASE q WHEN '' THEN '' ELSE ' OR ' END + t + '*') + ' OR "' + reduce(p = '', t IN tokens | p + CASE p WHEN '' THEN '' ELSE ' ' END + t) + '"^4' AS lucene,
      ${norm('$query')} AS wanted
@@ -21,7 +21,7 @@ WITH node, wanted, score, [x IN [node.name] + coalesce(node.aliases, []) | ${nor
 WITH node, score + CASE WHEN wanted IN names THEN 100 WHEN wanted <> '' AND any(x IN names WHERE x STARTS WITH wanted) THEN 50 ELSE 0 END AS ranked
 ORDER BY ranked DESC, node.name ASC
 LIMIT $first
-RETURN node`;
+${returnClause}`;
 
 /** Breadth-first, level by level, stopping at the limit: the same strategy as newsgraph's neighborhood. */
 export const NEIGHBORHOOD_CYPHER = `
@@ -135,8 +135,8 @@ type Document @node {
 type Claim @node {
   relationId: ID!
   type: String!
-  from: String!
-  to: String!
+  from: ID!
+  to: ID!
   fromEntity: Entity @cypher(statement: "MATCH (e:Entity {id: this.from}) RETURN e", columnName: "e")
   toEntity: Entity @cypher(statement: "MATCH (e:Entity {id: this.to}) RETURN e", columnName: "e")
   reportedBy: [Source!]! @relationship(type: "REPORTED_BY", direction: OUT, properties: "Report")
@@ -175,6 +175,6 @@ type Path {
 type Query {
   neighborhood(id: ID!, limit: Int! = 200): Subgraph @cypher(statement: """${NEIGHBORHOOD_CYPHER}""", columnName: "subgraph")
   shortestPath(from: ID!, to: ID!): Path @cypher(statement: """${SHORTEST_PATH_CYPHER}""", columnName: "path")
-  searchEntities(query: String!, first: Int! = 10): [Entity!]! @cypher(statement: """${SEARCH_CYPHER}""", columnName: "node")
+  searchEntities(query: String!, first: Int! = 10): [Entity!]! @cypher(statement: """${searchCypher('RETURN node')}""", columnName: "node")
 }
 `;

@@ -53,7 +53,7 @@ const STYLE: cytoscape.StylesheetJson = [
   { selector: '.chosen', style: { 'overlay-color': '#1a73e8', 'overlay-opacity': 0.25, 'overlay-padding': 6 } },
   { selector: '.faded', style: { opacity: 0.25 } },
   { selector: 'node.path', style: { 'border-width': 5, 'border-color': '#F5B700', opacity: 1 } },
-  { selector: 'edge.path', style: { width: 6, 'line-color': '#F5B700', 'target-arrow-color': '#F5B700', opacity: 1, 'z-index': 10 } },
+  { selector: 'edge.path', style: { width: 6, 'line-color': '#F5B700', 'target-arrow-color': '#F5B700', 'text-background-color': '#FFE8A3', opacity: 1, 'z-index': 10 } },
 ];
 
 function nodeElement(node: EntitySummary, expanded: boolean): ElementDefinition {
@@ -65,6 +65,28 @@ function edgeElement(edge: RelationSummary): ElementDefinition {
   const style = RELATION_STYLE[edge.type];
   const label = edge.role ? `${edge.type}\n${edge.role}` : edge.type;
   return { group: 'edges', data: { id: `rel:${edge.id}`, relationId: edge.id, source: edge.from.id, target: edge.to.id, type: edge.type, role: edge.role ?? '', label, color: style.color, lineStyle: style.lineStyle } };
+}
+
+const MAX_FIT_ZOOM = 1.3;
+
+/** A stable number from an id, so the same view gets the same starting positions and so the same layout. */
+function hash(id: string): number {
+  let value = 2166136261;
+  for (let i = 0; i < id.length; i++) value = Math.imul(value ^ id.charCodeAt(i), 16777619);
+  return (value >>> 0) / 4294967296;
+}
+
+/** Near an already placed neighbour if there is one, else on a circle around the origin; never random. */
+function startPosition(id: string, edges: RelationSummary[], cy: Core, placed: ReadonlySet<string>): { x: number; y: number } {
+  const angle = hash(id) * 2 * Math.PI;
+  for (const edge of edges) {
+    const other = edge.from.id === id ? edge.to.id : edge.to.id === id ? edge.from.id : null;
+    if (other && placed.has(other)) {
+      const at = cy.getElementById(other).position();
+      return { x: at.x + 120 * Math.cos(angle), y: at.y + 120 * Math.sin(angle) };
+    }
+  }
+  return { x: 300 * Math.cos(angle), y: 300 * Math.sin(angle) };
 }
 
 /** Edge element ids are prefixed so an entity and a relation may share an id. */
@@ -107,7 +129,10 @@ export class GraphView {
       }
       if (added.length > 0) {
         changed = true;
-        cy.add(added.filter((definition) => definition.group === 'nodes'));
+        const placed = new Set(cy.nodes().map((node) => node.id()));
+        cy.add(added.filter((definition) => definition.group === 'nodes')).forEach((node) => {
+          node.position(startPosition(node.id(), edges, cy, placed));
+        });
         cy.add(added.filter((definition) => definition.group === 'edges'));
       }
     });
@@ -116,8 +141,14 @@ export class GraphView {
   }
 
   layout(): void {
-    if (this.cy.nodes().empty()) return;
-    this.cy.layout({ name: 'cose', animate: false, randomize: false, nodeDimensionsIncludeLabels: true, idealEdgeLength: () => 110, nodeRepulsion: () => 9000, padding: 40, fit: true } as cytoscape.LayoutOptions).run();
+    const cy = this.cy;
+    if (cy.nodes().empty()) return;
+    cy.layout({ name: 'cose', animate: false, randomize: false, nodeDimensionsIncludeLabels: true, idealEdgeLength: () => 140, nodeRepulsion: () => 12000, padding: 40, fit: true } as cytoscape.LayoutOptions).run();
+    // A small graph would be fitted at a large zoom: keep labels at a readable size.
+    if (cy.zoom() > MAX_FIT_ZOOM) {
+      cy.zoom(MAX_FIT_ZOOM);
+      cy.center();
+    }
   }
 
   select(selection: Selection): void {

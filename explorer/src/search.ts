@@ -28,6 +28,9 @@ export function attachSearch({ input, list, onChoose }: SearchBoxOptions): { res
   const hide = () => show([]);
 
   const choose = (entity: EntitySummary) => {
+    // A search still pending for an earlier keystroke must not reopen the list.
+    window.clearTimeout(timer);
+    controller?.abort();
     hide();
     input.value = entity.name;
     onChoose(entity);
@@ -64,7 +67,9 @@ export function attachSearch({ input, list, onChoose }: SearchBoxOptions): { res
       if (current.signal.aborted) return;
       hits = data.search.map((hit) => hit.entity);
       clearError();
-      render();
+      // Results for a box the analyst has left wait until it is focused again.
+      if (document.activeElement === input) render();
+      else hide();
     } catch (error) {
       if (isAbortError(error) || current.signal.aborted) return;
       show([h('li', { class: 'hint error' }, `Search failed: ${error instanceof Error ? error.message : String(error)}`)]);

@@ -85,7 +85,7 @@ export interface Browser {
 }
 
 /** Chromium with a fresh profile; console errors are collected for the test to check. */
-export async function launchBrowser(): Promise<Browser & { consoleErrors: string[] }> {
+export async function launchBrowser(): Promise<Browser & { consoleErrors: string[]; failedRequests: string[] }> {
   const profile = mkdtempSync(join(tmpdir(), 'newsgraph-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -102,10 +102,18 @@ export async function launchBrowser(): Promise<Browser & { consoleErrors: string
     if (message.type() === 'error') consoleErrors.push(message.text());
   });
   page.on('pageerror', (error) => consoleErrors.push(error.message));
+  // Failed HTTP requests as "status operationName", to tell an expected failure from a bug.
+  const failedRequests: string[] = [];
+  page.on('response', (response) => {
+    if (response.status() < 400) return;
+    const operation = /^\s*(?:query|mutation)\s+(\w+)/.exec(response.request().postData() ? String(JSON.parse(response.request().postData()!).query) : '');
+    failedRequests.push(`${response.status()} ${operation?.[1] ?? response.url()}`);
+  });
   return {
     context,
     page,
     consoleErrors,
+    failedRequests,
     close: async () => {
       await context.close();
       rmSync(profile, { recursive: true, force: true });

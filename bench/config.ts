@@ -1,0 +1,59 @@
+/** Scales, and how much of each measurement a run does. One place, so the report can print it. */
+
+export type ScaleName = 'S' | 'M' | 'L';
+
+export interface Scale {
+  name: ScaleName;
+  entities: number;
+  /** Neo4j memory for this scale (the embedded one only). */
+  heap: string;
+  pageCache: string;
+}
+
+export const SCALES: Record<ScaleName, Scale> = {
+  S: { name: 'S', entities: 10_000, heap: '2g', pageCache: '1g' },
+  M: { name: 'M', entities: 100_000, heap: '2g', pageCache: '2g' },
+  L: { name: 'L', entities: 1_000_000, heap: '3g', pageCache: '6g' },
+};
+
+/** The generator seed of the measured data and of the ingest stream (different, so ids never meet). */
+export const DATA_SEED = 42;
+export const INGEST_SEED = 7;
+/** Parameters (ids, pairs, terms) are drawn with this seed, so two runs ask the same questions. */
+export const PARAMS_SEED = 20_250;
+
+export interface Knobs {
+  /** Distinct parameter values per workload; the answers are checked for every one of them. */
+  params: number;
+  warmup: number;
+  timed: number;
+  /** Seconds of each throughput run (per contender and concurrency). */
+  throughputSeconds: number;
+  concurrency: number[];
+  /** Records of the ingest comparison, and of the warm-up load each ingest contender does first. */
+  ingestRecords: number;
+  ingestWarmupRecords: number;
+  batchSize: number;
+  /** Parameter values PROFILEd per workload and contender (the db hits are their mean). */
+  profiled: number;
+}
+
+export const KNOBS: Knobs = {
+  params: 20,
+  warmup: 30,
+  timed: 150,
+  throughputSeconds: 3,
+  concurrency: [1, 16],
+  ingestRecords: 100_000,
+  ingestWarmupRecords: 5_000,
+  batchSize: 2000,
+  profiled: 3,
+};
+
+/** Targets of the issue: newsgraph p50 against the floor and against @neo4j/graphql; ingest throughput. */
+export const TARGETS = {
+  maxRatioToRaw: 1.5,
+  rawTargetWorkloads: ['q1', 'q2', 'q4', 'q5'],
+  maxRatioToNeo4jGraphql: 1.0,
+  minIngestShareOfRaw: 0.8,
+} as const;

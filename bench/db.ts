@@ -1,0 +1,109 @@
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { finished } from 'node:stream/promises';
+import neo4j, { type Driver } from 'neo4j-driver';
+import { loadConfig } from '../src/config.js';
+import { createDriver } from '../src/db/driver.js';
+import { freePort, startEmbeddedNeo4j } from '../src/db/embedded.js';
+import { Executor } from '../src/db/executor.js';
+import { migrate } from '../src/db/migrate.js';
+import { createLogger, type Logger } from '../src/logger.js';
+import { generateStream } from '../tools/generate/generate.js';
+import { writeLines } from '../tools/generate/write.js';
+import type { Scale } from './config.js';
+
+/** The one Neo4j all contenders share: NEO4J_URI if set, else an embedded one on a fresh temporary store. */
+export interface BenchDatabase {
+  uri: string;
+  username: string;
+  password: string;
+  database: string;
+  mode: 'given' | 'embedded';
+  /** The embedded JVM's pid, for its peak RSS. */
+  pid?: number;
+  driver: Driver;
+  executor: Executor;
+  log: Logger;
+  close(): Promise<void>;
+}
+
+export async function openBenchDatabase(scale: Scale, log: Logger = createLogger('warn')): Promise<BenchDatabase> {
+  const given = process.env.NEO4J_URI;
+  let stop = async () => {};
+  let uri = given ?? '';
+  let pid: number | undefined;
+  if (!given) {
+    const dataDir = mkdtempSync(join(tmpdir(), 'newsgraph-bench-neo4j-'));
+    const embedded = await startEmbeddedNeo4j({ dataDir, port: await freePort(), heap: scale.heap, pageCache: scale.pageCache, log });
+    uri = embedded.uri;
+    pid = embedded.pid;
+    stop = async () => {
+      await embedded.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    };
+  }
+  const username = process.env.NEO4J_USERNAME ?? 'neo4j';
+  const password = process.env.NEO4J_PASSWORD ?? 'password';
+  const database = process.env.NEO4J_DATABASE ?? 'neo4j';
+  const config = loadConfig({ NEO4J_URI: uri, NEO4J_QUERY_TIMEOUT_MS: '120000' });
+  const driver = createDriver({ uri, username, password }, config.neo4j);
+  const executor = new Executor(driver, database, log, 120_000);
+  await migrate(executor);
+  return {
+    uri,
+    username,
+    password,
+    database,
+    mode: given ? 'given' : 'embedded',
+    pid,
+    driver,
+    executor,
+    log,
+    async close() {
+      await driver.close();
+      await stop();
+    },
+  };
+}
+
+/** Deletes every node in batches (schema kept): a large graph cannot go in one transaction. */
+export async function wipeAll(driver: Driver, database: string): Promise<void> {
+  const session = driver.session({ database });
+  try {
+    await session.run('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS');
+  } finally {
+    await session.close();
+  }
+}
+
+/** Writes a generated stream once per (entities, seed, records) into the cache folder, and returns its path. */
+export async function generatedFile(entities: number, seed: number, records?: number): Promise<string> {
+  const dir = join(tmpdir(), 'newsgraph-bench-data');
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, `e${entities}-s${seed}${records ? `-r${records}` : ''}.ndjson`);
+  if (existsSync(path)) return path;
+  const partial = `${path}.partial`;
+  const out = createWriteStream(partial);
+  await writeLines(generateStream({ entities, seed }), out, records ?? Infinity);
+  out.end();
+  await finished(out);
+  rmSync(path, { force: true });
+  const { renameSync } = await import('node:fs');
+  renameSync(partial, path);
+  return path;
+}
+
+/** Node and relationship counts, for the report. */
+export async function graphCounts(driver: Driver, database: string): Promise<{ nodes: number; relationships: number; entities: number }> {
+  const session = driver.session({ database, defaultAccessMode: neo4j.session.READ });
+  try {
+    const result = await session.run(
+      'CALL { MATCH (n) RETURN count(n) AS nodes } CALL { MATCH ()-[r]->() RETURN count(r) AS relationships } CALL { MATCH (e:Entity) RETURN count(e) AS entities } RETURN nodes, relationships, entities',
+    );
+    const record = result.records[0]!;
+    return { nodes: Number(record.get('nodes')), relationships: Number(record.get('relationships')), entities: Number(record.get('entities')) };
+  } finally {
+    await session.close();
+  }
+}

@@ -1,0 +1,111 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { PROJECT_ROOT, freePort } from '../src/db/embedded.js';
+import type { BenchDatabase } from './db.js';
+
+/** A GraphQL server in its own child process, on a loopback port. */
+export interface ServerProcess {
+  name: string;
+  url: string;
+  pid: number;
+  stop(): Promise<void>;
+}
+
+function waitForExit(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const killer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    child.once('exit', () => {
+      clearTimeout(killer);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+type Readiness = { line: RegExp } | { poll: string };
+
+async function start(name: string, args: string[], env: Record<string, string>, readiness: Readiness, port: number): Promise<ServerProcess> {
+  const child = spawn(process.execPath, args, { cwd: PROJECT_ROOT, env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
+  const tail: string[] = [];
+  const remember = (line: string) => {
+    tail.push(line);
+    if (tail.length > 30) tail.shift();
+  };
+  createInterface({ input: child.stderr! }).on('line', remember);
+  const lines = createInterface({ input: child.stdout! });
+  let exited: number | null | undefined;
+  child.once('exit', (code) => (exited = code));
+  const ready = new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${name} did not start within 120 s:\n${tail.join('\n')}`)), 120_000);
+    const done = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${name} exited with ${code}:\n${tail.join('\n')}`));
+    });
+    lines.on('line', (line) => {
+      remember(line);
+      if ('line' in readiness && readiness.line.test(line)) done();
+    });
+    if ('poll' in readiness) {
+      void (async () => {
+        while (exited === undefined) {
+          try {
+            if ((await fetch(readiness.poll)).ok) return done();
+          } catch {
+            // not listening yet
+          }
+          await new Promise((r) => setTimeout(r, 250));
+        }
+      })();
+    }
+  });
+  try {
+    await ready;
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw error;
+  }
+  child.removeAllListeners('exit');
+  return { name, url: `http://127.0.0.1:${port}/graphql`, pid: child.pid!, stop: () => waitForExit(child) };
+}
+
+/**
+ * newsgraph as users run it: the CLI's `serve`, on the bench Neo4j, without
+ * the seed and with request logs off (LOG_LEVEL=warn). It logs JSON lines on
+ * stdout; it is ready when /ready answers.
+ */
+export async function startNewsgraph(db: BenchDatabase): Promise<ServerProcess> {
+  const port = await freePort();
+  return start(
+    'newsgraph',
+    ['--import', 'tsx', 'src/cli/main.ts', 'serve'],
+    {
+      NEO4J_URI: db.uri,
+      NEO4J_USERNAME: db.username,
+      NEO4J_PASSWORD: db.password,
+      NEO4J_DATABASE: db.database,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      NEWSGRAPH_LOAD_SEED: 'false',
+      NODE_ENV: 'production',
+    },
+    { poll: `http://127.0.0.1:${port}/ready` },
+    port,
+  );
+}
+
+export async function startNeo4jGraphql(db: BenchDatabase): Promise<ServerProcess> {
+  const port = await freePort();
+  return start(
+    '@neo4j/graphql',
+    ['--import', 'tsx', 'bench/neo4j-graphql/server.ts'],
+    { NEO4J_URI: db.uri, NEO4J_USERNAME: db.username, NEO4J_PASSWORD: db.password, NEO4J_DATABASE: db.database, PORT: String(port), NODE_ENV: 'production' },
+    { line: /^READY / },
+    port,
+  );
+}

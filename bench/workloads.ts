@@ -1,0 +1,167 @@
+import neo4j from 'neo4j-driver';
+import { ENTITY_LABEL, type EntityType } from '../src/model/types.js';
+import { NEIGHBORHOOD_CYPHER, SHORTEST_PATH_CYPHER, searchCypher } from './neo4j-graphql/type-defs.js';
+import { answerOf, type Answer } from './answers.js';
+
+/**
+ * The five read workloads, each as the three contenders ask it: newsgraph's
+ * GraphQL, @neo4j/graphql's GraphQL for the same data, and the hand-written
+ * Cypher floor. Each side turns its response into the same canonical answer
+ * (answers.ts), so "same answer" is checked, not assumed.
+ */
+
+export type WorkloadId = 'q1' | 'q2' | 'q3' | 'q4' | 'q5';
+export type Params = Record<string, string>;
+type Data = Record<string, unknown>;
+
+export interface GraphqlSide {
+  query(params: Params): string;
+  variables(params: Params): Record<string, unknown>;
+  answer(data: Data, params: Params): Answer;
+}
+
+export interface RawSide {
+  cypher(params: Params): string;
+  params(params: Params): Record<string, unknown>;
+  answer(rows: Data[], params: Params): Answer;
+}
+
+export interface Workload {
+  id: WorkloadId;
+  title: string;
+  newsgraph: GraphqlSide;
+  neo4jGraphql: GraphqlSide;
+  raw: RawSide;
+}
+
+const RELATION_TYPES = 'PARTICIPATES_IN|COMMANDS|MEMBER_OF|LOCATED_IN';
+
+const RAW_Q1 = `
+MATCH (n:Entity {id: $id})
+CALL (n) {
+  MATCH (n)-[r:${RELATION_TYPES}]-(:Entity)
+  WITH DISTINCT r ORDER BY r.id LIMIT 20
+  WITH r, startNode(r) AS a, endNode(r) AS b
+  MATCH (c:Claim {relationId: r.id})
+  RETURN collect({id: r.id, type: type(r), from: a {.id, .name}, to: b {.id, .name},
+    reports: [(c)-[rb:REPORTED_BY]->(s:Source) | {quote: rb.quote, reportedAt: rb.reportedAt, source: s {.id, .name}}]}) AS relations
+}
+RETURN n {.id, .name, .type} AS entity, relations`;
+
+const rawQ5 = (type: EntityType) => `
+CALL () { MATCH (n:${ENTITY_LABEL[type]}) RETURN count(n) AS total }
+CALL () {
+  MATCH (n:Entity) WHERE n.type = $type AND n.id IS NOT NULL
+  WITH n ORDER BY n.id LIMIT 21
+  RETURN collect(n {.id, .name, .type}) AS page
+}
+RETURN total, page`;
+
+const NEO4J_GRAPHQL_CONNECTION: Record<EntityType, string> = {
+  PERSON: 'peopleConnection',
+  ORGANIZATION: 'organizationsConnection',
+  COUNTRY: 'countriesConnection',
+  LOCATION: 'locationsConnection',
+  EVENT: 'eventsConnection',
+};
+
+const fixed = (query: string) => () => query;
+
+export const WORKLOADS: Workload[] = [
+  {
+    id: 'q1',
+    title: 'one entity by id, its first 20 relations and their reports',
+    newsgraph: {
+      query: fixed(`query Q1($id: ID!) { entity(id: $id) { id name type relations(first: 20) { edges { node {
+        id type from { id name } to { id name } reportedBy { quote reportedAt source { id name } } } } } } }`),
+      variables: (p) => ({ id: p.id }),
+      answer: (data) => answerOf.q1FromNewsgraph(data),
+    },
+    neo4jGraphql: {
+      query: fixed(`query Q1($id: ID!) {
+        entities(where: { id: { eq: $id } }) { id name type }
+        claims(where: { OR: [{ from: { eq: $id } }, { to: { eq: $id } }] }, sort: [{ relationId: ASC }], limit: 20) {
+          relationId type fromEntity { id name } toEntity { id name }
+          reportedByConnection { edges { properties { quote reportedAt } node { id name } } } } }`),
+      variables: (p) => ({ id: p.id }),
+      answer: (data) => answerOf.q1FromNeo4jGraphql(data),
+    },
+    raw: { cypher: () => RAW_Q1, params: (p) => ({ id: p.id }), answer: (rows) => answerOf.q1FromRaw(rows) },
+  },
+  {
+    id: 'q2',
+    title: 'neighbourhood of depth 2 around a hub, limit 200',
+    newsgraph: {
+      query: fixed('query Q2($id: ID!) { neighborhood(id: $id, depth: 2, limit: 200) { truncated nodes { id name type } relations { id type from { id } to { id } } } }'),
+      variables: (p) => ({ id: p.id }),
+      answer: (data) => answerOf.subgraph(data.neighborhood as Data, true),
+    },
+    neo4jGraphql: {
+      query: fixed('query Q2($id: ID!) { neighborhood(id: $id, limit: 200) { truncated nodes { id name type } relations { id type from to } } }'),
+      variables: (p) => ({ id: p.id }),
+      answer: (data) => answerOf.subgraph(data.neighborhood as Data, false),
+    },
+    raw: { cypher: () => NEIGHBORHOOD_CYPHER, params: (p) => ({ id: p.id, limit: neo4j.int(200) }), answer: (rows) => answerOf.subgraph(rows[0]?.subgraph as Data, false) },
+  },
+  {
+    id: 'q3',
+    title: 'shortest path between two random entities, up to 6 hops',
+    newsgraph: {
+      query: fixed('query Q3($from: ID!, $to: ID!) { shortestPath(from: $from, to: $to, maxHops: 6) { length nodes { id name type } relations { id type from { id } to { id } } } }'),
+      variables: (p) => ({ from: p.from, to: p.to }),
+      answer: (data, p) => answerOf.path(data.shortestPath as Data | null, true, p),
+    },
+    neo4jGraphql: {
+      query: fixed('query Q3($from: ID!, $to: ID!) { shortestPath(from: $from, to: $to) { length nodes { id name type } relations { id type from to } } }'),
+      variables: (p) => ({ from: p.from, to: p.to }),
+      answer: (data, p) => answerOf.path(data.shortestPath as Data | null, false, p),
+    },
+    raw: { cypher: () => SHORTEST_PATH_CYPHER, params: (p) => ({ from: p.from, to: p.to }), answer: (rows, p) => answerOf.path((rows[0]?.path as Data) ?? null, false, p) },
+  },
+  {
+    id: 'q4',
+    title: 'full-text search, top 10',
+    newsgraph: {
+      query: fixed('query Q4($query: String!) { search(query: $query, first: 10) { score entity { id name type } } }'),
+      variables: (p) => ({ query: p.query }),
+      answer: (data) => (data.search as Array<{ entity: { id: string } }>).map((hit) => hit.entity.id),
+    },
+    neo4jGraphql: {
+      query: fixed('query Q4($query: String!) { searchEntities(query: $query, first: 10) { id name type } }'),
+      variables: (p) => ({ query: p.query }),
+      answer: (data) => (data.searchEntities as Array<{ id: string }>).map((entity) => entity.id),
+    },
+    raw: {
+      cypher: () => searchCypher('RETURN node {.id, .name, .type} AS entity, ranked AS score'),
+      params: (p) => ({ query: p.query, first: neo4j.int(10) }),
+      answer: (rows) => rows.map((row) => (row.entity as { id: string }).id),
+    },
+  },
+  {
+    id: 'q5',
+    title: 'first page of 20 of a type, with totalCount',
+    newsgraph: {
+      query: fixed('query Q5($type: EntityType!) { entities(type: $type, first: 20) { totalCount edges { cursor node { id name type } } pageInfo { hasNextPage endCursor } } }'),
+      variables: (p) => ({ type: p.type }),
+      answer: (data) => answerOf.page(data.entities as Data),
+    },
+    neo4jGraphql: {
+      query: (p) =>
+        `query Q5 { page: ${NEO4J_GRAPHQL_CONNECTION[p.type as EntityType]}(first: 20, sort: [{ id: ASC }]) { totalCount edges { cursor node { id name type } } pageInfo { hasNextPage endCursor } } }`,
+      variables: () => ({}),
+      answer: (data) => answerOf.page(data.page as Data),
+    },
+    raw: {
+      cypher: (p) => rawQ5(p.type as EntityType),
+      params: (p) => ({ type: p.type }),
+      answer: (rows) => {
+        const page = rows[0]!.page as Array<{ id: string }>;
+        return { totalCount: Number(rows[0]!.total), ids: page.slice(0, 20).map((n) => n.id), hasNextPage: page.length > 20 };
+      },
+    },
+  },
+];
+
+export function workload(id: WorkloadId): Workload {
+  return WORKLOADS.find((w) => w.id === id)!;
+}
