@@ -31,6 +31,7 @@ const envSchema = z.object({
   NEO4J_DATABASE: z.string().min(1).default('neo4j'),
   NEO4J_QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
   NEO4J_CONNECTION_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(3000),
+  NEO4J_MAX_CONCURRENT_WRITES: z.coerce.number().int().min(1).max(500).default(16),
 
   NEWSGRAPH_DATA_DIR: z.string().min(1).default('.data'),
   NEWSGRAPH_EMBEDDED_PORT: port.default(7687),
@@ -70,6 +71,7 @@ export interface Config {
     database: string;
     queryTimeoutMs: number;
     connectionTimeoutMs: number;
+    maxConcurrentWrites: number;
   };
   embedded: { dataDir: string; port: number; heap: string; pageCache: string; javaHome?: string };
   loadSeed: boolean;
@@ -117,6 +119,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       database: e.NEO4J_DATABASE,
       queryTimeoutMs: e.NEO4J_QUERY_TIMEOUT_MS,
       connectionTimeoutMs: e.NEO4J_CONNECTION_TIMEOUT_MS,
+      maxConcurrentWrites: e.NEO4J_MAX_CONCURRENT_WRITES,
     },
     embedded: {
       dataDir: e.NEWSGRAPH_DATA_DIR,

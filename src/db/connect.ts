@@ -34,7 +34,7 @@ export async function connectDatabase(config: Config, log: Logger): Promise<Data
     target = { ...target, uri: embedded.uri };
   }
   const driver = createDriver(target, config.neo4j);
-  const executor = new Executor(driver, config.neo4j.database, log, config.neo4j.queryTimeoutMs);
+  const executor = new Executor(driver, config.neo4j.database, log, config.neo4j.queryTimeoutMs, config.neo4j.maxConcurrentWrites);
   return {
     driver,
     executor,

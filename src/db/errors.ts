@@ -70,9 +70,13 @@ export function mapNeo4jError(error: unknown): DatabaseError {
     return new QueryTimeoutError(error);
   }
   if (code.startsWith('Neo.ClientError.Security.')) return new DatabaseAuthError(error);
-  if (code.startsWith('Neo.TransientError.')) return new DatabaseBusyError(error);
+  if (code.startsWith('Neo.TransientError.') || isPoolExhausted(error)) return new DatabaseBusyError(error);
   if (isConnectionFailure(error)) return new DatabaseUnavailableError(error);
   return new UnexpectedDatabaseError(error);
+}
+
+function isPoolExhausted(error: unknown): boolean {
+  return error instanceof Error && /Connection acquisition timed out/i.test(error.message);
 }
 
 function isConnectionFailure(error: unknown): boolean {

@@ -1,6 +1,7 @@
 import neo4j, { type Driver, type ManagedTransaction, type QueryResult, type RecordShape } from 'neo4j-driver';
 import { GraphQLError } from 'graphql';
 import type { Logger } from '../logger.js';
+import { KeyedQueue, Semaphore } from './admission.js';
 import { mapNeo4jError } from './errors.js';
 
 export type AccessMode = 'READ' | 'WRITE';
@@ -12,6 +13,14 @@ export interface RunOptions {
   name?: string;
   /** A child logger carrying the request id. */
   log?: Logger;
+  /** Writes with the same key run one after another in this process (e.g. `entity:liu-xiaowu`). */
+  serializeOn?: string;
+}
+
+interface SharedState {
+  roundTrips: number;
+  writeSlots: Semaphore;
+  keyed: KeyedQueue;
 }
 
 export type TransactionWork<T> = (tx: CountingTransaction) => Promise<T>;
@@ -34,18 +43,19 @@ export class Executor {
     private readonly database: string,
     private readonly log: Logger,
     private readonly defaultTimeoutMs: number,
-    /** Shared by every view of this executor; tests read it to catch N+1 patterns. */
-    private readonly counter = { roundTrips: 0 },
+    maxConcurrentWrites = 16,
+    /** Shared by every view of this executor. */
+    private readonly shared: SharedState = { roundTrips: 0, writeSlots: new Semaphore(maxConcurrentWrites), keyed: new KeyedQueue() },
   ) {}
 
-  /** Cypher statements sent since start, across every request. */
+  /** Cypher statements sent since start, across every request; tests read it to catch N+1 patterns. */
   get roundTrips(): number {
-    return this.counter.roundTrips;
+    return this.shared.roundTrips;
   }
 
   /** The same boundary, logging with a request's logger (and so its request id). */
   withLogger(log: Logger): Executor {
-    return new Executor(this.driver, this.database, log, this.defaultTimeoutMs, this.counter);
+    return new Executor(this.driver, this.database, log, this.defaultTimeoutMs, 0, this.shared);
   }
 
   read<R extends RecordShape = RecordShape>(cypher: string, params: Record<string, unknown> = {}, options: RunOptions = {}) {
@@ -61,7 +71,13 @@ export class Executor {
   }
 
   /** Several statements in one transaction: all of them or none. */
-  async transaction<T>(mode: AccessMode, work: TransactionWork<T>, options: RunOptions = {}): Promise<T> {
+  transaction<T>(mode: AccessMode, work: TransactionWork<T>, options: RunOptions = {}): Promise<T> {
+    if (mode === 'READ') return this.run(mode, work, options);
+    const admitted = () => this.shared.writeSlots.use(() => this.run(mode, work, options));
+    return options.serializeOn ? this.shared.keyed.run(options.serializeOn, admitted) : admitted();
+  }
+
+  private async run<T>(mode: AccessMode, work: TransactionWork<T>, options: RunOptions): Promise<T> {
     const log = options.log ?? this.log;
     const session = this.driver.session({
       database: this.database,
@@ -98,7 +114,7 @@ export class Executor {
   private counting(tx: ManagedTransaction, log: Logger, name: string): CountingTransaction {
     return {
       run: async <R extends RecordShape>(cypher: string, params: Record<string, unknown> = {}) => {
-        this.counter.roundTrips += 1;
+        this.shared.roundTrips += 1;
         const started = performance.now();
         const result = await tx.run<R>(cypher, params);
         if (log.isLevelEnabled('debug')) {

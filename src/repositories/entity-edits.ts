@@ -83,7 +83,7 @@ export class EntityEdits {
       await relinkNameKeys(tx, entity);
       await writeReportInputs(tx, { entity: entity.id }, input.reports ?? [], 'reports');
       return entity;
-    }, { name: 'upsert entity' });
+    }, { name: 'upsert entity', serializeOn: `entity:${input.id}` });
   }
 
   delete(id: string): Promise<boolean> {
@@ -92,7 +92,7 @@ export class EntityEdits {
       await tx.run(DELETE_ENTITY, { id });
       await tx.run(REPOINT_REFERENCES, { from: id, to: null });
       return true;
-    }, { name: 'delete entity' });
+    }, { name: 'delete entity', serializeOn: `entity:${id}` });
   }
 
   /** Moves everything of `mergeId` onto `keepId`, then deletes it; `mergeId` becomes an alias. */

@@ -68,6 +68,6 @@ export class RelationEdits {
       await writeReportInputs(tx, { relation: id }, input.reports ?? [], 'reports');
       const written = await tx.run(READ_BACK, { id });
       return written.records[0]!.get('relation') as RelationRecord;
-    }, { name: 'upsert relation' });
+    }, { name: 'upsert relation', serializeOn: `relation:${input.type}:${input.from}:${input.to}` });
   }
 }

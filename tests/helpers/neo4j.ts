@@ -49,7 +49,7 @@ export function openTestDatabase(extra: Record<string, string> = {}): TestDataba
   const config = testConfig(extra);
   const log = createLogger(config.logLevel);
   const driver = createDriver(target, config.neo4j);
-  const executor = new Executor(driver, target.database, log, config.neo4j.queryTimeoutMs);
+  const executor = new Executor(driver, target.database, log, config.neo4j.queryTimeoutMs, config.neo4j.maxConcurrentWrites);
   return { target, config, driver, executor, log, close: () => driver.close() };
 }
 

@@ -48,16 +48,14 @@ describe('the database boundary', () => {
     expect(db.executor.roundTrips - before).toBe(3);
   });
 
-  it('maps an unreachable database to DATABASE_UNAVAILABLE within seconds', async () => {
+  it('maps an unreachable database to DATABASE_UNAVAILABLE', async () => {
     const config = testConfig({ NEO4J_CONNECTION_TIMEOUT_MS: '1000' });
     const deadPort = await freePort();
     const driver = createDriver({ uri: `bolt://127.0.0.1:${deadPort}`, username: 'neo4j', password: 'x' }, config.neo4j);
     const executor = new Executor(driver, 'neo4j', db.log, 1000);
-    const started = Date.now();
     try {
       const failure = await executor.read('RETURN 1').catch((error: unknown) => error);
       expect(failure).toMatchObject({ extensions: { code: 'DATABASE_UNAVAILABLE' } });
-      expect(Date.now() - started).toBeLessThan(15_000);
       expect(await executor.ping()).toBe(false);
     } finally {
       await driver.close();
