@@ -2,6 +2,7 @@ import type { CountingTransaction } from '../db/executor.js';
 import type { BundleEntity, BundleRelation } from '../model/bundle-schema.js';
 import { nameKeys, normalizeName } from '../model/names.js';
 import type { ValidationIssue } from '../model/references.js';
+import { RELATION_TYPES, type RelationType } from '../model/types.js';
 import type { AmbiguousMatch, EntityMatch } from './batch.js';
 
 /**
@@ -64,12 +65,17 @@ export async function resolveEntities(tx: CountingTransaction, entities: BundleE
   return resolution;
 }
 
-const LOOKUP_RELATIONS = `
+/**
+ * The same-fact lookup names the relationship type (from the closed enum), so
+ * Neo4j reads only that type's relationships of a dense hub node instead of
+ * expanding all of them and filtering.
+ */
+const lookupRelationsCypher = (type: RelationType) => `
 UNWIND $relations AS r
 OPTIONAL MATCH (claim:Claim {relationId: r.id})
 CALL (r) {
-  OPTIONAL MATCH (a:Entity {id: r.from})-[same]->(b:Entity {id: r.to})
-  WHERE type(same) = r.type AND coalesce(same.role, '') = coalesce(r.role, '')
+  OPTIONAL MATCH (:Entity {id: r.from})-[same:${type}]->(:Entity {id: r.to})
+  WHERE coalesce(same.role, '') = coalesce(r.role, '')
   RETURN min(same.id) AS sameFactId
 }
 RETURN r.id AS id, claim.type AS type, claim.from AS from, claim.to AS to, sameFactId`;
@@ -90,10 +96,16 @@ export async function resolveRelations(tx: CountingTransaction, relations: Bundl
   const resolution: RelationResolution = { ids: new Map(), created: 0, matched: 0, conflicts: [] };
   if (relations.length === 0) return resolution;
   const byId = new Map(relations.map((relation) => [relation.id, relation]));
-  const result = await tx.run<{ id: string; type: string | null; from: string | null; to: string | null; sameFactId: string | null }>(LOOKUP_RELATIONS, {
-    relations: relations.map(({ id, type, from, to, role }) => ({ id, type, from, to, role: role ?? null })),
-  });
-  for (const record of result.records) {
+  const records = [];
+  for (const type of RELATION_TYPES) {
+    const ofType = relations.filter((relation) => relation.type === type);
+    if (ofType.length === 0) continue;
+    const result = await tx.run<{ id: string; type: string | null; from: string | null; to: string | null; sameFactId: string | null }>(lookupRelationsCypher(type), {
+      relations: ofType.map(({ id, from, to, role }) => ({ id, from, to, role: role ?? null })),
+    });
+    records.push(...result.records);
+  }
+  for (const record of records) {
     const row = record.toObject();
     const relation = byId.get(row.id)!;
     if (row.type !== null) {

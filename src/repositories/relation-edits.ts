@@ -18,13 +18,14 @@ export interface RelationInput {
   reports?: ReportInput[] | null;
 }
 
-const LOOKUP = `
+// The relationship type comes from the closed enum, so a hub's other relationship types are never read.
+const lookupCypher = (type: RelationType) => `
 OPTIONAL MATCH (a:Entity {id: $from})
 OPTIONAL MATCH (b:Entity {id: $to})
 OPTIONAL MATCH (claim:Claim {relationId: $id})
 CALL (a, b) {
-  OPTIONAL MATCH (a)-[same]->(b)
-  WHERE type(same) = $type AND coalesce(same.role, '') = coalesce($role, '')
+  OPTIONAL MATCH (a)-[same:${type}]->(b)
+  WHERE coalesce(same.role, '') = coalesce($role, '')
   RETURN min(same.id) AS sameFactId
 }
 RETURN a.type AS fromType, b.type AS toType, claim { .type, .from, .to } AS claim, sameFactId`;
@@ -55,7 +56,7 @@ export class RelationEdits {
     if (input.id && !SLUG.test(input.id)) return Promise.reject(new InputError('id', 'expected a slug: lowercase letters, digits and single hyphens'));
     return this.db.transaction('WRITE', async (tx) => {
       const requestedId = input.id ?? derivedId(input);
-      const lookup = await tx.run(LOOKUP, { from: input.from, to: input.to, id: requestedId, type: input.type, role: input.role ?? null });
+      const lookup = await tx.run(lookupCypher(input.type), { from: input.from, to: input.to, id: requestedId, role: input.role ?? null });
       const row = lookup.records[0]!.toObject() as { fromType: EntityType | null; toType: EntityType | null; claim: { type: string; from: string; to: string } | null; sameFactId: string | null };
       checkEndpoint(input.type, 'from', input.from, row.fromType);
       checkEndpoint(input.type, 'to', input.to, row.toType);
