@@ -1,8 +1,17 @@
+# The explorer is built with the dev dependencies (Vite), then copied into a slim runtime image.
+FROM node:20-slim AS explorer
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci
+COPY explorer ./explorer
+RUN node explorer/build.mjs --force
+
 FROM node:20-slim
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev
 COPY . .
+COPY --from=explorer /app/dist/explorer ./dist/explorer
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=4000
 EXPOSE 4000
 USER node

@@ -32,8 +32,10 @@ export default defineConfig({
           name: 'browser',
           include: ['tests/browser/**/*.browser.test.ts'],
           globalSetup: ['tests/setup/global-neo4j.ts'],
-          // The explorer in headless Chromium against the real server; one file at a time.
+          // The explorer in headless Chromium against the real server; one file at a time,
+          // after unit and int (group 0), so it never competes with timing-sensitive int tests for the CPU.
           fileParallelism: false,
+          sequence: { groupOrder: 1 },
           testTimeout: 60_000,
           hookTimeout: 240_000,
         },

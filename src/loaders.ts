@@ -14,6 +14,7 @@ export interface Loaders {
   relation: DataLoader<string, RelationRecord | null>;
   source: DataLoader<string, SourceRecord | null>;
   document: DataLoader<string, DocumentRecord | null>;
+  documentText: DataLoader<string, string | null>;
   reportsOfEntity: DataLoader<string, ReportRecord[]>;
   reportsOfRelation: DataLoader<string, ReportRecord[]>;
   relationsOf(request: RelationsOfRequest): DataLoader<string, { relations: RelationRecord[]; total: number }>;
@@ -47,6 +48,7 @@ export function createLoaders(repos: Repositories): Loaders {
     relation: byKey((ids) => repos.relations.byIds(ids), null),
     source: byKey((ids) => repos.provenance.sourcesByIds(ids), null),
     document: byKey((ids) => repos.provenance.documentsByIds(ids), null),
+    documentText: byKey((ids) => repos.provenance.documentTexts(ids), null),
     reportsOfEntity: byKey((ids) => repos.provenance.reportsOfEntities(ids), []),
     reportsOfRelation: byKey((ids) => repos.provenance.reportsOfRelations(ids), []),
     relationsOf: perRequest((request: RelationsOfRequest) => byKey((ids) => repos.relations.relationsOf(ids, request), { relations: [], total: 0 })),

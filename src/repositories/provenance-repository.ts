@@ -96,6 +96,12 @@ export class ProvenanceRepository {
     return row?.total ?? 0;
   }
 
+  /** Texts only on request: they can be long, so the document records themselves leave them out. */
+  async documentTexts(ids: readonly string[]): Promise<Map<string, string>> {
+    const rows = await this.db.read<{ id: string; text: string }>('UNWIND $ids AS id MATCH (d:Document {id: id}) RETURN d.id AS id, d.text AS text', { ids: [...new Set(ids)] }, { name: 'document texts' });
+    return new Map(rows.map((row) => [row.id, row.text]));
+  }
+
   async documentsByIds(ids: readonly string[]): Promise<Map<string, DocumentRecord>> {
     const rows = await this.db.read<{ document: DocumentRecord }>(DOCUMENTS_BY_IDS, { ids: [...new Set(ids)] }, { name: 'documents by id' });
     return new Map(rows.map((row) => [row.document.id, row.document]));

@@ -14,6 +14,11 @@ export const DocumentRef = builder.objectRef<DocumentRecord>('Document').impleme
     title: t.exposeString('title', { nullable: true }),
     publishedAt: t.field({ type: 'Date', nullable: true, resolve: (document) => document.publishedAt }),
     url: t.exposeString('url', { nullable: true }),
+    text: t.string({
+      nullable: true,
+      description: 'The full text, which report offsets point into (code points).',
+      resolve: (document, _args, ctx) => ctx.loaders.documentText.load(document.id),
+    }),
   }),
 });
 

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -17,8 +17,6 @@ import type { AppServices } from '../../src/context.js';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const ARTIFACTS = join(ROOT, 'test-artifacts', 'explorer');
-const EXPLORER_SOURCES = join(ROOT, 'explorer');
-const EXPLORER_INDEX = join(ROOT, 'dist', 'explorer', 'index.html');
 
 export const CHROMIUM = process.env.NEWSGRAPH_CHROMIUM ?? '/usr/bin/chromium';
 /** Debian's Chromium, headless, with nothing that reaches out to the network (the machine's network is closed). */
@@ -33,17 +31,9 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-function newestMtime(path: string): number {
-  const info = statSync(path);
-  if (!info.isDirectory()) return info.mtimeMs;
-  return Math.max(info.mtimeMs, ...readdirSync(path).map((name) => newestMtime(join(path, name))));
-}
-
-/** Builds dist/explorer with Vite when it is missing or older than explorer/. */
+/** Builds dist/explorer with Vite when it is missing or older than explorer/ (explorer/build.mjs decides). */
 export async function ensureExplorerBuilt(): Promise<void> {
-  if (existsSync(EXPLORER_INDEX) && statSync(EXPLORER_INDEX).mtimeMs >= newestMtime(EXPLORER_SOURCES)) return;
-  const vite = join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
-  await promisify(execFile)(process.execPath, [vite, 'build', '--config', 'explorer/vite.config.ts', '--logLevel', 'warn'], { cwd: ROOT, timeout: 120_000 });
+  await promisify(execFile)(process.execPath, [join(ROOT, 'explorer', 'build.mjs')], { cwd: ROOT, timeout: 120_000 });
 }
 
 export interface RunningServer {
