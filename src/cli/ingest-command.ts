@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { IngestReport } from '../ingest/batch.js';
+import { migrate } from '../db/migrate.js';
 import { ingestBundle } from '../ingest/ingest.js';
 import { loadNdjsonFile, type StreamProgress } from '../ingest/ndjson.js';
 import { BundleValidationError } from '../model/validate-bundle.js';
@@ -44,6 +45,8 @@ export function registerIngestCommand(program: Command): void {
       if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 50_000) throw new Error('--batch-size must be a whole number from 1 to 50000');
       let failed = 0;
       await withDatabase(runtime, async (db) => {
+        // MERGE is only safe and fast on the constrained, indexed keys: make sure they exist first.
+        await migrate(db.executor);
         for (const file of files) {
           const started = Date.now();
           try {
