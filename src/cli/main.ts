@@ -2,8 +2,8 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command } from 'commander';
-import { resolve } from 'node:path';
 import { ensureLauncherBuilt, startEmbeddedNeo4j, PROJECT_ROOT } from '../db/embedded.js';
+import { embeddedOptions } from '../db/connect.js';
 import { migrate } from '../db/migrate.js';
 import { loadRuntime, onShutdownSignal, reportFatal, withDatabase } from './runtime.js';
 import { registerExportCommand } from './export-command.js';
@@ -45,14 +45,7 @@ db.command('start')
   .description('Run the embedded Neo4j alone, in the foreground, until Ctrl-C.')
   .action(async () => {
     const { config, log } = loadRuntime();
-    const neo4j = await startEmbeddedNeo4j({
-      dataDir: join(resolve(config.embedded.dataDir), 'neo4j'),
-      port: config.embedded.port,
-      heap: config.embedded.heap,
-      pageCache: config.embedded.pageCache,
-      javaHome: config.embedded.javaHome,
-      log,
-    });
+    const neo4j = await startEmbeddedNeo4j(embeddedOptions(config, log));
     console.log(`Embedded Neo4j listening on ${neo4j.uri} (NEO4J_URI=${neo4j.uri}). Ctrl-C stops it.`);
     onShutdownSignal(log, () => neo4j.stop());
   });

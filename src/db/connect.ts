@@ -3,7 +3,7 @@ import type { Driver } from 'neo4j-driver';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import { createDriver } from './driver.js';
-import { startEmbeddedNeo4j, type EmbeddedNeo4j } from './embedded.js';
+import { startEmbeddedNeo4j, type EmbeddedNeo4j, type EmbeddedOptions } from './embedded.js';
 import { Executor } from './executor.js';
 
 export interface Database {
@@ -15,6 +15,18 @@ export interface Database {
   close(): Promise<void>;
 }
 
+/** The embedded Neo4j's settings from the config; its store lives in `<data dir>/neo4j`. */
+export function embeddedOptions(config: Config, log: Logger): EmbeddedOptions {
+  return {
+    dataDir: join(resolve(config.embedded.dataDir), 'neo4j'),
+    port: config.embedded.port,
+    heap: config.embedded.heap,
+    pageCache: config.embedded.pageCache,
+    javaHome: config.embedded.javaHome,
+    log,
+  };
+}
+
 /**
  * The rule every entry point follows: a given NEO4J_URI is used as is;
  * otherwise the embedded Neo4j starts on the persistent data folder.
@@ -23,14 +35,7 @@ export async function connectDatabase(config: Config, log: Logger): Promise<Data
   let embedded: EmbeddedNeo4j | undefined;
   let target = { uri: config.neo4j.uri ?? '', username: config.neo4j.username, password: config.neo4j.password };
   if (!config.neo4j.uri) {
-    embedded = await startEmbeddedNeo4j({
-      dataDir: join(resolve(config.embedded.dataDir), 'neo4j'),
-      port: config.embedded.port,
-      heap: config.embedded.heap,
-      pageCache: config.embedded.pageCache,
-      javaHome: config.embedded.javaHome,
-      log,
-    });
+    embedded = await startEmbeddedNeo4j(embeddedOptions(config, log));
     target = { ...target, uri: embedded.uri };
   }
   const driver = createDriver(target, config.neo4j);

@@ -56,19 +56,16 @@ SET r.role = coalesce(row.role, r.role), r.startDate = coalesce(row.startDate, r
 const REPORT_PROPERTIES = `rb.quote = row.quote, rb.start = row.start, rb.end = row.end, rb.reportedAt = row.reportedAt,
     rb.documentId = row.document, rb.attributedToId = row.attributedTo`;
 
-export const WRITE_ENTITY_REPORTS = `
+/** One statement per kind of subject: an entity by id, or a relation's claim node by relation id. */
+const writeReportsCypher = (subject: string) => `
 UNWIND $rows AS row
-MATCH (subject:Entity {id: row.subject})
+MATCH (subject:${subject})
 MATCH (s:Source {id: row.source})
 MERGE (subject)-[rb:REPORTED_BY {id: row.id}]->(s)
 SET ${REPORT_PROPERTIES}`;
 
-export const WRITE_RELATION_REPORTS = `
-UNWIND $rows AS row
-MATCH (subject:Claim {relationId: row.subject})
-MATCH (s:Source {id: row.source})
-MERGE (subject)-[rb:REPORTED_BY {id: row.id}]->(s)
-SET ${REPORT_PROPERTIES}`;
+export const WRITE_ENTITY_REPORTS = writeReportsCypher('Entity {id: row.subject}');
+export const WRITE_RELATION_REPORTS = writeReportsCypher('Claim {relationId: row.subject}');
 
 type IdMap = ReadonlyMap<string, string>;
 const mapped = (ids: IdMap, id: string) => ids.get(id) ?? id;
