@@ -31,9 +31,17 @@ export const builder = new SchemaBuilder<{
   },
 });
 
+/** The value, briefly: a deeply nested list would overflow JSON.stringify, a long string would be echoed whole. */
+function describeValue(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  if (Array.isArray(value)) return 'a list';
+  if (value !== null && typeof value === 'object') return 'an object';
+  return String(value);
+}
+
 function parseDate(value: unknown): string {
   if (typeof value !== 'string' || !isPartialDate(value)) {
-    throw new GraphQLError(`Invalid Date ${JSON.stringify(value)}: ${PARTIAL_DATE_HINT}`, { extensions: { code: 'BAD_USER_INPUT' } });
+    throw new GraphQLError(`Invalid Date ${describeValue(value)}: ${PARTIAL_DATE_HINT}`, { extensions: { code: 'BAD_USER_INPUT' } });
   }
   return value;
 }

@@ -85,7 +85,10 @@ builder.mutationField('upsertRelation', (t) =>
     args: { input: t.arg({ type: RelationInputRef, required: true }) },
     resolve: (_root, { input }, ctx) => {
       const id = input.id === null || input.id === undefined ? null : String(input.id);
-      if (id !== null && !SLUG.test(id)) throw new GraphQLError('input.id: expected a slug such as liu-xiaowu-commands-zapad', { extensions: { code: 'BAD_USER_INPUT', field: 'id' } });
+      // At most 200 characters, as in bundles: a longer id would not round-trip through export and ingest (and a huge one does not fit the index).
+      if (id !== null && (id.length > 200 || !SLUG.test(id))) {
+        throw new GraphQLError('input.id: expected a slug of at most 200 characters such as liu-xiaowu-commands-zapad', { extensions: { code: 'BAD_USER_INPUT', field: 'id' } });
+      }
       if (input.role && input.role.length > 200) throw new GraphQLError('input.role: at most 200 characters', { extensions: { code: 'BAD_USER_INPUT', field: 'role' } });
       return ctx.repos.relationEdits.upsert({ ...input, id, from: String(input.from), to: String(input.to), reports: toReportInputs(input.reports) });
     },

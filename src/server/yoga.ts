@@ -1,5 +1,4 @@
 import { EnvelopArmor } from '@escape.tech/graphql-armor';
-import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { createYoga, useReadinessCheck, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { Authenticator } from '../auth/authenticate.js';
 import { createContext, type AppServices, type GraphContext } from '../context.js';
@@ -7,7 +6,9 @@ import { schema } from '../schema/index.js';
 import { useExplorer } from './explorer.js';
 import { GRAPHIQL_DEFAULT_QUERY } from './graphiql.js';
 import { useBodyLimit } from './plugins/body-limit.js';
+import { useCsrfPrevention } from './plugins/csrf.js';
 import { useDisableIntrospection } from './plugins/introspection.js';
+import { useParseGuard } from './plugins/parse-guard.js';
 import { RequestIds, useRequestLog } from './plugins/request-log.js';
 
 export type NewsgraphYoga = YogaServerInstance<Record<string, unknown>, GraphContext>;
@@ -33,8 +34,9 @@ export function createNewsgraphYoga(services: AppServices): NewsgraphYoga {
     useRequestLog(log, requestIds),
     useExplorer(),
     useBodyLimit(security.maxBodyBytes),
-    useCSRFPrevention({ requestHeaders: CSRF_HEADERS }),
+    useCsrfPrevention(CSRF_HEADERS),
     ...(armor.protect().plugins as Plugin[]),
+    useParseGuard(),
     ...(security.introspection ? [] : [useDisableIntrospection()]),
     useReadinessCheck({ endpoint: '/ready', check: () => services.executor.ping() }),
   ];
@@ -44,6 +46,8 @@ export function createNewsgraphYoga(services: AppServices): NewsgraphYoga {
     healthCheckEndpoint: '/health',
     landingPage: false,
     multipart: false,
+    // useBodyLimit caps every body, of every content type, with its own 413; Yoga's cap (25 MB by default) would preempt it.
+    maxRequestBodySize: false,
     // Masked in every environment: unexpected errors never carry Cypher or driver text to callers.
     maskedErrors: { isDev: false },
     graphiql: security.graphiql ? { title: 'newsgraph', defaultQuery: GRAPHIQL_DEFAULT_QUERY, headers: JSON.stringify({ 'x-newsgraph-client': 'graphiql' }) } : false,
