@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', '.data/', 'tools/neo4j-embedded/target/', 'test-artifacts/'] },
+  { ignores: ['node_modules/', 'dist/', '.data/', 'tools/neo4j-embedded/target/', 'test-artifacts/', 'bench/_scratch/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

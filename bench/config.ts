@@ -8,12 +8,14 @@ export interface Scale {
   /** Neo4j memory for this scale (the embedded one only). */
   heap: string;
   pageCache: string;
+  /** Records of the ingest prefix all three contenders load (@neo4j/graphql loads only this much). */
+  prefixRecords: number;
 }
 
 export const SCALES: Record<ScaleName, Scale> = {
-  S: { name: 'S', entities: 10_000, heap: '2g', pageCache: '1g' },
-  M: { name: 'M', entities: 100_000, heap: '2g', pageCache: '2g' },
-  L: { name: 'L', entities: 1_000_000, heap: '3g', pageCache: '6g' },
+  S: { name: 'S', entities: 10_000, heap: '2g', pageCache: '1g', prefixRecords: 500 },
+  M: { name: 'M', entities: 100_000, heap: '2g', pageCache: '2g', prefixRecords: 5_000 },
+  L: { name: 'L', entities: 1_000_000, heap: '3g', pageCache: '6g', prefixRecords: 5_000 },
 };
 
 /** The generator seed of the measured data and of the ingest stream (different, so ids never meet). */
@@ -33,6 +35,9 @@ export interface Knobs {
   /** Records of the ingest comparison, and of the warm-up load each ingest contender does first. */
   ingestRecords: number;
   ingestWarmupRecords: number;
+  libraryWarmupRecords: number;
+  /** Records each ingest path loads once more under PROFILE (db hits per record). */
+  profileIngestRecords: number;
   batchSize: number;
   /** Parameter values PROFILEd per workload and contender (the db hits are their mean). */
   profiled: number;
@@ -42,10 +47,12 @@ export const KNOBS: Knobs = {
   params: 20,
   warmup: 30,
   timed: 150,
-  throughputSeconds: 3,
+  throughputSeconds: 2,
   concurrency: [1, 16],
   ingestRecords: 100_000,
-  ingestWarmupRecords: 5_000,
+  ingestWarmupRecords: 2_000,
+  libraryWarmupRecords: 100,
+  profileIngestRecords: 500,
   batchSize: 2000,
   profiled: 3,
 };

@@ -46,6 +46,7 @@ export async function drawParams(driver: Driver, database: string, count: number
   return {
     hubs: top,
     params: {
+      q0: [{}],
       q1: times(() => ({ id: pick().id })),
       q2: top.map((hub) => ({ id: hub.id })),
       q3: pairs,

@@ -20,12 +20,16 @@ export function planLines(plan: ProfiledPlan, depth = 0, lines: string[] = []): 
   return lines;
 }
 
+/** The statement with PROFILE in front (after a `CYPHER 5` line, which @neo4j/graphql puts first). */
+export function withProfile(cypher: string): string {
+  return cypher.replace(/^\s*(CYPHER [^\n]*\n)?/, (prefix) => `${prefix}PROFILE `);
+}
+
 /** Runs one captured read statement under PROFILE, in a read transaction, and sums its database hits. */
 export async function profileStatement(driver: Driver, database: string, statement: CapturedStatement): Promise<ProfileResult> {
   const session = driver.session({ database, defaultAccessMode: 'READ' });
   try {
-    const cypher = statement.cypher.replace(/^\s*(CYPHER [^\n]*\n)?/, (prefix) => `${prefix}PROFILE `);
-    const result = await session.executeRead((tx) => tx.run(cypher, statement.params));
+    const result = await session.executeRead((tx) => tx.run(withProfile(statement.cypher), statement.params));
     const plan = result.summary.profile;
     if (!plan) throw new Error('no profile returned');
     return { dbHits: sumDbHits(plan), rows: result.records.length, plan: planLines(plan) };

@@ -10,7 +10,7 @@ import { answerOf, type Answer } from './answers.js';
  * (answers.ts), so "same answer" is checked, not assumed.
  */
 
-export type WorkloadId = 'q1' | 'q2' | 'q3' | 'q4' | 'q5';
+export type WorkloadId = 'q0' | 'q1' | 'q2' | 'q3' | 'q4' | 'q5';
 export type Params = Record<string, string>;
 type Data = Record<string, unknown>;
 
@@ -29,6 +29,8 @@ export interface RawSide {
 export interface Workload {
   id: WorkloadId;
   title: string;
+  /** A reference point, not one of the issue's workloads: latency only, no targets. */
+  baseline?: boolean;
   newsgraph: GraphqlSide;
   neo4jGraphql: GraphqlSide;
   raw: RawSide;
@@ -52,7 +54,8 @@ const rawQ5 = (type: EntityType) => `
 CALL () { MATCH (n:${ENTITY_LABEL[type]}) RETURN count(n) AS total }
 CALL () {
   MATCH (n:Entity) WHERE n.type = $type AND n.id IS NOT NULL
-  WITH n ORDER BY n.id LIMIT 21
+  // Ordering by both properties of the (type, id) index lets the index give the order: 21 rows read, not all of the type.
+  WITH n ORDER BY n.type, n.id LIMIT 21
   RETURN collect(n {.id, .name, .type}) AS page
 }
 RETURN total, page`;
@@ -66,6 +69,16 @@ const NEO4J_GRAPHQL_CONNECTION: Record<EntityType, string> = {
 };
 
 const fixed = (query: string) => () => query;
+
+/** The cost of asking at all: HTTP, GraphQL parsing, validation and execution with no database work (raw: one trivial statement). */
+export const BASELINE: Workload = {
+  id: 'q0',
+  title: 'baseline: `{ __typename }` (raw Cypher: `RETURN 1`)',
+  baseline: true,
+  newsgraph: { query: fixed('{ __typename }'), variables: () => ({}), answer: (data) => data.__typename },
+  neo4jGraphql: { query: fixed('{ __typename }'), variables: () => ({}), answer: (data) => data.__typename },
+  raw: { cypher: () => 'RETURN "Query" AS typename', params: () => ({}), answer: (rows) => rows[0]?.typename },
+};
 
 export const WORKLOADS: Workload[] = [
   {

@@ -1,0 +1,124 @@
+import { spawn } from 'node:child_process';
+import { PROJECT_ROOT } from '../../src/db/embedded.js';
+import type { ContenderName } from '../contenders.js';
+import type { BenchDatabase } from '../db.js';
+import { wipeAll } from '../db.js';
+import { peakRssMiB, resetPeakRss } from '../machine.js';
+import type { ServerProcess } from '../servers.js';
+import { graphDigest, type GraphDigest } from './digest.js';
+import { neo4jGraphqlIngest } from './neo4j-graphql-ingest.js';
+import { profileIngest, type IngestCost } from './profile-ingest.js';
+import { rawIngest } from './raw-ingest.js';
+
+/**
+ * The ingest comparison: the same stream loaded into an empty graph by each
+ * contender in turn, each load checked against the others by a digest of the
+ * whole graph. newsgraph's bulk path and the raw floor load the full stream;
+ * @neo4j/graphql's mutations are two orders of magnitude slower, so all three
+ * also load a prefix of the same stream, which is what @neo4j/graphql is
+ * compared on. Each contender first loads a small warm-up stream, so the
+ * JVM's first-use costs land on nobody's figure.
+ */
+
+export interface IngestRun {
+  records: number;
+  seconds: number;
+  recordsPerSecond: number;
+  peakRssMiB: number | null;
+  digest: GraphDigest;
+  /** newsgraph only: the validation pass alone, measured apart. */
+  validationSeconds?: number;
+  /** The rate of each load when a contender loaded the stream more than once. */
+  repeats?: number[];
+}
+
+export interface IngestComparison {
+  records: number;
+  runs: Partial<Record<ContenderName, IngestRun>>;
+  sameGraph: boolean;
+}
+
+export interface IngestResults {
+  full: IngestComparison;
+  prefix: IngestComparison;
+  /** Statements and PROFILE db hits of each path, on the short profiling stream. */
+  costs: Record<ContenderName, IngestCost>;
+}
+
+export interface IngestFiles {
+  full: string;
+  prefix: string;
+  warmup: string;
+  libraryWarmup: string;
+  /** A short prefix of the stream, loaded once more by each contender under PROFILE. */
+  profile: string;
+}
+function newsgraphChild(db: BenchDatabase, path: string, batchSize: number): Promise<{ seconds: number; validationSeconds: number; records: number; peakRssMiB: number | null }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'bench/ingest/newsgraph-child.ts', path, String(batchSize)], {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, NEO4J_URI: db.uri, NEO4J_USERNAME: db.username, NEO4J_PASSWORD: db.password, NEO4J_DATABASE: db.database, NEO4J_QUERY_TIMEOUT_MS: '120000' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let err = '';
+    let peak: number | null = null;
+    const poll = setInterval(() => (peak = peakRssMiB(child.pid!) ?? peak), 250);
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    child.once('exit', (code) => {
+      clearInterval(poll);
+      if (code !== 0) return reject(new Error(`newsgraph ingest exited with ${code}: ${err.slice(-2000)}`));
+      resolve({ ...(JSON.parse(out.trim().split('\n').pop()!) as { seconds: number; validationSeconds: number; records: number }), peakRssMiB: peak });
+    });
+  });
+}
+
+async function loadWith(name: ContenderName, db: BenchDatabase, library: ServerProcess, path: string, batchSize: number): Promise<Omit<IngestRun, 'digest' | 'recordsPerSecond'>> {
+  if (name === 'newsgraph') return newsgraphChild(db, path, batchSize);
+  const started = performance.now();
+  if (name === 'raw') {
+    const records = await rawIngest(db.driver, db.database, path, batchSize);
+    return { records, seconds: (performance.now() - started) / 1000, peakRssMiB: null };
+  }
+  resetPeakRss(library.pid);
+  const records = await neo4jGraphqlIngest(library.url, path, batchSize);
+  return { records, seconds: (performance.now() - started) / 1000, peakRssMiB: peakRssMiB(library.pid) };
+}
+
+/** Loads the stream with each contender in `order` (a name may come twice: ABBA cancels drift); a contender's figure is its mean. */
+async function compare(db: BenchDatabase, library: ServerProcess, path: string, order: ContenderName[], batchSize: number, progress: (line: string) => void): Promise<IngestComparison> {
+  const all: Partial<Record<ContenderName, IngestRun[]>> = {};
+  for (const name of order) {
+    await wipeAll(db.driver, db.database);
+    const run = await loadWith(name, db, library, path, batchSize);
+    const digest = await graphDigest(db.driver, db.database);
+    (all[name] ??= []).push({ ...run, recordsPerSecond: Math.round(run.records / run.seconds), digest });
+    progress(`  ingest ${name}: ${run.records} records in ${run.seconds.toFixed(1)} s (${Math.round(run.records / run.seconds)}/s), graph ${digest.hash}`);
+  }
+  await wipeAll(db.driver, db.database);
+  const runs: Partial<Record<ContenderName, IngestRun>> = {};
+  for (const [name, list] of Object.entries(all) as Array<[ContenderName, IngestRun[]]>) {
+    const seconds = list.reduce((sum, run) => sum + run.seconds, 0) / list.length;
+    const peaks = list.map((run) => run.peakRssMiB).filter((peak): peak is number => peak !== null);
+    runs[name] = { ...list[list.length - 1]!, seconds, recordsPerSecond: Math.round(list[0]!.records / seconds), peakRssMiB: peaks.length ? Math.max(...peaks) : null, repeats: list.map((run) => run.recordsPerSecond) };
+  }
+  const hashes = new Set(Object.values(all).flatMap((list) => list.map((run) => run.digest.hash)));
+  return { records: all[order[0]!]![0]!.records, runs, sameGraph: hashes.size === 1 };
+}
+
+async function warmUp(db: BenchDatabase, library: ServerProcess, name: ContenderName, path: string, batchSize: number): Promise<void> {
+  await wipeAll(db.driver, db.database);
+  await loadWith(name, db, library, path, batchSize);
+}
+
+export async function runIngestComparison(db: BenchDatabase, library: ServerProcess, files: IngestFiles, batchSize: number, progress: (line: string) => void): Promise<IngestResults> {
+  await warmUp(db, library, 'neo4j-graphql', files.libraryWarmup, batchSize);
+  await warmUp(db, library, 'raw', files.warmup, batchSize);
+  await warmUp(db, library, 'newsgraph', files.warmup, batchSize);
+  const prefix = await compare(db, library, files.prefix, ['neo4j-graphql', 'raw', 'newsgraph'], batchSize, progress);
+  const full = await compare(db, library, files.full, ['raw', 'newsgraph', 'newsgraph', 'raw'], batchSize, progress);
+  const costs = await profileIngest(db, files.profile, batchSize);
+  progress(`  ingest db hits per record: ${Object.entries(costs).map(([name, cost]) => `${name} ${cost.dbHitsPerRecord}`).join(', ')}`);
+  return { full, prefix, costs };
+}

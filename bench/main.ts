@@ -1,0 +1,138 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { PROJECT_ROOT } from '../src/db/embedded.js';
+import { loadNdjsonFile } from '../src/ingest/ndjson.js';
+import { DATA_SEED, INGEST_SEED, KNOBS, PARAMS_SEED, SCALES, type ScaleName } from './config.js';
+import { graphqlContender, httpPost, rawContender } from './contenders.js';
+import { generatedFile, graphCounts, openBenchDatabase, wipeAll } from './db.js';
+import { runIngestComparison, type IngestResults } from './ingest/run.js';
+import { machineInfo, peakRssMiB } from './machine.js';
+import { drawParams } from './params.js';
+import { writeScaleSection } from './report.js';
+import { checkTargets, type BenchResult } from './results.js';
+import { captureSetup } from './round-trips.js';
+import { runWorkload, type WorkloadResult } from './run-workloads.js';
+import { startNeo4jGraphql, startNewsgraph } from './servers.js';
+import { BASELINE, WORKLOADS } from './workloads.js';
+
+/**
+ * npm run bench -- --scale S|M|L [--skip-ingest] [--no-docs] [--only q0,q1] [--label TEXT]
+ *
+ * newsgraph, @neo4j/graphql and raw Cypher side by side, on one Neo4j and
+ * one generated graph: answers checked, then latency, throughput, memory,
+ * round trips and db hits for q1..q5, and an ingest comparison. Writes
+ * bench/results/<scale>-<date>.json and this scale's section of
+ * docs/benchmarks.md (a --label gives the run a section of its own, e.g.
+ * to measure a proposed change beside the current code). Never fails on a
+ * time: it is not a test.
+ */
+
+const { values } = parseArgs({
+  options: { scale: { type: 'string', default: 'S' }, 'skip-ingest': { type: 'boolean' }, 'no-docs': { type: 'boolean' }, only: { type: 'string' }, label: { type: 'string' } },
+  strict: true,
+});
+const scaleName = String(values.scale).toUpperCase() as ScaleName;
+const scale = SCALES[scaleName];
+if (!scale) throw new Error(`--scale must be one of ${Object.keys(SCALES).join(', ')}`);
+const only = values.only ? String(values.only).split(',') : null;
+const label = values.label ? String(values.label) : undefined;
+const command = `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim();
+
+const started = performance.now();
+const elapsed = () => `${((performance.now() - started) / 1000).toFixed(0)} s`;
+const progress = (line: string) => console.error(`[bench ${scaleName} ${elapsed()}] ${line}`);
+
+progress(`starting Neo4j (${process.env.NEO4J_URI ? 'given NEO4J_URI' : `embedded, heap ${scale.heap}, page cache ${scale.pageCache}`})`);
+const db = await openBenchDatabase(scale);
+const servers = await Promise.all([startNewsgraph(db), startNeo4jGraphql(db)]);
+const [newsgraphServer, libraryServer] = servers;
+try {
+  const machine = await machineInfo(db.driver);
+  progress(`Neo4j ${machine.neo4j} at ${db.uri}; newsgraph on ${newsgraphServer.url}, @neo4j/graphql on ${libraryServer.url}`);
+  await wipeAll(db.driver, db.database);
+
+  let ingest: IngestResults | null = null;
+  if (!values['skip-ingest']) {
+    const entitiesForIngest = Math.ceil(KNOBS.ingestRecords / 5) + 1000;
+    const files = {
+      full: await generatedFile(entitiesForIngest, INGEST_SEED, KNOBS.ingestRecords),
+      prefix: await generatedFile(entitiesForIngest, INGEST_SEED, scale.prefixRecords),
+      warmup: await generatedFile(2000, INGEST_SEED + 1, KNOBS.ingestWarmupRecords),
+      libraryWarmup: await generatedFile(2000, INGEST_SEED + 1, KNOBS.libraryWarmupRecords),
+      profile: await generatedFile(entitiesForIngest, INGEST_SEED, KNOBS.profileIngestRecords),
+    };
+    progress(`ingest comparison: ${KNOBS.ingestRecords} records (prefix ${scale.prefixRecords} for all three)`);
+    ingest = await runIngestComparison(db, libraryServer, files, KNOBS.batchSize, progress);
+  }
+
+  const dataFile = await generatedFile(scale.entities, DATA_SEED);
+  progress(`loading ${scale.entities} entities through newsgraph's bulk path`);
+  await wipeAll(db.driver, db.database);
+  const loadStarted = performance.now();
+  const report = await loadNdjsonFile(db.executor, dataFile, { batchSize: KNOBS.batchSize });
+  const loadSeconds = (performance.now() - loadStarted) / 1000;
+  const loadRecords = report.documents + report.sources + report.entities.created + report.entities.matched + report.relations.created + report.relations.matched + report.reports;
+  // The full-text index is updated asynchronously: let it catch up before anything is asked.
+  await db.executor.read('CALL db.awaitIndexes(300)', {}, { name: 'await indexes', timeoutMs: 310_000 });
+  const graph = await graphCounts(db.driver, db.database);
+  progress(`loaded ${loadRecords} records in ${loadSeconds.toFixed(1)} s: ${graph.nodes} nodes, ${graph.relationships} relationships`);
+
+  const { params, hubs } = await drawParams(db.driver, db.database, KNOBS.params, PARAMS_SEED);
+  const contenders = [
+    graphqlContender('newsgraph', httpPost(newsgraphServer.url), newsgraphServer.url),
+    graphqlContender('neo4j-graphql', httpPost(libraryServer.url), libraryServer.url),
+    rawContender(db.driver, db.database),
+  ];
+  const capture = await captureSetup(db.uri, db.username, db.password, db.database, db.log);
+  const workloads: WorkloadResult[] = [];
+  try {
+    for (const workload of [BASELINE, ...WORKLOADS].filter((w) => !only || only.includes(w.id))) {
+      progress(`${workload.id}: ${workload.title}`);
+      workloads.push(
+        await runWorkload(workload, params, {
+          contenders,
+          pids: { newsgraph: newsgraphServer.pid, 'neo4j-graphql': libraryServer.pid },
+          capture,
+          driver: db.driver,
+          database: db.database,
+          knobs: KNOBS,
+          progress,
+        }),
+      );
+    }
+  } finally {
+    await capture.close();
+  }
+
+  const result: BenchResult = {
+    scale: scaleName,
+    label,
+    entities: scale.entities,
+    command,
+    machine,
+    neo4jMode: db.mode,
+    neo4jMemory: { heap: scale.heap, pageCache: scale.pageCache },
+    knobs: KNOBS,
+    graph,
+    load: { records: loadRecords, seconds: Math.round(loadSeconds * 10) / 10, recordsPerSecond: Math.round(loadRecords / loadSeconds) },
+    hubs: hubs.slice(0, 5),
+    ingest,
+    workloads,
+    neo4jPeakRssMiB: db.pid ? peakRssMiB(db.pid) : null,
+    loadAverageAtEnd: loadavg().map((value) => Math.round(value * 100) / 100),
+    seconds: Math.round((performance.now() - started) / 1000),
+  };
+  const resultsDir = join(PROJECT_ROOT, 'bench', 'results');
+  mkdirSync(resultsDir, { recursive: true });
+  const slug = label ? `-${label.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}` : '';
+  const file = join(resultsDir, `${scaleName}${slug}-${machine.date.slice(0, 19).replace(/[:T]/g, '-')}.json`);
+  writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
+  if (!values['no-docs']) writeScaleSection(join(PROJECT_ROOT, 'docs', 'benchmarks.md'), result);
+  for (const check of checkTargets(result)) progress(`target ${check.workload} ${check.target}: ${check.ratio} (${check.limit}) ${check.met === null ? 'not measured' : check.met ? 'met' : 'MISSED'}`);
+  progress(`wrote ${file}${values['no-docs'] ? '' : ' and docs/benchmarks.md'}`);
+} finally {
+  await Promise.all(servers.map((server) => server.stop()));
+  await db.close();
+}

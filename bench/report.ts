@@ -1,0 +1,134 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { CONTENDERS, LABEL, type ContenderName } from './contenders.js';
+import type { IngestComparison, IngestResults } from './ingest/run.js';
+import { checkTargets, p50Ratio, type BenchResult } from './results.js';
+import type { WorkloadResult } from './run-workloads.js';
+
+/**
+ * The markdown of one scale, written between markers in docs/benchmarks.md
+ * so a run replaces its own scale's section and leaves the rest (other
+ * scales, the hand-written analysis) as it is.
+ */
+
+const num = (value: number | null | undefined, digits = 1) => (value === null || value === undefined || Number.isNaN(value) ? '–' : value.toLocaleString('en', { maximumFractionDigits: digits }));
+const cell = (text: string) => text.replace(/\|/g, '\\|');
+
+function workloadTable(w: WorkloadResult, concurrency: number[]): string[] {
+  const header = ['contender', 'answers', 'p50 ms', 'p95 ms', ...concurrency.map((c) => `ops/s @${c}`), 'peak RSS MiB', 'round trips', 'db hits'];
+  const rows = CONTENDERS.map((name) => {
+    const latency = w.latency[name];
+    return [
+      LABEL[name],
+      w.answers[name] === null ? 'same' : 'DIFFERENT',
+      num(latency?.p50, 2),
+      num(latency?.p95, 2),
+      ...concurrency.map((c) => num(w.throughput[name]?.[c]?.opsPerSecond)),
+      name === 'raw' ? 'n/a (in-process)' : num(w.peakRssMiB[name], 0),
+      num(w.costs[name]?.roundTrips, 2),
+      num(w.costs[name]?.dbHits, 0),
+    ];
+  });
+  return [`| ${header.join(' | ')} |`, `|${header.map(() => ' --- ').join('|')}|`, ...rows.map((row) => `| ${row.join(' | ')} |`)];
+}
+
+function ingestTable(title: string, comparison: IngestComparison): string[] {
+  const raw = comparison.runs.raw?.recordsPerSecond;
+  const lines = [`${title}: ${num(comparison.records, 0)} records, same graph from every contender: **${comparison.sameGraph ? 'yes' : 'NO'}**`, ''];
+  lines.push('| contender | seconds | records/s | share of raw rate | peak RSS MiB | graph digest |', '| --- | --- | --- | --- | --- | --- |');
+  for (const name of CONTENDERS) {
+    const run = comparison.runs[name];
+    if (!run) continue;
+    const repeats = run.repeats && run.repeats.length > 1 ? ` (runs: ${run.repeats.map((rate) => num(rate, 0)).join(', ')}/s)` : '';
+    const extra = `${run.validationSeconds !== undefined ? ` (validation pass alone: ${num(run.validationSeconds, 2)} s)` : ''}${repeats}`;
+    lines.push(`| ${LABEL[name]} | ${num(run.seconds)}${extra} | ${num(run.recordsPerSecond, 0)} | ${raw ? num(run.recordsPerSecond / raw, 2) : '–'} | ${run.peakRssMiB === null ? 'n/a (in-process)' : num(run.peakRssMiB, 0)} | \`${run.digest.hash}\` |`);
+  }
+  return lines;
+}
+
+function ingestCosts(costs: IngestResults['costs']): string[] {
+  const any = Object.values(costs)[0];
+  const lines = [`What each path asks of Neo4j, loading the first ${num(any?.records, 0)} records once more with every statement under PROFILE:`, ''];
+  lines.push('| contender | statements per 1000 records | db hits per record | heaviest statements (count, db hits) |', '| --- | --- | --- | --- |');
+  for (const name of CONTENDERS) {
+    const cost = costs[name];
+    if (!cost) continue;
+    const heaviest = cost.heaviest.map((h) => `\`${cell(h.statement.slice(0, 70))}\` (${h.count}, ${num(h.dbHits, 0)})`).join('<br>');
+    lines.push(`| ${LABEL[name]} | ${num(cost.statementsPer1000)} | ${num(cost.dbHitsPerRecord)} | ${heaviest} |`);
+  }
+  return lines;
+}
+
+function evidence(w: WorkloadResult): string[] {
+  const lines = [`<details><summary>${w.id}: the Cypher each contender sent, with PROFILE db hits (first parameter)</summary>`, ''];
+  for (const name of CONTENDERS) {
+    const costs = w.costs[name];
+    if (!costs) continue;
+    // newsgraph's statements in full, the others' shortened: the evidence is about newsgraph.
+    const [chars, planLines] = name === 'newsgraph' ? [1500, 40] : [700, 16];
+    for (const [index, statement] of costs.evidence.entries()) {
+      const cypher = statement.cypher.length > chars ? `${statement.cypher.slice(0, chars)}\n… (${statement.cypher.length} characters)` : statement.cypher;
+      const plan = statement.plan.length > planLines ? [...statement.plan.slice(0, planLines), `… (${statement.plan.length - planLines} more operators)`] : statement.plan;
+      lines.push(`${LABEL[name]}, statement ${index + 1} of ${costs.evidence.length}: ${num(statement.dbHits, 0)} db hits`, '', '```cypher', cypher, '```', '', '```', ...plan, '```', '');
+    }
+  }
+  lines.push('</details>', '');
+  return lines;
+}
+
+const opsRatio = (w: WorkloadResult, of: ContenderName, to: ContenderName, c: number) => {
+  const a = w.throughput[of]?.[c]?.opsPerSecond;
+  const b = w.throughput[to]?.[c]?.opsPerSecond;
+  return a !== undefined && b ? a / b : null;
+};
+
+export function scaleMarkdown(result: BenchResult): string {
+  const m = result.machine;
+  const lines = [
+    `### Scale ${result.scale}: ${num(result.entities, 0)} entities${result.label ? `, ${result.label}` : ''}`,
+    '',
+    `- Measured ${m.date.slice(0, 16).replace('T', ' ')} UTC with \`${result.command}\` in ${num(result.seconds / 60)} min.`,
+    `- Machine: ${m.nproc} CPUs (${m.cpuModel}), ${m.memoryGiB} GiB; load average ${m.loadAverageAtStart.join(' / ')} at the start and ${result.loadAverageAtEnd.join(' / ')} at the end (other agents' tests share the machine).`,
+    `- Node ${m.node}; Neo4j ${m.neo4j} ${m.neo4jEdition} (${result.neo4jMode}, heap ${result.neo4jMemory.heap}, page cache ${result.neo4jMemory.pageCache}, peak RSS ${num(result.neo4jPeakRssMiB, 0)} MiB); ${Object.entries(m.libraries).map(([k, v]) => `${k} ${v}`).join(', ')}.`,
+    `- Graph: ${num(result.graph.nodes, 0)} nodes, ${num(result.graph.relationships, 0)} relationships; loaded by newsgraph's bulk path (${num(result.load.records, 0)} records) in ${num(result.load.seconds)} s, ${num(result.load.recordsPerSecond, 0)} records/s. Biggest hub: ${result.hubs[0]?.id} (${result.hubs[0]?.degree} relations).`,
+    `- Per workload: ${result.knobs.params} parameter values, answers checked for each; ${result.knobs.warmup} warm-up then ${result.knobs.timed} timed requests per contender, interleaved; throughput ${result.knobs.throughputSeconds} s per contender and concurrency; db hits are the mean of ${result.knobs.profiled} PROFILEd parameter values.`,
+    '',
+  ];
+  for (const w of result.workloads) lines.push(`#### ${w.id}: ${w.title}`, '', ...workloadTable(w, result.knobs.concurrency), '');
+  lines.push(
+    '#### Ratios',
+    '',
+    'Latency: newsgraph p50 divided by the other\'s (below 1: newsgraph is faster). Throughput at 16 clients: newsgraph divided by the other\'s (above 1: newsgraph serves more).',
+    '',
+    '| workload | p50 vs @neo4j/graphql | p50 vs raw Cypher | ops/s @16 vs @neo4j/graphql | ops/s @16 vs raw Cypher |',
+    '| --- | --- | --- | --- | --- |',
+  );
+  for (const w of result.workloads) {
+    const ops = (to: ContenderName) => num(opsRatio(w, 'newsgraph', to, 16), 2);
+    lines.push(`| ${w.id}${w.baseline ? ' (baseline)' : ''} | ${num(p50Ratio(w, 'newsgraph', 'neo4j-graphql'), 2)} | ${num(p50Ratio(w, 'newsgraph', 'raw'), 2)} | ${ops('neo4j-graphql')} | ${ops('raw')} |`);
+  }
+  lines.push('');
+  if (result.ingest) {
+    lines.push('#### Ingest', '', ...ingestTable('Full stream (newsgraph and the raw floor, each loaded twice in the order raw, newsgraph, newsgraph, raw; the mean)', result.ingest.full), '', ...ingestTable('Prefix of the same stream (all three)', result.ingest.prefix), '');
+    lines.push(...ingestCosts(result.ingest.costs), '');
+  }
+  lines.push('#### Targets', '', '| target | workload | ratio | limit | met |', '| --- | --- | --- | --- | --- |');
+  for (const check of checkTargets(result)) lines.push(`| ${cell(check.target)} | ${check.workload} | ${num(check.ratio, 2)} | ${check.limit} | ${check.met === null ? '–' : check.met ? 'yes' : '**no**'} |`);
+  lines.push('', ...result.workloads.filter((w) => !w.baseline).flatMap(evidence));
+  return lines.join('\n');
+}
+
+const begin = (scale: string) => `<!-- bench:${scale}:begin -->`;
+const end = (scale: string) => `<!-- bench:${scale}:end -->`;
+
+/** Replaces this scale's section in the document (or appends it), keeping everything else. */
+export function writeScaleSection(path: string, result: BenchResult): void {
+  const key = result.label ? `${result.scale}:${result.label.toLowerCase().replace(/[^a-z0-9]+/g, '-')}` : result.scale;
+  const section = `${begin(key)}\n${scaleMarkdown(result)}\n${end(key)}`;
+  const current = existsSync(path) ? readFileSync(path, 'utf8') : '# Benchmarks\n';
+  const from = current.indexOf(begin(key));
+  const to = current.indexOf(end(key));
+  const next = from >= 0 && to > from ? `${current.slice(0, from)}${section}${current.slice(to + end(key).length)}` : `${current.trimEnd()}\n\n${section}\n`;
+  writeFileSync(path, next);
+}
+
+export type { ContenderName };

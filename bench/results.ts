@@ -1,0 +1,62 @@
+import { TARGETS, type Knobs, type ScaleName } from './config.js';
+import type { ContenderName } from './contenders.js';
+import type { IngestResults } from './ingest/run.js';
+import type { MachineInfo } from './machine.js';
+import type { WorkloadResult } from './run-workloads.js';
+
+/** One run's result file (bench/results/<scale>-<date>.json), from which the markdown is written. */
+export interface BenchResult {
+  scale: ScaleName;
+  /** A run measured apart from the plain one (e.g. with a proposed change); it gets its own section. */
+  label?: string;
+  entities: number;
+  command: string;
+  machine: MachineInfo;
+  neo4jMode: 'given' | 'embedded';
+  neo4jMemory: { heap: string; pageCache: string };
+  knobs: Knobs;
+  graph: { nodes: number; relationships: number; entities: number };
+  load: { records: number; seconds: number; recordsPerSecond: number };
+  hubs: Array<{ id: string; degree: number }>;
+  ingest: IngestResults | null;
+  workloads: WorkloadResult[];
+  neo4jPeakRssMiB: number | null;
+  loadAverageAtEnd: number[];
+  seconds: number;
+}
+
+export interface TargetCheck {
+  target: string;
+  workload: string;
+  ratio: number | null;
+  limit: string;
+  met: boolean | null;
+}
+
+const ratio = (a: number | undefined, b: number | undefined) => (a !== undefined && b !== undefined && b > 0 ? Math.round((a / b) * 100) / 100 : null);
+
+export function p50Ratio(workload: WorkloadResult, of: ContenderName, to: ContenderName): number | null {
+  return ratio(workload.latency[of]?.p50, workload.latency[to]?.p50);
+}
+
+/** The issue's targets, checked against one run. Latency targets compare p50; ingest compares records per second. */
+export function checkTargets(result: BenchResult): TargetCheck[] {
+  const checks: TargetCheck[] = [];
+  for (const w of result.workloads.filter((workload) => !workload.baseline)) {
+    if ((TARGETS.rawTargetWorkloads as readonly string[]).includes(w.id)) {
+      const r = p50Ratio(w, 'newsgraph', 'raw');
+      checks.push({ target: 'newsgraph p50 / raw Cypher p50', workload: w.id, ratio: r, limit: `≤ ${TARGETS.maxRatioToRaw}`, met: r === null ? null : r <= TARGETS.maxRatioToRaw });
+    }
+    const r = p50Ratio(w, 'newsgraph', 'neo4j-graphql');
+    checks.push({ target: 'newsgraph p50 / @neo4j/graphql p50', workload: w.id, ratio: r, limit: `≤ ${TARGETS.maxRatioToNeo4jGraphql}`, met: r === null ? null : r <= TARGETS.maxRatioToNeo4jGraphql });
+  }
+  if (result.ingest) {
+    const full = result.ingest.full.runs;
+    const share = ratio(full.newsgraph?.recordsPerSecond, full.raw?.recordsPerSecond);
+    checks.push({ target: 'newsgraph ingest rate / raw UNWIND rate', workload: 'ingest', ratio: share, limit: `≥ ${TARGETS.minIngestShareOfRaw}`, met: share === null ? null : share >= TARGETS.minIngestShareOfRaw });
+    const prefix = result.ingest.prefix.runs;
+    const time = ratio(prefix['neo4j-graphql']?.recordsPerSecond, prefix.newsgraph?.recordsPerSecond);
+    checks.push({ target: 'newsgraph ingest time / @neo4j/graphql ingest time (prefix)', workload: 'ingest', ratio: time, limit: `≤ ${TARGETS.maxRatioToNeo4jGraphql}`, met: time === null ? null : time <= TARGETS.maxRatioToNeo4jGraphql });
+  }
+  return checks;
+}

@@ -1,0 +1,78 @@
+import { difference } from './answers.js';
+import type { Knobs } from './config.js';
+import type { Contender, ContenderName } from './contenders.js';
+import { measureLatency, measureThroughput, type Latency, type Throughput } from './measure.js';
+import { peakRssMiB, resetPeakRss } from './machine.js';
+import type { WorkloadParams } from './params.js';
+import { measureCosts, type CaptureSetup, type CostFigures } from './round-trips.js';
+import type { Params, Workload, WorkloadId } from './workloads.js';
+import type { Driver } from 'neo4j-driver';
+
+/** Everything measured for one workload at one scale. */
+export interface WorkloadResult {
+  id: WorkloadId;
+  title: string;
+  baseline?: boolean;
+  /** Per contender: null when its answers matched newsgraph's on every parameter, else the first difference. */
+  answers: Record<ContenderName, string | null>;
+  latency: Partial<Record<ContenderName, Latency>>;
+  throughput: Partial<Record<ContenderName, Record<number, Throughput>>>;
+  peakRssMiB: Partial<Record<ContenderName, number | null>>;
+  costs: Partial<Record<ContenderName, CostFigures>>;
+  seconds: number;
+}
+
+/** Asks every parameter of a workload of every contender; returns the first difference from newsgraph's answer, per contender. */
+export async function checkAnswers(contenders: Contender[], workload: Workload, params: Params[]): Promise<Record<ContenderName, string | null>> {
+  const found = Object.fromEntries(contenders.map((c) => [c.name, null])) as Record<ContenderName, string | null>;
+  for (const p of params) {
+    const reference = await contenders[0]!.ask(workload, p);
+    for (const contender of contenders.slice(1)) {
+      if (found[contender.name]) continue;
+      const answer = await contender.ask(workload, p).catch((error: unknown) => ({ error: (error as Error).message }));
+      const diff = difference(reference, answer);
+      if (diff) found[contender.name] = `${JSON.stringify(p)}: ${diff}`;
+    }
+  }
+  return found;
+}
+
+export interface WorkloadRunContext {
+  contenders: Contender[];
+  /** Server pids per contender (for peak RSS); the raw contender has none. */
+  pids: Partial<Record<ContenderName, number>>;
+  capture: CaptureSetup;
+  driver: Driver;
+  database: string;
+  knobs: Knobs;
+  progress: (line: string) => void;
+}
+
+export async function runWorkload(workload: Workload, params: WorkloadParams, context: WorkloadRunContext): Promise<WorkloadResult> {
+  const started = performance.now();
+  const { contenders, knobs, progress } = context;
+  const values = params[workload.id];
+  const phases: string[] = [];
+  let mark = performance.now();
+  const phase = (name: string) => {
+    phases.push(`${name} ${((performance.now() - mark) / 1000).toFixed(1)} s`);
+    mark = performance.now();
+  };
+  const answers = await checkAnswers(contenders, workload, values);
+  phase('answers');
+  for (const [name, diff] of Object.entries(answers)) if (diff) progress(`  ${workload.id}: ${name} answers differently, not timed: ${diff}`);
+  // Only contenders that gave newsgraph's answers are timed.
+  const timed = contenders.filter((c) => answers[c.name] === null);
+  for (const pid of Object.values(context.pids)) resetPeakRss(pid);
+  const latency = await measureLatency(timed, workload, values, knobs.warmup, knobs.timed);
+  phase('latency');
+  const throughput = workload.baseline ? {} : await measureThroughput(timed, workload, values, knobs.concurrency, knobs.throughputSeconds);
+  phase('throughput');
+  const peak = Object.fromEntries(Object.entries(context.pids).map(([name, pid]) => [name, peakRssMiB(pid)]));
+  const costs = workload.baseline ? {} : await measureCosts(context.capture, context.driver, context.database, workload, values, knobs.profiled);
+  phase('profile');
+  const result: WorkloadResult = { id: workload.id, title: workload.title, baseline: workload.baseline, answers, latency, throughput, peakRssMiB: peak, costs, seconds: Math.round((performance.now() - started) / 100) / 10 };
+  const line = timed.map((c) => `${c.name} p50 ${latency[c.name]?.p50} ms`).join(', ');
+  progress(`  ${workload.id} (${result.seconds} s: ${phases.join(', ')}): ${line}`);
+  return result;
+}
