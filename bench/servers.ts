@@ -1,5 +1,6 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
+import { stopChild } from '../src/child-process.js';
 import { PROJECT_ROOT, freePort } from '../src/db/embedded.js';
 import type { BenchDatabase } from './db.js';
 
@@ -9,18 +10,6 @@ export interface ServerProcess {
   url: string;
   pid: number;
   stop(): Promise<void>;
-}
-
-function waitForExit(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const killer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-    child.once('exit', () => {
-      clearTimeout(killer);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
 }
 
 type Readiness = { line: RegExp } | { poll: string };
@@ -70,7 +59,7 @@ async function start(name: string, args: string[], env: Record<string, string>, 
     throw error;
   }
   child.removeAllListeners('exit');
-  return { name, url: `http://127.0.0.1:${port}/graphql`, pid: child.pid!, stop: () => waitForExit(child) };
+  return { name, url: `http://127.0.0.1:${port}/graphql`, pid: child.pid!, stop: () => stopChild(child, 10_000) };
 }
 
 /**

@@ -5,6 +5,7 @@ import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { stopChild } from '../child-process.js';
 import type { Logger } from '../logger.js';
 
 /**
@@ -136,7 +137,7 @@ export async function startEmbeddedNeo4j(options: EmbeddedOptions): Promise<Embe
   });
   const uri = await waitForReady(child, options.startTimeoutMs ?? 120_000, stderrTail);
   options.log.info({ uri, dataDir, pid: child.pid }, 'embedded Neo4j is ready');
-  return { uri, pid: child.pid!, stop: () => stopChild(child) };
+  return { uri, pid: child.pid!, stop: () => stopChild(child, 30_000) };
 }
 
 function waitForReady(child: ChildProcess, timeoutMs: number, stderrTail: string[]): Promise<string> {
@@ -159,14 +160,3 @@ function waitForReady(child: ChildProcess, timeoutMs: number, stderrTail: string
   });
 }
 
-function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolveStop) => {
-    const killer = setTimeout(() => child.kill('SIGKILL'), 30_000);
-    child.once('exit', () => {
-      clearTimeout(killer);
-      resolveStop();
-    });
-    child.kill('SIGTERM');
-  });
-}

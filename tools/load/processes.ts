@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { stopChild } from '../../src/child-process.js';
 import { freePort, PROJECT_ROOT, startEmbeddedNeo4j } from '../../src/db/embedded.js';
 import { createLogger } from '../../src/logger.js';
 
@@ -92,7 +93,7 @@ export async function startServer(neo4j: Neo4jTarget, editorKey: string): Promis
     child.kill('SIGKILL');
     throw new Error(`${(error as Error).message}\n${tail.join('\n')}`);
   }
-  return { url, pid: child.pid!, warnings, heapAfterFullGc, stop: () => stopChild(child) };
+  return { url, pid: child.pid!, warnings, heapAfterFullGc, stop: () => stopChild(child, 10_000) };
 }
 
 async function waitUntilReady(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
@@ -107,18 +108,6 @@ async function waitUntilReady(url: string, child: ChildProcess, timeoutMs: numbe
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   throw new Error(`the server was not ready within ${timeoutMs / 1000} s`);
-}
-
-function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const killer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-    child.once('exit', () => {
-      clearTimeout(killer);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
 }
 
 /** Resident set size in kB, from /proc (Linux); null once the process is gone. */
