@@ -15,7 +15,7 @@ export interface Scale {
 export const SCALES: Record<ScaleName, Scale> = {
   S: { name: 'S', entities: 10_000, heap: '2g', pageCache: '1g', prefixRecords: 500 },
   M: { name: 'M', entities: 100_000, heap: '2g', pageCache: '2g', prefixRecords: 5_000 },
-  L: { name: 'L', entities: 1_000_000, heap: '3g', pageCache: '6g', prefixRecords: 5_000 },
+  L: { name: 'L', entities: 1_000_000, heap: '2g', pageCache: '4g', prefixRecords: 5_000 },
 };
 
 /** The generator seed of the measured data and of the ingest stream (different, so ids never meet). */

@@ -18,7 +18,7 @@ import { startNeo4jGraphql, startNewsgraph } from './servers.js';
 import { BASELINE, WORKLOADS } from './workloads.js';
 
 /**
- * npm run bench -- --scale S|M|L [--skip-ingest] [--no-docs] [--only q0,q1] [--label TEXT]
+ * npm run bench -- --scale S|M|L [--skip-ingest] [--no-docs] [--only q0,q1] [--label TEXT] [--wipe]
  *
  * newsgraph, @neo4j/graphql and raw Cypher side by side, on one Neo4j and
  * one generated graph: answers checked, then latency, throughput, memory,
@@ -26,11 +26,19 @@ import { BASELINE, WORKLOADS } from './workloads.js';
  * bench/results/<scale>-<date>.json and this scale's section of
  * docs/benchmarks.md (a --label gives the run a section of its own, e.g.
  * to measure a proposed change beside the current code). Never fails on a
- * time: it is not a test.
+ * time: it is not a test. With NEO4J_URI set, that database is used and
+ * wiped, so a non-empty one is refused unless --wipe is given.
  */
 
 const { values } = parseArgs({
-  options: { scale: { type: 'string', default: 'S' }, 'skip-ingest': { type: 'boolean' }, 'no-docs': { type: 'boolean' }, only: { type: 'string' }, label: { type: 'string' } },
+  options: {
+    scale: { type: 'string', default: 'S' },
+    'skip-ingest': { type: 'boolean' },
+    'no-docs': { type: 'boolean' },
+    only: { type: 'string' },
+    label: { type: 'string' },
+    wipe: { type: 'boolean' },
+  },
   strict: true,
 });
 const scaleName = String(values.scale).toUpperCase() as ScaleName;
@@ -48,9 +56,21 @@ progress(`starting Neo4j (${process.env.NEO4J_URI ? 'given NEO4J_URI' : `embedde
 const db = await openBenchDatabase(scale);
 const servers = await Promise.all([startNewsgraph(db), startNeo4jGraphql(db)]);
 const [newsgraphServer, libraryServer] = servers;
+// Interrupted: stop the child servers and the embedded Neo4j before leaving (the newsgraph server does not watch its stdin).
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    progress(`${signal}: stopping the servers and Neo4j`);
+    void Promise.allSettled(servers.map((server) => server.stop()))
+      .then(() => db.close())
+      .finally(() => process.exit(130));
+  });
+}
 try {
   const machine = await machineInfo(db.driver);
   progress(`Neo4j ${machine.neo4j} at ${db.uri}; newsgraph on ${newsgraphServer.url}, @neo4j/graphql on ${libraryServer.url}`);
+  if (db.mode === 'given' && !values.wipe && (await graphCounts(db.driver, db.database)).nodes > 0) {
+    throw new Error(`${db.uri} holds data and the benchmark deletes everything in it: pass --wipe to allow it`);
+  }
   await wipeAll(db.driver, db.database);
 
   let ingest: IngestResults | null = null;

@@ -42,16 +42,40 @@ export interface Throughput {
   errors: number;
 }
 
-/** HTTP throughput with autocannon: `connections` clients, each replaying the workload's requests in turn. */
-export async function httpThroughput(contender: Contender, workload: Workload, params: Params[], connections: number, seconds: number): Promise<Throughput> {
-  const requests = params.map((p) => contender.httpRequest!(workload, p));
-  const result = await autocannon({
+/**
+ * HTTP throughput with autocannon: `connections` clients, each replaying the
+ * workload's requests from its own starting point (so 16 clients never all
+ * ask the same heavy question at once). A fixed amount of requests is sent
+ * and the wall time measured, so requests still in flight when a duration
+ * ends are not silently dropped from slow workloads' figures.
+ */
+export async function httpThroughput(contender: Contender, workload: Workload, params: Params[], connections: number, amount: number): Promise<Throughput> {
+  const requests = params.map((p) => contender.httpRequest!(workload, p)).map((r) => ({ method: 'POST' as const, body: r.body, headers: r.headers, url: r.url }));
+  let client = 0;
+  let completed = 0;
+  let last = 0;
+  const started = performance.now();
+  const options: autocannon.Options = {
     url: requests[0]!.url,
     connections,
-    duration: seconds,
-    requests: requests.map((r) => ({ method: 'POST' as const, body: r.body, headers: r.headers })),
+    amount,
+    // autocannon reports only at its sampling ticks; the wall time is taken from the last response instead.
+    sampleInt: 100,
+    requests: requests.map(({ method, body, headers }) => ({ method, body, headers })),
+    setupClient: (c) => {
+      const offset = (client++ * 7) % requests.length;
+      c.setRequests([...requests.slice(offset), ...requests.slice(0, offset)].map(({ method, body, headers }) => ({ method, body, headers: { ...headers } })));
+    },
+  };
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(options, (error, finished) => (error ? reject(error as Error) : resolve(finished)));
+    instance.on('response', () => {
+      completed += 1;
+      last = performance.now();
+    });
   });
-  return { opsPerSecond: Math.round((result.requests.total / seconds) * 10) / 10, errors: result.errors + result.non2xx + result.timeouts };
+  const seconds = Math.max(0.001, (last - started) / 1000);
+  return { opsPerSecond: Math.round((completed / seconds) * 10) / 10, errors: result.errors + result.non2xx + result.timeouts };
 }
 
 /** The same for any contender, with our own loop: `connections` async clients for `seconds`. */
@@ -74,14 +98,24 @@ export async function loopThroughput(contender: Contender, workload: Workload, p
   return { opsPerSecond: Math.round((done / ((performance.now() - started) / 1000)) * 10) / 10, errors };
 }
 
-export async function measureThroughput(contenders: Contender[], workload: Workload, params: Params[], concurrency: number[], seconds: number): Promise<Record<string, Record<number, Throughput>>> {
+/**
+ * Throughput at each concurrency, for every contender in turn. The number of
+ * operations of a run is sized from the contender's latency, for about
+ * `seconds` of work at one client (at least 4 per client).
+ */
+export async function measureThroughput(contenders: Contender[], workload: Workload, params: Params[], concurrency: number[], seconds: number, latency: Record<string, Latency>): Promise<Record<string, Record<number, Throughput>>> {
   const results: Record<string, Record<number, Throughput>> = Object.fromEntries(contenders.map((c) => [c.name, {}]));
   for (const [index, connections] of concurrency.entries()) {
     // Alternate the order, so no contender always runs right after the heaviest one.
     const ordered = index % 2 === 0 ? contenders : [...contenders].reverse();
     for (const contender of ordered) {
-      const measure = contender.httpRequest ? httpThroughput : loopThroughput;
-      results[contender.name as ContenderName]![connections] = await measure(contender, workload, params, connections, seconds);
+      if (contender.httpRequest) {
+        const perSecond = 1000 / Math.max(0.2, latency[contender.name]?.mean ?? 10);
+        const amount = Math.max(4 * connections, Math.round(perSecond * seconds * Math.min(connections, 2)));
+        results[contender.name as ContenderName]![connections] = await httpThroughput(contender, workload, params, connections, amount);
+      } else {
+        results[contender.name as ContenderName]![connections] = await loopThroughput(contender, workload, params, connections, seconds);
+      }
     }
   }
   return results;
