@@ -10,24 +10,26 @@ UNWIND $ids AS id
 MATCH (n:Entity {id: id})
 RETURN ${ENTITY_PROJECTION} AS entity`;
 
-// Two statements rather than `$type IS NULL OR ...`, which hides the predicate from the planner: each is
-// a range seek on an index that already returns ids in order, (type, id) or the unique id, so no sort.
-const PAGE_TYPED = `
-MATCH (n:Entity)
-WHERE n.type = $type AND n.id > $after
-RETURN ${ENTITY_PROJECTION} AS entity
-ORDER BY n.type, n.id
-LIMIT $limit`;
-
-const PAGE_ALL = `
-MATCH (n:Entity)
-WHERE n.id > $after
-RETURN ${ENTITY_PROJECTION} AS entity
-ORDER BY n.id
-LIMIT $limit`;
-
 // Counts come from the label count store: O(1), no node is loaded. The label is from the closed enum.
-const countCypher = (type: EntityType | null) => `MATCH (n:${type ? ENTITY_LABEL[type] : 'Entity'}) RETURN count(n) AS total`;
+const countCypher = (type: EntityType | null) => `MATCH (c:${type ? ENTITY_LABEL[type] : 'Entity'}) RETURN count(c) AS total`;
+
+/**
+ * A page, and its count when asked for, in one round trip. The type is written
+ * in rather than `$type IS NULL OR ...`, which hides the predicate from the
+ * planner: each variant is a range seek on an index that already returns ids
+ * in order, (type, id) or the unique id, so there is no sort.
+ */
+const pageCypher = (type: EntityType | null, withTotal: boolean) => `
+CALL () {
+  MATCH (n:Entity)
+  WHERE ${type ? 'n.type = $type AND ' : ''}n.id > $after
+  WITH n
+  ORDER BY ${type ? 'n.type, ' : ''}n.id
+  LIMIT $limit
+  RETURN collect(${ENTITY_PROJECTION}) AS entities
+}
+${withTotal ? `CALL () { ${countCypher(type)} }` : 'WITH entities, null AS total'}
+RETURN entities, total`;
 
 const SEARCH = `
 CALL db.index.fulltext.queryNodes('entity_names', $lucene, {limit: $candidates}) YIELD node AS n, score
@@ -75,20 +77,12 @@ export class EntityRepository {
     return new Map(rows.map((row) => [row.entity.id, row.entity]));
   }
 
-  async page(type: EntityType | null, first: number, after: string | null): Promise<Page<EntityRecord>> {
+  /** A page of entities in id order; `total` only when `withTotal` (it is null otherwise). */
+  async page(type: EntityType | null, first: number, after: string | null, withTotal: boolean): Promise<{ page: Page<EntityRecord>; total: number | null }> {
     // Every id sorts after the empty string, so the first page is the same range seek.
     const params = { type, after: after ?? '', limit: neo4j.int(first + 1) };
-    const rows = await this.db.read<{ entity: EntityRecord }>(type ? PAGE_TYPED : PAGE_ALL, params, { name: 'entities page' });
-    return toPage(
-      rows.map((row) => row.entity),
-      first,
-      (entity) => entity.id,
-    );
-  }
-
-  async count(type: EntityType | null): Promise<number> {
-    const [row] = await this.db.read<{ total: number }>(countCypher(type), {}, { name: 'entities count' });
-    return row?.total ?? 0;
+    const [row] = await this.db.read<{ entities: EntityRecord[]; total: number | null }>(pageCypher(type, withTotal), params, { name: 'entities page' });
+    return { page: toPage(row?.entities ?? [], first, (entity) => entity.id), total: row?.total ?? null };
   }
 
   async search(query: string, types: readonly EntityType[] | null, first: number): Promise<SearchHit[]> {

@@ -18,23 +18,42 @@ export interface PathRecord {
 const typesOf = (types: readonly RelationType[]) => relationTypeExpression(types.length > 0 ? types : RELATION_TYPES);
 
 /**
- * One breadth-first level: new neighbours of the frontier. DISTINCT + LIMIT
- * stream, so a hub's expansion stops as soon as the budget is spent.
+ * One breadth-first level, inside the statement: new neighbours of the
+ * frontier. DISTINCT + LIMIT stream, so a hub's expansion stops early. LIMIT
+ * takes `$limit` (it cannot take the remaining budget, a variable) and the
+ * slice keeps what the budget allows; one more than that marks truncation.
  */
-const nextLevelCypher = (types: readonly RelationType[]) => `
-UNWIND $frontier AS id
-MATCH (:Entity {id: id})-[:${typesOf(types)}]-(next:Entity)
-WHERE NOT next.id IN $seen
-WITH DISTINCT next.id AS id
-LIMIT $budget
-RETURN collect(id) AS ids`;
+const levelCypher = (types: readonly RelationType[]) => `
+CALL (seen, frontier, truncated) {
+  UNWIND CASE WHEN truncated THEN [] ELSE frontier END AS current
+  MATCH (current)-[:${typesOf(types)}]-(next:Entity)
+  WHERE NOT next IN seen
+  WITH DISTINCT next
+  LIMIT $limit
+  RETURN collect(next) AS found
+}
+WITH seen, found, $limit - size(seen) AS budget, truncated
+WITH seen + found[0..budget] AS seen, found[0..budget] AS frontier, truncated OR size(found) > budget AS truncated`;
 
-const relationsAmongCypher = (types: readonly RelationType[]) => `
-UNWIND $ids AS id
-MATCH (:Entity {id: id})-[r:${typesOf(types)}]->(other:Entity)
-WHERE other.id IN $ids
-RETURN ${RELATION_PROJECTION} AS relation
-ORDER BY relation.id`;
+/**
+ * The whole neighbourhood in one statement and one round trip (depth is 1 to
+ * 3, from the schema's limits): the levels, then the relations among the
+ * entities found. Relation endpoints are not projected again: they are among
+ * the nodes and are attached from there.
+ */
+const neighborhoodCypher = (depth: number, types: readonly RelationType[]) => `
+MATCH (start:Entity {id: $id})
+WITH [start] AS seen, [start] AS frontier, false AS truncated
+${Array.from({ length: depth }, () => levelCypher(types)).join('\n')}
+CALL (seen) {
+  UNWIND seen AS a
+  MATCH (a)-[r:${typesOf(types)}]->(b:Entity)
+  WHERE b IN seen
+  WITH a, r, b
+  ORDER BY r.id
+  RETURN collect({ id: r.id, type: type(r), from: a.id, to: b.id, role: r.role, startDate: r.startDate, endDate: r.endDate }) AS relations
+}
+RETURN [n IN seen | ${ENTITY_PROJECTION}] AS nodes, relations, truncated`;
 
 const NODES = `
 UNWIND $ids AS id
@@ -70,30 +89,16 @@ LIMIT $limit`;
 export class GraphRepository {
   constructor(private readonly db: Executor) {}
 
-  /** Entities within `depth` hops, at most `limit` of them, and the relations among them: depth + 2 round trips. */
+  /** Entities within `depth` hops, at most `limit` of them, and the relations among them: one round trip. */
   async neighborhood(id: string, depth: number, types: readonly RelationType[], limit: number): Promise<Subgraph | null> {
-    return this.db.transaction('READ', async (tx) => {
-      const start = await tx.run<{ entity: EntityRecord }>(NODES, { ids: [id] });
-      if (start.records.length === 0) return null;
-      const seen = [id];
-      let frontier = [id];
-      let truncated = false;
-      for (let level = 1; level <= depth && frontier.length > 0 && !truncated; level += 1) {
-        const budget = limit - seen.length;
-        const result = await tx.run<{ ids: string[] }>(nextLevelCypher(types), { frontier, seen, budget: neo4j.int(budget + 1) });
-        const found = result.records[0]?.get('ids') ?? [];
-        truncated = found.length > budget;
-        frontier = found.slice(0, budget);
-        seen.push(...frontier);
-      }
-      const nodes = await tx.run<{ entity: EntityRecord }>(NODES, { ids: seen });
-      const relations = await tx.run<{ relation: RelationRecord }>(relationsAmongCypher(types), { ids: seen });
-      return {
-        nodes: nodes.records.map((record) => record.get('entity')),
-        relations: relations.records.map((record) => record.get('relation')),
-        truncated,
-      };
-    }, { name: 'neighborhood' });
+    // The depth shapes the statement (one block per level), so it is checked here too, not only in the schema.
+    if (!Number.isInteger(depth) || depth < 1 || depth > 3) throw new RangeError(`neighborhood depth must be 1 to 3, got ${depth}`);
+    const rows = await this.db.read<Subgraph>(neighborhoodCypher(depth, types), { id, limit: neo4j.int(limit) }, { name: 'neighborhood' });
+    const row = rows[0];
+    if (!row) return null;
+    const byId = new Map(row.nodes.map((node) => [node.id, node]));
+    const relations = row.relations.map((relation) => ({ ...relation, fromEntity: byId.get(relation.from), toEntity: byId.get(relation.to) }));
+    return { nodes: row.nodes, relations, truncated: row.truncated };
   }
 
   async shortestPath(from: string, to: string, maxHops: number, types: readonly RelationType[]): Promise<PathRecord | null> {

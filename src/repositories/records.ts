@@ -25,6 +25,8 @@ export interface RelationRecord {
   /** The endpoints, read in the same statement so that resolving them costs no round trip. */
   fromEntity?: EntityRecord;
   toEntity?: EntityRecord;
+  /** Its reports, when they were read in the same statement (the selection asked for them). */
+  reports?: ReportRecord[];
 }
 
 export interface ReportRecord {

@@ -1,14 +1,17 @@
 import neo4j from 'neo4j-driver';
 import type { Executor } from '../db/executor.js';
 import { RELATION_TYPES, type RelationType } from '../model/types.js';
-import { RELATION_PROJECTION, relationTypeExpression, type RelationRecord } from './records.js';
+import { RELATION_PROJECTION, REPORT_PROJECTION, relationTypeExpression, type RelationRecord } from './records.js';
 
 export type Direction = 'OUT' | 'IN' | 'BOTH';
 
 const ARROWS: Record<Direction, [string, string]> = { OUT: ['-', '->'], IN: ['<-', '-'], BOTH: ['-', '-'] };
 
+// A relation's reports hang on its claim; read with the page when the selection asks for them, they cost no round trip.
+const WITH_REPORTS = `{ .*, reports: COLLECT { MATCH (:Claim {relationId: r.id})-[rb:REPORTED_BY]->(:Source) RETURN ${REPORT_PROJECTION} AS report ORDER BY rb.id } }`;
+
 /** One page of relations for each of many entities, in one statement (no N+1). */
-function relationsOfCypher(types: readonly RelationType[], direction: Direction, withTotal: boolean): string {
+function relationsOfCypher(types: readonly RelationType[], direction: Direction, withTotal: boolean, withReports: boolean): string {
   const [left, right] = ARROWS[direction];
   const pattern = `(n)${left}[r:${relationTypeExpression(types)}]${right}(:Entity)`;
   // The count runs only when the caller asked for totalCount.
@@ -22,7 +25,8 @@ CALL (n) {
   WITH DISTINCT r
   ORDER BY r.id
   LIMIT $limit
-  RETURN collect(${RELATION_PROJECTION}) AS relations
+  WITH r, ${RELATION_PROJECTION} AS relation
+  RETURN collect(${withReports ? `relation ${WITH_REPORTS}` : 'relation'}) AS relations
 }
 ${total}
 RETURN n.id AS id, relations, total`;
@@ -41,6 +45,8 @@ export interface RelationsOfRequest {
   first: number;
   after: string | null;
   withTotal: boolean;
+  /** Read each relation's reports in the same statement. */
+  withReports?: boolean;
 }
 
 export class RelationRepository {
@@ -48,7 +54,7 @@ export class RelationRepository {
 
   async relationsOf(ids: readonly string[], request: RelationsOfRequest): Promise<Map<string, { relations: RelationRecord[]; total: number }>> {
     const rows = await this.db.read<{ id: string; relations: RelationRecord[]; total: number }>(
-      relationsOfCypher(request.types.length > 0 ? request.types : RELATION_TYPES, request.direction, request.withTotal),
+      relationsOfCypher(request.types.length > 0 ? request.types : RELATION_TYPES, request.direction, request.withTotal, request.withReports ?? false),
       { ids: [...new Set(ids)], after: request.after, limit: neo4j.int(request.first + 1) },
       { name: 'relations of entities' },
     );

@@ -9,6 +9,7 @@ import { EntityTypeEnum } from './enums.js';
 import { checkRange, LIMITS } from './limits.js';
 import { connectionOf } from './connection.js';
 import { ReportInputRef, toReportInputs } from './report-input.js';
+import { selectsField } from './selection.js';
 
 const OBJECT_NAME: Record<EntityType, string> = { PERSON: 'Person', ORGANIZATION: 'Organization', COUNTRY: 'Country', LOCATION: 'Location', EVENT: 'Event' };
 
@@ -64,10 +65,10 @@ builder.queryFields((t) => ({
     type: EntityConnection,
     description: 'Entities in id order, optionally of one type. Keyset paging: `after` takes an edge cursor.',
     args: { type: t.arg({ type: EntityTypeEnum }), first: t.arg.int({ defaultValue: 20 }), after: t.arg.string() },
-    resolve: async (_root, args, ctx) => {
+    resolve: async (_root, args, ctx, info) => {
       const first = checkRange('first', args.first ?? 20, LIMITS.pageSize);
-      const type = args.type ?? null;
-      return { page: await ctx.repos.entities.page(type, first, decodeCursor(args.after)), totalCount: () => ctx.repos.entities.count(type) };
+      const { page, total } = await ctx.repos.entities.page(args.type ?? null, first, decodeCursor(args.after), selectsField(info, 'totalCount'));
+      return { page, totalCount: () => Promise.resolve(total ?? 0) };
     },
   }),
   search: t.field({

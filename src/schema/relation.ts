@@ -8,7 +8,7 @@ import { EntityRef } from './entity.js';
 import { DirectionEnum, RelationTypeEnum } from './enums.js';
 import { checkRange, LIMITS } from './limits.js';
 import { ReportInputRef, toReportInputs } from './report-input.js';
-import { selectsField } from './selection.js';
+import { selectsField, selectsPath } from './selection.js';
 
 export const RelationRef = builder.objectRef<RelationRecord>('Relation').implement({
   description: 'A reported relation between two entities: one Neo4j relationship, one hop.',
@@ -46,7 +46,8 @@ builder.interfaceField(EntityRef, 'relations', (t) =>
       const first = checkRange('first', args.first ?? 20, LIMITS.pageSize);
       const after = decodeCursor(args.after);
       const withTotal = selectsField(info, 'totalCount');
-      const loader = ctx.loaders.relationsOf({ types: args.types ?? [], direction: args.direction ?? 'BOTH', first, after, withTotal });
+      const withReports = selectsPath(info, ['edges', 'node', 'reportedBy']);
+      const loader = ctx.loaders.relationsOf({ types: args.types ?? [], direction: args.direction ?? 'BOTH', first, after, withTotal, withReports });
       return loader.load(entity.id).then(({ relations, total }) => ({
         page: toPage(relations, first, (relation) => relation.id),
         totalCount: () => Promise.resolve(total),

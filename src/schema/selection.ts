@@ -2,12 +2,17 @@ import type { GraphQLResolveInfo, SelectionSetNode } from 'graphql';
 
 /** Whether the current field's selection asks for `name`, through fragments too. */
 export function selectsField(info: GraphQLResolveInfo, name: string): boolean {
-  const visit = (set: SelectionSetNode | undefined): boolean =>
+  return selectsPath(info, [name]);
+}
+
+/** Whether the selection asks for a nested field, e.g. `['edges', 'node', 'reportedBy']`, through fragments too. */
+export function selectsPath(info: GraphQLResolveInfo, path: readonly string[]): boolean {
+  const visit = (set: SelectionSetNode | undefined, depth: number): boolean =>
     !!set &&
     set.selections.some((selection) => {
-      if (selection.kind === 'Field') return selection.name.value === name;
-      if (selection.kind === 'InlineFragment') return visit(selection.selectionSet);
-      return visit(info.fragments[selection.name.value]?.selectionSet);
+      if (selection.kind === 'Field') return selection.name.value === path[depth] && (depth === path.length - 1 || visit(selection.selectionSet, depth + 1));
+      if (selection.kind === 'InlineFragment') return visit(selection.selectionSet, depth);
+      return visit(info.fragments[selection.name.value]?.selectionSet, depth);
     });
-  return info.fieldNodes.some((node) => visit(node.selectionSet));
+  return info.fieldNodes.some((node) => visit(node.selectionSet, 0));
 }

@@ -83,7 +83,11 @@ builder.interfaceField(EntityRef, 'reportedBy', (t) =>
 );
 
 builder.objectField(RelationRef, 'reportedBy', (t) =>
-  t.field({ type: [ReportRef], description: 'Which sources reported this relation.', resolve: (relation, _args, ctx) => ctx.loaders.reportsOfRelation.load(relation.id) }),
+  t.field({
+    type: [ReportRef],
+    description: 'Which sources reported this relation.',
+    resolve: (relation, _args, ctx) => relation.reports ?? ctx.loaders.reportsOfRelation.load(relation.id),
+  }),
 );
 
 builder.queryFields((t) => ({

@@ -63,6 +63,34 @@ describe('Cypher round trips per contract query', () => {
     for (const [name, count] of Object.entries(onSeed)) expect(count, name).toBeLessThanOrEqual(8);
   });
 
+  it('are one per statement the analyst questions need: the neighbourhood, a page with its count, a relation page with its reports', async () => {
+    const expected: Array<[string, number]> = [
+      ['{ neighborhood(id: "china", depth: 3, limit: 300) { truncated nodes { id name } relations { id from { id } to { id } } } }', 1],
+      ['{ entities(type: PERSON, first: 20) { totalCount edges { node { id } } } }', 1],
+      ['{ entities(first: 5) { edges { node { id } } } }', 1],
+      ['{ entity(id: "china") { id relations(first: 20) { edges { node { id reportedBy { quote source { name } } } } } } }', 2],
+    ];
+    for (const [query, trips] of expected) {
+      const before = db.executor.roundTrips;
+      expect((await gql(yoga, query)).errors, query).toBeUndefined();
+      expect(db.executor.roundTrips - before, query).toBe(trips);
+    }
+  });
+
+  it('read the same reports with a relation page as one by one', async () => {
+    type Reports = Array<{ quote: string | null; source: { id: string } }>;
+    const page = await gql<{ entity: { relations: { edges: Array<{ node: { id: string; reportedBy: Reports } }> } } }>(
+      yoga,
+      '{ entity(id: "china") { relations(first: 50) { edges { node { id reportedBy { quote source { id } } } } } } }',
+    );
+    const relations = page.data!.entity.relations.edges.map((edge) => edge.node);
+    expect(relations.some((relation) => relation.reportedBy.length > 0)).toBe(true);
+    for (const relation of relations) {
+      const alone = await gql<{ relation: { reportedBy: Reports } }>(yoga, `{ relation(id: "${relation.id}") { reportedBy { quote source { id } } } }`);
+      expect(relation.reportedBy, relation.id).toEqual(alone.data!.relation.reportedBy);
+    }
+  });
+
   it('do not grow on a graph ten times larger', async () => {
     const stats = await gql<{ stats: { entities: number } }>(yoga, '{ stats { entities } }');
     expect(stats.data!.stats.entities).toBeGreaterThanOrEqual(10 * (readSeedBundle() as { entities: unknown[] }).entities.length);
