@@ -2,7 +2,17 @@ import neo4j from 'neo4j-driver';
 import type { Executor } from '../db/executor.js';
 import { dateLowerBound, dateUpperBound } from '../model/dates.js';
 import { RELATION_TYPES, type RelationType } from '../model/types.js';
-import { ENTITY_PROJECTION, RELATION_PROJECTION, relationTypeExpression, type EntityRecord, type RelationRecord } from './records.js';
+import {
+  bareRelationProjection,
+  ENTITY_PROJECTION,
+  entityProjection,
+  relationTypeExpression,
+  type EntityProperty,
+  type EntityRecord,
+  type PropertiesToRead,
+  type RelationProperty,
+  type RelationRecord,
+} from './records.js';
 
 export interface Subgraph {
   nodes: EntityRecord[];
@@ -13,6 +23,20 @@ export interface Subgraph {
 export interface PathRecord {
   nodes: EntityRecord[];
   relations: RelationRecord[];
+}
+
+/** The properties a subgraph's records carry: the rest is not read (see entityProjection). */
+export interface SubgraphReads {
+  entity: PropertiesToRead<EntityProperty>;
+  relation: PropertiesToRead<RelationProperty>;
+}
+
+const READ_ALL: SubgraphReads = { entity: 'all', relation: 'all' };
+
+/** Relations read bare, with their endpoints taken from the nodes the same statement returned. */
+function withEndpoints<T extends { nodes: EntityRecord[]; relations: RelationRecord[] }>(graph: T): T {
+  const byId = new Map(graph.nodes.map((node) => [node.id, node]));
+  return { ...graph, relations: graph.relations.map((relation) => ({ ...relation, fromEntity: byId.get(relation.from), toEntity: byId.get(relation.to) })) };
 }
 
 const typesOf = (types: readonly RelationType[]) => relationTypeExpression(types.length > 0 ? types : RELATION_TYPES);
@@ -41,7 +65,7 @@ WITH seen + found[0..budget] AS seen, found[0..budget] AS frontier, truncated OR
  * entities found. Relation endpoints are not projected again: they are among
  * the nodes and are attached from there.
  */
-const neighborhoodCypher = (depth: number, types: readonly RelationType[]) => `
+export const neighborhoodCypher = (depth: number, types: readonly RelationType[], read: SubgraphReads) => `
 MATCH (start:Entity {id: $id})
 WITH [start] AS seen, [start] AS frontier, false AS truncated
 ${Array.from({ length: depth }, () => levelCypher(types)).join('\n')}
@@ -51,9 +75,9 @@ CALL (seen) {
   WHERE b IN seen
   WITH a, r, b
   ORDER BY r.id
-  RETURN collect({ id: r.id, type: type(r), from: a.id, to: b.id, role: r.role, startDate: r.startDate, endDate: r.endDate }) AS relations
+  RETURN collect(${bareRelationProjection('r', 'a', 'b', read.relation)}) AS relations
 }
-RETURN [n IN seen | ${ENTITY_PROJECTION}] AS nodes, relations, truncated`;
+RETURN [n IN seen | ${entityProjection('n', read.entity)}] AS nodes, relations, truncated`;
 
 const NODES = `
 UNWIND $ids AS id
@@ -61,11 +85,11 @@ MATCH (n:Entity {id: id})
 RETURN ${ENTITY_PROJECTION} AS entity`;
 
 // Quantifier bounds must be literals in Cypher; maxHops is a validated integer from 1 to 8.
-const shortestPathCypher = (types: readonly RelationType[], maxHops: number) => `
+const shortestPathCypher = (types: readonly RelationType[], maxHops: number, read: SubgraphReads) => `
 MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
 MATCH p = SHORTEST 1 (a)-[:${typesOf(types)}]-{1,${maxHops}}(b)
-RETURN [n IN nodes(p) | ${ENTITY_PROJECTION}] AS nodes,
-       [r IN relationships(p) | ${RELATION_PROJECTION}] AS relations`;
+RETURN [n IN nodes(p) | ${entityProjection('n', read.entity)}] AS nodes,
+       [r IN relationships(p) | ${bareRelationProjection('r', 'startNode(r)', 'endNode(r)', read.relation)}] AS relations`;
 
 // Partial dates compare as strings once widened: 2021-08 starts at 2021-08-01 and ends by 2021-08-31.
 const LOWER = (d: string) => `CASE size(${d}) WHEN 4 THEN ${d} + '-01-01' WHEN 7 THEN ${d} + '-01' ELSE ${d} END`;
@@ -90,24 +114,20 @@ export class GraphRepository {
   constructor(private readonly db: Executor) {}
 
   /** Entities within `depth` hops, at most `limit` of them, and the relations among them: one round trip. */
-  async neighborhood(id: string, depth: number, types: readonly RelationType[], limit: number): Promise<Subgraph | null> {
+  async neighborhood(id: string, depth: number, types: readonly RelationType[], limit: number, read: SubgraphReads = READ_ALL): Promise<Subgraph | null> {
     // The depth shapes the statement (one block per level), so it is checked here too, not only in the schema.
     if (!Number.isInteger(depth) || depth < 1 || depth > 3) throw new RangeError(`neighborhood depth must be 1 to 3, got ${depth}`);
-    const rows = await this.db.read<Subgraph>(neighborhoodCypher(depth, types), { id, limit: neo4j.int(limit) }, { name: 'neighborhood' });
-    const row = rows[0];
-    if (!row) return null;
-    const byId = new Map(row.nodes.map((node) => [node.id, node]));
-    const relations = row.relations.map((relation) => ({ ...relation, fromEntity: byId.get(relation.from), toEntity: byId.get(relation.to) }));
-    return { nodes: row.nodes, relations, truncated: row.truncated };
+    const rows = await this.db.read<Subgraph>(neighborhoodCypher(depth, types, read), { id, limit: neo4j.int(limit) }, { name: 'neighborhood' });
+    return rows[0] ? withEndpoints(rows[0]) : null;
   }
 
-  async shortestPath(from: string, to: string, maxHops: number, types: readonly RelationType[]): Promise<PathRecord | null> {
+  async shortestPath(from: string, to: string, maxHops: number, types: readonly RelationType[], read: SubgraphReads = READ_ALL): Promise<PathRecord | null> {
     if (from === to) {
       const rows = await this.db.read<{ entity: EntityRecord }>(NODES, { ids: [from] }, { name: 'path to itself' });
       return rows[0] ? { nodes: [rows[0].entity], relations: [] } : null;
     }
-    const rows = await this.db.read<PathRecord>(shortestPathCypher(types, maxHops), { from, to }, { name: 'shortest path' });
-    return rows[0] ?? null;
+    const rows = await this.db.read<PathRecord>(shortestPathCypher(types, maxHops, read), { from, to }, { name: 'shortest path' });
+    return rows[0] ? withEndpoints(rows[0]) : null;
   }
 
   async timeline(entityId: string | null, from: string | null, to: string | null, limit: number): Promise<EntityRecord[]> {

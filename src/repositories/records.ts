@@ -60,9 +60,36 @@ export interface DocumentRecord {
   url: string | null;
 }
 
-/** Cypher projections matching the records above, over a variable the caller names. */
-export const entityProjection = (n: string) => `{ id: ${n}.id, type: ${n}.type, name: ${n}.name, aliases: coalesce(${n}.aliases, []),
-  description: ${n}.description, title: ${n}.title, category: ${n}.category, startDate: ${n}.startDate, endDate: ${n}.endDate }`;
+/** Entity properties beside id and type (always read), that a projection may leave unread. */
+export const ENTITY_PROPERTIES = ['name', 'aliases', 'description', 'title', 'category', 'startDate', 'endDate'] as const;
+export type EntityProperty = (typeof ENTITY_PROPERTIES)[number];
+
+/** Relation properties beside id, type and endpoints, that a projection may leave unread. */
+export const RELATION_PROPERTIES = ['role', 'startDate', 'endDate'] as const;
+export type RelationProperty = (typeof RELATION_PROPERTIES)[number];
+
+/** Which properties to read: all, or those a GraphQL selection asks for (names from the closed lists above). */
+export type PropertiesToRead<P extends string> = 'all' | ReadonlySet<P>;
+
+const reads = <P extends string>(read: PropertiesToRead<P>, property: P) => read === 'all' || read.has(property);
+
+/**
+ * Cypher projections matching the records above, over a variable the caller
+ * names. A property left unread is projected as null (aliases as an empty
+ * list) without touching the store: such a record serves only the selection
+ * it was read for.
+ */
+export const entityProjection = (n: string, read: PropertiesToRead<EntityProperty> = 'all') => {
+  const value = (property: EntityProperty) => {
+    if (!reads(read, property)) return property === 'aliases' ? '[]' : 'null';
+    return property === 'aliases' ? `coalesce(${n}.aliases, [])` : `${n}.${property}`;
+  };
+  return `{ id: ${n}.id, type: ${n}.type, ${ENTITY_PROPERTIES.map((property) => `${property}: ${value(property)}`).join(', ')} }`;
+};
+
+/** A relation without its endpoint records, over `r` from `a` to `b`, for statements that read the endpoints as nodes anyway. */
+export const bareRelationProjection = (r: string, a: string, b: string, read: PropertiesToRead<RelationProperty> = 'all') =>
+  `{ id: ${r}.id, type: type(${r}), from: ${a}.id, to: ${b}.id, ${RELATION_PROPERTIES.map((property) => `${property}: ${reads(read, property) ? `${r}.${property}` : 'null'}`).join(', ')} }`;
 
 export const ENTITY_PROJECTION = entityProjection('n');
 

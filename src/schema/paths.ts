@@ -1,9 +1,22 @@
-import type { PathRecord, Subgraph } from '../repositories/graph-repository.js';
+import type { GraphQLResolveInfo } from 'graphql';
+import type { PathRecord, Subgraph, SubgraphReads } from '../repositories/graph-repository.js';
+import { ENTITY_PROPERTIES, RELATION_PROPERTIES } from '../repositories/records.js';
 import { builder } from './builder.js';
 import { EntityRef, EventRef } from './entity.js';
 import { RelationTypeEnum } from './enums.js';
 import { checkRange, LIMITS } from './limits.js';
 import { RelationRef } from './relation.js';
+import { selectedFieldNames } from './selection.js';
+
+/**
+ * A neighbourhood or path reads only the properties its selection names
+ * (anywhere below it: its records are not shared with other fields), so a
+ * graph of hundreds of nodes asked for `id name` does not carry every property.
+ */
+function readsOf(info: GraphQLResolveInfo): SubgraphReads {
+  const names = selectedFieldNames(info);
+  return { entity: new Set(ENTITY_PROPERTIES.filter((p) => names.has(p))), relation: new Set(RELATION_PROPERTIES.filter((p) => names.has(p))) };
+}
 
 const SubgraphRef = builder.objectRef<Subgraph>('Subgraph').implement({
   fields: (t) => ({
@@ -32,10 +45,10 @@ builder.queryFields((t) => ({
       relationTypes: t.arg({ type: [RelationTypeEnum] }),
       limit: t.arg.int({ defaultValue: 200 }),
     },
-    resolve: (_root, args, ctx) => {
+    resolve: (_root, args, ctx, info) => {
       const depth = checkRange('depth', args.depth ?? 1, LIMITS.neighborhoodDepth);
       const limit = checkRange('limit', args.limit ?? 200, LIMITS.neighborhoodLimit);
-      return ctx.repos.graph.neighborhood(String(args.id), depth, args.relationTypes ?? [], limit);
+      return ctx.repos.graph.neighborhood(String(args.id), depth, args.relationTypes ?? [], limit, readsOf(info));
     },
   }),
   shortestPath: t.field({
@@ -48,9 +61,9 @@ builder.queryFields((t) => ({
       maxHops: t.arg.int({ defaultValue: 6 }),
       relationTypes: t.arg({ type: [RelationTypeEnum] }),
     },
-    resolve: (_root, args, ctx) => {
+    resolve: (_root, args, ctx, info) => {
       const maxHops = checkRange('maxHops', args.maxHops ?? 6, LIMITS.maxHops);
-      return ctx.repos.graph.shortestPath(String(args.from), String(args.to), maxHops, args.relationTypes ?? []);
+      return ctx.repos.graph.shortestPath(String(args.from), String(args.to), maxHops, args.relationTypes ?? [], readsOf(info));
     },
   }),
   timeline: t.field({

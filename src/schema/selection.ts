@@ -16,3 +16,24 @@ export function selectsPath(info: GraphQLResolveInfo, path: readonly string[]): 
     });
   return info.fieldNodes.some((node) => visit(node.selectionSet, 0));
 }
+
+/** Every field name in the current field's selection, at any depth, through fragments: what the resolvers below may read. */
+export function selectedFieldNames(info: GraphQLResolveInfo): Set<string> {
+  const names = new Set<string>();
+  const fragmentsSeen = new Set<string>();
+  const visit = (set: SelectionSetNode | undefined): void => {
+    for (const selection of set?.selections ?? []) {
+      if (selection.kind === 'Field') {
+        names.add(selection.name.value);
+        visit(selection.selectionSet);
+      } else if (selection.kind === 'InlineFragment') {
+        visit(selection.selectionSet);
+      } else if (!fragmentsSeen.has(selection.name.value)) {
+        fragmentsSeen.add(selection.name.value);
+        visit(info.fragments[selection.name.value]?.selectionSet);
+      }
+    }
+  };
+  for (const node of info.fieldNodes) visit(node.selectionSet);
+  return names;
+}
