@@ -12,6 +12,7 @@ import {
   type PropertiesToRead,
   type RelationProperty,
   type RelationRecord,
+  withDefaults,
 } from './records.js';
 
 export interface Subgraph {
@@ -35,8 +36,9 @@ const READ_ALL: SubgraphReads = { entity: 'all', relation: 'all' };
 
 /** Relations read bare, with their endpoints taken from the nodes the same statement returned. */
 function withEndpoints<T extends { nodes: EntityRecord[]; relations: RelationRecord[] }>(graph: T): T {
-  const byId = new Map(graph.nodes.map((node) => [node.id, node]));
-  return { ...graph, relations: graph.relations.map((relation) => ({ ...relation, fromEntity: byId.get(relation.from), toEntity: byId.get(relation.to) })) };
+  const nodes = graph.nodes.map(withDefaults);
+  const byId = new Map(nodes.map((node) => [node.id, node]));
+  return { ...graph, nodes, relations: graph.relations.map((relation) => ({ ...relation, fromEntity: byId.get(relation.from), toEntity: byId.get(relation.to) })) };
 }
 
 const typesOf = (types: readonly RelationType[]) => relationTypeExpression(types.length > 0 ? types : RELATION_TYPES);
@@ -65,7 +67,7 @@ WITH seen + found[0..budget] AS seen, found[0..budget] AS frontier, truncated OR
  * entities found. Relation endpoints are not projected again: they are among
  * the nodes and are attached from there.
  */
-export const neighborhoodCypher = (depth: number, types: readonly RelationType[], read: SubgraphReads) => `
+const neighborhoodCypher = (depth: number, types: readonly RelationType[], read: SubgraphReads) => `
 MATCH (start:Entity {id: $id})
 WITH [start] AS seen, [start] AS frontier, false AS truncated
 ${Array.from({ length: depth }, () => levelCypher(types)).join('\n')}
@@ -73,8 +75,6 @@ CALL (seen) {
   UNWIND seen AS a
   MATCH (a)-[r:${typesOf(types)}]->(b:Entity)
   WHERE b IN seen
-  WITH a, r, b
-  ORDER BY r.id
   RETURN collect(${bareRelationProjection('r', 'a', 'b', read.relation)}) AS relations
 }
 RETURN [n IN seen | ${entityProjection('n', read.entity)}] AS nodes, relations, truncated`;
@@ -118,7 +118,10 @@ export class GraphRepository {
     // The depth shapes the statement (one block per level), so it is checked here too, not only in the schema.
     if (!Number.isInteger(depth) || depth < 1 || depth > 3) throw new RangeError(`neighborhood depth must be 1 to 3, got ${depth}`);
     const rows = await this.db.read<Subgraph>(neighborhoodCypher(depth, types, read), { id, limit: neo4j.int(limit) }, { name: 'neighborhood' });
-    return rows[0] ? withEndpoints(rows[0]) : null;
+    if (!rows[0]) return null;
+    // Sorted here rather than in Cypher: same order (both compare UTF-16 code units), no sort in the plan.
+    const relations = [...rows[0].relations].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    return withEndpoints({ ...rows[0], relations });
   }
 
   async shortestPath(from: string, to: string, maxHops: number, types: readonly RelationType[], read: SubgraphReads = READ_ALL): Promise<PathRecord | null> {

@@ -73,23 +73,26 @@ export type PropertiesToRead<P extends string> = 'all' | ReadonlySet<P>;
 
 const reads = <P extends string>(read: PropertiesToRead<P>, property: P) => read === 'all' || read.has(property);
 
+/** Cypher projections matching the records above, over a variable the caller names. */
+const fullEntityProjection = (n: string) => `{ id: ${n}.id, type: ${n}.type, name: ${n}.name, aliases: coalesce(${n}.aliases, []),
+  description: ${n}.description, title: ${n}.title, category: ${n}.category, startDate: ${n}.startDate, endDate: ${n}.endDate }`;
+
 /**
- * Cypher projections matching the records above, over a variable the caller
- * names. A property left unread is projected as null (aliases as an empty
- * list) without touching the store: such a record serves only the selection
- * it was read for.
+ * With a set of properties, only those are read and the others are absent
+ * from the record, which then serves only the selection it was read for. A
+ * plain map projection (no computed entry) reads a node's properties in one
+ * store access and keeps the result small, so aliases may come back null
+ * here and are defaulted in JavaScript (see `withDefaults`).
  */
-export const entityProjection = (n: string, read: PropertiesToRead<EntityProperty> = 'all') => {
-  const value = (property: EntityProperty) => {
-    if (!reads(read, property)) return property === 'aliases' ? '[]' : 'null';
-    return property === 'aliases' ? `coalesce(${n}.aliases, [])` : `${n}.${property}`;
-  };
-  return `{ id: ${n}.id, type: ${n}.type, ${ENTITY_PROPERTIES.map((property) => `${property}: ${value(property)}`).join(', ')} }`;
-};
+export const entityProjection = (n: string, read: PropertiesToRead<EntityProperty> = 'all') =>
+  read === 'all' ? fullEntityProjection(n) : `${n} { .id, .type${ENTITY_PROPERTIES.filter((p) => read.has(p)).map((p) => `, .${p}`).join('')} }`;
+
+/** A record read with `entityProjection(n, set)`: aliases default to empty, as in the full projection. */
+export const withDefaults = (entity: EntityRecord): EntityRecord => ({ ...entity, aliases: entity.aliases ?? [] });
 
 /** A relation without its endpoint records, over `r` from `a` to `b`, for statements that read the endpoints as nodes anyway. */
 export const bareRelationProjection = (r: string, a: string, b: string, read: PropertiesToRead<RelationProperty> = 'all') =>
-  `{ id: ${r}.id, type: type(${r}), from: ${a}.id, to: ${b}.id, ${RELATION_PROPERTIES.map((property) => `${property}: ${reads(read, property) ? `${r}.${property}` : 'null'}`).join(', ')} }`;
+  `{ id: ${r}.id, type: type(${r}), from: ${a}.id, to: ${b}.id${RELATION_PROPERTIES.filter((p) => reads(read, p)).map((p) => `, ${p}: ${r}.${p}`).join('')} }`;
 
 export const ENTITY_PROJECTION = entityProjection('n');
 
