@@ -34,11 +34,19 @@ export interface SubgraphReads {
 
 const READ_ALL: SubgraphReads = { entity: 'all', relation: 'all' };
 
-/** Relations read bare, with their endpoints taken from the nodes the same statement returned. */
+/**
+ * Relations read bare get their endpoints from the nodes the same statement
+ * returned. The records are fresh from the driver and owned here, so they are
+ * completed in place rather than copied (hundreds per neighbourhood).
+ */
 function withEndpoints<T extends { nodes: EntityRecord[]; relations: RelationRecord[] }>(graph: T): T {
-  const nodes = graph.nodes.map(withDefaults);
-  const byId = new Map(nodes.map((node) => [node.id, node]));
-  return { ...graph, nodes, relations: graph.relations.map((relation) => ({ ...relation, fromEntity: byId.get(relation.from), toEntity: byId.get(relation.to) })) };
+  const byId = new Map<string, EntityRecord>();
+  for (const node of graph.nodes) byId.set(node.id, withDefaults(node));
+  for (const relation of graph.relations) {
+    relation.fromEntity = byId.get(relation.from);
+    relation.toEntity = byId.get(relation.to);
+  }
+  return graph;
 }
 
 const typesOf = (types: readonly RelationType[]) => relationTypeExpression(types.length > 0 ? types : RELATION_TYPES);
@@ -120,8 +128,8 @@ export class GraphRepository {
     const rows = await this.db.read<Subgraph>(neighborhoodCypher(depth, types, read), { id, limit: neo4j.int(limit) }, { name: 'neighborhood' });
     if (!rows[0]) return null;
     // Sorted here rather than in Cypher: same order (both compare UTF-16 code units), no sort in the plan.
-    const relations = [...rows[0].relations].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    return withEndpoints({ ...rows[0], relations });
+    rows[0].relations.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    return withEndpoints(rows[0]);
   }
 
   async shortestPath(from: string, to: string, maxHops: number, types: readonly RelationType[], read: SubgraphReads = READ_ALL): Promise<PathRecord | null> {

@@ -87,8 +87,11 @@ const fullEntityProjection = (n: string) => `{ id: ${n}.id, type: ${n}.type, nam
 export const entityProjection = (n: string, read: PropertiesToRead<EntityProperty> = 'all') =>
   read === 'all' ? fullEntityProjection(n) : `${n} { .id, .type${ENTITY_PROPERTIES.filter((p) => read.has(p)).map((p) => `, .${p}`).join('')} }`;
 
-/** A record read with `entityProjection(n, set)`: aliases default to empty, as in the full projection. */
-export const withDefaults = (entity: EntityRecord): EntityRecord => ({ ...entity, aliases: entity.aliases ?? [] });
+/** Completes, in place, a record read with `entityProjection(n, set)`: aliases default to empty, as in the full projection. */
+export function withDefaults(entity: EntityRecord): EntityRecord {
+  entity.aliases ??= [];
+  return entity;
+}
 
 /** A relation without its endpoint records, over `r` from `a` to `b`, for statements that read the endpoints as nodes anyway. */
 export const bareRelationProjection = (r: string, a: string, b: string, read: PropertiesToRead<RelationProperty> = 'all') =>
