@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { Repositories } from './context.js';
 import type { PageRequest } from './repositories/provenance-repository.js';
-import type { RelationsOfRequest } from './repositories/relation-repository.js';
+import type { EntityRelations, RelationsOfRequest } from './repositories/relation-repository.js';
 import type { DocumentRecord, EntityRecord, RelationRecord, ReportRecord, SourceRecord } from './repositories/records.js';
 
 /**
@@ -17,7 +17,7 @@ export interface Loaders {
   documentText: DataLoader<string, string | null>;
   reportsOfEntity: DataLoader<string, ReportRecord[]>;
   reportsOfRelation: DataLoader<string, ReportRecord[]>;
-  relationsOf(request: RelationsOfRequest): DataLoader<string, { relations: RelationRecord[]; total: number }>;
+  relationsOf(request: RelationsOfRequest): DataLoader<string, EntityRelations>;
   reportsBySource(request: PageRequest): DataLoader<string, { reports: ReportRecord[]; total: number }>;
 }
 
@@ -51,7 +51,7 @@ export function createLoaders(repos: Repositories): Loaders {
     documentText: byKey((ids) => repos.provenance.documentTexts(ids), null),
     reportsOfEntity: byKey((ids) => repos.provenance.reportsOfEntities(ids), []),
     reportsOfRelation: byKey((ids) => repos.provenance.reportsOfRelations(ids), []),
-    relationsOf: perRequest((request: RelationsOfRequest) => byKey((ids) => repos.relations.relationsOf(ids, request), { relations: [], total: 0 })),
+    relationsOf: perRequest((request: RelationsOfRequest) => byKey((ids) => repos.relations.relationsOf(ids, request), { entity: null, relations: [], total: 0 })),
     reportsBySource: perRequest((request: PageRequest) => byKey((ids) => repos.provenance.reportsBySources(ids, request), { reports: [], total: 0 })),
   };
 }

@@ -1,7 +1,7 @@
 import neo4j from 'neo4j-driver';
 import type { Executor } from '../db/executor.js';
 import { RELATION_TYPES, type RelationType } from '../model/types.js';
-import { RELATION_PROJECTION, REPORT_PROJECTION, relationTypeExpression, type RelationRecord } from './records.js';
+import { ENTITY_PROJECTION, RELATION_PROJECTION, REPORT_PROJECTION, relationTypeExpression, type EntityRecord, type RelationRecord } from './records.js';
 
 export type Direction = 'OUT' | 'IN' | 'BOTH';
 
@@ -10,7 +10,7 @@ const ARROWS: Record<Direction, [string, string]> = { OUT: ['-', '->'], IN: ['<-
 // A relation's reports hang on its claim; read with the page when the selection asks for them, they cost no round trip.
 const WITH_REPORTS = `{ .*, reports: COLLECT { MATCH (:Claim {relationId: r.id})-[rb:REPORTED_BY]->(:Source) RETURN ${REPORT_PROJECTION} AS report ORDER BY rb.id } }`;
 
-/** One page of relations for each of many entities, in one statement (no N+1). */
+/** One page of relations for each of many entities, with the entities themselves, in one statement (no N+1). */
 function relationsOfCypher(types: readonly RelationType[], direction: Direction, withTotal: boolean, withReports: boolean): string {
   const [left, right] = ARROWS[direction];
   const pattern = `(n)${left}[r:${relationTypeExpression(types)}]${right}(:Entity)`;
@@ -29,7 +29,7 @@ CALL (n) {
   RETURN collect(${withReports ? `relation ${WITH_REPORTS}` : 'relation'}) AS relations
 }
 ${total}
-RETURN n.id AS id, relations, total`;
+RETURN n.id AS id, ${ENTITY_PROJECTION} AS entity, relations, total`;
 }
 
 const BY_IDS = `
@@ -49,16 +49,23 @@ export interface RelationsOfRequest {
   withReports?: boolean;
 }
 
+/** An entity (read in the same statement, so a caller asking for both pays one round trip) and one page of its relations. */
+export interface EntityRelations {
+  entity: EntityRecord | null;
+  relations: RelationRecord[];
+  total: number;
+}
+
 export class RelationRepository {
   constructor(private readonly db: Executor) {}
 
-  async relationsOf(ids: readonly string[], request: RelationsOfRequest): Promise<Map<string, { relations: RelationRecord[]; total: number }>> {
-    const rows = await this.db.read<{ id: string; relations: RelationRecord[]; total: number }>(
+  async relationsOf(ids: readonly string[], request: RelationsOfRequest): Promise<Map<string, EntityRelations>> {
+    const rows = await this.db.read<{ id: string } & EntityRelations>(
       relationsOfCypher(request.types.length > 0 ? request.types : RELATION_TYPES, request.direction, request.withTotal, request.withReports ?? false),
       { ids: [...new Set(ids)], after: request.after, limit: neo4j.int(request.first + 1) },
       { name: 'relations of entities' },
     );
-    return new Map(rows.map((row) => [row.id, { relations: row.relations, total: row.total }]));
+    return new Map(rows.map((row) => [row.id, { entity: row.entity, relations: row.relations, total: row.total }]));
   }
 
   async byIds(ids: readonly string[]): Promise<Map<string, RelationRecord>> {

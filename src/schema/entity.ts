@@ -9,6 +9,7 @@ import { EntityTypeEnum } from './enums.js';
 import { checkRange, LIMITS } from './limits.js';
 import { connectionOf } from './connection.js';
 import { ReportInputRef, toReportInputs } from './report-input.js';
+import { relationsRequestAhead } from './relations-request.js';
 import { selectsField } from './selection.js';
 
 const OBJECT_NAME: Record<EntityType, string> = { PERSON: 'Person', ORGANIZATION: 'Organization', COUNTRY: 'Country', LOCATION: 'Location', EVENT: 'Event' };
@@ -59,7 +60,11 @@ builder.queryFields((t) => ({
     type: EntityRef,
     nullable: true,
     args: { id: t.arg.id({ required: true }) },
-    resolve: (_root, { id }, ctx) => ctx.loaders.entity.load(String(id)),
+    resolve: async (_root, { id }, ctx, info) => {
+      // Asked with its relations (the usual question), the entity comes with them: one statement, not two.
+      const ahead = relationsRequestAhead(info);
+      return ahead ? (await ctx.loaders.relationsOf(ahead).load(String(id))).entity : ctx.loaders.entity.load(String(id));
+    },
   }),
   entities: t.field({
     type: EntityConnection,

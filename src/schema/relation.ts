@@ -1,14 +1,13 @@
 import { GraphQLError } from 'graphql';
 import { SLUG } from '../model/bundle-schema.js';
-import { decodeCursor, toPage } from '../repositories/cursor.js';
+import { toPage } from '../repositories/cursor.js';
 import type { RelationRecord } from '../repositories/records.js';
 import { builder } from './builder.js';
 import { connectionOf } from './connection.js';
 import { EntityRef } from './entity.js';
 import { DirectionEnum, RelationTypeEnum } from './enums.js';
-import { checkRange, LIMITS } from './limits.js';
 import { ReportInputRef, toReportInputs } from './report-input.js';
-import { selectsField, selectsPath } from './selection.js';
+import { relationsRequest } from './relations-request.js';
 
 export const RelationRef = builder.objectRef<RelationRecord>('Relation').implement({
   description: 'A reported relation between two entities: one Neo4j relationship, one hop.',
@@ -43,13 +42,9 @@ builder.interfaceField(EntityRef, 'relations', (t) =>
       after: t.arg.string(),
     },
     resolve: (entity, args, ctx, info) => {
-      const first = checkRange('first', args.first ?? 20, LIMITS.pageSize);
-      const after = decodeCursor(args.after);
-      const withTotal = selectsField(info, 'totalCount');
-      const withReports = selectsPath(info, ['edges', 'node', 'reportedBy']);
-      const loader = ctx.loaders.relationsOf({ types: args.types ?? [], direction: args.direction ?? 'BOTH', first, after, withTotal, withReports });
-      return loader.load(entity.id).then(({ relations, total }) => ({
-        page: toPage(relations, first, (relation) => relation.id),
+      const request = relationsRequest(args, info);
+      return ctx.loaders.relationsOf(request).load(entity.id).then(({ relations, total }) => ({
+        page: toPage(relations, request.first, (relation) => relation.id),
         totalCount: () => Promise.resolve(total),
       }));
     },

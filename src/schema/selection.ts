@@ -1,12 +1,15 @@
-import type { GraphQLResolveInfo, SelectionSetNode } from 'graphql';
+import type { FieldNode, GraphQLResolveInfo, SelectionSetNode } from 'graphql';
+
+/** Where a selection is read from: a resolver's info, or a child field of it (see `childFields`). */
+export type SelectionScope = Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>;
 
 /** Whether the current field's selection asks for `name`, through fragments too. */
-export function selectsField(info: GraphQLResolveInfo, name: string): boolean {
+export function selectsField(info: SelectionScope, name: string): boolean {
   return selectsPath(info, [name]);
 }
 
 /** Whether the selection asks for a nested field, e.g. `['edges', 'node', 'reportedBy']`, through fragments too. */
-export function selectsPath(info: GraphQLResolveInfo, path: readonly string[]): boolean {
+export function selectsPath(info: SelectionScope, path: readonly string[]): boolean {
   const visit = (set: SelectionSetNode | undefined, depth: number): boolean =>
     !!set &&
     set.selections.some((selection) => {
@@ -18,7 +21,7 @@ export function selectsPath(info: GraphQLResolveInfo, path: readonly string[]): 
 }
 
 /** Every field name in the current field's selection, at any depth, through fragments: what the resolvers below may read. */
-export function selectedFieldNames(info: GraphQLResolveInfo): Set<string> {
+export function selectedFieldNames(info: SelectionScope): Set<string> {
   const names = new Set<string>();
   const fragmentsSeen = new Set<string>();
   const visit = (set: SelectionSetNode | undefined): void => {
@@ -36,4 +39,9 @@ export function selectedFieldNames(info: GraphQLResolveInfo): Set<string> {
   };
   for (const node of info.fieldNodes) visit(node.selectionSet);
   return names;
+}
+
+/** The fields named `name` selected directly under the current field (not through fragments). */
+export function childFields(info: SelectionScope, name: string): FieldNode[] {
+  return info.fieldNodes.flatMap((node) => (node.selectionSet?.selections ?? []).filter((selection): selection is FieldNode => selection.kind === 'Field' && selection.name.value === name));
 }

@@ -63,12 +63,14 @@ describe('Cypher round trips per contract query', () => {
     for (const [name, count] of Object.entries(onSeed)) expect(count, name).toBeLessThanOrEqual(8);
   });
 
-  it('are one per statement the analyst questions need: the neighbourhood, a page with its count, a relation page with its reports', async () => {
+  it('are one for the analyst questions: an entity with its relations and their reports, a neighbourhood, a page with its count', async () => {
     const expected: Array<[string, number]> = [
       ['{ neighborhood(id: "china", depth: 3, limit: 300) { truncated nodes { id name } relations { id from { id } to { id } } } }', 1],
       ['{ entities(type: PERSON, first: 20) { totalCount edges { node { id } } } }', 1],
       ['{ entities(first: 5) { edges { node { id } } } }', 1],
-      ['{ entity(id: "china") { id relations(first: 20) { edges { node { id reportedBy { quote source { name } } } } } } }', 2],
+      ['{ entity(id: "china") { id relations(first: 20) { edges { node { id reportedBy { quote source { name } } } } } } }', 1],
+      ['{ entity(id: "china") { id name relations(first: 5, direction: OUT) { totalCount edges { node { id } } } } }', 1],
+      ['{ entity(id: "china") { id name } }', 1],
     ];
     for (const [query, trips] of expected) {
       const before = db.executor.roundTrips;

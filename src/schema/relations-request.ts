@@ -1,0 +1,48 @@
+import { getArgumentValues, type GraphQLInterfaceType, type GraphQLResolveInfo } from 'graphql';
+import type { RelationType } from '../model/types.js';
+import { decodeCursor } from '../repositories/cursor.js';
+import type { Direction, RelationsOfRequest } from '../repositories/relation-repository.js';
+import { checkRange, LIMITS } from './limits.js';
+import { childFields, selectsField, selectsPath, type SelectionScope } from './selection.js';
+
+export interface RelationsArgs {
+  types?: readonly RelationType[] | null;
+  direction?: Direction | null;
+  first?: number | null;
+  after?: string | null;
+}
+
+/**
+ * What `Entity.relations` asks the relations loader for. One function, so
+ * that the field and a parent reading ahead build the same request, and so
+ * share one DataLoader (one statement).
+ */
+export function relationsRequest(args: RelationsArgs, selection: SelectionScope): RelationsOfRequest {
+  return {
+    types: args.types ?? [],
+    direction: args.direction ?? 'BOTH',
+    first: checkRange('first', args.first ?? 20, LIMITS.pageSize),
+    after: decodeCursor(args.after),
+    withTotal: selectsField(selection, 'totalCount'),
+    withReports: selectsPath(selection, ['edges', 'node', 'reportedBy']),
+  };
+}
+
+/**
+ * The request of the one `relations` field selected under this entity field,
+ * if it can be known here: then the entity is read with its relations, in
+ * one statement instead of two. Null when there is none, several (aliases
+ * with different arguments) or its arguments are invalid (the relations
+ * field then reports them itself).
+ */
+export function relationsRequestAhead(info: GraphQLResolveInfo): RelationsOfRequest | null {
+  const nodes = childFields(info, 'relations');
+  const field = (info.schema.getType('Entity') as GraphQLInterfaceType | undefined)?.getFields().relations;
+  if (nodes.length !== 1 || !field) return null;
+  try {
+    const args = getArgumentValues(field, nodes[0]!, info.variableValues) as RelationsArgs;
+    return relationsRequest(args, { fieldNodes: nodes, fragments: info.fragments });
+  } catch {
+    return null;
+  }
+}
