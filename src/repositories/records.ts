@@ -103,16 +103,33 @@ export const SOURCE_PROJECTION = (s: string) => `${s} { .id, .name, .kind, url: 
 
 export const DOCUMENT_PROJECTION = (d: string) => `${d} { .id, title: ${d}.title, publishedAt: ${d}.publishedAt, url: ${d}.url }`;
 
-export const RELATION_PROJECTION = `{ id: r.id, type: type(r), from: startNode(r).id, to: endNode(r).id, role: r.role,
+/** A relation with its endpoint records, over `r`; the endpoints carry the properties `read` names. */
+export const relationProjection = (read: PropertiesToRead<EntityProperty> = 'all') => `{ id: r.id, type: type(r), from: startNode(r).id, to: endNode(r).id, role: r.role,
   startDate: r.startDate, endDate: r.endDate,
-  fromEntity: [x IN [startNode(r)] | ${entityProjection('x')}][0], toEntity: [x IN [endNode(r)] | ${entityProjection('x')}][0] }`;
+  fromEntity: [x IN [startNode(r)] | ${entityProjection('x', read)}][0], toEntity: [x IN [endNode(r)] | ${entityProjection('x', read)}][0] }`;
 
-export const REPORT_PROJECTION = `{ id: rb.id, sourceId: endNode(rb).id, documentId: rb.documentId, quote: rb.quote, start: rb.start,
+export const RELATION_PROJECTION = relationProjection();
+
+/** What a report can carry beside its own properties and source, each an index lookup per report. */
+export const REPORT_LOOKUPS = ['document', 'attributedTo'] as const;
+export type ReportLookup = (typeof REPORT_LOOKUPS)[number];
+
+const REPORT_LOOKUP_PROJECTIONS: Record<ReportLookup, string> = {
+  document: `document: COLLECT { MATCH (d:Document {id: rb.documentId}) RETURN ${DOCUMENT_PROJECTION('d')} }[0]`,
+  attributedTo: `attributedTo: COLLECT { MATCH (p:Entity {id: rb.attributedToId}) RETURN ${entityProjection('p')} }[0]`,
+};
+
+/**
+ * A report over `rb`. A lookup left out leaves its key absent, and the Report
+ * resolvers then load it by id if it is asked for after all: a narrower read
+ * costs a round trip at worst, never a wrong answer.
+ */
+export const reportProjection = (lookups: readonly ReportLookup[] = REPORT_LOOKUPS) => `{ id: rb.id, sourceId: endNode(rb).id, documentId: rb.documentId, quote: rb.quote, start: rb.start,
   end: rb.end, reportedAt: rb.reportedAt, attributedToId: rb.attributedToId,
   subjectId: coalesce(startNode(rb).id, startNode(rb).relationId),
-  source: [x IN [endNode(rb)] | ${SOURCE_PROJECTION('x')}][0],
-  document: COLLECT { MATCH (d:Document {id: rb.documentId}) RETURN ${DOCUMENT_PROJECTION('d')} }[0],
-  attributedTo: COLLECT { MATCH (p:Entity {id: rb.attributedToId}) RETURN ${entityProjection('p')} }[0] }`;
+  source: [x IN [endNode(rb)] | ${SOURCE_PROJECTION('x')}][0]${lookups.map((lookup) => `,\n  ${REPORT_LOOKUP_PROJECTIONS[lookup]}`).join('')} }`;
+
+export const REPORT_PROJECTION = reportProjection();
 
 /** Relationship types between entities, as a Cypher type expression from the closed enum. */
 export function relationTypeExpression(types: readonly RelationType[]): string {

@@ -1,21 +1,35 @@
 import neo4j from 'neo4j-driver';
 import type { Executor } from '../db/executor.js';
 import { RELATION_TYPES, type RelationType } from '../model/types.js';
-import { ENTITY_PROJECTION, RELATION_PROJECTION, REPORT_PROJECTION, relationTypeExpression, type EntityRecord, type RelationRecord } from './records.js';
+import {
+  ENTITY_PROJECTION,
+  RELATION_PROJECTION,
+  relationProjection,
+  relationTypeExpression,
+  reportProjection,
+  withDefaults,
+  type EntityProperty,
+  type EntityRecord,
+  type RelationRecord,
+  type ReportLookup,
+} from './records.js';
 
 export type Direction = 'OUT' | 'IN' | 'BOTH';
 
 const ARROWS: Record<Direction, [string, string]> = { OUT: ['-', '->'], IN: ['<-', '-'], BOTH: ['-', '-'] };
 
 // A relation's reports hang on its claim; read with the page when the selection asks for them, they cost no round trip.
-const WITH_REPORTS = `{ .*, reports: COLLECT { MATCH (:Claim {relationId: r.id})-[rb:REPORTED_BY]->(:Source) RETURN ${REPORT_PROJECTION} AS report ORDER BY rb.id } }`;
+const withReports = (lookups: readonly ReportLookup[]) =>
+  `{ .*, reports: COLLECT { MATCH (:Claim {relationId: r.id})-[rb:REPORTED_BY]->(:Source) RETURN ${reportProjection(lookups)} AS report ORDER BY rb.id } }`;
 
 /** One page of relations for each of many entities, with the entities themselves, in one statement (no N+1). */
-function relationsOfCypher(types: readonly RelationType[], direction: Direction, withTotal: boolean, withReports: boolean): string {
-  const [left, right] = ARROWS[direction];
+function relationsOfCypher(request: RelationsOfRequest): string {
+  const [left, right] = ARROWS[request.direction];
+  const types = request.types.length > 0 ? request.types : RELATION_TYPES;
   const pattern = `(n)${left}[r:${relationTypeExpression(types)}]${right}(:Entity)`;
+  const relation = relationProjection(new Set(request.endpointProperties));
   // The count runs only when the caller asked for totalCount.
-  const total = withTotal ? `CALL (n) { MATCH ${pattern} RETURN count(DISTINCT r) AS total }` : 'WITH n, relations, 0 AS total';
+  const total = request.withTotal ? `CALL (n) { MATCH ${pattern} RETURN count(DISTINCT r) AS total }` : 'WITH n, relations, 0 AS total';
   return `
 UNWIND $ids AS id
 MATCH (n:Entity {id: id})
@@ -25,8 +39,8 @@ CALL (n) {
   WITH DISTINCT r
   ORDER BY r.id
   LIMIT $limit
-  WITH r, ${RELATION_PROJECTION} AS relation
-  RETURN collect(${withReports ? `relation ${WITH_REPORTS}` : 'relation'}) AS relations
+  WITH r, ${relation} AS relation
+  RETURN collect(${request.withReports ? `relation ${withReports(request.reportLookups)}` : 'relation'}) AS relations
 }
 ${total}
 RETURN n.id AS id, ${ENTITY_PROJECTION} AS entity, relations, total`;
@@ -46,7 +60,11 @@ export interface RelationsOfRequest {
   after: string | null;
   withTotal: boolean;
   /** Read each relation's reports in the same statement. */
-  withReports?: boolean;
+  withReports: boolean;
+  /** The endpoint properties to read (the others are left out: see entityProjection). */
+  endpointProperties: readonly EntityProperty[];
+  /** What to look up for each report read with the page. */
+  reportLookups: readonly ReportLookup[];
 }
 
 /** An entity (read in the same statement, so a caller asking for both pays one round trip) and one page of its relations. */
@@ -61,10 +79,14 @@ export class RelationRepository {
 
   async relationsOf(ids: readonly string[], request: RelationsOfRequest): Promise<Map<string, EntityRelations>> {
     const rows = await this.db.read<{ id: string } & EntityRelations>(
-      relationsOfCypher(request.types.length > 0 ? request.types : RELATION_TYPES, request.direction, request.withTotal, request.withReports ?? false),
+      relationsOfCypher(request),
       { ids: [...new Set(ids)], after: request.after, limit: neo4j.int(request.first + 1) },
       { name: 'relations of entities' },
     );
+    for (const relation of rows.flatMap((row) => row.relations)) {
+      if (relation.fromEntity) withDefaults(relation.fromEntity);
+      if (relation.toEntity) withDefaults(relation.toEntity);
+    }
     return new Map(rows.map((row) => [row.id, { entity: row.entity, relations: row.relations, total: row.total }]));
   }
 

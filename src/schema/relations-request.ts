@@ -2,8 +2,9 @@ import { getArgumentValues, type GraphQLInterfaceType, type GraphQLResolveInfo }
 import type { RelationType } from '../model/types.js';
 import { decodeCursor } from '../repositories/cursor.js';
 import type { Direction, RelationsOfRequest } from '../repositories/relation-repository.js';
+import { ENTITY_PROPERTIES, REPORT_LOOKUPS } from '../repositories/records.js';
 import { checkRange, LIMITS } from './limits.js';
-import { childFields, selectsField, selectsPath, type SelectionScope } from './selection.js';
+import { childFields, selectedFieldNames, selectsField, selectsPath, type SelectionScope } from './selection.js';
 
 export interface RelationsArgs {
   types?: readonly RelationType[] | null;
@@ -18,6 +19,8 @@ export interface RelationsArgs {
  * share one DataLoader (one statement).
  */
 export function relationsRequest(args: RelationsArgs, selection: SelectionScope): RelationsOfRequest {
+  // Any field of that name anywhere below is enough to read it: reading too much is safe, too little is not.
+  const names = selectedFieldNames(selection);
   return {
     types: args.types ?? [],
     direction: args.direction ?? 'BOTH',
@@ -25,6 +28,8 @@ export function relationsRequest(args: RelationsArgs, selection: SelectionScope)
     after: decodeCursor(args.after),
     withTotal: selectsField(selection, 'totalCount'),
     withReports: selectsPath(selection, ['edges', 'node', 'reportedBy']),
+    endpointProperties: ENTITY_PROPERTIES.filter((property) => names.has(property)),
+    reportLookups: REPORT_LOOKUPS.filter((lookup) => names.has(lookup)),
   };
 }
 

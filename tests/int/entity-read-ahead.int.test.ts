@@ -25,6 +25,23 @@ describe('an entity read with its relations', () => {
     expect(together.entity.relations).toEqual(alone.entity.relations);
   });
 
+  it('carries every endpoint property and report lookup asked for, however it is asked', async () => {
+    const fields = 'id name aliases description ... on Person { title } ... on Organization { category } ... on Event { startDate endDate }';
+    const reports = 'reportedBy { quote document { id title } attributedTo { id name } source { id } }';
+    const full = (id: string) => api.data<{ relation: unknown }>(`query($id: ID!) { relation(id: $id) { id from { ${fields} } to { ${fields} } ${reports} } }`, { id });
+    const direct = await api.data<{ entity: { relations: { edges: Array<{ node: { id: string } }> } } }>(
+      `{ entity(id: "liu-xiaowu") { relations(first: 10) { edges { node { id from { ${fields} } to { ${fields} } ${reports} } } } } }`,
+    );
+    const fragments = await api.data<{ entity: { relations: { edges: Array<{ node: { id: string } }> } } }>(
+      `{ entity(id: "liu-xiaowu") { relations(first: 10) { edges { node { ...R } } } } }
+       fragment R on Relation { id from { ${fields} } to { ${fields} } ${reports} }`,
+    );
+    const withLookups = direct.entity.relations.edges.filter((edge) => JSON.stringify(edge).includes('"document":{'));
+    expect(withLookups.length).toBeGreaterThan(0);
+    expect(fragments.entity.relations).toEqual(direct.entity.relations);
+    for (const { node } of direct.entity.relations.edges) expect(node, node.id).toEqual((await full(node.id)).relation);
+  });
+
   it('follows variables and the next page', async () => {
     const query = 'query($after: String) { entity(id: "china") { id relations(first: 2, after: $after) { edges { cursor node { id } } } } }';
     const first = await api.data<{ entity: { relations: Relations } }>(query, {});
