@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeCursor } from '../../src/repositories/cursor.js';
 import { authorization, seededApi } from '../helpers/api.js';
 import { graphSnapshot } from '../helpers/graph-snapshot.js';
+import { HOSTILE } from '../helpers/hostile-strings.js';
 
 /**
  * Cypher and Lucene syntax, very long strings and odd Unicode in every string
@@ -12,70 +13,6 @@ import { graphSnapshot } from '../helpers/graph-snapshot.js';
  */
 
 const api = seededApi();
-
-const HOSTILE: readonly string[] = [
-  // Cypher
-  "x' }) MATCH (n) DETACH DELETE n //",
-  'x" }) MATCH (n) DETACH DELETE n //',
-  "'}) RETURN 1 UNION MATCH (n) DETACH DELETE n RETURN 1 //",
-  "china'}) SET n.name = 'pwned' //",
-  '" OR 1=1 --',
-  "' OR '1'='1",
-  '$param',
-  '$id',
-  '{id: "china"}',
-  '`Entity`',
-  '`) MATCH (n) DETACH DELETE n //',
-  'n:Entity',
-  '\u0000',
-  'a\u0000b',
-  '{}',
-  '})',
-  '/* */ RETURN 1',
-  'CALL db.labels()',
-  'CALL dbms.components() YIELD name RETURN name',
-  'LOAD CSV FROM "file:///etc/passwd" AS l RETURN l',
-  ';MATCH (n) DETACH DELETE n;',
-  '\\u0027 OR 1=1',
-  // Lucene
-  'AT&T',
-  'name:*',
-  '*:*',
-  '"unterminated',
-  'a~2',
-  '(a OR b)',
-  '[a TO z]',
-  '{a TO z}',
-  '\\',
-  '/regex/',
-  '*',
-  '?',
-  'a AND',
-  'OR',
-  'NOT',
-  '+-&&||!(){}[]^"~*?:\\/',
-  'name:liu AND aliasText:*',
-  'Liu~',
-  'Zapad^100',
-  'zapad*',
-  // long
-  'x'.repeat(201),
-  'y'.repeat(501),
-  'long '.repeat(120),
-  'z'.repeat(100_000),
-  // Unicode
-  '\u202Eevil\u202C',
-  'مرحبا بالعالم',
-  'שלום עולם',
-  '👩‍👩‍👧‍👦',
-  '🇨🇳 🇷🇺',
-  'e\u0301te\u0301',
-  '\ufeffBOM',
-  'Ｚａｐａｄ',
-  '日本語のテキスト',
-  ' padded ',
-  '\t\n',
-];
 
 const KNOWN_CODES = new Set(['BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'NOT_FOUND', 'BAD_REQUEST']);
 const CODELESS = [/^Variable "\$[A-Za-z0-9_]+" /, /^Syntax Error: /];
