@@ -13,7 +13,11 @@ export interface WorkloadResult {
   id: WorkloadId;
   title: string;
   baseline?: boolean;
-  /** Per contender: null when its answers matched newsgraph's on every parameter, else the first difference. */
+  /**
+   * Per contender: null when its answers matched newsgraph's on every
+   * parameter, else the first difference. For newsgraph itself, the first
+   * error it answered with: then nobody is timed, as there is no reference.
+   */
   answers: Record<ContenderName, string | null>;
   latency: Partial<Record<ContenderName, Latency>>;
   throughput: Partial<Record<ContenderName, Record<number, Throughput>>>;
@@ -22,11 +26,23 @@ export interface WorkloadResult {
   seconds: number;
 }
 
-/** Asks every parameter of a workload of every contender; returns the first difference from newsgraph's answer, per contender. */
+/**
+ * Asks every parameter of a workload of every contender; returns the first
+ * difference from the reference's (the first contender's) answer, per
+ * contender. An error from the reference is reported on the reference, and
+ * the check stops there: a failure is a finding, not a crash of the run.
+ */
 export async function checkAnswers(contenders: Contender[], workload: Workload, params: Params[]): Promise<Record<ContenderName, string | null>> {
   const found = Object.fromEntries(contenders.map((c) => [c.name, null])) as Record<ContenderName, string | null>;
+  const [referenceContender] = contenders;
   for (const p of params) {
-    const reference = await contenders[0]!.ask(workload, p);
+    let reference: Awaited<ReturnType<Contender['ask']>>;
+    try {
+      reference = await referenceContender!.ask(workload, p);
+    } catch (error) {
+      found[referenceContender!.name] = `${JSON.stringify(p)}: failed: ${(error as Error).message.slice(0, 300)}`;
+      return found;
+    }
     for (const contender of contenders.slice(1)) {
       if (found[contender.name]) continue;
       const answer = await contender.ask(workload, p).catch((error: unknown) => ({ error: (error as Error).message }));
@@ -60,16 +76,17 @@ export async function runWorkload(workload: Workload, params: WorkloadParams, co
   };
   const answers = await checkAnswers(contenders, workload, values);
   phase('answers');
-  for (const [name, diff] of Object.entries(answers)) if (diff) progress(`  ${workload.id}: ${name} answers differently, not timed: ${diff}`);
-  // Only contenders that gave newsgraph's answers are timed.
-  const timed = contenders.filter((c) => answers[c.name] === null);
+  const referenceFailed = answers[contenders[0]!.name] !== null;
+  for (const [name, diff] of Object.entries(answers)) if (diff) progress(`  ${workload.id}: ${name} ${referenceFailed ? 'failed, nobody timed' : 'answers differently, not timed'}: ${diff}`);
+  // Only contenders that gave newsgraph's answers are timed, and nobody when newsgraph itself failed.
+  const timed = referenceFailed ? [] : contenders.filter((c) => answers[c.name] === null);
   for (const pid of Object.values(context.pids)) resetPeakRss(pid);
   const latency = await measureLatency(timed, workload, values, knobs.warmup, knobs.timed);
   phase('latency');
   const throughput = workload.baseline ? {} : await measureThroughput(timed, workload, values, knobs.concurrency, knobs.throughputSeconds, latency);
   phase('throughput');
   const peak = Object.fromEntries(Object.entries(context.pids).map(([name, pid]) => [name, peakRssMiB(pid)]));
-  const costs = workload.baseline ? {} : await measureCosts(context.capture, context.driver, context.database, workload, values, knobs.profiled);
+  const costs = workload.baseline || referenceFailed ? {} : await measureCosts(context.capture, context.driver, context.database, workload, values, knobs.profiled);
   phase('profile');
   const result: WorkloadResult = { id: workload.id, title: workload.title, baseline: workload.baseline, answers, latency, throughput, peakRssMiB: peak, costs, seconds: Math.round((performance.now() - started) / 100) / 10 };
   const line = timed.map((c) => `${c.name} p50 ${latency[c.name]?.p50} ms`).join(', ');
