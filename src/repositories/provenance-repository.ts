@@ -1,7 +1,7 @@
 import neo4j from 'neo4j-driver';
 import type { Executor } from '../db/executor.js';
 import { toPage, type Page } from './cursor.js';
-import { DOCUMENT_PROJECTION, REPORT_PROJECTION, SOURCE_PROJECTION, type DocumentRecord, type ReportRecord, type SourceRecord } from './records.js';
+import { DOCUMENT_PROJECTION, relationReportsPattern, REPORT_PROJECTION, SOURCE_PROJECTION, type DocumentRecord, type ReportRecord, type SourceRecord } from './records.js';
 
 const REPORTS_OF_ENTITIES = `
 UNWIND $ids AS id
@@ -11,7 +11,7 @@ ORDER BY rb.id`;
 
 const REPORTS_OF_RELATIONS = `
 UNWIND $ids AS id
-MATCH (:Claim {relationId: id})-[rb:REPORTED_BY]->(:Source)
+MATCH ${relationReportsPattern('id')}
 RETURN ${REPORT_PROJECTION} AS report
 ORDER BY rb.id`;
 

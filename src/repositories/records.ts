@@ -131,6 +131,9 @@ export const reportProjection = (lookups: readonly ReportLookup[] = REPORT_LOOKU
 
 export const REPORT_PROJECTION = reportProjection();
 
+/** The reports of a relation (they hang on its claim), as `rb`: one definition for every statement that reads them. */
+export const relationReportsPattern = (relationId: string) => `(:Claim {relationId: ${relationId}})-[rb:REPORTED_BY]->(:Source)`;
+
 /** Relationship types between entities, as a Cypher type expression from the closed enum. */
 export function relationTypeExpression(types: readonly RelationType[]): string {
   return types.join('|');

@@ -5,6 +5,7 @@ import {
   ENTITY_PROJECTION,
   RELATION_PROJECTION,
   relationProjection,
+  relationReportsPattern,
   relationTypeExpression,
   reportProjection,
   withDefaults,
@@ -20,7 +21,7 @@ const ARROWS: Record<Direction, [string, string]> = { OUT: ['-', '->'], IN: ['<-
 
 // A relation's reports hang on its claim; read with the page when the selection asks for them, they cost no round trip.
 const withReports = (lookups: readonly ReportLookup[]) =>
-  `{ .*, reports: COLLECT { MATCH (:Claim {relationId: r.id})-[rb:REPORTED_BY]->(:Source) RETURN ${reportProjection(lookups)} AS report ORDER BY rb.id } }`;
+  `{ .*, reports: COLLECT { MATCH ${relationReportsPattern('r.id')} RETURN ${reportProjection(lookups)} AS report ORDER BY rb.id } }`;
 
 /** One page of relations for each of many entities, with the entities themselves, in one statement (no N+1). */
 function relationsOfCypher(request: RelationsOfRequest): string {

@@ -6,7 +6,7 @@ import { EntityRef, EventRef } from './entity.js';
 import { RelationTypeEnum } from './enums.js';
 import { checkRange, LIMITS } from './limits.js';
 import { RelationRef } from './relation.js';
-import { selectedFieldNames } from './selection.js';
+import { namedIn, selectedFieldNames } from './selection.js';
 
 /**
  * A neighbourhood or path reads only the properties its selection names
@@ -15,7 +15,7 @@ import { selectedFieldNames } from './selection.js';
  */
 function readsOf(info: GraphQLResolveInfo): SubgraphReads {
   const names = selectedFieldNames(info);
-  return { entity: new Set(ENTITY_PROPERTIES.filter((p) => names.has(p))), relation: new Set(RELATION_PROPERTIES.filter((p) => names.has(p))) };
+  return { entity: new Set(namedIn(ENTITY_PROPERTIES, names)), relation: new Set(namedIn(RELATION_PROPERTIES, names)) };
 }
 
 const SubgraphRef = builder.objectRef<Subgraph>('Subgraph').implement({

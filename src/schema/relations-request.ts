@@ -4,7 +4,7 @@ import { decodeCursor } from '../repositories/cursor.js';
 import type { Direction, RelationsOfRequest } from '../repositories/relation-repository.js';
 import { ENTITY_PROPERTIES, REPORT_LOOKUPS } from '../repositories/records.js';
 import { checkRange, LIMITS } from './limits.js';
-import { childFields, selectedFieldNames, selectsField, selectsPath, type SelectionScope } from './selection.js';
+import { childFields, namedIn, selectedFieldNames, selectsField, selectsPath, type SelectionScope } from './selection.js';
 
 export interface RelationsArgs {
   types?: readonly RelationType[] | null;
@@ -28,8 +28,8 @@ export function relationsRequest(args: RelationsArgs, selection: SelectionScope)
     after: decodeCursor(args.after),
     withTotal: selectsField(selection, 'totalCount'),
     withReports: selectsPath(selection, ['edges', 'node', 'reportedBy']),
-    endpointProperties: ENTITY_PROPERTIES.filter((property) => names.has(property)),
-    reportLookups: REPORT_LOOKUPS.filter((lookup) => names.has(lookup)),
+    endpointProperties: namedIn(ENTITY_PROPERTIES, names),
+    reportLookups: namedIn(REPORT_LOOKUPS, names),
   };
 }
 

@@ -41,6 +41,11 @@ export function selectedFieldNames(info: SelectionScope): Set<string> {
   return names;
 }
 
+/** The names of a closed list that the selection names somewhere: what a narrowed read must still carry. */
+export function namedIn<T extends string>(allowed: readonly T[], names: ReadonlySet<string>): T[] {
+  return allowed.filter((name) => names.has(name));
+}
+
 /** The fields named `name` selected directly under the current field (not through fragments). */
 export function childFields(info: SelectionScope, name: string): FieldNode[] {
   return info.fieldNodes.flatMap((node) => (node.selectionSet?.selections ?? []).filter((selection): selection is FieldNode => selection.kind === 'Field' && selection.name.value === name));
