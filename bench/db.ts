@@ -11,7 +11,7 @@ import { migrate } from '../src/db/migrate.js';
 import { createLogger, type Logger } from '../src/logger.js';
 import { generateStream } from '../tools/generate/generate.js';
 import { writeLines } from '../tools/generate/write.js';
-import type { Scale } from './config.js';
+import { BENCH_QUERY_TIMEOUT_MS, type Scale } from './config.js';
 
 /** The one Neo4j all contenders share: NEO4J_URI if set, else an embedded one on a fresh temporary store. */
 export interface BenchDatabase {
@@ -46,9 +46,9 @@ export async function openBenchDatabase(scale: Scale, log: Logger = createLogger
   const username = process.env.NEO4J_USERNAME ?? 'neo4j';
   const password = process.env.NEO4J_PASSWORD ?? 'password';
   const database = process.env.NEO4J_DATABASE ?? 'neo4j';
-  const config = loadConfig({ NEO4J_URI: uri, NEO4J_QUERY_TIMEOUT_MS: '120000' });
+  const config = loadConfig({ NEO4J_URI: uri, NEO4J_QUERY_TIMEOUT_MS: String(BENCH_QUERY_TIMEOUT_MS) });
   const driver = createDriver({ uri, username, password }, config.neo4j);
-  const executor = new Executor(driver, database, log, 120_000);
+  const executor = new Executor(driver, database, log, BENCH_QUERY_TIMEOUT_MS);
   await migrate(executor);
   return {
     uri,

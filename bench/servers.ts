@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { stopChild } from '../src/child-process.js';
 import { PROJECT_ROOT, freePort } from '../src/db/embedded.js';
+import { BENCH_QUERY_TIMEOUT_MS } from './config.js';
 import type { BenchDatabase } from './db.js';
 
 /** A GraphQL server in its own child process, on a loopback port. */
@@ -64,7 +65,8 @@ async function start(name: string, args: string[], env: Record<string, string>, 
 
 /**
  * newsgraph as users run it: the CLI's `serve`, on the bench Neo4j, without
- * the seed and with request logs off (LOG_LEVEL=warn). It logs JSON lines on
+ * the seed and with request logs off (LOG_LEVEL=warn), and with the bench's
+ * transaction timeout rather than its own 5 s default. It logs JSON lines on
  * stdout; it is ready when /ready answers.
  */
 export async function startNewsgraph(db: BenchDatabase): Promise<ServerProcess> {
@@ -82,6 +84,7 @@ export async function startNewsgraph(db: BenchDatabase): Promise<ServerProcess> 
       LOG_LEVEL: 'warn',
       NEWSGRAPH_LOAD_SEED: 'false',
       NODE_ENV: 'production',
+      NEO4J_QUERY_TIMEOUT_MS: String(BENCH_QUERY_TIMEOUT_MS),
     },
     { poll: `http://127.0.0.1:${port}/ready` },
     port,
