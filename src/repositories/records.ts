@@ -110,6 +110,20 @@ export const relationProjection = (read: PropertiesToRead<EntityProperty> = 'all
 
 export const RELATION_PROJECTION = relationProjection();
 
+/**
+ * Matches the relationship that claim `c` stands for, as `r`. Both endpoints
+ * are found by id first and handed to a subquery, so Neo4j expands between
+ * them with an Expand(Into) from whichever has fewer relationships; as one
+ * pattern it may expand a hub endpoint and filter on the other end's id.
+ */
+export const RELATION_OF_CLAIM = `MATCH (a:Entity {id: c.from})
+MATCH (b:Entity {id: c.to})
+CALL (a, b, c) {
+  MATCH (a)-[r {id: c.relationId}]->(b)
+  WHERE type(r) = c.type
+  RETURN r
+}`;
+
 /** What a report can carry beside its own properties and source, each an index lookup per report. */
 export const REPORT_LOOKUPS = ['document', 'attributedTo'] as const;
 export type ReportLookup = (typeof REPORT_LOOKUPS)[number];

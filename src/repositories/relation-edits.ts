@@ -4,7 +4,7 @@ import { writeRelations } from '../ingest/write.js';
 import { SLUG } from '../model/bundle-schema.js';
 import { RELATION_ENDPOINTS, type EntityType, type RelationType } from '../model/types.js';
 import { InputError } from './input-error.js';
-import { RELATION_PROJECTION, type RelationRecord } from './records.js';
+import { RELATION_OF_CLAIM, RELATION_PROJECTION, type RelationRecord } from './records.js';
 import { writeReportInputs, type ReportInput } from './report-inputs.js';
 
 export interface RelationInput {
@@ -32,7 +32,7 @@ RETURN a.type AS fromType, b.type AS toType, claim { .type, .from, .to } AS clai
 
 const READ_BACK = `
 MATCH (c:Claim {relationId: $id})
-MATCH (:Entity {id: c.from})-[r {id: $id}]->(:Entity {id: c.to})
+${RELATION_OF_CLAIM}
 RETURN ${RELATION_PROJECTION} AS relation`;
 
 /** A readable id for a relation given without one: from-type-to, with a short hash when the role tells facts apart. */

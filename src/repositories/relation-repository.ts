@@ -3,6 +3,7 @@ import type { Executor } from '../db/executor.js';
 import { RELATION_TYPES, type RelationType } from '../model/types.js';
 import {
   ENTITY_PROJECTION,
+  RELATION_OF_CLAIM,
   RELATION_PROJECTION,
   relationProjection,
   relationReportsPattern,
@@ -50,8 +51,7 @@ RETURN n.id AS id, ${ENTITY_PROJECTION} AS entity, relations, total`;
 const BY_IDS = `
 UNWIND $ids AS id
 MATCH (c:Claim {relationId: id})
-MATCH (:Entity {id: c.from})-[r {id: id}]->(:Entity {id: c.to})
-WHERE type(r) = c.type
+${RELATION_OF_CLAIM}
 RETURN ${RELATION_PROJECTION} AS relation`;
 
 export interface RelationsOfRequest {
