@@ -118,6 +118,7 @@ try {
           driver: db.driver,
           database: db.database,
           knobs: KNOBS,
+          override: scale.overrides?.[workload.id],
           progress,
         }),
       );

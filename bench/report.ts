@@ -1,4 +1,5 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import type { KnobOverride } from './config.js';
 import { CONTENDERS, LABEL, type ContenderName } from './contenders.js';
 import type { IngestComparison, IngestResults } from './ingest/run.js';
 import { checkTargets, p50Ratio, type BenchResult } from './results.js';
@@ -12,6 +13,15 @@ import type { WorkloadResult } from './run-workloads.js';
 
 const num = (value: number | null | undefined, digits = 1) => (value === null || value === undefined || Number.isNaN(value) ? '–' : value.toLocaleString('en', { maximumFractionDigits: digits }));
 const cell = (text: string) => text.replace(/\|/g, '\\|');
+
+function overrideText({ knobs, why }: KnobOverride): string {
+  const asked = [
+    knobs.warmup !== undefined ? `${knobs.warmup} warm-up` : null,
+    knobs.timed !== undefined ? `${knobs.timed} timed requests per contender` : null,
+    knobs.concurrency ? `throughput at ${knobs.concurrency.join(' and ')} client${knobs.concurrency.length === 1 && knobs.concurrency[0] === 1 ? '' : 's'} only` : null,
+  ].filter(Boolean);
+  return `${asked.join(', ')}: ${why}`;
+}
 
 function workloadTable(w: WorkloadResult, concurrency: number[]): string[] {
   const header = ['contender', 'answers', 'p50 ms', 'p95 ms', ...concurrency.map((c) => `ops/s @${c}`), 'peak RSS MiB', 'round trips', 'db hits'];
@@ -93,7 +103,11 @@ export function scaleMarkdown(result: BenchResult): string {
     `- Per workload: ${result.knobs.params} parameter values, answers checked for each; ${result.knobs.warmup} warm-up then ${result.knobs.timed} timed requests per contender, interleaved; throughput ${result.knobs.throughputSeconds} s per contender and concurrency; db hits are the mean of ${result.knobs.profiled} PROFILEd parameter values.`,
     '',
   ];
-  for (const w of result.workloads) lines.push(`#### ${w.id}: ${w.title}`, '', ...workloadTable(w, result.knobs.concurrency), '');
+  for (const w of result.workloads) {
+    lines.push(`#### ${w.id}: ${w.title}`, '');
+    if (w.override) lines.push(`At this scale: ${overrideText(w.override)}.`, '');
+    lines.push(...workloadTable(w, result.knobs.concurrency), '');
+  }
   lines.push(
     '#### Ratios',
     '',

@@ -1,5 +1,5 @@
 import { difference } from './answers.js';
-import type { Knobs } from './config.js';
+import type { KnobOverride, Knobs } from './config.js';
 import type { Contender, ContenderName } from './contenders.js';
 import { measureLatency, measureThroughput, type Latency, type Throughput } from './measure.js';
 import { peakRssMiB, resetPeakRss } from './machine.js';
@@ -23,6 +23,8 @@ export interface WorkloadResult {
   throughput: Partial<Record<ContenderName, Record<number, Throughput>>>;
   peakRssMiB: Partial<Record<ContenderName, number | null>>;
   costs: Partial<Record<ContenderName, CostFigures>>;
+  /** Set when this scale asks this workload fewer requests than the run's knobs. */
+  override?: KnobOverride;
   seconds: number;
 }
 
@@ -61,12 +63,14 @@ export interface WorkloadRunContext {
   driver: Driver;
   database: string;
   knobs: Knobs;
+  override?: KnobOverride;
   progress: (line: string) => void;
 }
 
 export async function runWorkload(workload: Workload, params: WorkloadParams, context: WorkloadRunContext): Promise<WorkloadResult> {
   const started = performance.now();
-  const { contenders, knobs, progress } = context;
+  const { contenders, progress, override } = context;
+  const knobs = { ...context.knobs, ...override?.knobs };
   const values = params[workload.id];
   const phases: string[] = [];
   let mark = performance.now();
@@ -88,7 +92,7 @@ export async function runWorkload(workload: Workload, params: WorkloadParams, co
   const peak = Object.fromEntries(Object.entries(context.pids).map(([name, pid]) => [name, peakRssMiB(pid)]));
   const costs = workload.baseline || referenceFailed ? {} : await measureCosts(context.capture, context.driver, context.database, workload, values, knobs.profiled);
   phase('profile');
-  const result: WorkloadResult = { id: workload.id, title: workload.title, baseline: workload.baseline, answers, latency, throughput, peakRssMiB: peak, costs, seconds: Math.round((performance.now() - started) / 100) / 10 };
+  const result: WorkloadResult = { id: workload.id, title: workload.title, baseline: workload.baseline, answers, latency, throughput, peakRssMiB: peak, costs, override, seconds: Math.round((performance.now() - started) / 100) / 10 };
   const line = timed.map((c) => `${c.name} p50 ${latency[c.name]?.p50} ms`).join(', ');
   progress(`  ${workload.id} (${result.seconds} s: ${phases.join(', ')}): ${line}`);
   return result;
