@@ -14,7 +14,7 @@ import type { WorkloadResult } from './run-workloads.js';
 const num = (value: number | null | undefined, digits = 1) => (value === null || value === undefined || Number.isNaN(value) ? '–' : value.toLocaleString('en', { maximumFractionDigits: digits }));
 const cell = (text: string) => text.replace(/\|/g, '\\|');
 
-function overrideText({ knobs, why }: KnobOverride): string {
+export function overrideText({ knobs, why }: KnobOverride): string {
   const asked = [
     knobs.warmup !== undefined ? `${knobs.warmup} warm-up` : null,
     knobs.timed !== undefined ? `${knobs.timed} timed requests per contender` : null,
