@@ -3,7 +3,7 @@ import type { KnobOverride } from './config.js';
 import { CONTENDERS, LABEL, type ContenderName } from './contenders.js';
 import type { IngestComparison, IngestResults } from './ingest/run.js';
 import { checkTargets, p50Ratio, type BenchResult } from './results.js';
-import type { WorkloadResult } from './run-workloads.js';
+import { FAILED, type WorkloadResult } from './run-workloads.js';
 
 /**
  * The markdown of one scale, written between markers in docs/benchmarks.md
@@ -29,7 +29,7 @@ function workloadTable(w: WorkloadResult, concurrency: number[]): string[] {
     const latency = w.latency[name];
     return [
       LABEL[name],
-      w.answers[name] === null ? 'same' : 'DIFFERENT',
+      w.answers[name] === null ? 'same' : w.answers[name]!.includes(FAILED) ? 'FAILED' : 'DIFFERENT',
       num(latency?.p50, 2),
       num(latency?.p95, 2),
       ...concurrency.map((c) => num(w.throughput[name]?.[c]?.opsPerSecond)),
@@ -107,6 +107,7 @@ export function scaleMarkdown(result: BenchResult): string {
     lines.push(`#### ${w.id}: ${w.title}`, '');
     if (w.override) lines.push(`At this scale: ${overrideText(w.override)}.`, '');
     lines.push(...workloadTable(w, result.knobs.concurrency), '');
+    for (const name of CONTENDERS) if (w.answers[name]) lines.push(`${LABEL[name]}, not timed: ${cell(w.answers[name]!)}`, '');
   }
   lines.push(
     '#### Ratios',

@@ -69,11 +69,23 @@ async function figuresFor(driver: Driver, database: string, runs: CapturedStatem
   return { roundTrips: Math.round(roundTrips * 100) / 100, dbHits: Math.round(dbHits / runs.length), evidence };
 }
 
-/** Round trips and db hits per operation for every contender, over the first `count` parameter values. */
-export async function measureCosts(setup: CaptureSetup, driver: Driver, database: string, workload: Workload, params: Params[], count: number): Promise<Record<ContenderName, CostFigures>> {
+/**
+ * Round trips and db hits per operation, over the first `count` parameter
+ * values, for the contenders named in `measured` (those whose answers were
+ * checked: one that failed would fail here again).
+ */
+export async function measureCosts(
+  setup: CaptureSetup,
+  driver: Driver,
+  database: string,
+  workload: Workload,
+  params: Params[],
+  count: number,
+  measured: ReadonlySet<ContenderName>,
+): Promise<Partial<Record<ContenderName, CostFigures>>> {
   const chosen = params.slice(0, count);
-  const results = {} as Record<ContenderName, CostFigures>;
-  for (const { contender, capture } of setup.contenders) {
+  const results: Partial<Record<ContenderName, CostFigures>> = {};
+  for (const { contender, capture } of setup.contenders.filter(({ contender }) => measured.has(contender.name))) {
     await contender.ask(workload, chosen[0]!); // first-request work (the library's version check) is not the workload's
     const runs: CapturedStatement[][] = [];
     for (const p of chosen) {
@@ -83,10 +95,12 @@ export async function measureCosts(setup: CaptureSetup, driver: Driver, database
     }
     results[contender.name] = await figuresFor(driver, database, runs);
   }
-  results.raw = await figuresFor(
-    driver,
-    database,
-    chosen.map((p) => [{ cypher: workload.raw.cypher(p), params: workload.raw.params(p) }]),
-  );
+  if (measured.has('raw')) {
+    results.raw = await figuresFor(
+      driver,
+      database,
+      chosen.map((p) => [{ cypher: workload.raw.cypher(p), params: workload.raw.params(p) }]),
+    );
+  }
   return results;
 }

@@ -28,6 +28,10 @@ export interface WorkloadResult {
   seconds: number;
 }
 
+/** How a contender's error is recorded in place of a difference (the report tells the two apart by `: failed: `). */
+export const FAILED = ': failed: ';
+const failure = (p: Params, error: unknown) => `${JSON.stringify(p)}${FAILED}${(error as Error).message.slice(0, 300)}`;
+
 /**
  * Asks every parameter of a workload of every contender; returns the first
  * difference from the reference's (the first contender's) answer, per
@@ -42,12 +46,18 @@ export async function checkAnswers(contenders: Contender[], workload: Workload, 
     try {
       reference = await referenceContender!.ask(workload, p);
     } catch (error) {
-      found[referenceContender!.name] = `${JSON.stringify(p)}: failed: ${(error as Error).message.slice(0, 300)}`;
+      found[referenceContender!.name] = failure(p, error);
       return found;
     }
     for (const contender of contenders.slice(1)) {
       if (found[contender.name]) continue;
-      const answer = await contender.ask(workload, p).catch((error: unknown) => ({ error: (error as Error).message }));
+      let answer: Awaited<ReturnType<Contender['ask']>>;
+      try {
+        answer = await contender.ask(workload, p);
+      } catch (error) {
+        found[contender.name] = failure(p, error);
+        continue;
+      }
       const diff = difference(reference, answer);
       if (diff) found[contender.name] = `${JSON.stringify(p)}: ${diff}`;
     }
@@ -81,7 +91,7 @@ export async function runWorkload(workload: Workload, params: WorkloadParams, co
   const answers = await checkAnswers(contenders, workload, values);
   phase('answers');
   const referenceFailed = answers[contenders[0]!.name] !== null;
-  for (const [name, diff] of Object.entries(answers)) if (diff) progress(`  ${workload.id}: ${name} ${referenceFailed ? 'failed, nobody timed' : 'answers differently, not timed'}: ${diff}`);
+  for (const [name, diff] of Object.entries(answers)) if (diff) progress(`  ${workload.id}: ${name} ${referenceFailed ? 'failed, nobody timed' : diff.includes(FAILED) ? 'failed, not timed' : 'answers differently, not timed'}: ${diff}`);
   // Only contenders that gave newsgraph's answers are timed, and nobody when newsgraph itself failed.
   const timed = referenceFailed ? [] : contenders.filter((c) => answers[c.name] === null);
   for (const pid of Object.values(context.pids)) resetPeakRss(pid);
@@ -90,7 +100,7 @@ export async function runWorkload(workload: Workload, params: WorkloadParams, co
   const throughput = workload.baseline ? {} : await measureThroughput(timed, workload, values, knobs.concurrency, knobs.throughputSeconds, latency);
   phase('throughput');
   const peak = Object.fromEntries(Object.entries(context.pids).map(([name, pid]) => [name, peakRssMiB(pid)]));
-  const costs = workload.baseline || referenceFailed ? {} : await measureCosts(context.capture, context.driver, context.database, workload, values, knobs.profiled);
+  const costs = workload.baseline || referenceFailed ? {} : await measureCosts(context.capture, context.driver, context.database, workload, values, knobs.profiled, new Set(timed.map((c) => c.name)));
   phase('profile');
   const result: WorkloadResult = { id: workload.id, title: workload.title, baseline: workload.baseline, answers, latency, throughput, peakRssMiB: peak, costs, override, seconds: Math.round((performance.now() - started) / 100) / 10 };
   const line = timed.map((c) => `${c.name} p50 ${latency[c.name]?.p50} ms`).join(', ');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Contender } from '../../bench/contenders.js';
-import { checkAnswers } from '../../bench/run-workloads.js';
+import { FAILED, checkAnswers } from '../../bench/run-workloads.js';
 import { WORKLOADS } from '../../bench/workloads.js';
 
 const workload = WORKLOADS.find((w) => w.id === 'q3')!;
@@ -23,6 +23,14 @@ describe('the benchmark answer check', () => {
     const failing: Contender = { name: 'newsgraph', ask: async (_w, p) => (p.from === 'c' ? Promise.reject(new Error('QUERY_TIMEOUT')) : ({ path: p.from } as never)) };
     const found = await checkAnswers([failing, answering('raw', (p) => ({ path: p.from }))], workload, params);
     expect(found.newsgraph).toMatch(/"from":"c".*failed: QUERY_TIMEOUT/);
+    expect(found.raw).toBeNull();
+  });
+
+  it('records an error of another contender as a failure on that parameter, apart from a different answer', async () => {
+    const failing: Contender = { name: 'neo4j-graphql', ask: async (_w, p) => (p.from === 'c' ? Promise.reject(new Error('memory limit reached')) : ({ path: p.from } as never)) };
+    const found = await checkAnswers([answering('newsgraph', (p) => ({ path: p.from })), failing, answering('raw', (p) => ({ path: p.from }))], workload, params);
+    expect(found['neo4j-graphql']).toBe(`{"from":"c","to":"d"}${FAILED}memory limit reached`);
+    expect(found.newsgraph).toBeNull();
     expect(found.raw).toBeNull();
   });
 });
