@@ -75,7 +75,7 @@ export async function resolveEntities(tx: CountingTransaction, entities: BundleE
  * relationships of that type (the 1M-entity load ran 5x slower per record
  * than the 100k one).
  */
-export const lookupRelationsCypher = (type: RelationType) => `
+const lookupRelationsCypher = (type: RelationType) => `
 UNWIND $relations AS r
 OPTIONAL MATCH (claim:Claim {relationId: r.id})
 OPTIONAL MATCH (a:Entity {id: r.from})
