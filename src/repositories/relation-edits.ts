@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Executor } from '../db/executor.js';
+import { sameFactCall } from '../ingest/resolve.js';
 import { writeRelations } from '../ingest/write.js';
 import { SLUG } from '../model/bundle-schema.js';
 import { RELATION_ENDPOINTS, type EntityType, type RelationType } from '../model/types.js';
@@ -18,16 +19,11 @@ export interface RelationInput {
   reports?: ReportInput[] | null;
 }
 
-// The relationship type comes from the closed enum, so a hub's other relationship types are never read.
 const lookupCypher = (type: RelationType) => `
 OPTIONAL MATCH (a:Entity {id: $from})
 OPTIONAL MATCH (b:Entity {id: $to})
 OPTIONAL MATCH (claim:Claim {relationId: $id})
-CALL (a, b) {
-  OPTIONAL MATCH (a)-[same:${type}]->(b)
-  WHERE coalesce(same.role, '') = coalesce($role, '')
-  RETURN min(same.id) AS sameFactId
-}
+${sameFactCall(type, '$role')}
 RETURN a.type AS fromType, b.type AS toType, claim { .type, .from, .to } AS claim, sameFactId`;
 
 const READ_BACK = `
