@@ -3,7 +3,7 @@ import type { Executor } from '../db/executor.js';
 import { normalizeName } from '../model/names.js';
 import { ENTITY_LABEL, type EntityType } from '../model/types.js';
 import { toPage, type Page } from './cursor.js';
-import { ENTITY_PROJECTION, type EntityRecord } from './records.js';
+import { ENTITY_PROJECTION, entityProjection, withDefaults, type EntityProperty, type EntityRecord, type PropertiesToRead } from './records.js';
 
 const BY_IDS = `
 UNWIND $ids AS id
@@ -31,10 +31,18 @@ CALL () {
 ${withTotal ? `CALL () { ${countCypher(type)} }` : 'WITH entities, null AS total'}
 RETURN entities, total`;
 
-const SEARCH = `
+/** The properties the ranking reads on every candidate, whatever the selection asks for. */
+const RANKED_ON: readonly EntityProperty[] = ['name', 'aliases'];
+
+/**
+ * Every candidate is read, and most are dropped after ranking, so a candidate
+ * carries only what the ranking and the selection need: the full record of
+ * a hundred candidates cost four times the database hits of the answer.
+ */
+const searchCypher = (read: PropertiesToRead<EntityProperty>) => `
 CALL db.index.fulltext.queryNodes('entity_names', $lucene, {limit: $candidates}) YIELD node AS n, score
 WHERE $types IS NULL OR n.type IN $types
-RETURN ${ENTITY_PROJECTION} AS entity, score
+RETURN ${entityProjection('n', read === 'all' ? 'all' : new Set([...read, ...RANKED_ON]))} AS entity, score
 LIMIT $candidates`;
 
 export interface SearchHit {
@@ -85,12 +93,13 @@ export class EntityRepository {
     return { page: toPage(row?.entities ?? [], first, (entity) => entity.id), total: row?.total ?? null };
   }
 
-  async search(query: string, types: readonly EntityType[] | null, first: number): Promise<SearchHit[]> {
+  /** The best `first` matches; with a set of properties, the entities carry only those (see entityProjection). */
+  async search(query: string, types: readonly EntityType[] | null, first: number, read: PropertiesToRead<EntityProperty> = 'all'): Promise<SearchHit[]> {
     const lucene = luceneQueryFor(query);
     if (!lucene) return [];
     // Over-fetch, so exact and prefix matches ranked low by Lucene can still be lifted to the top.
     const candidates = Math.min(500, Math.max(50, first * 10));
-    const rows = await this.db.read<SearchHit>(SEARCH, { lucene, types, candidates: neo4j.int(candidates) }, { name: 'search' });
-    return rankHits(query, rows).slice(0, first);
+    const rows = await this.db.read<SearchHit>(searchCypher(read), { lucene, types, candidates: neo4j.int(candidates) }, { name: 'search' });
+    return rankHits(query, rows.map((row) => ({ entity: withDefaults(row.entity), score: row.score }))).slice(0, first);
   }
 }

@@ -3,14 +3,14 @@ import { entitySchema } from '../model/bundle-schema.js';
 import { ORGANIZATION_CATEGORIES, type EntityType } from '../model/types.js';
 import { decodeCursor } from '../repositories/cursor.js';
 import type { EntityInput } from '../repositories/entity-edits.js';
-import type { EntityRecord } from '../repositories/records.js';
+import { ENTITY_PROPERTIES, type EntityRecord } from '../repositories/records.js';
 import { builder } from './builder.js';
 import { EntityTypeEnum } from './enums.js';
 import { checkRange, LIMITS } from './limits.js';
 import { connectionOf } from './connection.js';
 import { ReportInputRef, toReportInputs } from './report-input.js';
 import { relationsRequestAhead } from './relations-request.js';
-import { selectsField } from './selection.js';
+import { namedIn, selectedFieldNames, selectsField } from './selection.js';
 
 const OBJECT_NAME: Record<EntityType, string> = { PERSON: 'Person', ORGANIZATION: 'Organization', COUNTRY: 'Country', LOCATION: 'Location', EVENT: 'Event' };
 
@@ -80,10 +80,12 @@ builder.queryFields((t) => ({
     type: [SearchHit],
     description: 'Full-text search over names and aliases; exact and prefix matches rank first. Any text is safe to pass.',
     args: { query: t.arg.string({ required: true }), types: t.arg({ type: [EntityTypeEnum] }), first: t.arg.int({ defaultValue: 10 }) },
-    resolve: (_root, args, ctx) => {
+    resolve: (_root, args, ctx, info) => {
       const first = checkRange('first', args.first ?? 10, LIMITS.searchSize);
       if (args.query.length > 500) throw new GraphQLError('Argument "query" is longer than 500 characters.', { extensions: { code: 'BAD_USER_INPUT', argumentName: 'query' } });
-      return ctx.repos.entities.search(args.query, args.types?.length ? args.types : null, first);
+      // The hits' records serve only this selection (they prime no loader), so they carry only what it names.
+      const read = new Set(namedIn(ENTITY_PROPERTIES, selectedFieldNames(info)));
+      return ctx.repos.entities.search(args.query, args.types?.length ? args.types : null, first, read);
     },
   }),
 }));

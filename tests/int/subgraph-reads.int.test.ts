@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { seededApi } from '../helpers/api.js';
 
 /**
- * Neighbourhoods and paths read only the properties their selection names.
- * Whatever way a field is asked for (directly, in a fragment, on a concrete
- * type, on a relation's endpoint), it must carry the stored value: the same
- * one `entity(id)` and `relation(id)` return.
+ * Neighbourhoods, paths and search hits read only the properties their
+ * selection names. Whatever way a field is asked for (directly, in a
+ * fragment, on a concrete type, on a relation's endpoint), it must carry the
+ * stored value: the same one `entity(id)` and `relation(id)` return.
  */
 const api = seededApi();
 
@@ -51,5 +51,36 @@ describe('neighbourhood and path reads', () => {
       const stored = await api.data<{ a: Entity; b: Entity }>('query($a: ID!, $b: ID!) { a: entity(id: $a) { id name description } b: entity(id: $b) { id name aliases } }', { a: from.id, b: to.id });
       expect({ from, to }).toEqual({ from: stored.a, to: stored.b });
     }
+  });
+});
+
+describe('search reads', () => {
+  type Hit = { score: number; entity: Entity };
+  // Names, aliases (exact and prefix) and plain text, so every boost of the ranking is exercised.
+  const QUERIES = ['Moscow', 'Qingtongxia', 'PLA', 'Wu', 'united', 'army', 'Interaction'];
+
+  it('carry every selected property, asked directly or in a fragment', async () => {
+    for (const query of QUERIES) {
+      const direct = await api.data<{ search: Hit[] }>(`query($q: String!) { search(query: $q) { entity { ${ENTITY_FIELDS} } } }`, { q: query });
+      const inFragment = await api.data<{ search: Hit[] }>(`query($q: String!) { search(query: $q) { ...Hit } } fragment Hit on SearchHit { entity { ...Fields } } fragment Fields on Entity { ${ENTITY_FIELDS} }`, { q: query });
+      expect(direct.search.length, query).toBeGreaterThan(0);
+      expect(inFragment).toEqual(direct);
+      for (const { entity } of direct.search) {
+        const stored = await api.data<{ entity: Entity }>(`query($id: ID!) { entity(id: $id) { ${ENTITY_FIELDS} } }`, { id: entity.id });
+        expect(entity, entity.id).toEqual(stored.entity);
+      }
+    }
+  });
+
+  it('rank and score the same whether the selection names the ranked properties or not', async () => {
+    let aliasBoosted = 0;
+    for (const query of QUERIES) {
+      const full = await api.data<{ search: Hit[] }>(`query($q: String!) { search(query: $q, first: 20) { score entity { id name aliases } } }`, { q: query });
+      const idsOnly = await api.data<{ search: Hit[] }>(`query($q: String!) { search(query: $q, first: 20) { score entity { id } } }`, { q: query });
+      expect(idsOnly.search, query).toEqual(full.search.map((hit) => ({ score: hit.score, entity: { id: hit.entity.id } })));
+      if (full.search[0] && !(full.search[0].entity.name as string).toLowerCase().startsWith(query.toLowerCase())) aliasBoosted++;
+    }
+    // Some top hit was lifted by an alias alone, so a read without aliases would score differently.
+    expect(aliasBoosted).toBeGreaterThan(0);
   });
 });
