@@ -8,12 +8,15 @@ export interface Latency {
   p95: number;
   mean: number;
   samples: number;
+  /** Every timed request's milliseconds, in round order: index i is the same round, so the same parameter, for every contender. */
+  inRoundOrder?: number[];
 }
+
+const round = (value: number) => Math.round(value * 100) / 100;
 
 export function percentiles(samples: number[]): Latency {
   const sorted = [...samples].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? NaN;
-  const round = (value: number) => Math.round(value * 100) / 100;
   return { p50: round(at(0.5)), p95: round(at(0.95)), mean: round(sorted.reduce((sum, v) => sum + v, 0) / (sorted.length || 1)), samples: sorted.length };
 }
 
@@ -33,7 +36,7 @@ export async function measureLatency(contenders: Contender[], workload: Workload
       if (round >= warmup) samples[contender.name]!.push(performance.now() - started);
     }
   }
-  return Object.fromEntries(Object.entries(samples).map(([name, values]) => [name, percentiles(values)]));
+  return Object.fromEntries(Object.entries(samples).map(([name, values]) => [name, { ...percentiles(values), inRoundOrder: values.map(round) }]));
 }
 
 export interface Throughput {

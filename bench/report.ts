@@ -2,7 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { KnobOverride } from './config.js';
 import { CONTENDERS, LABEL, type ContenderName } from './contenders.js';
 import type { IngestComparison, IngestResults } from './ingest/run.js';
-import { checkTargets, p50Ratio, type BenchResult } from './results.js';
+import { checkTargets, p50Ratio, pairedRatio, type BenchResult } from './results.js';
 import { FAILED, type WorkloadResult } from './run-workloads.js';
 
 /**
@@ -112,14 +112,15 @@ export function scaleMarkdown(result: BenchResult): string {
   lines.push(
     '#### Ratios',
     '',
-    'Latency: newsgraph p50 divided by the other\'s (below 1: newsgraph is faster). Throughput at 16 clients: newsgraph divided by the other\'s (above 1: newsgraph serves more).',
+    'Latency: newsgraph p50 divided by the other\'s (below 1: newsgraph is faster); paired: the median, over the timed rounds, of newsgraph\'s time divided by the other\'s for the same request. Throughput at 16 clients: newsgraph divided by the other\'s (above 1: newsgraph serves more).',
     '',
-    '| workload | p50 vs @neo4j/graphql | p50 vs raw Cypher | ops/s @16 vs @neo4j/graphql | ops/s @16 vs raw Cypher |',
-    '| --- | --- | --- | --- | --- |',
+    '| workload | p50 vs @neo4j/graphql | p50 vs raw Cypher | paired vs @neo4j/graphql | paired vs raw Cypher | ops/s @16 vs @neo4j/graphql | ops/s @16 vs raw Cypher |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
   );
   for (const w of result.workloads) {
     const ops = (to: ContenderName) => num(opsRatio(w, 'newsgraph', to, 16), 2);
-    lines.push(`| ${w.id}${w.baseline ? ' (baseline)' : ''} | ${num(p50Ratio(w, 'newsgraph', 'neo4j-graphql'), 2)} | ${num(p50Ratio(w, 'newsgraph', 'raw'), 2)} | ${ops('neo4j-graphql')} | ${ops('raw')} |`);
+    const paired = (to: ContenderName) => num(pairedRatio(w, 'newsgraph', to), 2);
+    lines.push(`| ${w.id}${w.baseline ? ' (baseline)' : ''} | ${num(p50Ratio(w, 'newsgraph', 'neo4j-graphql'), 2)} | ${num(p50Ratio(w, 'newsgraph', 'raw'), 2)} | ${paired('neo4j-graphql')} | ${paired('raw')} | ${ops('neo4j-graphql')} | ${ops('raw')} |`);
   }
   lines.push('');
   if (result.ingest) {

@@ -39,6 +39,24 @@ export function p50Ratio(workload: WorkloadResult, of: ContenderName, to: Conten
   return ratio(workload.latency[of]?.p50, workload.latency[to]?.p50);
 }
 
+/**
+ * The median, over the timed rounds, of one contender's time divided by the
+ * other's for the same request (same round, same parameter). Where the
+ * parameters' costs differ by orders of magnitude (q3 at L: a few ms to 10 s),
+ * the p50 of each contender is whichever request lands in the middle, and
+ * their ratio mostly compares different requests; this compares like with
+ * like. Null for result files written before the samples were kept.
+ */
+export function pairedRatio(workload: WorkloadResult, of: ContenderName, to: ContenderName): number | null {
+  const mine = workload.latency[of]?.inRoundOrder;
+  const theirs = workload.latency[to]?.inRoundOrder;
+  if (!mine || !theirs || mine.length !== theirs.length || mine.length === 0) return null;
+  const ratios = mine.map((ms, i) => ms / theirs[i]!).sort((a, b) => a - b);
+  const middle = ratios.length / 2;
+  const median = ratios.length % 2 ? ratios[Math.floor(middle)]! : (ratios[middle - 1]! + ratios[middle]!) / 2;
+  return Math.round(median * 100) / 100;
+}
+
 /** The issue's targets, checked against one run. Latency targets compare p50; ingest compares records per second. */
 export function checkTargets(result: BenchResult): TargetCheck[] {
   const checks: TargetCheck[] = [];
