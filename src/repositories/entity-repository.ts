@@ -37,7 +37,8 @@ const RANKED_ON: readonly EntityProperty[] = ['name', 'aliases'];
 /**
  * Every candidate is read, and most are dropped after ranking, so a candidate
  * carries only what the ranking and the selection need: the full record of
- * a hundred candidates cost four times the database hits of the answer.
+ * a hundred candidates cost four times the database hits of ranking them in
+ * Cypher (docs/benchmarks.md, q4).
  */
 const searchCypher = (read: PropertiesToRead<EntityProperty>) => `
 CALL db.index.fulltext.queryNodes('entity_names', $lucene, {limit: $candidates}) YIELD node AS n, score
