@@ -12,31 +12,44 @@ export interface Latency {
   inRoundOrder?: number[];
 }
 
-const round = (value: number) => Math.round(value * 100) / 100;
+const toHundredths = (value: number) => Math.round(value * 100) / 100;
 
 export function percentiles(samples: number[]): Latency {
   const sorted = [...samples].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? NaN;
-  return { p50: round(at(0.5)), p95: round(at(0.95)), mean: round(sorted.reduce((sum, v) => sum + v, 0) / (sorted.length || 1)), samples: sorted.length };
+  return { p50: toHundredths(at(0.5)), p95: toHundredths(at(0.95)), mean: toHundredths(sorted.reduce((sum, v) => sum + v, 0) / (sorted.length || 1)), samples: sorted.length };
 }
 
+/** A named way to ask for one parameter value: all the timing loop needs. */
+export type Asker<P> = readonly [name: string, ask: (param: P) => Promise<unknown>];
+
 /**
- * Warm-up, then timed requests, interleaved: each round asks every contender
+ * Warm-up, then timed requests, interleaved: each round asks every asker
  * once (starting with a different one each round), so a burst of noise from
  * the shared machine lands on all of them alike and the ratios hold.
  */
-export async function measureLatency(contenders: Contender[], workload: Workload, params: Params[], warmup: number, timed: number): Promise<Record<string, Latency>> {
-  const samples: Record<string, number[]> = Object.fromEntries(contenders.map((c) => [c.name, []]));
-  for (let round = 0; round < warmup + timed; round++) {
-    const p = params[round % params.length]!;
-    for (let k = 0; k < contenders.length; k++) {
-      const contender = contenders[(round + k) % contenders.length]!;
+export async function interleavedLatency<P>(askers: readonly Asker<P>[], params: readonly P[], warmup: number, timed: number): Promise<Record<string, Latency>> {
+  const samples = askers.map(() => [] as number[]);
+  for (let turn = 0; turn < warmup + timed; turn++) {
+    const param = params[turn % params.length]!;
+    for (let k = 0; k < askers.length; k++) {
+      const index = (turn + k) % askers.length;
       const started = performance.now();
-      await contender.ask(workload, p);
-      if (round >= warmup) samples[contender.name]!.push(performance.now() - started);
+      await askers[index]![1](param);
+      if (turn >= warmup) samples[index]!.push(performance.now() - started);
     }
   }
-  return Object.fromEntries(Object.entries(samples).map(([name, values]) => [name, { ...percentiles(values), inRoundOrder: values.map(round) }]));
+  return Object.fromEntries(askers.map(([name], i) => [name, { ...percentiles(samples[i]!), inRoundOrder: samples[i]!.map(toHundredths) }]));
+}
+
+/** Each contender's latency on one workload, by `interleavedLatency`. */
+export function measureLatency(contenders: Contender[], workload: Workload, params: Params[], warmup: number, timed: number): Promise<Record<string, Latency>> {
+  return interleavedLatency(
+    contenders.map((contender): Asker<Params> => [contender.name, (p) => contender.ask(workload, p)]),
+    params,
+    warmup,
+    timed,
+  );
 }
 
 export interface Throughput {

@@ -1,12 +1,12 @@
 import neo4j from 'neo4j-driver';
-import pino from 'pino';
 import { loadConfig } from '../src/config.js';
 import { loadNdjsonFile } from '../src/ingest/ndjson.js';
 import { EntityRepository } from '../src/repositories/entity-repository.js';
+import { createLogger } from '../src/logger.js';
 import { createNewsgraphYoga } from '../src/server/yoga.js';
 import { SCALES } from './config.js';
 import { generatedFile, openBenchDatabase } from './db.js';
-import { percentiles } from './measure.js';
+import { interleavedLatency, type Asker } from './measure.js';
 import { searchCypher } from './neo4j-graphql/type-defs.js';
 
 /**
@@ -27,31 +27,20 @@ const db = await openBenchDatabase(SCALES.S);
 try {
   await loadNdjsonFile(db.executor, await generatedFile(10_000, 42));
   const names = (await db.executor.read<{ name: string }>('MATCH (n:Entity) RETURN n.name AS name ORDER BY n.id SKIP 17 LIMIT 40', {})).map((row) => row.name);
-  const search = new EntityRepository(db.executor);
+  const entities = new EntityRepository(db.executor);
   const config = loadConfig({ ...process.env, NEO4J_URI: db.uri, LOG_LEVEL: 'warn' });
-  const yoga = createNewsgraphYoga({ executor: db.executor, log: pino({ level: 'warn' }), security: config.security });
+  const yoga = createNewsgraphYoga({ executor: db.executor, log: createLogger('warn'), security: config.security });
   const post = async (body: object) => (await yoga.fetch('http://bench/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).json();
   const rawCypher = searchCypher('RETURN node {.id, .name, .type} AS entity, ranked AS score');
-  const layers: Array<[string, (name: string) => Promise<unknown>]> = [
+  const layers: Asker<string>[] = [
     ['raw Cypher statement', (name) => db.executor.read(rawCypher, { query: name, first: neo4j.int(10) })],
-    ['search repository, narrowed read', (name) => search.search(name, null, 10, new Set(['name'] as const))],
-    ['search repository, full read', (name) => search.search(name, null, 10)],
+    ['search repository, narrowed read', (name) => entities.search(name, null, 10, new Set(['name'] as const))],
+    ['search repository, full read', (name) => entities.search(name, null, 10)],
     ['GraphQL { __typename }', () => post({ query: '{ __typename }' })],
     ['GraphQL q4', (name) => post({ query: QUERY, variables: { query: name } })],
   ];
-  const samples = new Map(layers.map(([label]) => [label, [] as number[]]));
-  for (let round = 0; round < ROUNDS; round++) {
-    for (let k = 0; k < layers.length; k++) {
-      const [label, run] = layers[(round + k) % layers.length]!;
-      const started = performance.now();
-      await run(names[round % names.length]!);
-      if (round >= WARMUP) samples.get(label)!.push(performance.now() - started);
-    }
-  }
-  for (const [label, values] of samples) {
-    const { p50, mean } = percentiles(values);
-    console.log(`${label.padEnd(34)} p50 ${p50.toFixed(2)} ms, mean ${mean.toFixed(2)} ms`);
-  }
+  const latency = await interleavedLatency(layers, names, WARMUP, ROUNDS - WARMUP);
+  for (const [label, { p50, mean }] of Object.entries(latency)) console.log(`${label.padEnd(34)} p50 ${p50.toFixed(2)} ms, mean ${mean.toFixed(2)} ms`);
 } finally {
   await db.close();
 }
