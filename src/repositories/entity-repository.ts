@@ -101,6 +101,7 @@ export class EntityRepository {
     // Over-fetch, so exact and prefix matches ranked low by Lucene can still be lifted to the top.
     const candidates = Math.min(500, Math.max(50, first * 10));
     const rows = await this.db.read<SearchHit>(searchCypher(read), { lucene, types, candidates: neo4j.int(candidates) }, { name: 'search' });
-    return rankHits(query, rows.map((row) => ({ entity: withDefaults(row.entity), score: row.score }))).slice(0, first);
+    for (const row of rows) withDefaults(row.entity);
+    return rankHits(query, rows).slice(0, first);
   }
 }
