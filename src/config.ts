@@ -20,6 +20,7 @@ const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: port.default(4000),
   HOST: z.string().min(1).default('127.0.0.1'),
+  NEWSGRAPH_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(20_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 
   NEO4J_URI: z
@@ -61,7 +62,8 @@ export type Env = z.infer<typeof envSchema>;
 
 export interface Config {
   nodeEnv: Env['NODE_ENV'];
-  http: { port: number; host: string };
+  /** shutdownGraceMs: how long a shutdown waits for the requests in flight. */
+  http: { port: number; host: string; shutdownGraceMs: number };
   logLevel: Env['LOG_LEVEL'];
   neo4j: {
     /** Absent means: start the embedded Neo4j. */
@@ -110,7 +112,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const production = e.NODE_ENV === 'production';
   return {
     nodeEnv: e.NODE_ENV,
-    http: { port: e.PORT, host: e.HOST },
+    http: { port: e.PORT, host: e.HOST, shutdownGraceMs: e.NEWSGRAPH_SHUTDOWN_GRACE_MS },
     logLevel: e.LOG_LEVEL,
     neo4j: {
       uri: e.NEO4J_URI,

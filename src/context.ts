@@ -3,6 +3,7 @@ import type { SecurityConfig } from './config.js';
 import type { Executor } from './db/executor.js';
 import { createLoaders, type Loaders } from './loaders.js';
 import type { Logger } from './logger.js';
+import type { Readiness } from './server/readiness.js';
 import { EntityEdits } from './repositories/entity-edits.js';
 import { EntityRepository } from './repositories/entity-repository.js';
 import { GraphRepository } from './repositories/graph-repository.js';
@@ -16,6 +17,8 @@ export interface AppServices {
   executor: Executor;
   log: Logger;
   security: SecurityConfig;
+  /** What `/ready` answers; the server builds one when none is given. */
+  readiness?: Readiness;
 }
 
 export interface Repositories {

@@ -2,28 +2,38 @@ import type { Server } from 'node:http';
 import { connectDatabase } from '../db/connect.js';
 import { migrate } from '../db/migrate.js';
 import { loadSeedIfEmpty } from '../ingest/seed.js';
-import { closeServer, listen } from '../server/http.js';
+import { drainServer, listen } from '../server/http.js';
+import type { Readiness } from '../server/readiness.js';
+import { readinessOf } from '../server/readiness-of.js';
 import { createNewsgraphYoga } from '../server/yoga.js';
 import { onShutdownSignal, type Runtime } from './runtime.js';
 
 export async function serve(runtime: Runtime): Promise<void> {
   const { config, log } = runtime;
   const db = await connectDatabase(config, log);
-  const running: { server?: Server } = {};
+  const running: { server?: Server; readiness?: Readiness } = {};
+  // Shutdown drains: /ready turns 503, no new connection is accepted, requests in flight finish, then the database closes.
   onShutdownSignal(log, async () => {
-    if (running.server) await closeServer(running.server);
+    running.readiness?.drain();
+    if (running.server) {
+      const cut = await drainServer(running.server, config.http.shutdownGraceMs);
+      log.info({ cut, graceMs: config.http.shutdownGraceMs }, cut === 0 ? 'every request in flight finished' : 'requests cut at the end of the grace period');
+    }
     await db.close();
   });
   try {
     const applied = await migrate(db.executor);
     log.info({ statements: applied.statements }, 'schema migrations applied');
     if (config.loadSeed) await loadSeedIfEmpty(db.executor, log);
-    const yoga = createNewsgraphYoga({ executor: db.executor, log, security: config.security });
+    const services = { executor: db.executor, log, security: config.security };
+    running.readiness = readinessOf(services);
+    running.readiness.start();
+    const yoga = createNewsgraphYoga({ ...services, readiness: running.readiness });
     running.server = await listen(yoga, config.http.port, config.http.host);
   } catch (error) {
     await db.close();
     throw error;
   }
   const shownHost = config.http.host === '0.0.0.0' ? 'localhost' : config.http.host;
-  log.info({ url: `http://${shownHost}:${config.http.port}/graphql`, database: db.mode }, 'newsgraph is serving');
+  log.info({ url: `http://${shownHost}:${config.http.port}/graphql`, database: db.mode }, 'newsgraph is serving; /ready answers 200 once the database is warmed up');
 }

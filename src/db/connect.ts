@@ -3,8 +3,9 @@ import type { Driver } from 'neo4j-driver';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import { createDriver } from './driver.js';
-import { startEmbeddedNeo4j, type EmbeddedNeo4j, type EmbeddedOptions } from './embedded.js';
+import type { EmbeddedOptions } from './embedded.js';
 import { Executor } from './executor.js';
+import { superviseEmbeddedNeo4j, type SupervisedNeo4j } from './supervised-neo4j.js';
 
 export interface Database {
   driver: Driver;
@@ -12,6 +13,8 @@ export interface Database {
   /** Where the data lives, for logs: the given URI or the embedded one. */
   uri: string;
   mode: 'given' | 'embedded';
+  /** The embedded Neo4j's current process, when it is ours. */
+  embedded?: SupervisedNeo4j;
   close(): Promise<void>;
 }
 
@@ -32,10 +35,10 @@ export function embeddedOptions(config: Config, log: Logger): EmbeddedOptions {
  * otherwise the embedded Neo4j starts on the persistent data folder.
  */
 export async function connectDatabase(config: Config, log: Logger): Promise<Database> {
-  let embedded: EmbeddedNeo4j | undefined;
+  let embedded: SupervisedNeo4j | undefined;
   let target = { uri: config.neo4j.uri ?? '', username: config.neo4j.username, password: config.neo4j.password };
   if (!config.neo4j.uri) {
-    embedded = await startEmbeddedNeo4j(embeddedOptions(config, log));
+    embedded = await superviseEmbeddedNeo4j(embeddedOptions(config, log));
     target = { ...target, uri: embedded.uri };
   }
   const driver = createDriver(target, config.neo4j);
@@ -45,6 +48,7 @@ export async function connectDatabase(config: Config, log: Logger): Promise<Data
     executor,
     uri: target.uri,
     mode: embedded ? 'embedded' : 'given',
+    embedded,
     async close() {
       await driver.close();
       await embedded?.stop();

@@ -51,6 +51,8 @@ export interface EmbeddedOptions {
 export interface EmbeddedNeo4j {
   uri: string;
   pid: number;
+  /** Resolves when the process exits, whether stopped or killed. */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   stop(): Promise<void>;
 }
 
@@ -136,8 +138,12 @@ export async function startEmbeddedNeo4j(options: EmbeddedOptions): Promise<Embe
     options.log.debug({ neo4j: line }, 'embedded neo4j');
   });
   const uri = await waitForReady(child, options.startTimeoutMs ?? 120_000, stderrTail);
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolveExit) => {
+    if (child.exitCode !== null || child.signalCode !== null) resolveExit({ code: child.exitCode, signal: child.signalCode });
+    else child.once('exit', (code, signal) => resolveExit({ code, signal }));
+  });
   options.log.info({ uri, dataDir, pid: child.pid }, 'embedded Neo4j is ready');
-  return { uri, pid: child.pid!, stop: () => stopChild(child, 30_000) };
+  return { uri, pid: child.pid!, exited, stop: () => stopChild(child, 30_000) };
 }
 
 function waitForReady(child: ChildProcess, timeoutMs: number, stderrTail: string[]): Promise<string> {

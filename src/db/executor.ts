@@ -2,9 +2,13 @@ import neo4j, { type Driver, type ManagedTransaction, type QueryResult, type Rec
 import { GraphQLError } from 'graphql';
 import type { Logger } from '../logger.js';
 import { KeyedQueue, Semaphore } from './admission.js';
-import { mapNeo4jError } from './errors.js';
+import { DatabaseUnavailableError, mapNeo4jError } from './errors.js';
+import { isRehearsal, RehearsalRollback } from './rehearsal.js';
 
 export type AccessMode = 'READ' | 'WRITE';
+
+const REHEARSAL_TIMEOUT_MS = 60_000;
+const PING = 'ping';
 
 export interface RunOptions {
   /** Overrides the default transaction timeout (ms). */
@@ -19,6 +23,10 @@ export interface RunOptions {
 
 interface SharedState {
   roundTrips: number;
+  /** Called when a statement finds the database unreachable (readiness checks at once instead of at its next tick). */
+  unavailableListeners: Set<() => void>;
+  /** Set while readiness finds the database down: statements fail at once instead of waiting out connection timeouts. */
+  knownDown: boolean;
   writeSlots: Semaphore;
   keyed: KeyedQueue;
 }
@@ -45,7 +53,7 @@ export class Executor {
     private readonly defaultTimeoutMs: number,
     maxConcurrentWrites = 16,
     /** Shared by every view of this executor. */
-    private readonly shared: SharedState = { roundTrips: 0, writeSlots: new Semaphore(maxConcurrentWrites), keyed: new KeyedQueue() },
+    private readonly shared: SharedState = { roundTrips: 0, unavailableListeners: new Set(), knownDown: false, writeSlots: new Semaphore(maxConcurrentWrites), keyed: new KeyedQueue() },
   ) {}
 
   /** Cypher statements sent since start, across every request; tests read it to catch N+1 patterns. */
@@ -78,22 +86,31 @@ export class Executor {
   }
 
   private async run<T>(mode: AccessMode, work: TransactionWork<T>, options: RunOptions): Promise<T> {
+    if (this.shared.knownDown && options.name !== PING) throw new DatabaseUnavailableError();
     const log = options.log ?? this.log;
     const session = this.driver.session({
       database: this.database,
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
     });
+    const rehearsal = isRehearsal();
     const config = {
-      timeout: options.timeoutMs ?? this.defaultTimeoutMs,
+      // A warm-up compiles cold statements, which can take seconds on a loaded machine: not the requests' budget.
+      timeout: rehearsal ? REHEARSAL_TIMEOUT_MS : (options.timeoutMs ?? this.defaultTimeoutMs),
       metadata: { app: 'newsgraph', query: options.name ?? 'transaction' },
     };
-    const counted = (tx: ManagedTransaction): Promise<T> => work(this.counting(tx, log, config.metadata.query));
+    const counted = async (tx: ManagedTransaction): Promise<T> => {
+      const result = await work(this.counting(tx, log, config.metadata.query));
+      if (rehearsal && mode === 'WRITE') throw new RehearsalRollback(result);
+      return result;
+    };
     try {
       return mode === 'READ' ? await session.executeRead(counted, config) : await session.executeWrite(counted, config);
     } catch (error) {
+      if (error instanceof RehearsalRollback) return error.result as T;
       // Errors the work itself raised for the caller (validation, not found) pass through unchanged.
       if (error instanceof GraphQLError) throw error;
       const mapped = mapNeo4jError(error);
+      if (mapped instanceof DatabaseUnavailableError) for (const listener of this.shared.unavailableListeners) listener();
       log.warn({ err: { code: (error as { code?: string }).code, message: (error as Error).message }, mappedTo: mapped.extensions.code, query: options.name }, 'cypher failed');
       throw mapped;
     } finally {
@@ -101,10 +118,19 @@ export class Executor {
     }
   }
 
+  onUnavailable(listener: () => void): void {
+    this.shared.unavailableListeners.add(listener);
+  }
+
+  /** Readiness says whether the database is known to be down; only pings reach it then. */
+  setKnownDown(down: boolean): void {
+    this.shared.knownDown = down;
+  }
+
   /** Cheap connectivity probe used by /ready. */
   async ping(timeoutMs = 2000): Promise<boolean> {
     try {
-      await this.read('RETURN 1 AS ok', {}, { timeoutMs, name: 'ping' });
+      await this.read('RETURN 1 AS ok', {}, { timeoutMs, name: PING });
       return true;
     } catch {
       return false;

@@ -9,6 +9,7 @@ import { useBodyLimit } from './plugins/body-limit.js';
 import { useCsrfPrevention } from './plugins/csrf.js';
 import { useDisableIntrospection } from './plugins/introspection.js';
 import { useParseGuard } from './plugins/parse-guard.js';
+import { readinessOf } from './readiness-of.js';
 import { RequestIds, useRequestLog } from './plugins/request-log.js';
 
 export type NewsgraphYoga = YogaServerInstance<Record<string, unknown>, GraphContext>;
@@ -19,6 +20,7 @@ export const CSRF_HEADERS = ['x-graphql-yoga-csrf', 'x-newsgraph-client'];
 /** The HTTP application, apart from any listener, so tests can call `yoga.fetch` in-process. */
 export function createNewsgraphYoga(services: AppServices): NewsgraphYoga {
   const { security, log } = services;
+  const readiness = services.readiness ?? readinessOf(services);
   const requestIds = new RequestIds();
   const authenticator = new Authenticator(security);
   const armor = new EnvelopArmor({
@@ -38,7 +40,7 @@ export function createNewsgraphYoga(services: AppServices): NewsgraphYoga {
     ...(armor.protect().plugins as Plugin[]),
     useParseGuard(),
     ...(security.introspection ? [] : [useDisableIntrospection()]),
-    useReadinessCheck({ endpoint: '/ready', check: () => services.executor.ping() }),
+    useReadinessCheck({ endpoint: '/ready', check: () => readiness.isReady() }),
   ];
   return createYoga<Record<string, unknown>, GraphContext>({
     schema,
