@@ -55,7 +55,8 @@ const envSchema = z.object({
   NEWSGRAPH_MAX_ALIASES: z.coerce.number().int().min(0).max(1000).default(15),
   NEWSGRAPH_MAX_TOKENS: z.coerce.number().int().min(50).max(100_000).default(2000),
   NEWSGRAPH_MAX_DIRECTIVES: z.coerce.number().int().min(0).max(1000).default(20),
-  NEWSGRAPH_MAX_COST: z.coerce.number().int().min(10).max(1_000_000).default(20_000),
+  NEWSGRAPH_MAX_COST: z.coerce.number().int().min(10).max(10_000_000).default(50_000),
+  NEWSGRAPH_MAX_COST_ANONYMOUS: z.coerce.number().int().min(10).max(10_000_000).default(20_000),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -90,7 +91,11 @@ export interface SecurityConfig {
   introspection: boolean;
   graphiql: boolean;
   maxBodyBytes: number;
-  limits: { depth: number; aliases: number; tokens: number; directives: number; cost: number };
+  /**
+   * cost / anonymousCost: the estimated cost a request may have (src/schema/cost-model.ts), for callers with a
+   * key or token / without.
+   */
+  limits: { depth: number; aliases: number; tokens: number; directives: number; cost: number; anonymousCost: number };
 }
 
 export class ConfigError extends Error {
@@ -142,7 +147,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       introspection: e.NEWSGRAPH_INTROSPECTION ?? !production,
       graphiql: e.NEWSGRAPH_GRAPHIQL ?? !production,
       maxBodyBytes: e.NEWSGRAPH_MAX_BODY_BYTES,
-      limits: { depth: e.NEWSGRAPH_MAX_DEPTH, aliases: e.NEWSGRAPH_MAX_ALIASES, tokens: e.NEWSGRAPH_MAX_TOKENS, directives: e.NEWSGRAPH_MAX_DIRECTIVES, cost: e.NEWSGRAPH_MAX_COST },
+      limits: {
+        depth: e.NEWSGRAPH_MAX_DEPTH,
+        aliases: e.NEWSGRAPH_MAX_ALIASES,
+        tokens: e.NEWSGRAPH_MAX_TOKENS,
+        directives: e.NEWSGRAPH_MAX_DIRECTIVES,
+        cost: e.NEWSGRAPH_MAX_COST,
+        // Anonymous callers never get a larger budget than callers with a key.
+        anonymousCost: Math.min(e.NEWSGRAPH_MAX_COST_ANONYMOUS, e.NEWSGRAPH_MAX_COST),
+      },
     },
   };
 }

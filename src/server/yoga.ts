@@ -9,6 +9,7 @@ import { useBodyLimit } from './plugins/body-limit.js';
 import { useCsrfPrevention } from './plugins/csrf.js';
 import { useDisableIntrospection } from './plugins/introspection.js';
 import { useParseGuard } from './plugins/parse-guard.js';
+import { useCostLimit } from './plugins/cost-limit.js';
 import { readinessOf } from './readiness-of.js';
 import { RequestIds, useRequestLog } from './plugins/request-log.js';
 
@@ -28,7 +29,8 @@ export function createNewsgraphYoga(services: AppServices): NewsgraphYoga {
     maxAliases: { n: security.limits.aliases },
     maxTokens: { n: security.limits.tokens },
     maxDirectives: { n: security.limits.directives },
-    costLimit: { maxCost: security.limits.cost },
+    // Replaced by useCostLimit, whose estimate sees arguments, variables and the caller (armor's counts fields).
+    costLimit: { enabled: false },
     // Suggestions would leak field names that introspection is hiding.
     blockFieldSuggestion: { enabled: !security.introspection },
   });
@@ -40,6 +42,7 @@ export function createNewsgraphYoga(services: AppServices): NewsgraphYoga {
     ...(armor.protect().plugins as Plugin[]),
     useParseGuard(),
     ...(security.introspection ? [] : [useDisableIntrospection()]),
+    useCostLimit({ authenticated: security.limits.cost, anonymous: security.limits.anonymousCost }),
     useReadinessCheck({ endpoint: '/ready', check: () => readiness.isReady() }),
   ];
   return createYoga<Record<string, unknown>, GraphContext>({

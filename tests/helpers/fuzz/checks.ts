@@ -15,6 +15,7 @@ export const KNOWN_CODES = new Set([
   'PAYLOAD_TOO_LARGE',
   'BAD_REQUEST',
   'OPERATION_RESOLUTION_FAILURE',
+  'COST_LIMIT_EXCEEDED',
 ]);
 
 /** Errors graphql-js, Yoga and graphql-armor raise before execution, without an extensions.code. */
