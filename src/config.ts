@@ -57,6 +57,7 @@ const envSchema = z.object({
   NEWSGRAPH_MAX_DIRECTIVES: z.coerce.number().int().min(0).max(1000).default(20),
   NEWSGRAPH_MAX_COST: z.coerce.number().int().min(10).max(10_000_000).default(50_000),
   NEWSGRAPH_MAX_COST_ANONYMOUS: z.coerce.number().int().min(10).max(10_000_000).default(20_000),
+  NEWSGRAPH_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1).max(600_000).default(10_000),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -93,9 +94,10 @@ export interface SecurityConfig {
   maxBodyBytes: number;
   /**
    * cost / anonymousCost: the estimated cost a request may have (src/schema/cost-model.ts), for callers with a
-   * key or token / without.
+   * key or token / without; requestTimeoutMs: the time budget of a query's execution; statementTimeoutMs: the
+   * executor's default transaction timeout (NEO4J_QUERY_TIMEOUT_MS), which the request budget only ever shortens.
    */
-  limits: { depth: number; aliases: number; tokens: number; directives: number; cost: number; anonymousCost: number };
+  limits: { depth: number; aliases: number; tokens: number; directives: number; cost: number; anonymousCost: number; requestTimeoutMs: number; statementTimeoutMs: number };
 }
 
 export class ConfigError extends Error {
@@ -155,6 +157,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         cost: e.NEWSGRAPH_MAX_COST,
         // Anonymous callers never get a larger budget than callers with a key.
         anonymousCost: Math.min(e.NEWSGRAPH_MAX_COST_ANONYMOUS, e.NEWSGRAPH_MAX_COST),
+        requestTimeoutMs: e.NEWSGRAPH_REQUEST_TIMEOUT_MS,
+        statementTimeoutMs: e.NEO4J_QUERY_TIMEOUT_MS,
       },
     },
   };

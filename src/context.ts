@@ -10,6 +10,7 @@ import { GraphRepository } from './repositories/graph-repository.js';
 import { ProvenanceRepository } from './repositories/provenance-repository.js';
 import { RelationEdits } from './repositories/relation-edits.js';
 import { RelationRepository } from './repositories/relation-repository.js';
+import { RequestDeadline, withDeadline } from './request-deadline.js';
 import { StatsRepository } from './repositories/stats-repository.js';
 
 /** Long-lived parts shared by every request. */
@@ -41,6 +42,8 @@ export interface GraphContext {
   log: Logger;
   repos: Repositories;
   loaders: Loaders;
+  /** The request's time budget; its statements are held to it once execution starts it (plugins/request-deadline.ts). */
+  deadline: RequestDeadline;
 }
 
 export function createRepositories(executor: Executor): Repositories {
@@ -58,6 +61,7 @@ export function createRepositories(executor: Executor): Repositories {
 
 export function createContext(services: AppServices, requestId: string, viewer: Viewer): GraphContext {
   const log = services.log.child({ requestId, role: viewer.role ?? 'anonymous' });
-  const repos = createRepositories(services.executor.withLogger(log));
-  return { requestId, viewer, anonymousRead: services.security.anonymousRead, log, repos, loaders: createLoaders(repos) };
+  const deadline = new RequestDeadline();
+  const repos = createRepositories(withDeadline(services.executor.withLogger(log), deadline, services.security.limits.statementTimeoutMs));
+  return { requestId, viewer, anonymousRead: services.security.anonymousRead, log, repos, loaders: createLoaders(repos), deadline };
 }

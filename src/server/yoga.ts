@@ -10,6 +10,7 @@ import { useCsrfPrevention } from './plugins/csrf.js';
 import { useDisableIntrospection } from './plugins/introspection.js';
 import { useParseGuard } from './plugins/parse-guard.js';
 import { useCostLimit } from './plugins/cost-limit.js';
+import { useRequestDeadline } from './plugins/request-deadline.js';
 import { readinessOf } from './readiness-of.js';
 import { RequestIds, useRequestLog } from './plugins/request-log.js';
 
@@ -43,6 +44,7 @@ export function createNewsgraphYoga(services: AppServices): NewsgraphYoga {
     useParseGuard(),
     ...(security.introspection ? [] : [useDisableIntrospection()]),
     useCostLimit({ authenticated: security.limits.cost, anonymous: security.limits.anonymousCost }),
+    useRequestDeadline(security.limits.requestTimeoutMs),
     useReadinessCheck({ endpoint: '/ready', check: () => readiness.isReady() }),
   ];
   return createYoga<Record<string, unknown>, GraphContext>({

@@ -16,6 +16,7 @@ export const KNOWN_CODES = new Set([
   'BAD_REQUEST',
   'OPERATION_RESOLUTION_FAILURE',
   'COST_LIMIT_EXCEEDED',
+  'REQUEST_TIMEOUT',
 ]);
 
 /** Errors graphql-js, Yoga and graphql-armor raise before execution, without an extensions.code. */
