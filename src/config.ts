@@ -58,6 +58,9 @@ const envSchema = z.object({
   NEWSGRAPH_MAX_COST: z.coerce.number().int().min(10).max(10_000_000).default(50_000),
   NEWSGRAPH_MAX_COST_ANONYMOUS: z.coerce.number().int().min(10).max(10_000_000).default(20_000),
   NEWSGRAPH_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1).max(600_000).default(10_000),
+  NEWSGRAPH_RATE_LIMIT_ANONYMOUS: z.coerce.number().int().min(0).max(1_000_000).default(120),
+  NEWSGRAPH_RATE_LIMIT_AUTHENTICATED: z.coerce.number().int().min(0).max(1_000_000).default(1200),
+  NEWSGRAPH_TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -98,6 +101,8 @@ export interface SecurityConfig {
    * executor's default transaction timeout (NEO4J_QUERY_TIMEOUT_MS), which the request budget only ever shortens.
    */
   limits: { depth: number; aliases: number; tokens: number; directives: number; cost: number; anonymousCost: number; requestTimeoutMs: number; statementTimeoutMs: number };
+  /** Requests per minute per client (0: no limit); trustedProxyHops: reverse proxies whose X-Forwarded-For is believed. */
+  rateLimit: { anonymousPerMinute: number; authenticatedPerMinute: number; trustedProxyHops: number };
 }
 
 export class ConfigError extends Error {
@@ -159,6 +164,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         anonymousCost: Math.min(e.NEWSGRAPH_MAX_COST_ANONYMOUS, e.NEWSGRAPH_MAX_COST),
         requestTimeoutMs: e.NEWSGRAPH_REQUEST_TIMEOUT_MS,
         statementTimeoutMs: e.NEO4J_QUERY_TIMEOUT_MS,
+      },
+      rateLimit: {
+        anonymousPerMinute: e.NEWSGRAPH_RATE_LIMIT_ANONYMOUS,
+        authenticatedPerMinute: e.NEWSGRAPH_RATE_LIMIT_AUTHENTICATED,
+        trustedProxyHops: e.NEWSGRAPH_TRUSTED_PROXY_HOPS,
       },
     },
   };

@@ -10,7 +10,9 @@ import { useCsrfPrevention } from './plugins/csrf.js';
 import { useDisableIntrospection } from './plugins/introspection.js';
 import { useParseGuard } from './plugins/parse-guard.js';
 import { useCostLimit } from './plugins/cost-limit.js';
+import { useRateLimit } from './plugins/rate-limit.js';
 import { useRequestDeadline } from './plugins/request-deadline.js';
+import { viewerPerRequest } from './viewer-per-request.js';
 import { readinessOf } from './readiness-of.js';
 import { RequestIds, useRequestLog } from './plugins/request-log.js';
 
@@ -25,6 +27,7 @@ export function createNewsgraphYoga(services: AppServices): NewsgraphYoga {
   const readiness = services.readiness ?? readinessOf(services);
   const requestIds = new RequestIds();
   const authenticator = new Authenticator(security);
+  const viewerOf = viewerPerRequest(authenticator);
   const armor = new EnvelopArmor({
     maxDepth: { n: security.limits.depth },
     maxAliases: { n: security.limits.aliases },
@@ -38,6 +41,8 @@ export function createNewsgraphYoga(services: AppServices): NewsgraphYoga {
   const plugins: Plugin[] = [
     useRequestLog(log, requestIds),
     useExplorer(),
+    // Before the body is read: a client over its budget costs no more than this.
+    useRateLimit({ endpoint: '/graphql', ...security.rateLimit }, viewerOf),
     useBodyLimit(security.maxBodyBytes),
     useCsrfPrevention(CSRF_HEADERS),
     ...(armor.protect().plugins as Plugin[]),
@@ -64,7 +69,7 @@ export function createNewsgraphYoga(services: AppServices): NewsgraphYoga {
       warn: (...args) => log.warn(args.map(String).join(' ')),
       error: (...args) => log.error({ err: args.find((arg) => arg instanceof Error) }, args.map(String).join(' ')),
     },
-    context: async ({ request }) => createContext(services, requestIds.of(request), await authenticator.authenticate(request.headers.get('authorization'))),
+    context: async ({ request }) => createContext(services, requestIds.of(request), await viewerOf(request)),
     plugins,
   });
 }
