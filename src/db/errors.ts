@@ -42,6 +42,13 @@ export class DatabaseBusyError extends DatabaseError {
   }
 }
 
+/** A node the write needed was deleted by a concurrent commit (a merge or a delete of the same entity). */
+export class ConcurrentChangeError extends DatabaseError {
+  constructor(cause?: unknown) {
+    super('An entity this write needs was merged or deleted at the same moment. Try again.', 'CONCURRENT_CHANGE', { cause });
+  }
+}
+
 export class UnexpectedDatabaseError extends DatabaseError {
   constructor(cause?: unknown) {
     super('The graph database returned an unexpected error.', 'DATABASE_ERROR', { cause });
@@ -66,7 +73,9 @@ export function mapNeo4jError(error: unknown): DatabaseError {
     return new DatabaseUnavailableError(error);
   }
   if (code === 'Neo.ClientError.Schema.ConstraintValidationFailed') return new ConstraintViolationError(error);
-  if (code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut') || code === 'Neo.TransientError.Transaction.LockClientStopped') {
+  if (code === 'Neo.ClientError.Statement.EntityNotFound') return new ConcurrentChangeError(error);
+  // A transaction stopped by its timeout while it waited for a lock: Neo4j 5 sends the ClientError spelling, older servers the TransientError one.
+  if (code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut') || code.endsWith('.Transaction.LockClientStopped')) {
     return new QueryTimeoutError(error);
   }
   if (code.startsWith('Neo.ClientError.Security.')) return new DatabaseAuthError(error);

@@ -12,6 +12,11 @@ describe('mapNeo4jError', () => {
     ['ServiceUnavailable', 'DATABASE_UNAVAILABLE'],
     ['SessionExpired', 'DATABASE_UNAVAILABLE'],
     ['Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration', 'QUERY_TIMEOUT'],
+    // Timed out while waiting for a lock (Neo4j 5 spelling; it was DATABASE_ERROR behind a merge holding the lock).
+    ['Neo.ClientError.Transaction.LockClientStopped', 'QUERY_TIMEOUT'],
+    ['Neo.TransientError.Transaction.LockClientStopped', 'QUERY_TIMEOUT'],
+    // A node deleted (merged away) by a concurrent commit: retryable, not an unexpected error.
+    ['Neo.ClientError.Statement.EntityNotFound', 'CONCURRENT_CHANGE'],
     ['Neo.ClientError.Security.Unauthorized', 'DATABASE_AUTH_FAILED'],
     ['Neo.TransientError.Transaction.DeadlockDetected', 'DATABASE_BUSY'],
     ['Neo.ClientError.Statement.SyntaxError', 'DATABASE_ERROR'],
