@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { isPartialDate, PARTIAL_DATE_HINT } from './dates.js';
+import { endsBeforeItStarts, isPartialDate, PARTIAL_DATE_HINT } from './dates.js';
+import { freeTextProblem, nameProblem } from './text-rules.js';
 import { ORGANIZATION_CATEGORIES, RELATION_TYPES, SOURCE_KINDS } from './types.js';
 
 /**
@@ -12,22 +13,45 @@ export const BUNDLE_FORMAT = 'newsgraph.bundle';
 export const BUNDLE_VERSION = 1;
 
 export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const slug = z.string().max(200).regex(SLUG, 'expected a slug: lowercase letters, digits and single hyphens, e.g. liu-xiaowu');
+export const slug = z.string().max(200).regex(SLUG, 'expected a slug: lowercase letters, digits and single hyphens, e.g. liu-xiaowu');
 // The regex gives outside tools a pattern; the refinement rejects impossible days such as 2021-02-30.
-const partialDate = z.string().regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/, { message: PARTIAL_DATE_HINT, abort: true }).refine(isPartialDate, PARTIAL_DATE_HINT);
-const text = (max: number) => z.string().trim().min(1).max(max);
+export const partialDate = z.string().regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/, { message: PARTIAL_DATE_HINT, abort: true }).refine(isPartialDate, PARTIAL_DATE_HINT);
+/**
+ * A string checked by one of the text rules (src/model/text-rules.ts), as
+ * given: before any trimming, since trim() also removes characters the rules
+ * refuse (a BOM, newlines), which edits store as given.
+ */
+const ruled = (problem: (value: string) => string | null) =>
+  z.string().superRefine((value, ctx) => {
+    const found = problem(value);
+    if (found) ctx.addIssue({ code: 'custom', message: found });
+  });
+const NOT_BLANK = 'must not be empty or only spaces';
+/** A name, title or role: one line of visible text, trimmed. */
+const name = (max: number) => ruled(nameProblem).trim().min(1, NOT_BLANK).max(max);
+/** Free text, trimmed: a description. */
+const text = (max: number) => ruled(freeTextProblem).trim().min(1, NOT_BLANK).max(max);
+/** A quote is compared with its document verbatim, so it is not trimmed. */
+export const quoteText = ruled(freeTextProblem).min(1).max(20_000);
+
+/** Dates given as a period must not end before they start. */
+function periodInOrder(value: { startDate?: string; endDate?: string }, ctx: z.RefinementCtx): void {
+  if (value.startDate && value.endDate && endsBeforeItStarts(value.startDate, value.endDate)) {
+    ctx.addIssue({ code: 'custom', path: ['endDate'], message: `endDate ${value.endDate} is before startDate ${value.startDate}` });
+  }
+}
 
 export const documentSchema = z.strictObject({
   id: slug,
-  title: text(1000).optional(),
+  title: name(1000).optional(),
   publishedAt: partialDate.optional(),
   url: z.url().max(2000).nullish(),
-  text: z.string().max(5_000_000),
+  text: ruled(freeTextProblem).max(5_000_000),
 });
 
 export const sourceSchema = z.strictObject({
   id: slug,
-  name: text(500),
+  name: name(500),
   kind: z.enum(SOURCE_KINDS),
   url: z.url().max(2000).nullish(),
   /** For a quoted official: the PERSON entity who is the source. */
@@ -36,28 +60,37 @@ export const sourceSchema = z.strictObject({
 
 const entityBase = {
   id: slug,
-  name: text(500),
-  aliases: z.array(text(500)).max(200).default([]),
+  name: name(500),
+  aliases: z.array(name(500)).max(200).default([]),
   description: text(20_000).optional(),
 };
 
 export const entitySchema = z.discriminatedUnion('type', [
-  z.strictObject({ ...entityBase, type: z.literal('PERSON'), title: text(200).optional() }),
+  z.strictObject({ ...entityBase, type: z.literal('PERSON'), title: name(200).optional() }),
   z.strictObject({ ...entityBase, type: z.literal('ORGANIZATION'), category: z.enum(ORGANIZATION_CATEGORIES).optional() }),
   z.strictObject({ ...entityBase, type: z.literal('COUNTRY') }),
   z.strictObject({ ...entityBase, type: z.literal('LOCATION') }),
-  z.strictObject({ ...entityBase, type: z.literal('EVENT'), startDate: partialDate.optional(), endDate: partialDate.optional() }),
+  z.strictObject({ ...entityBase, type: z.literal('EVENT'), startDate: partialDate.optional(), endDate: partialDate.optional() }).superRefine(periodInOrder),
 ]);
 
-export const relationSchema = z.strictObject({
+/** A relation's fields, for the bundle record here and for edits (src/model/edit-inputs.ts), which may leave out the id. */
+export const relationFields = {
   id: slug,
   type: z.enum(RELATION_TYPES),
   from: slug,
   to: slug,
-  role: text(200).optional(),
+  role: name(200).optional(),
   startDate: partialDate.optional(),
   endDate: partialDate.optional(),
-});
+};
+
+/** The rules across a relation's fields: no relation from an entity to itself, and dates in order. */
+export function relationRules(relation: { from: string; to: string; startDate?: string; endDate?: string }, ctx: z.RefinementCtx): void {
+  if (relation.from === relation.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'a relation must join two different entities, not an entity to itself' });
+  periodInOrder(relation, ctx);
+}
+
+export const relationSchema = z.strictObject(relationFields).superRefine(relationRules);
 
 const subjectSchema = z.union([z.strictObject({ entity: slug }), z.strictObject({ relation: slug })]);
 
@@ -65,7 +98,7 @@ export const reportSchema = z.strictObject({
   id: slug,
   subject: subjectSchema,
   source: slug,
-  quote: z.string().min(1).max(20_000),
+  quote: quoteText,
   start: z.number().int().min(0),
   end: z.number().int().min(0),
   reportedAt: partialDate.optional(),

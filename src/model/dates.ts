@@ -33,3 +33,11 @@ export function dateUpperBound(value: string): string {
   }
   return value;
 }
+
+/**
+ * Whether a period ends before it starts, with each date taken at its widest:
+ * an event from 2021-08-13 may end in 2021-08, but not in 2021-07.
+ */
+export function endsBeforeItStarts(start: string, end: string): boolean {
+  return dateUpperBound(end) < dateLowerBound(start);
+}

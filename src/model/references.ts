@@ -51,9 +51,6 @@ export class ReferenceChecker {
 
   addEntity(entity: BundleEntity, path: string): void {
     if (this.unique(this.entities, entity.id, path, 'entity')) this.entities.set(entity.id, entity.type);
-    if (entity.type === 'EVENT' && entity.startDate && entity.endDate && entity.endDate.slice(0, entity.startDate.length) < entity.startDate.slice(0, entity.endDate.length)) {
-      this.issue(`${path}.endDate`, `endDate ${entity.endDate} is before startDate ${entity.startDate}`);
-    }
   }
 
   addRelation(relation: BundleRelation, path: string): void {

@@ -8,6 +8,7 @@ import { builder } from './builder.js';
 import { EntityTypeEnum } from './enums.js';
 import { checkRange, LIMITS } from './limits.js';
 import { connectionOf } from './connection.js';
+import { inputIssueError } from './input-errors.js';
 import { ReportInputRef, toReportInputs } from './report-input.js';
 import { relationsRequestAhead } from './relations-request.js';
 import { namedIn, selectedFieldNames, selectsField } from './selection.js';
@@ -113,9 +114,7 @@ function validEntityInput(input: typeof EntityInputRef.$inferInput): EntityInput
   const parsed = entitySchema.safeParse(candidate);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    const field = issue.path.join('.') || 'input';
-    const message = issue.code === 'unrecognized_keys' ? `${issue.keys.join(', ')} do not apply to a ${input.type}` : issue.message;
-    throw new GraphQLError(`input.${field}: ${message}`, { extensions: { code: 'BAD_USER_INPUT', field } });
+    throw inputIssueError(issue, '', issue.code === 'unrecognized_keys' ? `${issue.keys.join(', ')} do not apply to a ${input.type}` : issue.message);
   }
   return { ...input, id: parsed.data.id, aliases: input.aliases === undefined ? undefined : parsed.data.aliases, reports: toReportInputs(reports) } as EntityInput;
 }

@@ -1,10 +1,11 @@
 import { GraphQLError } from 'graphql';
-import { SLUG } from '../model/bundle-schema.js';
+import { relationEditSchema, withoutNulls } from '../model/edit-inputs.js';
 import { toPage } from '../repositories/cursor.js';
 import type { RelationRecord } from '../repositories/records.js';
 import { builder } from './builder.js';
 import { connectionOf } from './connection.js';
 import { EntityRef } from './entity.js';
+import { parseInput } from './input-errors.js';
 import { DirectionEnum, RelationTypeEnum } from './enums.js';
 import { ReportInputRef, toReportInputs } from './report-input.js';
 import { relationsRequest } from './relations-request.js';
@@ -81,12 +82,11 @@ builder.mutationField('upsertRelation', (t) =>
     args: { input: t.arg({ type: RelationInputRef, required: true }) },
     resolve: (_root, { input }, ctx) => {
       const id = input.id === null || input.id === undefined ? null : String(input.id);
-      // At most 200 characters, as in bundles: a longer id would not round-trip through export and ingest (and a huge one does not fit the index).
-      if (id !== null && (id.length > 200 || !SLUG.test(id))) {
-        throw new GraphQLError('input.id: expected a slug of at most 200 characters such as liu-xiaowu-commands-zapad', { extensions: { code: 'BAD_USER_INPUT', field: 'id' } });
-      }
-      if (input.role && input.role.length > 200) throw new GraphQLError('input.role: at most 200 characters', { extensions: { code: 'BAD_USER_INPUT', field: 'role' } });
-      return ctx.repos.relationEdits.upsert({ ...input, id, from: String(input.from), to: String(input.to), reports: toReportInputs(input.reports) });
+      const { reports, ...fields } = input;
+      // The bundle's rules for relations: slugs of at most 200 characters (a longer id would not round-trip through
+      // export and ingest), a role that is a visible name, two different endpoints, dates in order.
+      parseInput(relationEditSchema, withoutNulls({ ...fields, id, from: String(input.from), to: String(input.to) }));
+      return ctx.repos.relationEdits.upsert({ ...fields, id, from: String(input.from), to: String(input.to), reports: toReportInputs(reports) });
     },
   }),
 );

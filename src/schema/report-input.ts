@@ -1,11 +1,14 @@
+import { reportEditSchema, withoutNulls } from '../model/edit-inputs.js';
+import type { ReportInput } from '../repositories/report-inputs.js';
 import { builder } from './builder.js';
+import { parseInput } from './input-errors.js';
 
 /** Provenance given with an edit: who reported it, where, and the exact words. */
 export const ReportInputRef = builder.inputType('ReportInput', {
   fields: (t) => ({
     sourceId: t.id({ required: true }),
     documentId: t.id(),
-    quote: t.string(),
+    quote: t.string({ description: 'At most 20,000 characters, as in bundles.' }),
     start: t.int({ description: 'Offset of the quote in the document text, in code points.' }),
     end: t.int(),
     reportedAt: t.field({ type: 'Date', description: "Defaults to the document's date." }),
@@ -15,12 +18,17 @@ export const ReportInputRef = builder.inputType('ReportInput', {
 
 type ReportInputValue = typeof ReportInputRef.$inferInput;
 
-/** IDs arrive as string or number; the repositories take strings. */
-export function toReportInputs(reports: readonly ReportInputValue[] | null | undefined) {
-  return (reports ?? []).map((report) => ({
-    ...report,
-    sourceId: String(report.sourceId),
-    documentId: report.documentId === null || report.documentId === undefined ? null : String(report.documentId),
-    attributedTo: report.attributedTo === null || report.attributedTo === undefined ? null : String(report.attributedTo),
-  }));
+const idOrNull = (id: string | number | null | undefined) => (id === null || id === undefined ? null : String(id));
+
+/**
+ * IDs arrive as string or number; the repositories take strings. Each report
+ * is checked with the bundle's rules for reports (slugs, quote length and
+ * characters, offsets in order) before anything is written.
+ */
+export function toReportInputs(reports: readonly ReportInputValue[] | null | undefined): ReportInput[] {
+  return (reports ?? []).map((report, i) => {
+    const given = { ...report, sourceId: String(report.sourceId), documentId: idOrNull(report.documentId), attributedTo: idOrNull(report.attributedTo) };
+    parseInput(reportEditSchema, withoutNulls(given), `reports[${i}]`);
+    return given;
+  });
 }

@@ -56,6 +56,15 @@ async function seedCounts(): Promise<{ nodes: number; relationships: number }> {
 }
 
 const trimmedLength = (text: string) => text.trim().length;
+/**
+ * Names are one line of visible text (docs/bundle-format.md): no controls or line separators, no bidirectional
+ * controls, no invisible formatting characters (the rule's one exception, a joiner inside a word of a joining
+ * script, is in none of the hostile strings).
+ */
+const visibleLine = (text: string) => !/[\p{Cc}\p{Zl}\p{Zp}\p{Cf}]/u.test(text);
+const fitsName = (text: string, max: number) => trimmedLength(text) >= 1 && trimmedLength(text) <= max && visibleLine(text);
+/** Free text (descriptions, quotes) carries no NUL. */
+const noNul = (text: string) => !text.includes('\u0000');
 
 /** A bundle (docs/bundle-format.md) as this file builds it, before a hostile string is put in. */
 interface DraftBundle {
@@ -152,14 +161,14 @@ describe('hostile strings in every string argument', () => {
       expect(codeOf(await send(s, upsert, { input: { id: `${id}-org`, type: 'ORGANIZATION', name: 'Inj', category: s } }))).toBe('BAD_USER_INPUT');
       expect((await send(s, upsert, { input: { id: `${id}-event`, type: 'EVENT', name: 'Inj', startDate: s } })).errors?.[0]?.message).toMatch(/Invalid Date/);
 
-      // --- text fields: stored exactly as given, or refused for their length
+      // --- text fields: stored exactly as given, or refused for their length or characters
       type Stored = { id: string; name: string; aliases: string[]; description: string | null; title?: string | null; reportedBy: Array<{ quote: string | null }> };
       const read = async () => (await send<{ entity: Stored }>(s, `query($id: ID!) { entity(id: $id) { id name aliases description ... on Person { title } reportedBy { quote } } }`, { id })).data?.entity;
       const textCases: Array<[string, Record<string, unknown>, boolean, (stored: Stored) => unknown, unknown]> = [
-        ['name', { name: s }, trimmedLength(s) >= 1 && trimmedLength(s) <= 500, (e) => e.name, s],
-        ['aliases', { name: 'Inj Alias Probe', aliases: [s] }, trimmedLength(s) >= 1 && trimmedLength(s) <= 500, (e) => e.aliases, [s.trim()]],
-        ['description', { name: 'Inj', description: s }, trimmedLength(s) >= 1 && trimmedLength(s) <= 20_000, (e) => e.description, s],
-        ['title', { name: 'Inj', title: s }, trimmedLength(s) >= 1 && trimmedLength(s) <= 200, (e) => e.title, s],
+        ['name', { name: s }, fitsName(s, 500), (e) => e.name, s],
+        ['aliases', { name: 'Inj Alias Probe', aliases: [s] }, fitsName(s, 500), (e) => e.aliases, [s.trim()]],
+        ['description', { name: 'Inj', description: s }, trimmedLength(s) >= 1 && trimmedLength(s) <= 20_000 && noNul(s), (e) => e.description, s],
+        ['title', { name: 'Inj', title: s }, fitsName(s, 200), (e) => e.title, s],
       ];
       for (const [field, fields, accepted, pick, expected] of textCases) {
         const answer = await send<{ upsertEntity: Stored }>(s, upsert, { input: { id, type: 'PERSON', ...fields } });
@@ -171,12 +180,16 @@ describe('hostile strings in every string argument', () => {
         expect(pick(answer.data!.upsertEntity), field).toEqual(expected);
         expect(pick((await read())!), `${field} read back`).toEqual(expected);
       }
+      // A quote is at most 20,000 characters, as in bundles, and is compared verbatim (not trimmed).
       const quoted = await send<{ upsertEntity: Stored }>(s, upsert, { input: { id, type: 'PERSON', name: 'Inj', reports: [{ sourceId: 'msn-news', quote: s }] } });
-      expect(quoted.errors).toBeUndefined();
-      expect((await read())!.reportedBy.map((r) => r.quote)).toContain(s);
+      if (s.length > 20_000 || !noNul(s)) expect(quoted.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'reports[0].quote' });
+      else {
+        expect(quoted.errors).toBeUndefined();
+        expect((await read())!.reportedBy.map((r) => r.quote)).toContain(s);
+      }
 
       const role = await send<{ upsertRelation: { id: string; role: string } }>(s, relation, { input: { ...base, role: s } });
-      if (s.length > 200) expect(role.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'role' });
+      if (!fitsName(s, 200)) expect(role.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'role' });
       else {
         expect(role.errors).toBeUndefined();
         const stored = await send<{ relation: { role: string } }>(s, 'query($id: ID!) { relation(id: $id) { role } }', { id: role.data!.upsertRelation.id });
@@ -201,7 +214,7 @@ describe('hostile strings in every string argument', () => {
       const ingest = 'mutation($bundle: JSON!) { ingestBundle(bundle: $bundle) { createdEntityIds matches { id matchedId } } }';
       const slugPatches: Array<(b: DraftBundle) => void> = [(b) => (b.document.id = s), (b) => (b.sources[0]!.id = s), (b) => (b.entities[0]!.id = s), (b) => (b.reports[0]!.quote = s)];
       for (const patch of slugPatches) expect(codeOf(await send(s, ingest, { bundle: bundle(patch) }))).toBe('BAD_USER_INPUT');
-      const fits = trimmedLength(s) >= 1 && trimmedLength(s) <= 500;
+      const fits = fitsName(s, 500);
       const ingested = await send<{ ingestBundle: { createdEntityIds: string[]; matches: Array<{ id: string; matchedId: string }> } }>(
         s,
         ingest,
