@@ -1,7 +1,11 @@
 import type { CountingTransaction, Executor } from '../db/executor.js';
+import { lockEntities } from '../ingest/locks.js';
+import { FORGET_MERGES_INTO, RECORD_MERGE } from '../ingest/merged-ids.js';
 import { nameKeys } from '../model/names.js';
 import { ENTITY_LABEL, RELATION_TYPES, type EntityType } from '../model/types.js';
+import { MERGE_ENTITIES } from './entity-merge.js';
 import { InputError, NotFoundError } from './input-error.js';
+import { mergedTarget, refuseMergedId } from './merged-check.js';
 import { ENTITY_PROJECTION, type EntityRecord } from './records.js';
 import { writeReportInputs, type ReportInput } from './report-inputs.js';
 
@@ -69,12 +73,23 @@ const REPOINT_REFERENCES = `
 CALL { MATCH ()-[rb:REPORTED_BY {attributedToId: $from}]->() SET rb.attributedToId = $to }
 CALL { MATCH (s:Source {entityId: $from}) SET s.entityId = $to }`;
 
+const READ_ENTITY = `MATCH (n:Entity {id: $id}) RETURN ${ENTITY_PROJECTION} AS entity`;
+
+/**
+ * Every edit starts by locking the entities it touches (ingest/locks.ts), so
+ * a merge and the writes to either entity run one after the other, across
+ * API processes too: a write that locked first is moved by the merge; one
+ * that waited finds the id merged and is refused with ENTITY_MERGED.
+ */
 export class EntityEdits {
   constructor(private readonly db: Executor) {}
 
   upsert(input: EntityInput): Promise<EntityRecord> {
     return this.db.transaction('WRITE', async (tx) => {
-      const existing = await typeOf(tx, input.id);
+      const locked = await lockEntities(tx, [input.id]);
+      // Not there: created, unless it was merged away (reviving it would undo the merge).
+      if (!locked.has(input.id)) await refuseMergedId(tx, input.id, 'id');
+      const existing = locked.has(input.id) ? await typeOf(tx, input.id) : null;
       if (existing && existing !== input.type) throw new InputError('type', `entity "${input.id}" is a ${existing}; its type cannot change`);
       const props: Record<string, unknown> = { name: input.name };
       for (const field of OPTIONAL_FIELDS) if (input[field] !== undefined) props[field] = input[field];
@@ -88,74 +103,38 @@ export class EntityEdits {
 
   delete(id: string): Promise<boolean> {
     return this.db.transaction('WRITE', async (tx) => {
-      if (!(await typeOf(tx, id))) return false;
+      if (!(await lockEntities(tx, [id])).has(id)) return false;
+      await tx.run(FORGET_MERGES_INTO, { id });
       await tx.run(DELETE_ENTITY, { id });
       await tx.run(REPOINT_REFERENCES, { from: id, to: null });
       return true;
     }, { name: 'delete entity', serializeOn: `entity:${id}` });
   }
 
-  /** Moves everything of `mergeId` onto `keepId`, then deletes it; `mergeId` becomes an alias. */
+  /** Moves everything of `mergeId` onto `keepId`, then deletes it; `mergeId` becomes an alias and leads to `keepId`. */
   merge(keepId: string, mergeId: string): Promise<EntityRecord> {
     if (keepId === mergeId) return Promise.reject(new InputError('mergeId', 'cannot merge an entity into itself'));
     return this.db.transaction('WRITE', async (tx) => {
+      const locked = await lockEntities(tx, [keepId, mergeId]);
+      if (!locked.has(keepId)) {
+        await refuseMergedId(tx, keepId, 'keepId');
+        throw new NotFoundError('entity', keepId, 'keepId');
+      }
+      if (!locked.has(mergeId)) {
+        // The same merge again (a client retrying after a lost answer) is done already.
+        const target = await mergedTarget(tx, mergeId);
+        if (target === keepId) return (await tx.run(READ_ENTITY, { id: keepId })).records[0]!.get('entity') as EntityRecord;
+        await refuseMergedId(tx, mergeId, 'mergeId');
+        throw new NotFoundError('entity', mergeId, 'mergeId');
+      }
       const [keepType, mergeType] = [await typeOf(tx, keepId), await typeOf(tx, mergeId)];
-      if (!keepType) throw new NotFoundError('entity', keepId, 'keepId');
-      if (!mergeType) throw new NotFoundError('entity', mergeId, 'mergeId');
       if (keepType !== mergeType) throw new InputError('mergeId', `cannot merge a ${mergeType} into a ${keepType}`);
+      await tx.run(RECORD_MERGE, { keepId, mergeId });
       await tx.run(MERGE_ENTITIES, { keepId, mergeId });
       await tx.run(REPOINT_REFERENCES, { from: mergeId, to: keepId });
-      const result = await tx.run(`MATCH (n:Entity {id: $keepId}) RETURN ${ENTITY_PROJECTION} AS entity`, { keepId });
-      const entity = result.records[0]!.get('entity') as EntityRecord;
+      const entity = (await tx.run(READ_ENTITY, { id: keepId })).records[0]!.get('entity') as EntityRecord;
       await relinkNameKeys(tx, entity);
       return entity;
     }, { name: 'merge entities' });
   }
 }
-
-/**
- * Relations between the two become self-loops and are dropped with their
- * claims; every other relation, and every report, moves to the kept entity
- * with its properties (and so its id and provenance) intact.
- */
-const MERGE_ENTITIES = `
-MATCH (k:Entity {id: $keepId}), (m:Entity {id: $mergeId})
-CALL (k, m) {
-  MATCH (k)-[between]-(m)
-  WITH between, between.id AS id
-  DELETE between
-  WITH id
-  MATCH (c:Claim {relationId: id})
-  DETACH DELETE c
-}
-${RELATION_TYPES.map(
-  (type) => `CALL (k, m) {
-  MATCH (m)-[r:${type}]->(o:Entity)
-  WITH k, r, o, properties(r) AS props
-  DELETE r
-  CREATE (k)-[moved:${type}]->(o)
-  SET moved = props
-}
-CALL (k, m) {
-  MATCH (o:Entity)-[r:${type}]->(m)
-  WITH k, r, o, properties(r) AS props
-  DELETE r
-  CREATE (o)-[moved:${type}]->(k)
-  SET moved = props
-}`,
-).join('\n')}
-CALL (k, m) {
-  MATCH (m)-[rb:REPORTED_BY]->(s:Source)
-  WITH k, rb, s, properties(rb) AS props
-  DELETE rb
-  CREATE (k)-[moved:REPORTED_BY]->(s)
-  SET moved = props
-}
-CALL { MATCH (c:Claim {from: $mergeId}) SET c.from = $keepId }
-CALL { MATCH (c:Claim {to: $mergeId}) SET c.to = $keepId }
-WITH k, m, [alias IN coalesce(k.aliases, []) + [m.name] + coalesce(m.aliases, []) + [$mergeId] WHERE alias <> k.name] AS wanted
-SET k.aliases = reduce(kept = [], alias IN wanted | CASE WHEN alias IN kept THEN kept ELSE kept + alias END),
-    k.description = coalesce(k.description, m.description), k.title = coalesce(k.title, m.title),
-    k.category = coalesce(k.category, m.category), k.startDate = coalesce(k.startDate, m.startDate), k.endDate = coalesce(k.endDate, m.endDate)
-SET k.aliasText = reduce(joined = '', alias IN k.aliases | CASE joined WHEN '' THEN alias ELSE joined + ' | ' + alias END)
-DETACH DELETE m`;

@@ -1,10 +1,13 @@
 import { createHash } from 'node:crypto';
 import type { Executor } from '../db/executor.js';
+import { ConcurrentChangeError } from '../db/errors.js';
+import { lockEntities } from '../ingest/locks.js';
 import { sameFactCall } from '../ingest/resolve.js';
 import { writeRelations } from '../ingest/write.js';
 import { SLUG } from '../model/bundle-schema.js';
 import { RELATION_ENDPOINTS, type EntityType, type RelationType } from '../model/types.js';
 import { InputError } from './input-error.js';
+import { refuseMergedId } from './merged-check.js';
 import { RELATION_OF_CLAIM, RELATION_PROJECTION, type RelationRecord } from './records.js';
 import { writeReportInputs, type ReportInput } from './report-inputs.js';
 
@@ -47,10 +50,17 @@ function checkEndpoint(type: RelationType, end: 'from' | 'to', id: string, found
 export class RelationEdits {
   constructor(private readonly db: Executor) {}
 
-  /** Creates or updates one relation and adds its reports. The same fact given twice stays one relation. */
+  /**
+   * Creates or updates one relation and adds its reports. The same fact given twice stays one relation.
+   * Both endpoints are locked first: a merge of either one then runs wholly before or wholly after
+   * this write, so the relation is either moved by the merge or refused with ENTITY_MERGED, never
+   * acknowledged and then deleted with the merged node.
+   */
   upsert(input: RelationInput): Promise<RelationRecord> {
     if (input.id && !SLUG.test(input.id)) return Promise.reject(new InputError('id', 'expected a slug: lowercase letters, digits and single hyphens'));
     return this.db.transaction('WRITE', async (tx) => {
+      const locked = await lockEntities(tx, [input.from, input.to]);
+      for (const end of ['from', 'to'] as const) if (!locked.has(input[end])) await refuseMergedId(tx, input[end], end);
       const requestedId = input.id ?? derivedId(input);
       const lookup = await tx.run(lookupCypher(input.type), { from: input.from, to: input.to, id: requestedId, role: input.role ?? null });
       const row = lookup.records[0]!.toObject() as { fromType: EntityType | null; toType: EntityType | null; claim: { type: string; from: string; to: string } | null; sameFactId: string | null };
@@ -64,6 +74,8 @@ export class RelationEdits {
       await writeRelations(tx, [relation], new Map());
       await writeReportInputs(tx, { relation: id }, input.reports ?? [], 'reports');
       const written = await tx.run(READ_BACK, { id });
+      // Unreachable while the endpoints are locked; if it happens, the write must not be acknowledged.
+      if (written.records.length === 0) throw new ConcurrentChangeError();
       return written.records[0]!.get('relation') as RelationRecord;
     }, { name: 'upsert relation', serializeOn: `relation:${input.type}:${input.from}:${input.to}` });
   }

@@ -2,8 +2,10 @@ import { createHash } from 'node:crypto';
 import neo4j from 'neo4j-driver';
 import type { CountingTransaction } from '../db/executor.js';
 import { DocumentText } from '../model/quotes.js';
+import { lockEntities } from '../ingest/locks.js';
 import { WRITE_ENTITY_REPORTS, WRITE_RELATION_REPORTS } from '../ingest/write.js';
 import { InputError } from './input-error.js';
+import { refuseMergedId } from './merged-check.js';
 
 /** A report given through the API rather than in a bundle. */
 export interface ReportInput {
@@ -35,6 +37,12 @@ function reportId(subjectId: string, report: ReportInput): string {
 /** Checks every report against the graph (source, document, quote at its offsets, attribution), then writes them. */
 export async function writeReportInputs(tx: CountingTransaction, subject: { entity: string } | { relation: string }, reports: readonly ReportInput[], field: string): Promise<void> {
   if (reports.length === 0) return;
+  // A merge repoints the attributions it sees; locking the attributed entities first keeps one from being written to an id a merge is deleting.
+  const attributed = reports.flatMap((report) => (report.attributedTo ? [report.attributedTo] : []));
+  const locked = await lockEntities(tx, attributed);
+  for (const [i, report] of reports.entries()) {
+    if (report.attributedTo && !locked.has(report.attributedTo)) await refuseMergedId(tx, report.attributedTo, `${field}[${i}].attributedTo`);
+  }
   const found = await tx.run(LOOKUP, { reports: reports.map((r) => ({ sourceId: r.sourceId, documentId: r.documentId ?? null, attributedTo: r.attributedTo ?? null })) });
   const rows = reports.map((report, i) => {
     const at = `${field}[${i}]`;
