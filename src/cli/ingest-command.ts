@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { IngestReport } from '../ingest/batch.js';
 import { migrate } from '../db/migrate.js';
+import { DocumentConflictError } from '../ingest/document-conflict.js';
 import { ingestBundle } from '../ingest/ingest.js';
 import { loadNdjsonFile, type StreamProgress } from '../ingest/ndjson.js';
 import { BundleValidationError } from '../model/validate-bundle.js';
@@ -25,7 +26,7 @@ export function formatReport(file: string, report: IngestReport): string {
     `  relations: ${report.relations.created} created, ${report.relations.matched} matched`,
   ];
   for (const match of report.matches.filter((m) => m.by !== 'id').slice(0, 50)) {
-    lines.push(`  matched ${match.id} -> ${match.matchedId} by ${match.by} "${match.value ?? ''}"`);
+    lines.push(match.by === 'merged' ? `  matched ${match.id} -> ${match.matchedId}: it was merged into it` : `  matched ${match.id} -> ${match.matchedId} by ${match.by} "${match.value ?? ''}"`);
   }
   for (const ambiguity of report.ambiguities.slice(0, 50)) {
     lines.push(`  AMBIGUOUS ${ambiguity.id} ("${ambiguity.name}") could be ${ambiguity.candidates.join(', ')}: created separately, not merged`);
@@ -39,9 +40,11 @@ export function registerIngestCommand(program: Command): void {
     .description('Load JSON bundles (.json) or NDJSON streams (.ndjson, .jsonl). Each file is validated first; an invalid file writes nothing.')
     .argument('<files...>', 'bundle or stream files')
     .option('--batch-size <n>', 'records per transaction for NDJSON streams', '2000')
-    .action(async (files: string[], options: { batchSize: string }) => {
+    .option('--replace-documents', 'replace stored documents whose text or metadata differ (refused when a stored quote would no longer match)', false)
+    .action(async (files: string[], options: { batchSize: string; replaceDocuments: boolean }) => {
       const runtime = loadRuntime();
       const batchSize = Number(options.batchSize);
+      const replaceDocuments = options.replaceDocuments;
       if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 50_000) throw new Error('--batch-size must be a whole number from 1 to 50000');
       let failed = 0;
       await withDatabase(runtime, async (db) => {
@@ -51,13 +54,13 @@ export function registerIngestCommand(program: Command): void {
           const started = Date.now();
           try {
             const report = STREAM_FILE.test(file)
-              ? await loadNdjsonFile(db.executor, file, { batchSize, onProgress: progressBar(file) })
-              : await ingestBundle(db.executor, JSON.parse(readFileSync(file, 'utf8')));
+              ? await loadNdjsonFile(db.executor, file, { batchSize, replaceDocuments, onProgress: progressBar(file) })
+              : await ingestBundle(db.executor, JSON.parse(readFileSync(file, 'utf8')), { replaceDocuments });
             if (process.stderr.isTTY) process.stderr.write('\n');
             console.log(`${formatReport(file, report)}\n  took ${((Date.now() - started) / 1000).toFixed(1)} s`);
           } catch (error) {
             failed += 1;
-            if (error instanceof BundleValidationError || error instanceof SyntaxError) console.error(`${file}: ${error.message}`);
+            if (error instanceof BundleValidationError || error instanceof DocumentConflictError || error instanceof SyntaxError) console.error(`${file}: ${error.message}`);
             else throw error;
           }
         }

@@ -31,7 +31,8 @@ export interface EntityMatch {
   id: string;
   /** The existing entity it was resolved to. */
   matchedId: string;
-  by: 'id' | 'name' | 'alias';
+  /** `merged`: the id was merged into matchedId by mergeEntities. */
+  by: 'id' | 'merged' | 'name' | 'alias';
   /** The bundle's name or alias that matched, for `name` and `alias`. */
   value?: string;
 }

@@ -1,8 +1,12 @@
 import type { CountingTransaction, Executor } from '../db/executor.js';
+import { nameKeys } from '../model/names.js';
 import { BundleValidationError, validateBundle } from '../model/validate-bundle.js';
 import { bundleToBatch, type Batch, type IngestReport } from './batch.js';
+import { claimDocuments, type DocumentOptions } from './documents.js';
+import { claimNameKeys } from './locks.js';
+import { lockReferencedEntities } from './referenced.js';
 import { resolveEntities, resolveRelations } from './resolve.js';
-import { writeDocumentsAndSources, writeEntities, writeRelations, writeReports } from './write.js';
+import { storedReportId, writeEntities, writeRelations, writeReports, writeSources } from './write.js';
 
 export const INGEST_TIMEOUT_MS = 120_000;
 
@@ -29,23 +33,34 @@ function withChanges(base: ReadonlyMap<string, string>, resolved: ReadonlyMap<st
 
 const mapId = (ids: ReadonlyMap<string, string>, id: string) => ids.get(id) ?? id;
 
+export type IngestOptions = DocumentOptions;
+
 /**
  * Resolves and writes one batch inside the caller's transaction. It may run
- * again when the driver retries a transient error, so it only reads `state`
- * and returns the next state rather than changing it.
+ * again when the driver retries a transient error (a deadlock between two
+ * ingests' locks, say), so it only reads `state` and returns the next state
+ * rather than changing it.
+ *
+ * The order is what makes concurrent writers safe, in the database rather
+ * than in this process: the documents are claimed first (a conflict stops
+ * here), then the names (a concurrent ingest of the same new name waits for
+ * this one and then matches its entity), then every existing entity the
+ * batch refers to is locked (a concurrent merge runs before or after it).
  */
-export async function writeBatch(tx: CountingTransaction, batch: Batch, state: IngestState): Promise<{ report: IngestReport; state: IngestState }> {
+export async function writeBatch(tx: CountingTransaction, batch: Batch, state: IngestState, options: IngestOptions = {}): Promise<{ report: IngestReport; state: IngestState }> {
+  const rewritten = options.rewrittenReports ?? new Set(batch.reports.map((report) => storedReportId(report.document, report.id)));
+  const stored = await claimDocuments(tx, batch.documents, options, rewritten);
+  await claimNameKeys(tx, batch.entities.flatMap((entity) => nameKeys(entity.type, [entity.name, ...entity.aliases])));
   const entities = await resolveEntities(tx, batch.entities);
-  const entityIds = withChanges(state.renamedEntities, entities.ids);
+  const entityIds = await lockReferencedEntities(tx, batch, withChanges(state.renamedEntities, entities.ids), new Set(entities.created));
   const relations = batch.relations.map((relation) => ({ ...relation, from: mapId(entityIds, relation.from), to: mapId(entityIds, relation.to) }));
   const relationResolution = await resolveRelations(tx, relations);
   const conflicts = [...entities.conflicts, ...relationResolution.conflicts];
   if (conflicts.length > 0) throw new BundleValidationError(conflicts);
   const relationIds = withChanges(state.renamedRelations, relationResolution.ids);
-  const publishedAt = new Map(state.publishedAt);
-  for (const document of batch.documents) publishedAt.set(document.id, document.publishedAt ?? null);
+  const publishedAt = new Map([...state.publishedAt, ...stored]);
 
-  await writeDocumentsAndSources(tx, batch, entityIds);
+  await writeSources(tx, batch, entityIds);
   await writeEntities(tx, batch.entities, entityIds);
   await writeRelations(tx, relations, relationIds);
   await writeReports(tx, batch, entityIds, relationIds, publishedAt);
@@ -59,7 +74,8 @@ export async function writeBatch(tx: CountingTransaction, batch: Batch, state: I
       relations: { created: relationResolution.created, matched: relationResolution.matched },
       reports: batch.reports.length,
       createdEntityIds: entities.created,
-      matches: entities.matches,
+      // A match followed to the entity it was merged into while this ran names where it went.
+      matches: entities.matches.map((match) => ({ ...match, matchedId: mapId(entityIds, match.id) })),
       ambiguities: entities.ambiguities,
     },
     state: { renamedEntities: entityIds, renamedRelations: relationIds, publishedAt },
@@ -67,9 +83,9 @@ export async function writeBatch(tx: CountingTransaction, batch: Batch, state: I
 }
 
 /** Validates a bundle and writes all of it in one transaction, or nothing. */
-export async function ingestBundle(executor: Executor, input: unknown): Promise<IngestReport> {
+export async function ingestBundle(executor: Executor, input: unknown, options: IngestOptions = {}): Promise<IngestReport> {
   const batch = bundleToBatch(validateBundle(input));
-  const { report } = await executor.transaction('WRITE', (tx) => writeBatch(tx, batch, newIngestState()), {
+  const { report } = await executor.transaction('WRITE', (tx) => writeBatch(tx, batch, newIngestState(), options), {
     name: 'ingest bundle',
     timeoutMs: INGEST_TIMEOUT_MS,
   });

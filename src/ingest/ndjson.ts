@@ -17,7 +17,9 @@ import {
 import { ReferenceChecker, type ValidationIssue } from '../model/references.js';
 import { BundleValidationError, zodIssues } from '../model/validate-bundle.js';
 import { addReports, batchSize, emptyBatch, emptyReport, type Batch, type IngestReport } from './batch.js';
+import { preflightDocuments } from './documents.js';
 import { INGEST_TIMEOUT_MS, newIngestState, writeBatch } from './ingest.js';
+import { storedReportId } from './write.js';
 
 /**
  * The bulk path: an NDJSON stream of bundle records, read twice. The first
@@ -88,8 +90,14 @@ async function* readRecords(path: string, onProgress?: (progress: StreamProgress
   onProgress?.({ bytesRead: totalBytes, totalBytes, records });
 }
 
+/** What pass one keeps for the document checks: the documents, and (only when replacing) every report id. */
+export interface StreamContents {
+  documents: BundleDocument[];
+  reportIds?: Set<string>;
+}
+
 /** Pass one: every line parsed and cross-checked; returns the issues (at most 1000). */
-export async function validateNdjsonFile(path: string, onProgress?: (progress: StreamProgress) => void): Promise<ValidationIssue[]> {
+export async function validateNdjsonFile(path: string, onProgress?: (progress: StreamProgress) => void, contents?: StreamContents): Promise<ValidationIssue[]> {
   const checker = new ReferenceChecker();
   const issues = checker.found as ValidationIssue[];
   let sawHeader = false;
@@ -106,11 +114,17 @@ export async function validateNdjsonFile(path: string, onProgress?: (progress: S
       if (record.kind === 'header') continue;
     }
     if (record.kind === 'header') issues.push({ path: at, message: 'a second header' });
-    else if (record.kind === 'document') checker.addDocument(record.value, at);
+    else if (record.kind === 'document') {
+      checker.addDocument(record.value, at);
+      contents?.documents.push(record.value);
+    }
     else if (record.kind === 'source') checker.addSource(record.value, at);
     else if (record.kind === 'entity') checker.addEntity(record.value, at);
     else if (record.kind === 'relation') checker.addRelation(record.value, at);
-    else checker.addReport(record.value, record.value.document, at);
+    else {
+      checker.addReport(record.value, record.value.document, at);
+      contents?.reportIds?.add(storedReportId(record.value.document, record.value.id));
+    }
   }
   if (!sawHeader) issues.push({ path: 'line 1', message: 'the stream is empty' });
   return checker.finish().slice(0, MAX_ISSUES);
@@ -126,13 +140,25 @@ function addToBatch(batch: Batch, record: Exclude<NdjsonRecord, { kind: 'header'
 
 export interface NdjsonLoadOptions {
   batchSize?: number;
+  /** Replace stored documents whose text or metadata differ, when every stored quote stays true (an admin's decision). */
+  replaceDocuments?: boolean;
   onProgress?: (progress: StreamProgress & { phase: 'validate' | 'write' }) => void;
 }
 
 /** Validates the whole file, then writes it in batches. Throws BundleValidationError before any write. */
 export async function loadNdjsonFile(executor: Executor, path: string, options: NdjsonLoadOptions = {}): Promise<IngestReport> {
-  const issues = await validateNdjsonFile(path, options.onProgress && ((p) => options.onProgress!({ ...p, phase: 'validate' })));
+  const contents: StreamContents = { documents: [], reportIds: options.replaceDocuments ? new Set() : undefined };
+  const issues = await validateNdjsonFile(path, options.onProgress && ((p) => options.onProgress!({ ...p, phase: 'validate' })), contents);
   if (issues.length > 0) throw new BundleValidationError(issues);
+  // A report of a replaced document may come batches later: the stored quotes it corrects are those of the whole file.
+  const documentOptions = { replaceDocuments: options.replaceDocuments ?? false, rewrittenReports: contents.reportIds ?? new Set<string>() };
+  // A conflicting document refuses the file before its first batch; writeBatch checks again under lock.
+  await executor.transaction('READ', (tx) => preflightDocuments(tx, contents.documents, documentOptions, documentOptions.rewrittenReports), {
+    name: 'ingest stream documents',
+    timeoutMs: INGEST_TIMEOUT_MS,
+  });
+  // Pass two holds no texts, so memory stays flat however many documents the file has.
+  contents.documents.length = 0;
   const limit = options.batchSize ?? 2000;
   const total = emptyReport();
   let state = newIngestState();
@@ -141,7 +167,7 @@ export async function loadNdjsonFile(executor: Executor, path: string, options: 
     if (batchSize(batch) === 0) return;
     const current = batch;
     batch = emptyBatch();
-    const written = await executor.transaction('WRITE', (tx) => writeBatch(tx, current, state), { name: 'ingest stream batch', timeoutMs: INGEST_TIMEOUT_MS });
+    const written = await executor.transaction('WRITE', (tx) => writeBatch(tx, current, state, documentOptions), { name: 'ingest stream batch', timeoutMs: INGEST_TIMEOUT_MS });
     state = written.state;
     addReports(total, written.report);
   };

@@ -6,20 +6,24 @@ import { RELATION_TYPES, type RelationType } from '../model/types.js';
 import type { AmbiguousMatch, EntityMatch } from './batch.js';
 
 /**
- * Entity resolution: a bundle entity whose id is unknown is matched to an
- * existing entity of the same type by normalized name or alias. One candidate
- * is a match; several are reported as ambiguous and never merged.
+ * Entity resolution: a bundle entity whose id is unknown is matched to the
+ * entity it was merged into, if it was (so an old export does not revive
+ * it), or else to an existing entity of the same type by normalized name or
+ * alias. One candidate is a match; several are reported as ambiguous and
+ * never merged. The caller has claimed the name keys (locks.ts), so a
+ * concurrent ingest of the same new name waits and then finds this one's.
  */
 
 const LOOKUP_ENTITIES = `
 UNWIND $entities AS e
 OPTIONAL MATCH (byId:Entity {id: e.id})
+OPTIONAL MATCH (:MergedId {id: e.id})-[:MERGED_INTO]->(kept:Entity)
 CALL (e) {
   UNWIND e.keys AS key
   MATCH (:NameKey {key: key})-[:NAMES]->(candidate:Entity)
   RETURN collect(DISTINCT {id: candidate.id, key: key}) AS candidates
 }
-RETURN e.id AS id, byId.type AS existingType, candidates`;
+RETURN e.id AS id, byId.type AS existingType, kept.id AS keptId, kept.type AS keptType, candidates`;
 
 export interface EntityResolution {
   /** Bundle id → id in the graph, for every entity of the batch. */
@@ -35,18 +39,21 @@ export async function resolveEntities(tx: CountingTransaction, entities: BundleE
   if (entities.length === 0) return resolution;
   const byId = new Map(entities.map((entity) => [entity.id, entity]));
   const lookup = entities.map((entity) => ({ id: entity.id, keys: nameKeys(entity.type, [entity.name, ...entity.aliases]) }));
-  const result = await tx.run<{ id: string; existingType: string | null; candidates: Array<{ id: string; key: string }> }>(LOOKUP_ENTITIES, {
-    entities: lookup,
-  });
+  const result = await tx.run<{ id: string; existingType: string | null; keptId: string | null; keptType: string | null; candidates: Array<{ id: string; key: string }> }>(
+    LOOKUP_ENTITIES,
+    { entities: lookup },
+  );
   for (const record of result.records) {
-    const { id, existingType, candidates } = record.toObject();
+    const { id, existingType, keptId, keptType, candidates } = record.toObject();
     const entity = byId.get(id)!;
-    if (existingType !== null) {
-      if (existingType !== entity.type) {
-        resolution.conflicts.push({ path: `entity ${id}`, message: `id "${id}" already belongs to a ${existingType}, not a ${entity.type}` });
+    const stored = existingType !== null ? { matchedId: id, type: existingType, by: 'id' as const } : keptId !== null ? { matchedId: keptId, type: keptType!, by: 'merged' as const } : null;
+    if (stored) {
+      if (stored.type !== entity.type) {
+        const owner = stored.by === 'id' ? 'already belongs to' : `was merged into "${stored.matchedId}",`;
+        resolution.conflicts.push({ path: `entity ${id}`, message: `id "${id}" ${owner} a ${stored.type}, not a ${entity.type}` });
       }
-      resolution.ids.set(id, id);
-      resolution.matches.push({ id, matchedId: id, by: 'id' });
+      resolution.ids.set(id, stored.matchedId);
+      resolution.matches.push({ id, matchedId: stored.matchedId, by: stored.by });
       continue;
     }
     const candidateIds = [...new Set(candidates.map((candidate) => candidate.id))].sort();

@@ -11,12 +11,6 @@ import type { Batch } from './batch.js';
  * the closed maps in model/types.ts, one statement per type.
  */
 
-const WRITE_DOCUMENTS = `
-UNWIND $rows AS row
-MERGE (d:Document {id: row.id})
-ON CREATE SET d.ingestedAt = datetime()
-SET d.title = row.title, d.publishedAt = row.publishedAt, d.url = row.url, d.text = row.text`;
-
 const WRITE_SOURCES = `
 UNWIND $rows AS row
 MERGE (s:Source {id: row.id})
@@ -71,11 +65,8 @@ type IdMap = ReadonlyMap<string, string>;
 const mapped = (ids: IdMap, id: string) => ids.get(id) ?? id;
 const orNull = <T>(value: T | undefined | null): T | null => value ?? null;
 
-export async function writeDocumentsAndSources(tx: CountingTransaction, batch: Batch, entityIds: IdMap): Promise<void> {
-  if (batch.documents.length > 0) {
-    const rows = batch.documents.map((d) => ({ id: d.id, title: orNull(d.title), publishedAt: orNull(d.publishedAt), url: orNull(d.url), text: d.text }));
-    await tx.run(WRITE_DOCUMENTS, { rows });
-  }
+/** Documents are written first, by documents.ts, which refuses a stored id with other content. */
+export async function writeSources(tx: CountingTransaction, batch: Batch, entityIds: IdMap): Promise<void> {
   if (batch.sources.length > 0) {
     const rows = batch.sources.map((s) => ({ id: s.id, name: s.name, kind: s.kind, url: orNull(s.url), entityId: s.entity ? mapped(entityIds, s.entity) : null }));
     await tx.run(WRITE_SOURCES, { rows });

@@ -17,6 +17,10 @@ export const KNOWN_CODES = new Set([
   'OPERATION_RESOLUTION_FAILURE',
   'COST_LIMIT_EXCEEDED',
   'REQUEST_TIMEOUT',
+  // A stored document id given with other content, a write naming a merged id, an entity merged away under a write.
+  'DOCUMENT_CONFLICT',
+  'ENTITY_MERGED',
+  'CONCURRENT_CHANGE',
 ]);
 
 /** Errors graphql-js, Yoga and graphql-armor raise before execution, without an extensions.code. */
