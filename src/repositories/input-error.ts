@@ -1,4 +1,5 @@
 import { GraphQLError } from 'graphql';
+import { echoed } from '../model/echo.js';
 
 /** A field-level input error: `extensions.field` names the input field at fault. */
 export class InputError extends GraphQLError {
@@ -10,7 +11,8 @@ export class InputError extends GraphQLError {
 
 export class NotFoundError extends GraphQLError {
   constructor(what: string, id: string, field?: string) {
-    super(`No ${what} with id "${id}".`, { extensions: { code: 'NOT_FOUND', ...(field ? { field } : {}) } });
+    // The id is the caller's, of any length: repeat only its start.
+    super(`No ${what} with id ${echoed(id)}.`, { extensions: { code: 'NOT_FOUND', ...(field ? { field } : {}) } });
     this.name = 'NotFoundError';
   }
 }

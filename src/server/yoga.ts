@@ -7,6 +7,8 @@ import { useExplorer } from './explorer.js';
 import { GRAPHIQL_DEFAULT_QUERY } from './graphiql.js';
 import { useBodyLimit } from './plugins/body-limit.js';
 import { useCsrfPrevention } from './plugins/csrf.js';
+import { useErrorMessagePolicy } from './plugins/error-messages.js';
+import { useResponseStatus } from './plugins/response-status.js';
 import { useDisableIntrospection } from './plugins/introspection.js';
 import { useParseGuard } from './plugins/parse-guard.js';
 import { useCostLimit } from './plugins/cost-limit.js';
@@ -51,6 +53,9 @@ export function createNewsgraphYoga(services: AppServices): NewsgraphYoga {
     useCostLimit({ authenticated: security.limits.cost, anonymous: security.limits.anonymousCost }),
     useRequestDeadline(security.limits.requestTimeoutMs),
     useReadinessCheck({ endpoint: '/ready', check: () => readiness.isReady() }),
+    // On every answer: echoed values cut short (and suggestions gone without introspection), then the status rule.
+    useErrorMessagePolicy({ hideSuggestions: !security.introspection }),
+    useResponseStatus(),
   ];
   return createYoga<Record<string, unknown>, GraphContext>({
     schema,

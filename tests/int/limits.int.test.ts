@@ -75,4 +75,22 @@ describe('hardening', () => {
     const devTypo = await api.query('{ entiti(id: "china") { id } }');
     expect(devTypo.errors?.[0]?.message).toMatch(/Did you mean/);
   });
+
+  it('gives no "Did you mean" hint in production, for enum values, arguments, types or input fields', async () => {
+    const wrong: Array<[string, Record<string, unknown>]> = [
+      ['query($t: EntityType) { entities(type: $t) { totalCount } }', { t: 'PERSN' }],
+      ['{ entities(type: PERSN) { totalCount } }', {}],
+      ['{ entity(idd: "china") { id } }', {}],
+      ['query($t: EntityTyp) { entities(type: $t) { totalCount } }', {}],
+      ['mutation($i: EntityInput!) { upsertEntity(input: $i) { id } }', { i: { id: 'x', type: 'COUNTRY', nam: 'X' } }],
+      ['mutation { upsertEntity(input: {id: "x", type: PERSN, name: "X"}) { id } }', {}],
+    ];
+    for (const [query, variables] of wrong) {
+      const hinted = await api.query(query, variables);
+      expect(hinted.errors?.map((error) => error.message).join(' '), query).toMatch(/Did you mean/);
+      const messages = (await production.query(query, variables)).errors?.map((error) => error.message).join(' ');
+      expect(messages, query).toBeTruthy();
+      expect(messages, query).not.toMatch(/Did you mean|PERSON/);
+    }
+  });
 });

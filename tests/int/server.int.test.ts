@@ -67,6 +67,13 @@ describe('when the database is unreachable', () => {
     expect(response.errors?.[0]?.extensions?.code).toBe('DATABASE_UNAVAILABLE');
     expect(JSON.stringify(response.errors)).not.toMatch(/ECONNREFUSED|bolt:|stack/i);
   });
+
+  it('answers 503 when the database left the answer without data, whichever JSON the client accepts', async () => {
+    for (const accept of ['application/json', 'application/graphql-response+json']) {
+      const response = await gql(deadYoga, '{ stats { entities } }', {}, { accept });
+      expect(response).toMatchObject({ status: 503, data: null, errors: [{ extensions: { code: 'DATABASE_UNAVAILABLE' } }] });
+    }
+  });
 });
 
 describe('over real HTTP', () => {
