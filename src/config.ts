@@ -16,6 +16,35 @@ const memorySize = z
 
 const port = z.coerce.number().int().min(0).max(65535);
 
+const SECONDS_PER_UNIT = { s: 1, m: 60, h: 3600, d: 86_400 } as const;
+
+/** `3600s`, `90m`, `24h` or `7d`, read as seconds. */
+const duration = (fallback: string) =>
+  z
+    .string()
+    .regex(/^\d+[smhd]$/, 'expected a duration such as 3600s, 90m, 24h or 7d')
+    .default(fallback)
+    .transform((value) => Number(value.slice(0, -1)) * SECONDS_PER_UNIT[value.at(-1) as keyof typeof SECONDS_PER_UNIT]);
+
+/** An origin exactly as a browser sends it in `Origin`: scheme, host and port, no path, no trailing slash. */
+function isOrigin(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === value;
+  } catch {
+    return false;
+  }
+}
+
+/** Comma-separated origins, or `*` for any origin (never with credentials). */
+const originList = z.string().transform((value, ctx) => {
+  const origins = value.split(',').map((origin) => origin.trim()).filter((origin) => origin !== '');
+  for (const origin of origins) {
+    if (origin !== '*' && !isOrigin(origin)) ctx.addIssue({ code: 'custom', message: `${JSON.stringify(origin)} is not an origin such as https://newsroom.example (scheme, host and port only)` });
+  }
+  return origins;
+});
+
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: port.default(4000),
@@ -48,6 +77,8 @@ const envSchema = z.object({
   NEWSGRAPH_JWT_ROLE_CLAIM: z.string().min(1).default('role'),
   NEWSGRAPH_JWT_ISSUER: z.string().min(1).optional(),
   NEWSGRAPH_JWT_AUDIENCE: z.string().min(1).optional(),
+  NEWSGRAPH_JWT_MAX_AGE: duration('24h').pipe(z.number().min(60, 'at least 60s').max(366 * 86_400, 'at most 366d')),
+  NEWSGRAPH_CORS_ORIGINS: originList.optional(),
   NEWSGRAPH_INTROSPECTION: booleanString.optional(),
   NEWSGRAPH_GRAPHIQL: booleanString.optional(),
   NEWSGRAPH_MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(512 * 1024 * 1024).default(4 * 1024 * 1024),
@@ -91,7 +122,10 @@ export interface SecurityConfig {
   /** Keys by role, as given; the auth module hashes them and never keeps the plain text around. */
   apiKeys: Array<{ role: Role; key: string }>;
   anonymousRead: boolean;
-  jwt?: { secret?: string; publicKey?: string; roleClaim: string; issuer?: string; audience?: string };
+  /** maxAgeSeconds: the longest lifetime (exp - iat, or exp - now without iat) a token may have. */
+  jwt?: { secret?: string; publicKey?: string; roleClaim: string; issuer?: string; audience?: string; maxAgeSeconds: number };
+  /** Origins that get CORS headers (never Allow-Credentials); empty means same-origin only. */
+  corsOrigins: string[];
   introspection: boolean;
   graphiql: boolean;
   maxBodyBytes: number;
@@ -148,8 +182,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       anonymousRead: e.NEWSGRAPH_ANONYMOUS_READ,
       jwt:
         e.NEWSGRAPH_JWT_SECRET || e.NEWSGRAPH_JWT_PUBLIC_KEY
-          ? { secret: e.NEWSGRAPH_JWT_SECRET, publicKey: e.NEWSGRAPH_JWT_PUBLIC_KEY, roleClaim: e.NEWSGRAPH_JWT_ROLE_CLAIM, issuer: e.NEWSGRAPH_JWT_ISSUER, audience: e.NEWSGRAPH_JWT_AUDIENCE }
+          ? { secret: e.NEWSGRAPH_JWT_SECRET, publicKey: e.NEWSGRAPH_JWT_PUBLIC_KEY, roleClaim: e.NEWSGRAPH_JWT_ROLE_CLAIM, issuer: e.NEWSGRAPH_JWT_ISSUER, audience: e.NEWSGRAPH_JWT_AUDIENCE, maxAgeSeconds: e.NEWSGRAPH_JWT_MAX_AGE }
           : undefined,
+      corsOrigins: e.NEWSGRAPH_CORS_ORIGINS ?? [],
       // Off by default in production: a public server should not hand out its schema or a playground.
       introspection: e.NEWSGRAPH_INTROSPECTION ?? !production,
       graphiql: e.NEWSGRAPH_GRAPHIQL ?? !production,

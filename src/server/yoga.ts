@@ -3,6 +3,7 @@ import { createYoga, useReadinessCheck, type Plugin, type YogaServerInstance } f
 import { Authenticator } from '../auth/authenticate.js';
 import { createContext, type AppServices, type GraphContext } from '../context.js';
 import { schema } from '../schema/index.js';
+import { corsOptionsFor } from './cors.js';
 import { useExplorer } from './explorer.js';
 import { GRAPHIQL_DEFAULT_QUERY } from './graphiql.js';
 import { useBodyLimit } from './plugins/body-limit.js';
@@ -63,6 +64,8 @@ export function createNewsgraphYoga(services: AppServices): NewsgraphYoga {
     healthCheckEndpoint: '/health',
     landingPage: false,
     multipart: false,
+    // Yoga's default echoes any Origin with credentials; only configured origins get CORS headers, never credentials.
+    cors: corsOptionsFor(security.corsOrigins),
     // useBodyLimit caps every body, of every content type, with its own 413; Yoga's cap (25 MB by default) would preempt it.
     maxRequestBodySize: false,
     // Masked in every environment: unexpected errors never carry Cypher or driver text to callers.

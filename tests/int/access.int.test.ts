@@ -95,6 +95,26 @@ describe('with anonymous reads off and single sign-on', () => {
     }
   });
 
+  it('refuses tokens that would live longer than NEWSGRAPH_JWT_MAX_AGE (24 h), with or without iat, and tokens without exp', async () => {
+    const key = new TextEncoder().encode(HS_SECRET);
+    const signed = (build: (jwt: SignJWT) => SignJWT) => build(new SignJWT({ role: 'admin' }).setProtectedHeader({ alg: 'HS256' })).sign(key);
+    const millennium = Math.floor(Date.now() / 1000) + 1000 * 365 * 86_400;
+    const tooLong = [
+      await signed((jwt) => jwt.setIssuedAt().setExpirationTime(millennium)),
+      await signed((jwt) => jwt.setExpirationTime(millennium)),
+      await signed((jwt) => jwt.setIssuedAt().setExpirationTime('25h')),
+      await signed((jwt) => jwt.setIssuedAt(millennium - 60).setExpirationTime(millennium)),
+      await signed((jwt) => jwt.setIssuedAt()),
+    ];
+    for (const bad of tooLong) {
+      const response = await gql(sso.yoga, '{ __typename }', {}, { authorization: `Bearer ${bad}` });
+      expect(response.status).toBe(401);
+      expect(response.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    }
+    const withinADay = await gql(sso.yoga, '{ __typename }', {}, { authorization: `Bearer ${await token('admin', 'HS256', '23h')}` });
+    expect(withinADay).toMatchObject({ status: 200, data: { __typename: 'Query' } });
+  });
+
   it('still accepts API keys beside JWTs', async () => {
     expect((await gql(sso.yoga, '{ __typename }', {}, authorization('admin'))).data).toEqual({ __typename: 'Query' });
   });

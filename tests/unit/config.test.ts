@@ -30,6 +30,24 @@ describe('loadConfig', () => {
     }
   });
 
+  it('reads the JWT lifetime limit as seconds, 24h by default', () => {
+    const secret = { NEWSGRAPH_JWT_SECRET: 'a-shared-secret-of-at-least-32-characters!' };
+    expect(loadConfig(secret).security.jwt?.maxAgeSeconds).toBe(86_400);
+    expect(loadConfig({ ...secret, NEWSGRAPH_JWT_MAX_AGE: '90m' }).security.jwt?.maxAgeSeconds).toBe(5400);
+    expect(loadConfig({ ...secret, NEWSGRAPH_JWT_MAX_AGE: '7d' }).security.jwt?.maxAgeSeconds).toBe(604_800);
+    expect(() => loadConfig({ NEWSGRAPH_JWT_MAX_AGE: 'forever' })).toThrow(/NEWSGRAPH_JWT_MAX_AGE/);
+    expect(() => loadConfig({ NEWSGRAPH_JWT_MAX_AGE: '400d' })).toThrow(/NEWSGRAPH_JWT_MAX_AGE/);
+  });
+
+  it('allows no cross-origin caller by default, and takes a list of origins or *', () => {
+    expect(loadConfig({}).security.corsOrigins).toEqual([]);
+    expect(loadConfig({ NEWSGRAPH_CORS_ORIGINS: 'https://newsroom.example, http://localhost:5173' }).security.corsOrigins).toEqual(['https://newsroom.example', 'http://localhost:5173']);
+    expect(loadConfig({ NEWSGRAPH_CORS_ORIGINS: '*' }).security.corsOrigins).toEqual(['*']);
+    for (const bad of ['newsroom.example', 'https://newsroom.example/', 'https://newsroom.example/path', 'null', 'ftp://files.example']) {
+      expect(() => loadConfig({ NEWSGRAPH_CORS_ORIGINS: bad }), bad).toThrow(/NEWSGRAPH_CORS_ORIGINS/);
+    }
+  });
+
   it('treats empty strings as unset', () => {
     expect(loadConfig({ NEO4J_URI: '', PORT: '' }).neo4j.uri).toBeUndefined();
   });
