@@ -92,6 +92,7 @@ const envSchema = z.object({
   NEWSGRAPH_RATE_LIMIT_ANONYMOUS: z.coerce.number().int().min(0).max(1_000_000).default(120),
   NEWSGRAPH_RATE_LIMIT_AUTHENTICATED: z.coerce.number().int().min(0).max(1_000_000).default(1200),
   NEWSGRAPH_TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  NEWSGRAPH_RATE_LIMIT_COST_UNIT: z.coerce.number().int().min(0).max(10_000_000).default(1000),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -135,8 +136,11 @@ export interface SecurityConfig {
    * executor's default transaction timeout (NEO4J_QUERY_TIMEOUT_MS), which the request budget only ever shortens.
    */
   limits: { depth: number; aliases: number; tokens: number; directives: number; cost: number; anonymousCost: number; requestTimeoutMs: number; statementTimeoutMs: number };
-  /** Requests per minute per client (0: no limit); trustedProxyHops: reverse proxies whose X-Forwarded-For is believed. */
-  rateLimit: { anonymousPerMinute: number; authenticatedPerMinute: number; trustedProxyHops: number };
+  /**
+   * Requests per minute per client (0: no limit), a request counting once more per costUnit of its estimated cost
+   * (0: once whatever its cost); trustedProxyHops: reverse proxies whose X-Forwarded-For is believed.
+   */
+  rateLimit: { anonymousPerMinute: number; authenticatedPerMinute: number; trustedProxyHops: number; costUnit: number };
 }
 
 export class ConfigError extends Error {
@@ -204,6 +208,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         anonymousPerMinute: e.NEWSGRAPH_RATE_LIMIT_ANONYMOUS,
         authenticatedPerMinute: e.NEWSGRAPH_RATE_LIMIT_AUTHENTICATED,
         trustedProxyHops: e.NEWSGRAPH_TRUSTED_PROXY_HOPS,
+        costUnit: e.NEWSGRAPH_RATE_LIMIT_COST_UNIT,
       },
     },
   };

@@ -13,7 +13,7 @@ import { useResponseStatus } from './plugins/response-status.js';
 import { useDisableIntrospection } from './plugins/introspection.js';
 import { useParseGuard } from './plugins/parse-guard.js';
 import { useCostLimit } from './plugins/cost-limit.js';
-import { useRateLimit } from './plugins/rate-limit.js';
+import { createRateLimit } from './plugins/rate-limit.js';
 import { useRequestDeadline } from './plugins/request-deadline.js';
 import { viewerPerRequest } from './viewer-per-request.js';
 import { readinessOf } from './readiness-of.js';
@@ -31,6 +31,7 @@ export function createNewsgraphYoga(services: AppServices): NewsgraphYoga {
   const requestIds = new RequestIds();
   const authenticator = new Authenticator(security);
   const viewerOf = viewerPerRequest(authenticator);
+  const rateLimit = createRateLimit({ endpoint: '/graphql', ...security.rateLimit }, viewerOf);
   const armor = new EnvelopArmor({
     maxDepth: { n: security.limits.depth },
     maxAliases: { n: security.limits.aliases },
@@ -45,13 +46,13 @@ export function createNewsgraphYoga(services: AppServices): NewsgraphYoga {
     useRequestLog(log, requestIds),
     useExplorer(),
     // Before the body is read: a client over its budget costs no more than this.
-    useRateLimit({ endpoint: '/graphql', ...security.rateLimit }, viewerOf),
+    rateLimit.plugin,
     useBodyLimit(security.maxBodyBytes),
     useCsrfPrevention(CSRF_HEADERS),
     ...(armor.protect().plugins as Plugin[]),
     useParseGuard(),
     ...(security.introspection ? [] : [useDisableIntrospection()]),
-    useCostLimit({ authenticated: security.limits.cost, anonymous: security.limits.anonymousCost }),
+    useCostLimit({ authenticated: security.limits.cost, anonymous: security.limits.anonymousCost }, (request, cost) => rateLimit.chargeCost(request, cost)),
     useRequestDeadline(security.limits.requestTimeoutMs),
     useReadinessCheck({ endpoint: '/ready', check: () => readiness.isReady() }),
     // On every answer: echoed values cut short (and suggestions gone without introspection), then the status rule.

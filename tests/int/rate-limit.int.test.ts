@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { neighborhoodsQuery } from '../../explorer/src/queries.js';
 import { authorization, seededApi, type Caller } from '../helpers/api.js';
 import { gql } from '../helpers/yoga.js';
 
 const api = seededApi({ NEWSGRAPH_RATE_LIMIT_ANONYMOUS: '3', NEWSGRAPH_RATE_LIMIT_AUTHENTICATED: '5' });
 const behindProxy = seededApi({ NEWSGRAPH_RATE_LIMIT_ANONYMOUS: '1', NEWSGRAPH_TRUSTED_PROXY_HOPS: '1' });
+const twelve = seededApi({ NEWSGRAPH_RATE_LIMIT_ANONYMOUS: '12' });
 
 const QUERY = '{ stats { entities } }';
 
@@ -67,5 +69,20 @@ describe('the per-client rate limit', () => {
     expect((await viaProxy('203.0.113.6')).status).toBe(200);
     // A forged entry on the left does not make a new client.
     expect((await viaProxy('192.0.2.99, 203.0.113.5')).status).toBe(429);
+  });
+
+  it('counts a request once more per 1,000 of its estimated cost', async () => {
+    // The explorer's ten neighbourhoods at once: estimated 10,010, so it counts as 11 requests of the 12 a minute.
+    const request = neighborhoodsQuery(['zapad-interaction-2021', 'china', 'russia', 'liu-xiaowu', 'a', 'b', 'c', 'd', 'e', 'f'], []);
+    const large = await twelve.yoga.fetch(
+      'http://newsgraph.test/graphql',
+      { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(request) },
+      { req: { socket: { remoteAddress: '198.51.100.40' } } },
+    );
+    expect(large.status).toBe(200);
+    expect((await fromAddress(twelve, '198.51.100.40')).status).toBe(200);
+    const refused = await fromAddress(twelve, '198.51.100.40');
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('retry-after')).toBe('5');
   });
 });

@@ -36,6 +36,20 @@ describe('TokenBuckets', () => {
     expect([buckets.take('a'), buckets.take('a'), buckets.take('a')].map((verdict) => verdict.allowed)).toEqual([true, true, false]);
   });
 
+  it('charges a request that turned out large, down to one minute of debt', () => {
+    const { time, now } = clock();
+    const buckets = new TokenBuckets(60, now);
+    expect(buckets.take('a').allowed).toBe(true);
+    buckets.charge('a', 58);
+    expect(buckets.take('a').allowed).toBe(true);
+    expect(buckets.take('a')).toEqual({ allowed: false, retryAfterSeconds: 1 });
+    buckets.charge('a', 1000);
+    // 60 in debt: a minute to get back to zero, one more second for the next request.
+    expect(buckets.take('a')).toEqual({ allowed: false, retryAfterSeconds: 61 });
+    time.now = 61_000;
+    expect(buckets.take('a').allowed).toBe(true);
+  });
+
   it('has no limit at 0', () => {
     const buckets = new TokenBuckets(0, clock().now);
     for (let i = 0; i < 1000; i += 1) expect(buckets.take('a').allowed).toBe(true);

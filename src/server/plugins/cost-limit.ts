@@ -1,5 +1,5 @@
 import { getOperationAST } from 'graphql';
-import { createGraphQLError, type Plugin } from 'graphql-yoga';
+import { createGraphQLError, type Plugin, type YogaInitialContext } from 'graphql-yoga';
 import type { GraphContext } from '../../context.js';
 import { COST_MODEL } from '../../schema/cost-model.js';
 import { queryCost } from '../cost/query-cost.js';
@@ -25,9 +25,10 @@ function tooExpensive(cost: number, limit: number, anonymous: boolean) {
  * Refuses an operation whose estimated cost (src/schema/cost-model.ts) is over
  * the caller's budget, before any resolver runs. It runs at execution rather
  * than validation because the estimate needs the variables (a `limit: $n`
- * costs what $n says) and the caller (budgets differ by role).
+ * costs what $n says) and the caller (budgets differ by role). The cost of an
+ * operation let through goes to `onAdmitted` (the rate limit counts it).
  */
-export function useCostLimit(budgets: CostBudgets): Plugin {
+export function useCostLimit(budgets: CostBudgets, onAdmitted: (request: Request, cost: number) => void = () => {}): Plugin {
   return {
     onExecute({ args, setResultAndStopExecution }) {
       // Execution always runs with the context built by createContext.
@@ -35,7 +36,12 @@ export function useCostLimit(budgets: CostBudgets): Plugin {
       const anonymous = viewer.role === null;
       const limit = anonymous ? budgets.anonymous : budgets.authenticated;
       const cost = queryCost(args.schema, { document: args.document, operationName: args.operationName, variables: args.variableValues }, COST_MODEL);
-      if (cost === null || cost <= limit) return;
+      if (cost === null) return;
+      if (cost <= limit) {
+        // Yoga's own part of the context: the HTTP request, which the rate limit knows its client by.
+        onAdmitted((args.contextValue as unknown as YogaInitialContext).request, cost);
+        return;
+      }
       const operation = getOperationAST(args.document, args.operationName)?.name?.value;
       log.info({ cost, limit, operation }, 'request refused: over the cost limit');
       setResultAndStopExecution({ errors: [tooExpensive(cost, limit, anonymous)] });

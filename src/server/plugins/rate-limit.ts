@@ -11,6 +11,8 @@ export interface RateLimitOptions {
   anonymousPerMinute: number;
   authenticatedPerMinute: number;
   trustedProxyHops: number;
+  /** A request counts once more per this much estimated cost (0: cost is not counted). */
+  costUnit: number;
 }
 
 /** What node:http puts in Yoga's server context; absent for in-process calls through `yoga.fetch`. */
@@ -44,17 +46,27 @@ function tooManyRequests(fetchAPI: { Response: typeof Response }, retryAfterSeco
   });
 }
 
+/** The rate limit's plugin, and a way to count a request's estimated cost against its client. */
+export interface RateLimit {
+  plugin: Plugin;
+  /** A request let in counts once more per `costUnit` of its estimated cost (src/server/plugins/cost-limit.ts). */
+  chargeCost(request: Request, cost: number): void;
+}
+
 /**
  * A per-client request budget, checked before the body is read: callers with
  * a key or token by their credential, anonymous callers by their address, each
- * kind with its own rate. Requests without a client address (in-process calls
- * through `yoga.fetch`: tests, benchmarks) are not counted; everything that
- * arrives over node:http has one.
+ * kind with its own rate. A request counts once, and once more per `costUnit`
+ * of its estimated cost once that is known, so that a client looping on the
+ * largest request its cost budget allows gets few of them. Requests without a
+ * client address (in-process calls through `yoga.fetch`: tests, benchmarks) are
+ * not counted; everything that arrives over node:http has one.
  */
-export function useRateLimit(options: RateLimitOptions, viewerOf: (request: Request) => Promise<Viewer>): Plugin {
+export function createRateLimit(options: RateLimitOptions, viewerOf: (request: Request) => Promise<Viewer>): RateLimit {
   const anonymous = new TokenBuckets(options.anonymousPerMinute);
   const authenticated = new TokenBuckets(options.authenticatedPerMinute);
-  return {
+  const clients = new WeakMap<Request, { buckets: TokenBuckets; key: string }>();
+  const plugin: Plugin = {
     async onRequest({ request, url, serverContext, fetchAPI, endResponse }) {
       if (url.pathname !== options.endpoint || request.method === 'OPTIONS') return;
       const socketAddress = (serverContext as NodeServerContext).req?.socket?.remoteAddress;
@@ -64,10 +76,20 @@ export function useRateLimit(options: RateLimitOptions, viewerOf: (request: Requ
       const viewer = await viewerOf(request).catch(() => null);
       const authorization = request.headers.get('authorization');
       const byCredential = viewer !== null && viewer.role !== null && authorization !== null;
-      const verdict = byCredential ? authenticated.take(subjectOf(viewer, authorization)) : anonymous.take(addressKey(address));
-      if (verdict.allowed) return;
-      const perMinute = byCredential ? authenticated.perMinute : anonymous.perMinute;
-      endResponse(tooManyRequests(fetchAPI, verdict.retryAfterSeconds, perMinute, !byCredential));
+      const client = byCredential ? { buckets: authenticated, key: subjectOf(viewer, authorization) } : { buckets: anonymous, key: addressKey(address) };
+      const verdict = client.buckets.take(client.key);
+      if (verdict.allowed) {
+        clients.set(request, client);
+        return;
+      }
+      endResponse(tooManyRequests(fetchAPI, verdict.retryAfterSeconds, client.buckets.perMinute, !byCredential));
+    },
+  };
+  return {
+    plugin,
+    chargeCost(request, cost) {
+      const client = clients.get(request);
+      if (client && options.costUnit > 0) client.buckets.charge(client.key, Math.floor(cost / options.costUnit));
     },
   };
 }

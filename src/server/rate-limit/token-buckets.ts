@@ -24,6 +24,17 @@ export class TokenBuckets {
     return this.buckets.size;
   }
 
+  /**
+   * Takes `tokens` more from a client that was let in, for a request that
+   * turned out to be larger than one. The bucket may go into debt (down to
+   * minus one minute's worth), which the client then waits out.
+   */
+  charge(key: string, tokens: number): void {
+    if (this.perMinute <= 0 || tokens <= 0) return;
+    const now = this.now();
+    this.buckets.set(key, { tokens: Math.max(-this.perMinute, this.tokensOf(key, now) - tokens), at: now });
+  }
+
   take(key: string): Verdict {
     if (this.perMinute <= 0) return { allowed: true };
     const now = this.now();
