@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeServer, listen } from '../../src/server/http.js';
 import { createNewsgraphYoga } from '../../src/server/yoga.js';
 import { openTestDatabase, TEST_KEYS } from '../helpers/neo4j.js';
+import { settledReadyStatus } from '../helpers/yoga.js';
 
 /**
  * Broken HTTP over a real socket: malformed or non-object JSON, content types
@@ -80,7 +81,7 @@ async function stillAnswers(): Promise<void> {
   const reply = await send('POST', '/graphql', JSON_HEADERS, TYPENAME);
   expect(reply.status).toBe(200);
   expect(JSON.parse(reply.text)).toEqual({ data: { __typename: 'Query' } });
-  expect((await send('GET', '/ready', {})).status).toBe(200);
+  expect(await settledReadyStatus(async () => (await send('GET', '/ready', {})).status)).toBe(200);
 }
 
 /** A 4xx with a JSON error whose message matches `says`, and never a stack or a file path. */
