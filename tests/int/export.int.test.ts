@@ -27,14 +27,16 @@ afterAll(async () => {
 beforeEach(() => wipe(db.executor));
 
 const TRICKY_NAME = `Tom & Jerry's <"Best"> Co`;
-const TRICKY_TEXT = 'He said, "hi"\nthen left';
+// Free text keeps its line breaks (CR LF here); a role is one line (src/model/text-rules.ts).
+const TRICKY_TEXT = 'He said, "hi"\r\nthen left';
+const TRICKY_ROLE = 'lead & "chief" of <team>';
 
 /** The small bundle with characters every format must escape. */
 function trickyBundle(): Bundle {
   const bundle = smallBundle({ documentId: 'doc-tricky', prefix: 't-' });
   bundle.entities[0]!.description = TRICKY_TEXT;
   bundle.entities[1]!.name = TRICKY_NAME;
-  bundle.relations[0]!.role = 'lead & "chief"\r\nof <team>';
+  bundle.relations[0]!.role = TRICKY_ROLE;
   return bundle;
 }
 
@@ -169,7 +171,7 @@ describe('export graphml', () => {
     const edge = edges.find((candidate) => candidate.attributes.id === 't-jane-roe-member-of-alpha-corp')!;
     expect(edge.attributes).toMatchObject({ source: 't-jane-roe', target: 't-alpha-corp' });
     expect(dataOf(edge, 'e_label')).toBe('MEMBER_OF');
-    expect(dataOf(edge, 'e_role')).toBe('lead & "chief"\r\nof <team>');
+    expect(dataOf(edge, 'e_role')).toBe(TRICKY_ROLE);
     expect(text).toContain('Tom &amp; Jerry&apos;s &lt;&quot;Best&quot;&gt; Co');
   });
 });
@@ -212,7 +214,7 @@ describe('export csv', () => {
     expect(counts.entities).toBe(expectedRows['entities.csv']);
 
     const entities = readFileSync(join(out, 'entities.csv'), 'utf8');
-    expect(entities).toContain(`"He said, ""hi""\nthen left"`);
+    expect(entities).toContain(`"He said, ""hi""\r\nthen left"`);
     const jane = read('entities.csv').find((row) => row[0] === 't-jane-roe')!;
     expect(jane.slice(0, 7)).toEqual(['t-jane-roe', 'Entity;Person', 'PERSON', 'Jane Roe', 'J. Roe', 'J. Roe', TRICKY_TEXT]);
     expect(read('entities.csv').find((row) => row[0] === 't-alpha-corp')![3]).toBe(TRICKY_NAME);
