@@ -136,7 +136,7 @@ builder.mutationFields((t) => ({
   mergeEntities: t.field({
     type: EntityRef,
     authScopes: { admin: true },
-    description: 'Moves relations, aliases and provenance of mergeId onto keepId, deletes mergeId and records it as an alias.',
+    description: 'Moves relations, aliases and provenance of mergeId onto keepId and deletes mergeId, atomically against concurrent writes to either; later writes naming mergeId are refused with ENTITY_MERGED (and mergedInto), and ingest resolves it to keepId.',
     args: { keepId: t.arg.id({ required: true }), mergeId: t.arg.id({ required: true }) },
     resolve: (_root, { keepId, mergeId }, ctx) => ctx.repos.entityEdits.merge(String(keepId), String(mergeId)),
   }),
