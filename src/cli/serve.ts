@@ -12,7 +12,7 @@ export async function serve(runtime: Runtime): Promise<void> {
   const { config, log } = runtime;
   const db = await connectDatabase(config, log);
   const running: { server?: Server; readiness?: Readiness } = {};
-  // Shutdown drains: /ready turns 503, no new connection is accepted, requests in flight finish, then the database closes.
+  // Shutdown drains: /ready turns 503, requests in flight finish while new ones get 503 SHUTTING_DOWN, then the listener and the database close.
   onShutdownSignal(log, async () => {
     running.readiness?.drain();
     if (running.server) {

@@ -23,6 +23,8 @@ export interface SupervisedNeo4j {
 export async function superviseEmbeddedNeo4j(options: EmbeddedOptions, start = startEmbeddedNeo4j): Promise<SupervisedNeo4j> {
   const { log } = options;
   let current: EmbeddedNeo4j = await start(options);
+  // Restarts use the port the first start got (a configured 0 means any free one), so the driver's URI stays right.
+  const restartOptions = { ...options, port: Number(new URL(current.uri).port) || options.port };
   let restarts = 0;
   let stopping = false;
   let restarting: Promise<void> = Promise.resolve();
@@ -34,7 +36,7 @@ export async function superviseEmbeddedNeo4j(options: EmbeddedOptions, start = s
       await sleep(restartDelayMs(attempt));
       if (stopping) return;
       try {
-        current = await start(options);
+        current = await start(restartOptions);
         restarts += 1;
         log.info({ pid: current.pid, attempt: attempt + 1, downMs: Date.now() - diedAt }, 'the embedded Neo4j is back');
         watch();

@@ -1,19 +1,25 @@
 import { GraphQLError } from 'graphql';
 import type { z } from 'zod';
 import { bundleSchema, type Bundle } from './bundle-schema.js';
+import { withShortEchoes } from './echo.js';
 import { ReferenceChecker, type ValidationIssue } from './references.js';
 
 export type { ValidationIssue };
 
 /** A bundle (or stream) that failed validation; nothing from it was written. */
 export class BundleValidationError extends GraphQLError {
-  constructor(readonly issues: ValidationIssue[]) {
+  readonly issues: ValidationIssue[];
+
+  constructor(found: ValidationIssue[]) {
+    // An issue may quote what it refuses (an unknown key, a long id): briefly, as every error message does.
+    const issues = found.map((issue) => ({ path: withShortEchoes(issue.path), message: withShortEchoes(issue.message) }));
     const shown = issues.slice(0, 20).map((issue) => `${issue.path}: ${issue.message}`);
     const more = issues.length > shown.length ? `\n  ... and ${issues.length - shown.length} more` : '';
     super(`The bundle is invalid (${issues.length} problem${issues.length === 1 ? '' : 's'}); nothing was written:\n  ${shown.join('\n  ')}${more}`, {
       extensions: { code: 'BAD_USER_INPUT', issues: issues.slice(0, 200) },
     });
     this.name = 'BundleValidationError';
+    this.issues = issues;
   }
 }
 

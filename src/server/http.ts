@@ -9,6 +9,7 @@ interface Tracking {
 }
 
 const tracked = new WeakMap<Server, Tracking>();
+const PROBES = new Set(['/health', '/ready']);
 
 /** While draining, new requests get a clear 503 (not a reset connection) and their connection is closed. */
 function refuseWhileDraining(response: ServerResponse): void {
@@ -20,7 +21,8 @@ function refuseWhileDraining(response: ServerResponse): void {
 export function listen(yoga: NewsgraphYoga, port: number, host: string): Promise<Server> {
   const tracking: Tracking = { open: new Set(), draining: false };
   const server = createServer((request: IncomingMessage, response: ServerResponse) => {
-    if (tracking.draining) return refuseWhileDraining(response);
+    // The probes still answer while draining: /health 200 (alive), /ready 503 (send nothing new).
+    if (tracking.draining && !PROBES.has(new URL(request.url ?? '/', 'http://probe').pathname)) return refuseWhileDraining(response);
     tracking.open.add(response);
     response.once('close', () => tracking.open.delete(response));
     void yoga(request, response);

@@ -1,6 +1,8 @@
 import type { Logger } from '../logger.js';
 import type { WarmUpReport } from './warm-up.js';
 
+const MISSED_PINGS_FOR_DOWN = 2;
+
 export type ReadinessState = 'starting' | 'warming' | 'ready' | 'down' | 'draining';
 
 export interface ReadinessOptions {
@@ -23,6 +25,7 @@ export class Readiness {
   private current: ReadinessState = 'starting';
   private timer?: NodeJS.Timeout;
   private checking = false;
+  private missedPings = 0;
   private downSince?: number;
   private readonly intervalMs: number;
   private readonly waiters = new Set<() => void>();
@@ -74,29 +77,37 @@ export class Readiness {
   }
 
   private async check(): Promise<void> {
-    const { log } = this.options;
     const answers = await this.options.ping();
     if (this.current === 'draining') return;
-    if (!answers) {
-      if (this.current !== 'down') {
-        log.warn({ was: this.current }, 'the database does not answer: not ready');
-        this.downSince = Date.now();
-        this.options.onDown?.(true);
-      }
-      this.current = 'down';
-      return;
-    }
+    if (!answers) return this.missedPing();
+    this.missedPings = 0;
     if (this.current === 'ready' || this.current === 'warming') return;
     if (this.current === 'down') this.options.onDown?.(false);
     this.current = 'warming';
     const report = await this.options.warmUp();
     if (this.current !== 'warming') return;
+    // The database may have gone away during the warm-up: ready only if it still answers.
+    if (!(await this.options.ping())) return this.missedPing(MISSED_PINGS_FOR_DOWN);
     const downMs = this.downSince === undefined ? undefined : Date.now() - this.downSince;
-    log.info({ warmUpMs: report.ms, operations: report.operations, failed: report.failed, slowest: report.slowest, downMs }, 'database warmed up: ready');
+    const log = this.options.log;
+    const fields = { warmUpMs: report.ms, operations: report.operations, failed: report.failed, slowest: report.slowest, downMs };
+    // A failed warm-up operation is worth a look, not an outage: the service serves anyway.
+    if (report.failed.length > 0) log.warn(fields, 'database warmed up, with failed operations: ready');
+    else log.info(fields, 'database warmed up: ready');
     this.downSince = undefined;
     this.current = 'ready';
     for (const resolve of this.waiters) resolve();
     this.waiters.clear();
+  }
+
+  /** One slow ping under load is not an outage: down (and failing fast) only after several in a row. */
+  private missedPing(count = 1): void {
+    this.missedPings += count;
+    if (this.current === 'down' || (this.missedPings < MISSED_PINGS_FOR_DOWN && this.current !== 'starting')) return;
+    this.options.log.warn({ was: this.current, missedPings: this.missedPings }, 'the database does not answer: not ready');
+    this.downSince = Date.now();
+    this.current = 'down';
+    this.options.onDown?.(true);
   }
 }
 
@@ -104,7 +115,7 @@ export class Readiness {
 export function boundedPing(ping: (timeoutMs: number) => Promise<boolean>, withinMs = 3000): () => Promise<boolean> {
   return () =>
     new Promise((resolve) => {
-      const timer = setTimeout(() => resolve(false), withinMs);
+      const timer = setTimeout(() => resolve(false), withinMs).unref();
       void ping(withinMs).then((answers) => {
         clearTimeout(timer);
         resolve(answers);

@@ -39,6 +39,7 @@ describe('re-ingesting a stored document id', () => {
     const before = await graphSnapshot(api.db.executor);
     const answer = await api.query(INGEST, { b: bare({ id: SEED_ID, text: 'nothing' }) }, 'editor');
     expect(answer.data).toBeNull();
+    expect(answer.status).toBe(409);
     expect(answer.errors?.[0]?.extensions).toMatchObject({ code: 'DOCUMENT_CONFLICT', documentId: SEED_ID, fields: ['text'] });
     expect(answer.errors?.[0]?.message).toContain(SEED_ID);
     expect(await graphSnapshot(api.db.executor)).toEqual(before);

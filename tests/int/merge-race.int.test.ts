@@ -98,6 +98,7 @@ describe('mergeEntities racing writes to the merged entity', () => {
 
     const relation = await api.query(UPSERT_RELATION, { i: { type: 'MEMBER_OF', from: 'after-a', to: 'peoples-liberation-army' } }, 'editor');
     expect(relation.errors?.[0]?.extensions).toMatchObject({ code: 'ENTITY_MERGED', field: 'from', mergedInto: 'after-b' });
+    expect(relation.status).toBe(409);
     const entity = await api.query(UPSERT_ENTITY, { i: { id: 'after-a', type: 'PERSON', name: 'Aftergone Person' } }, 'editor');
     expect(entity.errors?.[0]?.extensions).toMatchObject({ code: 'ENTITY_MERGED', mergedInto: 'after-b' });
     expect(await api.data('{ entity(id: "after-a") { id } }')).toEqual({ entity: null });

@@ -124,3 +124,21 @@ describe('docs/bundle-format.md', () => {
     expect(issuesOf(JSON.parse(example!))).toEqual([]);
   });
 });
+
+describe('bundle issues that quote the input', () => {
+  it('repeat a huge unknown key or id only briefly, in the message and in each issue', () => {
+    const bundle = { ...smallBundle(), ['k'.repeat(5000)]: 1 };
+    bundle.entities[0]!.id = 'x'.repeat(5000);
+    let error: unknown;
+    try {
+      validateBundle(bundle);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(BundleValidationError);
+    const { issues, message } = error as BundleValidationError;
+    expect(issues.length).toBeGreaterThan(0);
+    expect(message.length).toBeLessThan(2000);
+    for (const issue of issues) expect(issue.path.length + issue.message.length).toBeLessThan(400);
+  });
+});

@@ -9,12 +9,15 @@ const until = async (condition: () => boolean) => {
 };
 
 function harness() {
-  const state = { answers: true, warmUps: 0 };
+  const state = { answers: true, warmUps: 0, pings: 0, failPings: new Set<number>() };
   let releaseWarmUp: (() => void) | undefined;
   const readiness = new Readiness({
     log,
     intervalMs: 5,
-    ping: async () => state.answers,
+    ping: async () => {
+      state.pings += 1;
+      return state.answers && !state.failPings.has(state.pings);
+    },
     warmUp: async () => {
       state.warmUps += 1;
       await new Promise<void>((resolve) => (releaseWarmUp = resolve));
@@ -50,6 +53,23 @@ describe('Readiness', () => {
     expect(state.warmUps).toBe(2);
     finishWarmUp();
     await until(() => readiness.isReady());
+  });
+
+  it('stays ready through one missed ping, and is not ready when the database went away during the warm-up', async () => {
+    const { readiness, finishWarmUp, state } = harness();
+    readiness.start();
+    await until(() => readiness.state === 'warming');
+    // The ping right after the warm-up fails: not ready, and the next good ping warms up again.
+    state.failPings.add(state.pings + 1);
+    finishWarmUp();
+    await until(() => state.warmUps === 2);
+    expect(readiness.isReady()).toBe(false);
+    finishWarmUp();
+    await readiness.whenReady();
+    state.failPings.add(state.pings + 1);
+    const pingsBefore = state.pings;
+    await until(() => state.pings > pingsBefore + 3);
+    expect(readiness.state).toBe('ready');
   });
 
   it('never answers ready again once draining', async () => {

@@ -11,7 +11,8 @@ import { copyError, mapErrors, rewriteResults, type SingleResult } from './resul
  * - An answer without data (no `data`, or `data: null`) says why: 400 for input
  *   refused (a malformed request, a parse, validation or coercion error, or an
  *   argument a resolver refused), 401 for a missing or invalid credential where
- *   one is needed, 403 for a role that may not do it, 503 when the database
+ *   one is needed, 403 for a role that may not do it, 409 for input that
+ *   conflicts with what is stored (DOCUMENT_CONFLICT, ENTITY_MERGED), 503 when the database
  *   cannot be reached. Other failures of an executed operation (NOT_FOUND,
  *   CONSTRAINT_VIOLATION, QUERY_TIMEOUT, DATABASE_BUSY) stay 200, reported in
  *   the body; an unexpected error before execution is Yoga's 500.
@@ -27,6 +28,9 @@ const STATUS_BY_CODE: Readonly<Record<string, number>> = {
   GRAPHQL_VALIDATION_FAILED: 400,
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
+  // The input conflicts with what is stored: a document id with other text, an id merged into another.
+  DOCUMENT_CONFLICT: 409,
+  ENTITY_MERGED: 409,
   DATABASE_UNAVAILABLE: 503,
   DATABASE_AUTH_FAILED: 503,
 };
