@@ -18,7 +18,8 @@
  * Neo4j cannot store it.
  */
 
-const UNPAIRED_SURROGATE = /\p{Cs}/u;
+/** A lone half of a UTF-16 surrogate pair: not Unicode text. */
+export const UNPAIRED_SURROGATE = /\p{Cs}/u;
 const NUL = /\0/;
 /** Controls, and the line and paragraph separators U+2028/U+2029. */
 const LINE_BREAKING = /[\p{Cc}\p{Zl}\p{Zp}]/u;

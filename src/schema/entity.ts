@@ -1,5 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { entitySchema } from '../model/bundle-schema.js';
+import { withoutNulls } from '../model/edit-inputs.js';
 import { ORGANIZATION_CATEGORIES, type EntityType } from '../model/types.js';
 import { decodeCursor } from '../repositories/cursor.js';
 import type { EntityInput } from '../repositories/entity-edits.js';
@@ -110,7 +111,7 @@ const EntityInputRef = builder.inputType('EntityInput', {
 /** Validates with the bundle's own entity rules, so the API and ingest accept the same entities. */
 function validEntityInput(input: typeof EntityInputRef.$inferInput): EntityInput {
   const { reports, ...fields } = input;
-  const candidate = Object.fromEntries(Object.entries({ ...fields, id: String(fields.id), aliases: fields.aliases ?? [] }).filter(([, value]) => value !== null && value !== undefined));
+  const candidate = withoutNulls({ ...fields, id: String(fields.id), aliases: fields.aliases ?? [] });
   const parsed = entitySchema.safeParse(candidate);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;

@@ -10,6 +10,7 @@ import { createNewsgraphYoga } from '../../src/server/yoga.js';
 import { authorization } from '../helpers/api.js';
 import { testConfig } from '../helpers/neo4j.js';
 import { gql } from '../helpers/yoga.js';
+import { startWriteLoad } from '../helpers/write-load.js';
 import { createLogger } from '../../src/logger.js';
 
 /** The embedded Neo4j of this file alone, so stopping it does not disturb the other files' database. */
@@ -52,25 +53,11 @@ afterAll(async () => {
 
 describe('a database outage under load', () => {
   it('answers 503 and DATABASE_UNAVAILABLE while Neo4j is down, recovers without a restart, and keeps every acknowledged write', async () => {
-    const acknowledged: string[] = [];
-    let stop = false;
-    let counter = 0;
+    // Ready first, so that the 503 below is the outage's and not a cold start's.
+    await waitFor(200);
     // Clients keep writing and reading through the whole outage.
-    const clients = Array.from({ length: 4 }, async () => {
-      const failures: string[] = [];
-      while (!stop) {
-        const id = `outage-${counter++}`;
-        const response = await upsert(id);
-        if (response.data?.upsertEntity?.id === id && !response.errors) acknowledged.push(id);
-        else {
-          failures.push(String(response.errors?.[0]?.extensions?.code));
-          // A client backs off after a refusal, as a real one would; in-process calls that fail at once would otherwise starve the timers.
-          await new Promise((resolve) => setTimeout(resolve, 100));
-        }
-        await gql(yoga, '{ stats { entities } }');
-      }
-      return failures;
-    });
+    const load = startWriteLoad(4, 'outage', upsert, () => gql(yoga, '{ stats { entities } }'));
+    const { acknowledged } = load;
     for (let wait = 0; wait < 600 && acknowledged.length < 8; wait += 1) await new Promise((resolve) => setTimeout(resolve, 100));
     expect(acknowledged.length).toBeGreaterThanOrEqual(8);
 
@@ -82,8 +69,8 @@ describe('a database outage under load', () => {
 
     neo4j = await start();
     const upAfterMs = await waitFor(200);
-    stop = true;
-    const failures = (await Promise.all(clients)).flat();
+    await load.stop();
+    const failures = [...load.failures];
     console.log(`[outage] /ready 503 after ${downAfterMs} ms, 200 again ${upAfterMs} ms after restart; ${acknowledged.length} acknowledged writes, failures: ${[...new Set(failures)].join(', ')}`);
     // Failed writes during the outage said why, in the one code a client can act on.
     expect(new Set(failures.filter((code) => code !== 'DATABASE_UNAVAILABLE' && code !== 'QUERY_TIMEOUT'))).toEqual(new Set());

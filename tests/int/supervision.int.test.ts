@@ -13,6 +13,7 @@ import { createNewsgraphYoga, type NewsgraphYoga } from '../../src/server/yoga.j
 import { authorization } from '../helpers/api.js';
 import { TEST_KEYS } from '../helpers/neo4j.js';
 import { gql } from '../helpers/yoga.js';
+import { startWriteLoad } from '../helpers/write-load.js';
 
 /** The service's own embedded Neo4j, as `npm start` runs it, killed with SIGKILL under a write load. */
 const dataDir = mkdtempSync(join(tmpdir(), 'newsgraph-supervision-'));
@@ -50,22 +51,8 @@ afterAll(async () => {
 
 describe('kill -9 of the embedded Neo4j under a write load', () => {
   it('restarts it without a restart of the API, answers /health throughout, and keeps every acknowledged write', async () => {
-    const acknowledged: string[] = [];
-    const failures = new Set<string>();
-    let stop = false;
-    let counter = 0;
-    const writers = Array.from({ length: 4 }, async () => {
-      while (!stop) {
-        const id = `kill-${counter++}`;
-        const response = await upsert(id);
-        if (response.data?.upsertEntity?.id === id && !response.errors) acknowledged.push(id);
-        else {
-          failures.add(String(response.errors?.[0]?.extensions?.code));
-          // A client backs off after a refusal, as a real one would; in-process calls that fail at once would otherwise starve the timers.
-          await new Promise((resolve) => setTimeout(resolve, 100));
-        }
-      }
-    });
+    const load = startWriteLoad(4, 'kill', upsert);
+    const { acknowledged, failures } = load;
     while (acknowledged.length < 10) await new Promise((resolve) => setTimeout(resolve, 50));
 
     const killedPid = db.embedded!.pid;
@@ -85,8 +72,7 @@ describe('kill -9 of the embedded Neo4j under a write load', () => {
       }
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
-    stop = true;
-    await Promise.all(writers);
+    await load.stop();
     console.log(`[supervision] ready again ${readyAgainMs} ms after kill -9; ${acknowledged.length} acknowledged writes; refused with: ${[...failures].join(', ')}`);
 
     expect(readyAgainMs).toBeDefined();

@@ -6,6 +6,8 @@
  * These find them so the request can be refused instead.
  */
 
+import { UNPAIRED_SURROGATE } from '../../model/text-rules.js';
+
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /** The bytes as text, or null when they are not well-formed UTF-8. */
@@ -31,8 +33,6 @@ export function percentEscapesAreUtf8(encoded: string): boolean {
   }
   return true;
 }
-
-const UNPAIRED_SURROGATE = /\p{Cs}/u;
 
 /** Whether any string in a parsed request (keys included) holds an unpaired surrogate; iterative, so deep nesting cannot overflow the stack. */
 export function holdsUnpairedSurrogate(value: unknown): boolean {
