@@ -20,7 +20,7 @@ export interface SupervisedNeo4j {
  * and the API serves again without a restart of its own. Neo4j recovers
  * committed transactions from its log on start.
  */
-export async function superviseEmbeddedNeo4j(options: EmbeddedOptions, start = startEmbeddedNeo4j): Promise<SupervisedNeo4j> {
+export async function superviseEmbeddedNeo4j(options: EmbeddedOptions, start = startEmbeddedNeo4j, delayMs = restartDelayMs): Promise<SupervisedNeo4j> {
   const { log } = options;
   let current: EmbeddedNeo4j = await start(options);
   // Restarts use the port the first start got (a configured 0 means any free one), so the driver's URI stays right.
@@ -28,12 +28,14 @@ export async function superviseEmbeddedNeo4j(options: EmbeddedOptions, start = s
   let restarts = 0;
   let stopping = false;
   let restarting: Promise<void> = Promise.resolve();
+  // Ends a wait between restart attempts at once when the service stops.
+  const stopped = new AbortController();
 
   const restart = async (exit: { code: number | null; signal: NodeJS.Signals | null }) => {
     const diedAt = Date.now();
     log.error({ pid: current.pid, code: exit.code, signal: exit.signal }, 'the embedded Neo4j exited unexpectedly: restarting it');
     for (let attempt = 0; !stopping; attempt += 1) {
-      await sleep(restartDelayMs(attempt));
+      await sleep(delayMs(attempt), undefined, { signal: stopped.signal }).catch(() => undefined);
       if (stopping) return;
       try {
         current = await start(restartOptions);
@@ -42,7 +44,7 @@ export async function superviseEmbeddedNeo4j(options: EmbeddedOptions, start = s
         watch();
         return;
       } catch (error) {
-        log.error({ err: error, attempt: attempt + 1, nextInMs: restartDelayMs(attempt + 1) }, 'the embedded Neo4j did not restart');
+        log.error({ err: error, attempt: attempt + 1, nextInMs: delayMs(attempt + 1) }, 'the embedded Neo4j did not restart');
       }
     }
   };
@@ -64,6 +66,7 @@ export async function superviseEmbeddedNeo4j(options: EmbeddedOptions, start = s
     },
     async stop() {
       stopping = true;
+      stopped.abort();
       await restarting;
       await current.stop();
     },

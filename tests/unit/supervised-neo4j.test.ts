@@ -68,6 +68,16 @@ describe('the supervised embedded Neo4j', () => {
     expect(fake.attempts()).toBe(1);
   });
 
+  it('stops at once while it waits between restart attempts', async () => {
+    const fake = fakeProcesses(1);
+    // A wait longer than the test's own time limit: stop() must end it, not sit it out.
+    const neo4j = await superviseEmbeddedNeo4j(options, fake.start, (attempt) => (attempt === 0 ? 0 : 3_600_000));
+    fake.started[0]!.kill();
+    await until(() => fake.attempts() === 2);
+    await neo4j.stop();
+    expect(fake.attempts()).toBe(2);
+  });
+
   it('backs off between attempts, up to half a minute', () => {
     expect([0, 1, 2, 3, 10].map(restartDelayMs)).toEqual([0, 500, 1000, 2000, 30_000]);
   });
