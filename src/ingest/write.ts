@@ -4,6 +4,7 @@ import type { BundleEntity, BundleRelation } from '../model/bundle-schema.js';
 import { nameKeys } from '../model/names.js';
 import { ENTITY_LABEL, ENTITY_TYPES, RELATION_TYPES, type EntityType, type RelationType } from '../model/types.js';
 import type { Batch } from './batch.js';
+import { aliasTextOf } from '../repositories/records.js';
 
 /**
  * The write statements of ingest, each an UNWIND over a batch and a MERGE on
@@ -24,7 +25,7 @@ MERGE (n:Entity {id: row.id})
 ON CREATE SET n:${label}, n.type = row.type, n.name = row.name, n.createdAt = datetime()
 WITH n, row, reduce(kept = [], alias IN coalesce(n.aliases, []) + row.aliases | CASE WHEN alias IN kept OR alias = n.name THEN kept ELSE kept + alias END) AS aliases
 SET n.aliases = aliases,
-    n.aliasText = reduce(joined = '', alias IN aliases | CASE joined WHEN '' THEN alias ELSE joined + ' | ' + alias END),
+    n.aliasText = ${aliasTextOf('aliases')},
     n.description = coalesce(row.description, n.description),
     n.title = coalesce(row.title, n.title),
     n.category = coalesce(row.category, n.category),

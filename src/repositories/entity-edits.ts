@@ -6,7 +6,7 @@ import { ENTITY_LABEL, RELATION_TYPES, type EntityType } from '../model/types.js
 import { MERGE_ENTITIES } from './entity-merge.js';
 import { InputError, NotFoundError } from './input-error.js';
 import { mergedTarget, refuseMergedId } from './merged-check.js';
-import { ENTITY_PROJECTION, type EntityRecord } from './records.js';
+import { aliasTextOf, distinctAliases, ENTITY_PROJECTION, type EntityRecord } from './records.js';
 import { writeReportInputs, type ReportInput } from './report-inputs.js';
 
 export interface EntityInput {
@@ -30,8 +30,8 @@ MERGE (n:Entity {id: $id})
 ON CREATE SET n:${label}, n.type = $type, n.createdAt = datetime()
 SET n += $props
 WITH n, [alias IN coalesce($aliases, n.aliases, []) WHERE alias <> n.name] AS wanted
-WITH n, reduce(kept = [], alias IN wanted | CASE WHEN alias IN kept THEN kept ELSE kept + alias END) AS aliases
-SET n.aliases = aliases, n.aliasText = reduce(joined = '', alias IN aliases | CASE joined WHEN '' THEN alias ELSE joined + ' | ' + alias END)
+WITH n, ${distinctAliases('wanted')} AS aliases
+SET n.aliases = aliases, n.aliasText = ${aliasTextOf('aliases')}
 RETURN ${ENTITY_PROJECTION} AS entity`;
 
 // Name keys always mirror the current name and aliases; stale ones are unlinked, orphans removed.

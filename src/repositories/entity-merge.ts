@@ -1,4 +1,5 @@
 import { RELATION_TYPES } from '../model/types.js';
+import { aliasTextOf, distinctAliases } from './records.js';
 
 /**
  * Relations between the two become self-loops and are dropped with their
@@ -41,8 +42,8 @@ CALL (k, m) {
 CALL { MATCH (c:Claim {from: $mergeId}) SET c.from = $keepId }
 CALL { MATCH (c:Claim {to: $mergeId}) SET c.to = $keepId }
 WITH k, m, [alias IN coalesce(k.aliases, []) + [m.name] + coalesce(m.aliases, []) + [$mergeId] WHERE alias <> k.name] AS wanted
-SET k.aliases = reduce(kept = [], alias IN wanted | CASE WHEN alias IN kept THEN kept ELSE kept + alias END),
+SET k.aliases = ${distinctAliases('wanted')},
     k.description = coalesce(k.description, m.description), k.title = coalesce(k.title, m.title),
     k.category = coalesce(k.category, m.category), k.startDate = coalesce(k.startDate, m.startDate), k.endDate = coalesce(k.endDate, m.endDate)
-SET k.aliasText = reduce(joined = '', alias IN k.aliases | CASE joined WHEN '' THEN alias ELSE joined + ' | ' + alias END)
+SET k.aliasText = ${aliasTextOf('k.aliases')}
 DETACH DELETE m`;

@@ -99,6 +99,12 @@ export const bareRelationProjection = (r: string, a: string, b: string, read: Pr
 
 export const ENTITY_PROJECTION = entityProjection('n');
 
+/** Cypher: the aliases in `list` without repeats, in the order first seen. */
+export const distinctAliases = (list: string) => `reduce(kept = [], alias IN ${list} | CASE WHEN alias IN kept THEN kept ELSE kept + alias END)`;
+
+/** Cypher: the aliases in `list` joined into the one string the full-text index reads. */
+export const aliasTextOf = (list: string) => `reduce(joined = '', alias IN ${list} | CASE joined WHEN '' THEN alias ELSE joined + ' | ' + alias END)`;
+
 export const SOURCE_PROJECTION = (s: string) => `${s} { .id, .name, .kind, url: ${s}.url, entityId: ${s}.entityId }`;
 
 export const DOCUMENT_PROJECTION = (d: string) => `${d} { .id, title: ${d}.title, publishedAt: ${d}.publishedAt, url: ${d}.url }`;
