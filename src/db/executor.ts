@@ -8,7 +8,6 @@ import { isRehearsal, RehearsalRollback } from './rehearsal.js';
 export type AccessMode = 'READ' | 'WRITE';
 
 const REHEARSAL_TIMEOUT_MS = 60_000;
-const PING = 'ping';
 
 export interface RunOptions {
   /** Overrides the default transaction timeout (ms). */
@@ -19,6 +18,8 @@ export interface RunOptions {
   log?: Logger;
   /** Writes with the same key run one after another in this process (e.g. `entity:liu-xiaowu`). */
   serializeOn?: string;
+  /** A readiness probe: it reaches the database even while readiness knows it down. */
+  probe?: boolean;
 }
 
 interface SharedState {
@@ -86,7 +87,7 @@ export class Executor {
   }
 
   private async run<T>(mode: AccessMode, work: TransactionWork<T>, options: RunOptions): Promise<T> {
-    if (this.shared.knownDown && options.name !== PING) throw new DatabaseUnavailableError();
+    if (this.shared.knownDown && !options.probe) throw new DatabaseUnavailableError();
     const log = options.log ?? this.log;
     const session = this.driver.session({
       database: this.database,
@@ -130,7 +131,7 @@ export class Executor {
   /** Cheap connectivity probe used by /ready. */
   async ping(timeoutMs = 2000): Promise<boolean> {
     try {
-      await this.read('RETURN 1 AS ok', {}, { timeoutMs, name: PING });
+      await this.read('RETURN 1 AS ok', {}, { timeoutMs, name: 'ping', probe: true });
       return true;
     } catch {
       return false;
