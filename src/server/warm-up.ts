@@ -77,15 +77,15 @@ export async function warmUp(services: AppServices): Promise<WarmUpReport> {
   const writes = async () => {
     const found = await run(ENDPOINTS);
     const firstId = (field: string) => (found.data?.[field] as { edges?: Array<{ node: { id: string } }> } | undefined)?.edges?.[0]?.node.id;
-    // A real person and organization, so that the relation write runs whole (rolled back); absent ones plan its first statements.
-    const a = firstId('people') ?? `${WARM_UP_ID}-person`;
-    const b = firstId('organizations') ?? `${WARM_UP_ID}-organization`;
-    await run(WRITES, 'Entity', { a });
+    // A real person and organization, so that the relation write runs whole (rolled back); a graph without them has none to plan for.
+    const a = firstId('people');
+    const b = firstId('organizations');
+    await run(WRITES, 'Entity', { a: a ?? `${WARM_UP_ID}-person` });
     // Each type has its own statement (its label), and Neo4j plans a statement again for other parameter types.
     for (const type of ENTITY_TYPES) {
       for (const aliases of [null, ['Warm']]) await run(WRITES, 'UpsertEntity', { id: `${WARM_UP_ID}-${type.toLowerCase()}`, type, aliases });
     }
-    await run(WRITES, 'UpsertRelation', { a, b });
+    if (a && b) await run(WRITES, 'UpsertRelation', { a, b });
     // A merge locks both entities and every neighbour of the merged one: rehearsed on ids that do not exist, never on real ones.
     await run(WRITES, 'Merge', { a: `${WARM_UP_ID}-kept`, b: `${WARM_UP_ID}-merged` });
     await run(WRITES, 'Delete', { id: `${WARM_UP_ID}-entity` });

@@ -4,6 +4,7 @@ import { warmUp } from '../../src/server/warm-up.js';
 import { createNewsgraphYoga } from '../../src/server/yoga.js';
 import { seededApi } from '../helpers/api.js';
 import { graphSnapshot } from '../helpers/graph-snapshot.js';
+import { wipe } from '../helpers/neo4j.js';
 
 const api = seededApi();
 
@@ -17,6 +18,13 @@ describe('the warm-up before /ready', () => {
     // The writes really ran (and were rolled back): ingest alone sends several statements.
     expect(api.db.executor.roundTrips - statementsBefore).toBeGreaterThan(report.operations);
     expect(await graphSnapshot(api.db.executor)).toEqual(before);
+  });
+
+  it('reports no failure on an empty graph either', async () => {
+    await wipe(api.db.executor);
+    const report = await warmUp({ executor: api.db.executor, log: api.db.log, security: api.db.config.security });
+    expect(report.failed).toEqual([]);
+    expect(await graphSnapshot(api.db.executor)).toEqual({ nodes: [], relationships: [] });
   });
 
   it('is what /ready waits for', async () => {
