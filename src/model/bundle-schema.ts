@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { endsBeforeItStarts, isPartialDate, PARTIAL_DATE_HINT } from './dates.js';
 import { freeTextProblem, nameProblem } from './text-rules.js';
-import { ORGANIZATION_CATEGORIES, RELATION_TYPES, SOURCE_KINDS } from './types.js';
+import { DEFAULT_REPORT_METHOD, ORGANIZATION_CATEGORIES, RELATION_TYPES, REPORT_METHODS, SOURCE_KINDS, type ReportMethod } from './types.js';
 
 /**
  * The bundle format, version 1: one document with its sources, entities,
@@ -94,7 +94,47 @@ export const relationSchema = z.strictObject(relationFields).superRefine(relatio
 
 const subjectSchema = z.union([z.strictObject({ entity: slug }), z.strictObject({ relation: slug })]);
 
-export const reportSchema = z.strictObject({
+/**
+ * How a report was made, for bundle records and edits alike. `method` is
+ * optional and means `manual` when left out, so every bundle written before
+ * it existed still reads as hand-annotated.
+ */
+export const reportMethodFields = {
+  method: z.enum(REPORT_METHODS).meta({ default: DEFAULT_REPORT_METHOD }).optional(),
+  /** The extraction rule that proposed the report, named so a reader can find it and a fix can be traced to it. */
+  rule: name(200).optional(),
+  confidence: z.number().min(0).max(1).optional(),
+};
+
+const MACHINE_METHODS = REPORT_METHODS.filter((method) => method !== DEFAULT_REPORT_METHOD);
+
+/**
+ * A machine-made report must name its rule and confidence, and a manual one
+ * must not: a hand-written report with a rule would pass for extracted output.
+ */
+export function reportMethodRules(report: { method?: ReportMethod; rule?: string; confidence?: number }, ctx: z.RefinementCtx): void {
+  const method = report.method ?? DEFAULT_REPORT_METHOD;
+  for (const field of ['rule', 'confidence'] as const) {
+    if (method !== DEFAULT_REPORT_METHOD && report[field] === undefined) {
+      ctx.addIssue({ code: 'custom', path: [field], message: `${field} is required when method is "${method}"` });
+    } else if (method === DEFAULT_REPORT_METHOD && report[field] !== undefined) {
+      ctx.addIssue({ code: 'custom', path: [field], message: `${field} is only for ${MACHINE_METHODS.join(' or ')} reports; this report's method is "manual"${report.method ? '' : ' (the default)'}` });
+    }
+  }
+}
+
+/**
+ * The same rule for tools outside TypeScript: zod cannot translate a
+ * refinement, so it is written here in JSON Schema's own terms and merged
+ * into the generated schema through the object's metadata.
+ */
+const METHOD_RULE_JSON_SCHEMA = {
+  if: { required: ['method'], properties: { method: { enum: MACHINE_METHODS } } },
+  then: { required: ['rule', 'confidence'] },
+  else: { not: { anyOf: [{ required: ['rule'] }, { required: ['confidence'] }] } },
+};
+
+const reportFields = {
   id: slug,
   subject: subjectSchema,
   source: slug,
@@ -103,7 +143,10 @@ export const reportSchema = z.strictObject({
   end: z.number().int().min(0),
   reportedAt: partialDate.optional(),
   attributedTo: slug.optional(),
-});
+  ...reportMethodFields,
+};
+
+export const reportSchema = z.strictObject(reportFields).superRefine(reportMethodRules).meta(METHOD_RULE_JSON_SCHEMA);
 
 export const bundleSchema = z.strictObject({
   format: z.literal(BUNDLE_FORMAT),
@@ -131,5 +174,5 @@ export type NdjsonRecordKind = (typeof NDJSON_RECORDS)[number];
 
 export const ndjsonHeaderSchema = z.strictObject({ record: z.literal('header'), format: z.literal(BUNDLE_FORMAT), version: z.literal(BUNDLE_VERSION) });
 /** In a stream of many documents, a report names the document its offsets point into. */
-export const ndjsonReportSchema = reportSchema.extend({ document: slug });
+export const ndjsonReportSchema = z.strictObject({ ...reportFields, document: slug }).superRefine(reportMethodRules).meta(METHOD_RULE_JSON_SCHEMA);
 export type NdjsonReport = z.infer<typeof ndjsonReportSchema>;

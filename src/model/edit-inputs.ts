@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { partialDate, quoteText, relationFields, relationRules, slug } from './bundle-schema.js';
+import { partialDate, quoteText, relationFields, relationRules, reportMethodFields, reportMethodRules, slug } from './bundle-schema.js';
 
 /**
  * What the mutations take, in the bundle's own terms: an edit is refused for
@@ -23,8 +23,10 @@ export const reportEditSchema = z
     end: z.number().int().min(0).optional(),
     reportedAt: partialDate.optional(),
     attributedTo: slug.optional(),
+    ...reportMethodFields,
   })
   .superRefine((report, ctx) => {
+    reportMethodRules(report, ctx);
     if (report.start !== undefined && report.end !== undefined && report.end <= report.start) {
       ctx.addIssue({ code: 'custom', path: ['end'], message: `end (${report.end}) must be greater than start (${report.start})` });
     }

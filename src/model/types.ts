@@ -27,6 +27,16 @@ export const RELATION_ENDPOINTS: Record<RelationType, { from: readonly EntityTyp
 export const SOURCE_KINDS = ['outlet', 'official', 'document', 'agency', 'organization', 'other'] as const;
 export type SourceKind = (typeof SOURCE_KINDS)[number];
 
+/**
+ * How a report was made: written by a person (`manual`, the default, and what
+ * every report stored before this field existed is), proposed by an
+ * extraction rule (`extracted`), or proposed by a rule and then accepted or
+ * corrected by a person in the review page (`reviewed`).
+ */
+export const REPORT_METHODS = ['manual', 'extracted', 'reviewed'] as const;
+export type ReportMethod = (typeof REPORT_METHODS)[number];
+export const DEFAULT_REPORT_METHOD: ReportMethod = 'manual';
+
 export const ORGANIZATION_CATEGORIES = ['military', 'government', 'intergovernmental', 'armed_group', 'media', 'political', 'other'] as const;
 
 export function isEntityType(value: string): value is EntityType {
