@@ -11,6 +11,8 @@ export class ApiError extends Error {
     message: string,
     readonly kind: ApiErrorKind,
     readonly code?: string,
+    /** The GraphQL error's extensions, e.g. `retryAfterSeconds` or a bundle's `issues`. */
+    readonly extensions: Record<string, unknown> = {},
   ) {
     super(message);
     this.name = 'ApiError';
@@ -19,7 +21,14 @@ export class ApiError extends Error {
 
 interface GraphQLErrorBody {
   message: string;
-  extensions?: { code?: string };
+  extensions?: { code?: string } & Record<string, unknown>;
+}
+
+export interface RequestOptions {
+  /** An API key or token, sent as `Authorization: Bearer …`; reads need none, writes do. */
+  credential?: string;
+  /** Extraction runs a language pipeline and may take longer than a read. */
+  timeoutMs?: number;
 }
 
 interface GraphQLBody<T> {
@@ -36,21 +45,24 @@ function isAbort(error: unknown): boolean {
  * satisfies CSRF prevention whichever of the two it asks for. Throws ApiError
  * with a message meant for the analyst; an AbortError when `signal` aborts.
  */
-export async function graphql<T>(request: GraphQLRequest, signal?: AbortSignal): Promise<T> {
+export async function graphql<T>(request: GraphQLRequest, signal?: AbortSignal, options: RequestOptions = {}): Promise<T> {
+  const timeoutMs = options.timeoutMs ?? TIMEOUT_MS;
   const timeout = new AbortController();
-  const timer = window.setTimeout(() => timeout.abort(), TIMEOUT_MS);
+  const timer = window.setTimeout(() => timeout.abort(), timeoutMs);
+  const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', 'x-newsgraph-client': 'explorer' };
+  if (options.credential) headers.authorization = `Bearer ${options.credential}`;
   const signals = signal ? AbortSignal.any([signal, timeout.signal]) : timeout.signal;
   let response: Response;
   try {
     response = await fetch(GRAPHQL_ENDPOINT, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', 'x-newsgraph-client': 'explorer' },
+      headers,
       body: JSON.stringify(request),
       signal: signals,
     });
   } catch (error) {
     if (signal?.aborted) throw error;
-    if (isAbort(error)) throw new ApiError(`The API did not answer within ${TIMEOUT_MS / 1000} seconds.`, 'timeout');
+    if (isAbort(error)) throw new ApiError(`The API did not answer within ${timeoutMs / 1000} seconds.`, 'timeout');
     throw new ApiError('Cannot reach the newsgraph API (/graphql). Is the server running?', 'network');
   } finally {
     window.clearTimeout(timer);
@@ -66,7 +78,7 @@ export async function graphql<T>(request: GraphQLRequest, signal?: AbortSignal):
     const unavailable = errors.find((error) => error.extensions?.code === 'DATABASE_UNAVAILABLE');
     if (unavailable) throw new ApiError(unavailable.message || 'The graph database is unavailable.', 'database', 'DATABASE_UNAVAILABLE');
     const first = errors[0]!;
-    throw new ApiError(first.message, 'graphql', first.extensions?.code);
+    throw new ApiError(first.message, 'graphql', first.extensions?.code, first.extensions ?? {});
   }
   if (!response.ok || body.data == null) throw new ApiError(`The API answered HTTP ${response.status} ${response.statusText}.`, 'http');
   return body.data;

@@ -1,5 +1,6 @@
 import { graphql } from './api.js';
 import { renderLegend } from './colors.js';
+import { applyRoute, initRoutes, showGraph } from './review/route.js';
 import { renderEntity, renderMessage, renderRelation, type DetailActions } from './detail.js';
 import { byId } from './dom.js';
 import { exportBundle, exportPng } from './export.js';
@@ -24,12 +25,14 @@ const graph = new GraphView(byId('graph'), {
   onEdge: (id) => select({ kind: 'relation', id }),
   onBackground: () => select(null),
 });
+const resizeGraph = () => graph.resize();
 // For tests and the browser console: the Cytoscape instance and the current state.
 Object.assign(window, { newsgraphExplorer: { graph, cy: graph.cy, state: () => state, view: () => view } });
 
 function navigate(next: ViewState, mode: 'push' | 'replace' = 'push'): void {
   state = next;
   writeState(state, mode);
+  showGraph(resizeGraph);
   void refresh();
 }
 
@@ -156,11 +159,13 @@ byId('clear-view').addEventListener('click', () => {
   navigate(emptyState());
 });
 window.addEventListener('popstate', () => {
+  applyRoute(resizeGraph);
   state = parseState(window.location.search);
   void refresh();
 });
 
 initStatus();
+initRoutes(resizeGraph);
 renderLegend(byId('legend'));
 writeState(state, 'replace');
 void loadStats().then(() => (state.expanded.length > 0 || state.path ? refresh() : renderSide()));
