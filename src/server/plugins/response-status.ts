@@ -13,7 +13,7 @@ import { copyError, mapErrors, rewriteResults, type SingleResult } from './resul
  *   argument a resolver refused), 401 for a missing or invalid credential where
  *   one is needed, 403 for a role that may not do it, 409 for input that
  *   conflicts with what is stored (DOCUMENT_CONFLICT, ENTITY_MERGED), 503 when the database
- *   cannot be reached. Other failures of an executed operation (NOT_FOUND,
+ *   or the language engine cannot answer (NLP_STARTING and NLP_UNAVAILABLE set it themselves). Other failures of an executed operation (NOT_FOUND,
  *   CONSTRAINT_VIOLATION, QUERY_TIMEOUT, DATABASE_BUSY) stay 200, reported in
  *   the body; an unexpected error before execution is Yoga's 500.
  *
@@ -26,6 +26,8 @@ const STATUS_BY_CODE: Readonly<Record<string, number>> = {
   BAD_REQUEST: 400,
   GRAPHQL_PARSE_FAILED: 400,
   GRAPHQL_VALIDATION_FAILED: 400,
+  // An article in a language extraction cannot read: the input is refused, as any other.
+  UNSUPPORTED_LANGUAGE: 400,
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
   // The input conflicts with what is stored: a document id with other text, an id merged into another.
