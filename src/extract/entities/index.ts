@@ -1,0 +1,76 @@
+import type { NlpDocument } from '../../nlp/annotation.js';
+import { normalizeName } from '../../model/names.js';
+import type { Article, ExtractedEntity } from '../types.js';
+import { formalTitle, organizationCategory, titlesBefore } from './attributes.js';
+import { buildEntity } from './build-entity.js';
+import type { Candidate } from './candidate.js';
+import { describedEventCandidates } from './described-events.js';
+import { eventDates } from './event-dates.js';
+import { facilityCandidates } from './facilities.js';
+import { mergeGroups, type Group } from './merge-rules.js';
+import { applyCapitalMetonymy } from './metonymy.js';
+import { namedEventCandidates } from './named-events.js';
+import { nerCandidates } from './ner-mentions.js';
+import { attachCoreference, attachEventNominals, attachTitleNominals } from './nominals.js';
+import { isOutletMention } from './outlets.js';
+import { parentheticalAcronyms, reassignEventNames, withoutEventOverlaps } from './overlaps.js';
+import { sentenceViews, type SentenceView } from './sentence-view.js';
+
+export { findOutletMentions, isOutletMention, type OutletMention } from './outlets.js';
+
+function candidatesOf(views: SentenceView[], text: string): Candidate[] {
+  const events: Candidate[] = [];
+  const others: Candidate[] = [];
+  for (const view of views) {
+    events.push(...namedEventCandidates(view, text), ...describedEventCandidates(view, text));
+    others.push(...facilityCandidates(view, text));
+    for (const candidate of nerCandidates(view, text)) {
+      const outlet = ['ORGANIZATION', 'EVENT'].includes(candidate.type) && isOutletMention(view, candidate.tokenBegin, candidate.tokenEnd);
+      if (!outlet) others.push(applyCapitalMetonymy(view, candidate));
+    }
+    others.push(...parentheticalAcronyms(view, text, others));
+  }
+  return [...events, ...reassignEventNames(withoutEventOverlaps(others, events), events)];
+}
+
+function groupsOf(candidates: Candidate[]): Group[] {
+  const byKey = new Map<string, Group>();
+  for (const candidate of candidates) {
+    const key = candidate.canonicalKey ?? `${candidate.type}:${normalizeName(candidate.name)}`;
+    const group = byKey.get(key) ?? { key, type: candidate.type, mentions: [] };
+    group.mentions.push(candidate);
+    byKey.set(key, group);
+  }
+  return mergeGroups([...byKey.values()]);
+}
+
+/**
+ * The article's entities from CoreNLP's annotation: NER names mapped to our
+ * types, capitals standing for countries, named and described events,
+ * facilities, then mentions clustered (same name, surname, acronym,
+ * coreference) with titles, categories and event dates.
+ */
+export function extractEntities(doc: NlpDocument, article: Article): ExtractedEntity[] {
+  const views = sentenceViews(doc);
+  const groups = groupsOf(candidatesOf(views, article.text));
+  const titles = new Map<Group, string[]>();
+  for (const group of groups.filter((g) => g.type === 'PERSON')) {
+    titles.set(group, group.mentions.flatMap((m) => (views[m.sentence] ? titlesBefore(views[m.sentence] as SentenceView, m) : [])));
+  }
+  attachTitleNominals(views, article.text, groups, titles);
+  attachEventNominals(views, article.text, groups);
+  attachCoreference(doc, views, article.text, groups);
+  const usedKeys = new Set<string>();
+  return groups.map((group) => {
+    const entity = buildEntity(group, usedKeys);
+    if (group.type === 'PERSON') {
+      const title = group.mentions.map((m) => (views[m.sentence] ? formalTitle(titlesBefore(views[m.sentence] as SentenceView, m)) : undefined)).find(Boolean);
+      if (title) entity.title = title;
+    } else if (group.type === 'ORGANIZATION') {
+      entity.category = organizationCategory(entity.name, group.mentions, views);
+    } else if (group.type === 'EVENT') {
+      Object.assign(entity, eventDates(group.mentions, views, article.publishedAt));
+    }
+    return entity;
+  });
+}

@@ -1,0 +1,109 @@
+import { normalizeName } from '../../model/names.js';
+import type { Candidate } from './candidate.js';
+
+/**
+ * When two groups of mentions are one entity although their names differ:
+ * a surname and the full name, an acronym and the name it abbreviates, an
+ * exercise's name with and without its number. Each rule must find exactly
+ * one partner, or it merges nothing.
+ */
+export interface Group {
+  key: string;
+  type: Candidate['type'];
+  mentions: Candidate[];
+}
+
+const MINOR_WORDS = new Set(['of', 'the', 'and', 'for', 'on', 'de', 'in', '&']);
+
+function bestName(group: Group): string {
+  return group.mentions.reduce((best, mention) => (mention.name.length > best.length ? mention.name : best), '');
+}
+
+function words(name: string): string[] {
+  return name.split(/\s+/).filter((word) => word !== '');
+}
+
+export function initialsOf(name: string): string {
+  return words(name)
+    .filter((word) => !MINOR_WORDS.has(word.toLowerCase()))
+    .map((word) => word[0] ?? '')
+    .join('')
+    .toUpperCase();
+}
+
+/** "Wu" → "Wu Qian" (family name first), "Vollmer" → "Katrin Vollmer". */
+function surnameOf(short: Group, long: Group): boolean {
+  const single = words(bestName(short));
+  const full = words(bestName(long));
+  return single.length === 1 && full.length >= 2 && (full[0] === single[0] || full[full.length - 1] === single[0]);
+}
+
+/** "SCO" → "Shanghai Cooperation Organization". */
+function acronymOf(short: Group, long: Group): boolean {
+  const acronym = bestName(short).replace(/\./g, '');
+  return /^[A-Z]{2,6}$/.test(acronym) && words(bestName(long)).length >= 2 && initialsOf(bestName(long)) === acronym;
+}
+
+/** "People's Liberation Army" → "Chinese People's Liberation Army". */
+function nameSuffixOf(short: Group, long: Group): boolean {
+  const shortName = bestName(short);
+  return words(shortName).length >= 2 && bestName(long).endsWith(` ${shortName}`);
+}
+
+/** Event names without their number or year: "Amber Shield" and "Amber Shield-25". */
+function eventStem(name: string): string {
+  return normalizeName(name.replace(/[\s\-/]*\d+$/, ''));
+}
+
+/** "West/Interaction-2021" and "Zapad/Interaction-2021": a shared part with letters and digits. */
+function numberedParts(name: string): Set<string> {
+  return new Set(name.split(/[\s/]+/).filter((part) => /\p{L}/u.test(part) && /\d/.test(part)).map(normalizeName));
+}
+
+function sameEvent(a: Group, b: Group): boolean {
+  const nameA = bestName(a);
+  const nameB = bestName(b);
+  if (eventStem(nameA) !== '' && eventStem(nameA) === eventStem(nameB)) return true;
+  const partsB = numberedParts(nameB);
+  return [...numberedParts(nameA)].some((part) => partsB.has(part));
+}
+
+/** A form both groups carry: "SCO" after "Shanghai Cooperation Organization (SCO)" was tied to it. */
+function sharesForm(a: Group, b: Group): boolean {
+  const forms = new Set(a.mentions.map((mention) => normalizeName(mention.name)));
+  return b.mentions.some((mention) => forms.has(normalizeName(mention.name)));
+}
+
+function uniquePartner(group: Group, groups: Group[], related: (short: Group, long: Group) => boolean): Group | undefined {
+  const partners = groups.filter((other) => other !== group && other.type === group.type && related(group, other));
+  return partners.length === 1 ? partners[0] : undefined;
+}
+
+/** Merges groups in place until no rule applies; returns the surviving groups. */
+export function mergeGroups(initial: Group[]): Group[] {
+  let groups = [...initial];
+  const rules: [Candidate['type'], (short: Group, long: Group) => boolean][] = [
+    ['PERSON', surnameOf],
+    ['ORGANIZATION', acronymOf],
+    ['ORGANIZATION', nameSuffixOf],
+    ['EVENT', sameEvent],
+    ...(['PERSON', 'ORGANIZATION', 'COUNTRY', 'LOCATION', 'EVENT'] as const).map((type) => [type, sharesForm] as [Candidate['type'], typeof sharesForm]),
+  ];
+  let merged = true;
+  while (merged) {
+    merged = false;
+    for (const group of groups) {
+      for (const [type, rule] of rules) {
+        if (group.type !== type) continue;
+        const partner = uniquePartner(group, groups, rule);
+        if (!partner) continue;
+        partner.mentions.push(...group.mentions);
+        groups = groups.filter((other) => other !== group);
+        merged = true;
+        break;
+      }
+      if (merged) break;
+    }
+  }
+  return groups;
+}

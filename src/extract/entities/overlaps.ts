@@ -1,0 +1,55 @@
+import { normalizeName } from '../../model/names.js';
+import { candidateAt, type Candidate } from './candidate.js';
+import type { SentenceView } from './sentence-view.js';
+
+function overlaps(a: Candidate, b: Candidate): boolean {
+  return a.sentence === b.sentence && a.tokenBegin < b.tokenEnd && b.tokenBegin < a.tokenEnd;
+}
+
+/**
+ * Inside an event's own name, NER's guesses are fragments ("West" of
+ * "West/Interaction-2021" as a place); a confident person, organization or
+ * country inside it ("the NATO summit") stays.
+ */
+export function withoutEventOverlaps(candidates: Candidate[], events: Candidate[]): Candidate[] {
+  const named = events.filter((event) => event.rule.startsWith('event:named'));
+  return candidates.filter((candidate) => {
+    if (!named.some((event) => overlaps(event, candidate))) return true;
+    return ['PERSON', 'ORGANIZATION', 'COUNTRY'].includes(candidate.type) && candidate.confidence >= 0.6;
+  });
+}
+
+function stem(name: string): string {
+  return normalizeName(name.replace(/[\s\-/]*\d+$/, ''));
+}
+
+/**
+ * A name NER typed otherwise that is an event's name, with or without its
+ * number ("taking part in Amber Shield", tagged a place): a mention of the event.
+ */
+export function reassignEventNames(candidates: Candidate[], events: Candidate[]): Candidate[] {
+  const eventNames = new Map<string, Candidate>();
+  for (const event of events.filter((e) => e.rule.startsWith('event:named'))) {
+    eventNames.set(normalizeName(event.name), event);
+    eventNames.set(stem(event.name), event);
+  }
+  return candidates.map((candidate) => {
+    if (candidate.type === 'EVENT' || candidate.type === 'PERSON' || candidate.canonicalKey) return candidate;
+    const event = eventNames.get(normalizeName(candidate.name));
+    return event ? { ...candidate, type: 'EVENT', rule: `${candidate.rule}+event-name`, confidence: Math.min(candidate.confidence, event.confidence) } : candidate;
+  });
+}
+
+/** "the Shanghai Cooperation Organization (SCO)": the bracketed acronym is an alias of the name before it. */
+export function parentheticalAcronyms(view: SentenceView, text: string, candidates: Candidate[]): Candidate[] {
+  const found: Candidate[] = [];
+  for (const candidate of candidates) {
+    if (candidate.sentence !== view.index || candidate.type !== 'ORGANIZATION' && candidate.type !== 'COUNTRY') continue;
+    const open = candidate.tokenEnd;
+    if (!['(', '-LRB-'].includes(view.word(open)) || ![')', '-RRB-'].includes(view.word(open + 2))) continue;
+    if (!/^[A-Z][A-Za-z.&]{1,9}$/.test(view.token(open + 1)?.originalText ?? '')) continue;
+    const key = candidate.canonicalKey ?? `${candidate.type}:${normalizeName(candidate.name)}`;
+    found.push(candidateAt(view, text, { begin: open + 1, end: open + 2 }, { type: candidate.type, rule: 'alias:parenthetical-acronym', confidence: candidate.confidence, kind: 'alias', canonicalKey: key }));
+  }
+  return found;
+}
