@@ -29,19 +29,30 @@ export function acceptedBundle(review: Review): DraftBundle {
   const keptEntities = new Set(entities.map((entity) => entity.id));
 
   // A corrected type or end is another fact, so it gets the id of that fact; a changed role is the same fact.
+  // A correction may also turn a relation into one already proposed: it joins it, with its quotes.
   const takenIds = new Set<string>();
   const renamed = new Map<string, string>();
+  const byFact = new Map<string, DraftRelation>();
   const relations: DraftRelation[] = [];
   for (const relation of draft.relations) {
     if (review.relationDecision(relation.id) !== 'accepted' || review.relationProblem(relation.id)) continue;
     const values = review.relationValues(relation.id);
     if (!keptEntities.has(values.from) || !keptEntities.has(values.to)) continue;
+    const role = values.role.trim();
+    const fact = `${values.type} ${values.from} ${values.to}`;
+    const same = byFact.get(fact);
+    if (same) {
+      renamed.set(relation.id, same.id);
+      if (!same.role && role) same.role = role;
+      continue;
+    }
     const sameFact = values.type === relation.type && values.from === relation.from && values.to === relation.to;
     const id = unique(sameFact ? relation.id : relationId(values), takenIds);
     renamed.set(relation.id, id);
     const { role: _draftRole, ...rest } = relation;
-    const role = values.role.trim();
-    relations.push({ ...rest, id, type: values.type, from: values.from, to: values.to, ...(role ? { role } : {}) });
+    const kept: DraftRelation = { ...rest, id, type: values.type, from: values.from, to: values.to, ...(role ? { role } : {}) };
+    byFact.set(fact, kept);
+    relations.push(kept);
   }
 
   const reports: DraftReport[] = [];
