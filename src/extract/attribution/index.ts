@@ -1,0 +1,96 @@
+import type { NlpDocument } from '../../nlp/annotation.js';
+import { findOutletMentions } from '../entities/index.js';
+import { EntityLookup } from '../relations/entity-lookup.js';
+import type { SentenceGraph } from '../relations/sentence-graph.js';
+import type { Article, Attribution, ExtractedEntity, Span } from '../types.js';
+import { speakerAt } from './speakers.js';
+
+/** Verbs of reported speech: their subject is the one who said the clause. */
+const SPEECH_VERBS = new Set([
+  'say', 'add', 'tell', 'announce', 'state', 'note', 'claim', 'stress', 'confirm', 'deny', 'insist', 'warn', 'explain',
+  'declare', 'write', 'reply', 'estimate', 'report', 'argue', 'acknowledge', 'assert', 'emphasize', 'emphasise', 'told', 'describe',
+]);
+
+interface Cue {
+  speaker?: ExtractedEntity;
+  /** The words that attribute ("according to …", "Wu Qian said that"): a quote inside them is not the speaker's claim. */
+  first: number;
+  last: number;
+  rule: string;
+  /** "…, Wu added": the speaker goes on from the sentence before. */
+  continues?: boolean;
+}
+
+function accordingTo(graph: SentenceGraph, lookup: EntityLookup): Cue[] {
+  const cues: Cue[] = [];
+  graph.tokens.forEach((token, i) => {
+    if (token.lemma.toLowerCase() !== 'accord' && token.word.toLowerCase() !== 'according') return;
+    const head = graph.parents(i, 'case').map((a) => a.head)[0];
+    if (head === undefined) return;
+    const extent = graph.subtree(head);
+    const first = graph.word(i - 1) === ',' ? i - 1 : i;
+    cues.push({ speaker: speakerAt(lookup, graph, head), first, last: extent.last, rule: 'according-to' });
+  });
+  return cues;
+}
+
+function reportedSpeech(graph: SentenceGraph, lookup: EntityLookup): Cue[] {
+  const cues: Cue[] = [];
+  for (let verb = 0; verb < graph.length; verb++) {
+    if (!SPEECH_VERBS.has(graph.lemma(verb)) || !graph.pos(verb).startsWith('VB')) continue;
+    for (const arc of graph.children(verb, 'nsubj')) {
+      const speaker = speakerAt(lookup, graph, arc.dep);
+      if (!speaker) continue;
+      const subject = graph.subtree(arc.dep);
+      const that = graph.children(verb, 'ccomp').some((c) => graph.children(c.dep, 'mark').some((m) => m.dep === verb + 1));
+      const first = Math.min(subject.first, verb);
+      const last = Math.max(subject.last, verb) + (that ? 1 : 0);
+      cues.push({ speaker, first, last, rule: 'reported-speech', continues: graph.lemma(verb) === 'add' && last >= graph.length - 3 });
+    }
+  }
+  return cues;
+}
+
+function sentenceSpan(graph: SentenceGraph): Span {
+  return graph.sentenceSpan();
+}
+
+/**
+ * Who each stretch of the article is attributed to and through which
+ * outlet: a sentence with "according to X", "X said (that)", "…, X added"
+ * is X's; a sentence naming an outlet as its publisher ("according to an
+ * article in MSN News", "Global Times reported") came through it. The
+ * attributing words themselves get an attribution of their own without the
+ * speaker, so a fact quoted from them ("spokesperson Wu Qian") is not
+ * credited to the person it describes. "…, X added" also gives X the
+ * sentence before it in the paragraph when that one has no speaker.
+ */
+export function extractAttributions(doc: NlpDocument, entities: readonly ExtractedEntity[], article: Article): Attribution[] {
+  const lookup = new EntityLookup(doc, entities);
+  const outlets = new Map<number, string>();
+  for (const outlet of findOutletMentions(doc, article.text)) if (!outlets.has(outlet.sentence)) outlets.set(outlet.sentence, outlet.text);
+  const speakers = new Map<number, { speaker: ExtractedEntity; rule: string }>();
+  const attributions: Attribution[] = [];
+  for (const graph of lookup.graphs) {
+    const outlet = outlets.get(graph.index);
+    const cues = [...accordingTo(graph, lookup), ...reportedSpeech(graph, lookup)];
+    const spoken = cues.find((c) => c.speaker);
+    if (spoken?.speaker) {
+      speakers.set(graph.index, { speaker: spoken.speaker, rule: spoken.rule });
+      const previous = lookup.graphs[graph.index - 1];
+      if (spoken.continues && previous && !speakers.has(previous.index) && previous.sentence.paragraph === graph.sentence.paragraph) {
+        attributions.push(attribution(sentenceSpan(previous), spoken.speaker, outlets.get(previous.index), 'speech-continued-by-add'));
+      }
+    }
+    if (spoken?.speaker || outlet) attributions.push(attribution(sentenceSpan(graph), spoken?.speaker, outlet, spoken?.rule ?? 'outlet'));
+    for (const cue of cues) attributions.push(attribution(graph.charSpan(cue.first, cue.last), undefined, outlet, `${cue.rule}:cue`));
+  }
+  return attributions;
+}
+
+function attribution(span: Span, speaker: ExtractedEntity | undefined, outlet: string | undefined, rule: string): Attribution {
+  const result: Attribution = { start: span.start, end: span.end, rule };
+  if (speaker) result.speaker = speaker.key;
+  if (outlet) result.outlet = outlet;
+  return result;
+}

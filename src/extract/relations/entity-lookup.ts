@@ -1,0 +1,96 @@
+import type { EntityType } from '../../model/types.js';
+import type { NlpDocument } from '../../nlp/annotation.js';
+import type { EntityMention, ExtractedEntity } from '../types.js';
+import { countryOfDemonym } from './demonyms.js';
+import { SentenceGraph } from './sentence-graph.js';
+
+export interface MentionAt {
+  entity: ExtractedEntity;
+  mention: EntityMention;
+  /** The mention's head token in its sentence. */
+  head: number;
+}
+
+/**
+ * Generic place and unit nouns that stand for the named thing they
+ * introduce: "the town of Qingtongxia", "the port of Klaipeda".
+ */
+const INTRODUCING_NOUNS = new Set(['town', 'city', 'village', 'port', 'island', 'province', 'region', 'district', 'capital', 'county', 'state', 'area', 'base']);
+
+/**
+ * Which entity a token stands for. A named mention claims all its tokens
+ * (a name's words are its own); a nominal or pronoun mention, which
+ * coreference may draw wide ("according to … Wu Qian"), claims only its head.
+ */
+export class EntityLookup {
+  readonly graphs: SentenceGraph[];
+  private readonly byToken = new Map<string, MentionAt>();
+  private readonly perSentence = new Map<number, MentionAt[]>();
+
+  constructor(
+    readonly doc: NlpDocument,
+    readonly entities: readonly ExtractedEntity[],
+  ) {
+    this.graphs = doc.sentences.map((s) => new SentenceGraph(s));
+    const claims: MentionAt[] = [];
+    for (const entity of entities) {
+      for (const mention of entity.mentions) {
+        const graph = this.graphs[mention.sentence];
+        if (!graph) continue;
+        claims.push({ entity, mention, head: graph.headOf(mention.tokenBegin, mention.tokenEnd) });
+      }
+    }
+    // Named mentions last, so they overwrite a nominal claim on the same token.
+    const named = (m: MentionAt) => m.mention.kind === 'name' || m.mention.kind === 'alias';
+    claims.sort((a, b) => Number(named(a)) - Number(named(b)) || (b.mention.tokenEnd - b.mention.tokenBegin) - (a.mention.tokenEnd - a.mention.tokenBegin));
+    for (const claim of claims) {
+      const { mention } = claim;
+      const tokens = named(claim) ? range(mention.tokenBegin, mention.tokenEnd) : [claim.head];
+      for (const t of tokens) this.byToken.set(`${mention.sentence}:${t}`, claim);
+      const list = this.perSentence.get(mention.sentence) ?? [];
+      list.push(claim);
+      this.perSentence.set(mention.sentence, list);
+    }
+  }
+
+  graph(sentence: number): SentenceGraph | undefined {
+    return this.graphs[sentence];
+  }
+
+  at(sentence: number, token: number): MentionAt | undefined {
+    return this.byToken.get(`${sentence}:${token}`);
+  }
+
+  /**
+   * The entity a token stands for, following what names it indirectly:
+   * "the town of X" → X, a nationality adjective → its country.
+   */
+  resolve(sentence: number, token: number, types?: readonly EntityType[]): ExtractedEntity | undefined {
+    const found = this.resolveAny(sentence, token);
+    return found && (!types || types.includes(found.type)) ? found : undefined;
+  }
+
+  private resolveAny(sentence: number, token: number): ExtractedEntity | undefined {
+    const direct = this.at(sentence, token);
+    if (direct) return direct.entity;
+    const graph = this.graphs[sentence];
+    if (!graph) return undefined;
+    if (INTRODUCING_NOUNS.has(graph.lemma(token))) {
+      for (const arc of graph.children(token, 'nmod:of', 'appos')) {
+        const named = this.at(sentence, arc.dep);
+        if (named) return named.entity;
+      }
+    }
+    if (graph.pos(token) === 'JJ' || graph.ner(token) === 'NATIONALITY') return countryOfDemonym(graph.word(token), this.entities);
+    return undefined;
+  }
+
+  /** Mentions in a sentence, in text order. */
+  mentionsIn(sentence: number): MentionAt[] {
+    return [...(this.perSentence.get(sentence) ?? [])].sort((a, b) => a.mention.tokenBegin - b.mention.tokenBegin);
+  }
+}
+
+export function range(begin: number, end: number): number[] {
+  return Array.from({ length: Math.max(0, end - begin) }, (_, k) => begin + k);
+}

@@ -1,0 +1,46 @@
+import type { NlpDocument } from '../../nlp/annotation.js';
+import type { Article, ExtractedEntity, ExtractedRelation } from '../types.js';
+import { EntityLookup } from './entity-lookup.js';
+import { dropImpliedPlaces, mergeRelations } from './merge.js';
+import { commandVerb, ledBy } from './rules/commands.js';
+import type { RuleContext, SentenceRule } from './rules/context.js';
+import { kbpTriples } from './rules/kbp.js';
+import { eventPlace, nationalityOfPlace, placeInPlace } from './rules/location.js';
+import { includesMembers, joinsOrganization, memberNoun, organizationWithinOrganization } from './rules/membership.js';
+import { eventWordArguments, participationVerb } from './rules/participation.js';
+import { personOfOrganization, titleBeforeName, unitsOfService } from './rules/person-titles.js';
+import { titleApposition } from './rules/title-apposition.js';
+
+/** Every sentence rule; each names itself in the relations it makes (the report's provenance). */
+export const SENTENCE_RULES: readonly SentenceRule[] = [
+  titleBeforeName,
+  titleApposition,
+  personOfOrganization,
+  includesMembers,
+  memberNoun,
+  joinsOrganization,
+  organizationWithinOrganization,
+  commandVerb,
+  ledBy,
+  participationVerb,
+  eventWordArguments,
+  eventPlace,
+  placeInPlace,
+  nationalityOfPlace,
+  kbpTriples,
+];
+
+/**
+ * The relations an article states between the entities found in it,
+ * one per (type, from, to), each with the sentence that states it best.
+ */
+export function extractRelations(doc: NlpDocument, entities: readonly ExtractedEntity[], article: Article): ExtractedRelation[] {
+  const lookup = new EntityLookup(doc, entities);
+  const context: RuleContext = { lookup, article };
+  const all: ExtractedRelation[] = [];
+  for (const graph of lookup.graphs) {
+    const inSentence = SENTENCE_RULES.flatMap((rule) => rule(graph, context));
+    all.push(...inSentence, ...unitsOfService(inSentence, context, graph));
+  }
+  return dropImpliedPlaces(mergeRelations(all));
+}

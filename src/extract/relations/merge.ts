@@ -1,0 +1,45 @@
+import type { ExtractedRelation } from '../types.js';
+
+/**
+ * One relation per (type, from, to): the most confident statement's
+ * evidence (the tighter quote on a tie), with a role and dates taken from
+ * another statement when the best one has none.
+ */
+export function mergeRelations(relations: readonly ExtractedRelation[]): ExtractedRelation[] {
+  const groups = new Map<string, ExtractedRelation[]>();
+  for (const relation of relations) {
+    const key = `${relation.type}|${relation.from}|${relation.to}`;
+    groups.set(key, [...(groups.get(key) ?? []), relation]);
+  }
+  return [...groups.values()].map((group) => {
+    const sorted = [...group].sort((a, b) => b.confidence - a.confidence || (a.evidence.end - a.evidence.start) - (b.evidence.end - b.evidence.start));
+    const best = { ...sorted[0]! };
+    const role = sorted.find((r) => r.role)?.role;
+    if (!best.role && role) best.role = role;
+    const startDate = sorted.find((r) => r.startDate)?.startDate;
+    if (!best.startDate && startDate) best.startDate = startDate;
+    return best;
+  });
+}
+
+/**
+ * An event placed in two places, one inside the other ("in the Ningxia
+ * Hui Autonomous Region in northern China" and "in China" elsewhere), is
+ * kept only in the inner one: the outer follows from the containment.
+ */
+export function dropImpliedPlaces(relations: readonly ExtractedRelation[]): ExtractedRelation[] {
+  const located = relations.filter((r) => r.type === 'LOCATED_IN');
+  const containers = (place: string, seen = new Set<string>()): Set<string> => {
+    for (const r of located) {
+      if (r.from === place && !seen.has(r.to)) {
+        seen.add(r.to);
+        containers(r.to, seen);
+      }
+    }
+    return seen;
+  };
+  return relations.filter((r) => {
+    if (r.type !== 'LOCATED_IN') return true;
+    return !located.some((other) => other !== r && other.from === r.from && other.to !== r.to && containers(other.to).has(r.to));
+  });
+}

@@ -1,0 +1,38 @@
+import type { EntityType } from '../../../model/types.js';
+import type { ExtractedEntity } from '../../types.js';
+import type { SentenceGraph } from '../sentence-graph.js';
+import { compact, type RuleContext } from './context.js';
+
+/** Nouns for people and hardware a country or force sends: "Russian troops", "warships from nine NATO countries". */
+const FORCE_NOUNS = new Set([
+  'soldier', 'troops', 'troop', 'force', 'forces', 'army', 'armies', 'military', 'militaries', 'warship', 'ship', 'vessel',
+  'sailor', 'marine', 'crew', 'unit', 'navy', 'navies', 'jet', 'aircraft', 'minehunter', 'delegation', 'contingent', 'personnel', 'officer',
+]);
+
+export const PARTICIPANT_TYPES: readonly EntityType[] = ['PERSON', 'ORGANIZATION', 'COUNTRY'];
+
+/**
+ * The participants a noun phrase names: the entity itself, or for "Russian
+ * and Chinese soldiers" / "units of the Indonesian armed forces" the
+ * countries and forces the force noun belongs to.
+ */
+export function participantsOf(graph: SentenceGraph, token: number, context: RuleContext): ExtractedEntity[] {
+  const direct = context.lookup.resolve(graph.index, token, PARTICIPANT_TYPES);
+  if (direct) return [direct];
+  if (!FORCE_NOUNS.has(graph.lemma(token)) && !FORCE_NOUNS.has(graph.word(token).toLowerCase())) return [];
+  const owners = graph.children(token, 'amod', 'compound', 'nmod:of', 'nmod:from', 'nmod:poss');
+  return compact(owners.map((a) => context.lookup.resolve(graph.index, a.dep, ['ORGANIZATION', 'COUNTRY'])));
+}
+
+/** The EVENT a token stands for, when it does. */
+export function eventAt(graph: SentenceGraph, token: number, context: RuleContext): ExtractedEntity | undefined {
+  return context.lookup.resolve(graph.index, token, ['EVENT']);
+}
+
+/** The tokens that are a verb's arguments as a participant or an event: subjects, objects, prepositional objects. */
+export function verbArguments(graph: SentenceGraph, verb: number): number[] {
+  const args = graph.children(verb, 'nsubj', 'nsubj:pass', 'nsubj:xsubj', 'obj', 'obl', 'obl:agent').map((a) => a.dep);
+  // "the exercise conducted in China": a reduced relative modifies the event noun.
+  for (const arc of graph.parents(verb, 'acl')) args.push(arc.head);
+  return args;
+}

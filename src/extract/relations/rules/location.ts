@@ -1,0 +1,107 @@
+import type { ExtractedEntity, ExtractedRelation } from '../../types.js';
+import { makeRelation } from '../candidate.js';
+import { countryOfDemonym } from '../demonyms.js';
+import type { SentenceGraph } from '../sentence-graph.js';
+import { compact, type RuleContext, type SentenceRule } from './context.js';
+import { eventAt, verbArguments } from './event-arguments.js';
+
+const PLACE_TYPES = ['LOCATION', 'COUNTRY'] as const;
+const PLACE_PREPOSITIONS = ['obl:in', 'obl:at', 'obl:near', 'obl:off', 'obl:inside', 'obl:outside', 'obl:across', 'obl:within', 'obl:around', 'obl:out_of'];
+const NOUN_PLACE_PREPOSITIONS = PLACE_PREPOSITIONS.map((p) => p.replace('obl', 'nmod'));
+/** Verbs that say where an event happens; "criticized the exercises in X" says nothing of the sort. */
+const HAPPENING_VERBS = new Set([
+  'take', 'hold', 'conduct', 'stage', 'begin', 'end', 'open', 'start', 'close', 'continue', 'resume', 'run', 'occur', 'happen',
+  'unfold', 'organize', 'organise', 'host', 'launch', 'carry', 'convene', 'meet', 'pull', 'withdraw',
+]);
+
+interface PlaceAt {
+  place: ExtractedEntity;
+  token: number;
+}
+
+function placesOf(graph: SentenceGraph, context: RuleContext, token: number, patterns: readonly string[]): PlaceAt[] {
+  return compact(graph.children(token, ...patterns).map((a) => {
+    const place = context.lookup.resolve(graph.index, a.dep, PLACE_TYPES);
+    return place ? { place, token: a.dep } : undefined;
+  })).sort((a, b) => a.token - b.token);
+}
+
+/**
+ * "in the Ningxia Hui Autonomous Region in northern China": the second
+ * place contains the first, and only the first is where the event is.
+ */
+function splitChain(graph: SentenceGraph, places: readonly PlaceAt[]): { innermost: PlaceAt[]; chains: [PlaceAt, PlaceAt][] } {
+  const innermost: PlaceAt[] = [];
+  const chains: [PlaceAt, PlaceAt][] = [];
+  places.forEach((p, k) => {
+    const previous = places[k - 1];
+    const between = previous ? graph.text(previous.token + 1, p.token - 1).toLowerCase() : '';
+    if (previous && /^in(?: the)?(?: (?:northern|southern|eastern|western|central|north|south|east|west)\w*)?$/.test(between.trim())) chains.push([previous, p]);
+    else innermost.push(p);
+  });
+  return { innermost, chains };
+}
+
+function located(graph: SentenceGraph, from: ExtractedEntity, to: PlaceAt, first: number, rule: string, confidence: number): ExtractedRelation | undefined {
+  return makeRelation({ type: 'LOCATED_IN', from, to: to.place, graph, first: Math.min(first, to.token), last: Math.max(first, to.token), rule, confidence });
+}
+
+/**
+ * "The exercises will take place in China", "the talks at NATO
+ * headquarters", "the first joint exercise conducted in China", "the
+ * U.S. pulling out of Afghanistan": where an event is said to happen.
+ */
+export const eventPlace: SentenceRule = (graph, context) => {
+  const found: (ExtractedRelation | undefined)[] = [];
+  const sites: { event: ExtractedEntity; token: number; places: PlaceAt[] }[] = [];
+  for (let verb = 0; verb < graph.length; verb++) {
+    if (!HAPPENING_VERBS.has(graph.lemma(verb)) || !graph.pos(verb).startsWith('VB')) continue;
+    for (const token of verbArguments(graph, verb)) {
+      const event = eventAt(graph, token, context);
+      if (event) sites.push({ event, token: verb, places: placesOf(graph, context, verb, PLACE_PREPOSITIONS) });
+    }
+  }
+  for (const mention of context.lookup.mentionsIn(graph.index)) {
+    if (mention.entity.type !== 'EVENT') continue;
+    const patterns = graph.pos(mention.head).startsWith('VB') ? PLACE_PREPOSITIONS : NOUN_PLACE_PREPOSITIONS;
+    sites.push({ event: mention.entity, token: mention.head, places: placesOf(graph, context, mention.head, patterns) });
+  }
+  for (const site of sites) {
+    const { innermost, chains } = splitChain(graph, site.places);
+    for (const place of innermost) found.push(located(graph, site.event, place, site.token, 'event-place', 0.7));
+    for (const [inner, outer] of chains) found.push(located(graph, inner.place, outer, inner.token, 'place-in-place', 0.7));
+  }
+  return compact(found);
+};
+
+/** "Qingtongxia, in Ningxia", "KLAIPEDA, Lithuania", "a facility in the town of X": one place inside another. */
+export const placeInPlace: SentenceRule = (graph, context) => {
+  const found: (ExtractedRelation | undefined)[] = [];
+  for (const mention of context.lookup.mentionsIn(graph.index)) {
+    if (mention.entity.type !== 'LOCATION') continue;
+    const places = placesOf(graph, context, mention.head, [...NOUN_PLACE_PREPOSITIONS, 'appos', 'nmod:of']);
+    const { innermost, chains } = splitChain(graph, places);
+    for (const place of innermost) found.push(located(graph, mention.entity, place, mention.mention.tokenBegin, 'place-in-place', 0.7));
+    for (const [inner, outer] of chains) found.push(located(graph, inner.place, outer, inner.token, 'place-in-place', 0.7));
+  }
+  return compact(found);
+};
+
+/** "the Chinese town of Qingtongxia", "Tallinn, the Estonian capital": a nationality on a place noun. */
+export const nationalityOfPlace: SentenceRule = (graph, context) => {
+  const found: (ExtractedRelation | undefined)[] = [];
+  for (let noun = 0; noun < graph.length; noun++) {
+    if (context.lookup.at(graph.index, noun)?.entity.type === 'COUNTRY') continue;
+    for (const arc of graph.children(noun, 'amod')) {
+      if (graph.ner(arc.dep) !== 'NATIONALITY') continue;
+      const country = countryOfDemonym(graph.word(arc.dep), context.lookup.entities);
+      if (!country) continue;
+      const candidates = [noun, ...graph.children(noun, 'nmod:of').map((a) => a.dep), ...graph.parents(noun, 'appos').map((a) => a.head)];
+      for (const token of candidates) {
+        const place = context.lookup.resolve(graph.index, token, ['LOCATION']);
+        if (place) found.push(makeRelation({ type: 'LOCATED_IN', from: place, to: country, graph, first: Math.min(arc.dep, token), last: Math.max(noun, token), rule: 'nationality-of-place', confidence: 0.7 }));
+      }
+    }
+  }
+  return compact(found);
+};

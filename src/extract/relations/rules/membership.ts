@@ -1,0 +1,104 @@
+import type { ExtractedEntity, ExtractedRelation } from '../../types.js';
+import { clauseDate, makeRelation } from '../candidate.js';
+import type { SentenceGraph } from '../sentence-graph.js';
+import { compact, type RuleContext, type SentenceRule } from './context.js';
+import { isUnitName } from './titles.js';
+
+const MEMBER_TYPES = ['COUNTRY', 'ORGANIZATION'] as const;
+const MEMBER_NOUNS = new Set(['member', 'members', 'member-state', 'ally', 'signatory']);
+
+function memberRole(member: ExtractedEntity): string {
+  return member.type === 'COUNTRY' ? 'member state' : 'member';
+}
+
+function resolveAll(graph: SentenceGraph, context: RuleContext, tokens: readonly number[]): ExtractedEntity[] {
+  return compact(tokens.map((t) => context.lookup.resolve(graph.index, t, MEMBER_TYPES)));
+}
+
+/**
+ * "the Shanghai Cooperation Organization, which includes both Russia and
+ * China as members", "the alliance comprises A and B": an organization
+ * that includes countries or organizations as its members. Without "as
+ * members", only countries count (an organization "includes" programmes too).
+ */
+export const includesMembers: SentenceRule = (graph, context) => {
+  const found: (ExtractedRelation | undefined)[] = [];
+  for (let verb = 0; verb < graph.length; verb++) {
+    if (!['include', 'comprise', 'have', 'count', 'unite', 'group'].includes(graph.lemma(verb))) continue;
+    const asMembers = graph.children(verb, 'obl:as').some((a) => MEMBER_NOUNS.has(graph.lemma(a.dep)) || graph.lemma(a.dep) === 'state');
+    if (!asMembers && !['include', 'comprise', 'unite'].includes(graph.lemma(verb))) continue;
+    const orgs = compact(graph.children(verb, 'nsubj').map((a) => context.lookup.resolve(graph.index, a.dep, ['ORGANIZATION'])));
+    const members = resolveAll(graph, context, graph.children(verb, 'obj').map((a) => a.dep)).filter((m) => asMembers || m.type === 'COUNTRY');
+    const first = Math.min(verb, ...graph.children(verb, 'nsubj').map((a) => a.dep));
+    const last = Math.max(verb, ...graph.children(verb, 'obj', 'obl:as').map((a) => a.dep));
+    for (const org of orgs) {
+      for (const member of members) {
+        found.push(makeRelation({ type: 'MEMBER_OF', from: member, to: org, role: memberRole(member), graph, first, last, rule: 'organization-includes-members', confidence: 0.75 }));
+      }
+    }
+  }
+  return compact(found);
+};
+
+/**
+ * "A and B, both members of X", "A is a member of X", "X members A and B",
+ * "member states A and B of X": a member noun tied to an organization and
+ * to the entities it describes.
+ */
+export const memberNoun: SentenceRule = (graph, context) => {
+  const found: (ExtractedRelation | undefined)[] = [];
+  for (let noun = 0; noun < graph.length; noun++) {
+    if (!MEMBER_NOUNS.has(graph.lemma(noun)) && !(graph.lemma(noun) === 'state' && graph.lemma(noun - 1) === 'member')) continue;
+    const orgArcs = graph.children(noun, 'nmod:of', 'compound', 'nmod:poss', 'nmod:in');
+    const orgs = compact(orgArcs.map((a) => context.lookup.resolve(graph.index, a.dep, ['ORGANIZATION'])));
+    const memberTokens = [
+      ...graph.children(noun, 'appos', 'nsubj').map((a) => a.dep),
+      ...graph.parents(noun, 'appos').map((a) => a.head),
+    ];
+    const members = resolveAll(graph, context, memberTokens);
+    const first = Math.min(noun, ...memberTokens, ...orgArcs.map((a) => a.dep));
+    const last = Math.max(noun, ...memberTokens, ...orgArcs.map((a) => a.dep));
+    for (const org of orgs) for (const member of members) {
+      found.push(makeRelation({ type: 'MEMBER_OF', from: member, to: org, role: memberRole(member), graph, first, last, rule: 'member-noun', confidence: 0.7 }));
+    }
+  }
+  return compact(found);
+};
+
+/** "Finland joined NATO in April 2023": joining dates the membership. */
+export const joinsOrganization: SentenceRule = (graph, context) => {
+  const found: (ExtractedRelation | undefined)[] = [];
+  for (let verb = 0; verb < graph.length; verb++) {
+    if (!['join', 'accede'].includes(graph.lemma(verb)) || !graph.pos(verb).startsWith('VB')) continue;
+    const targets = [...graph.children(verb, 'obj'), ...graph.children(verb, 'obl:to')];
+    const orgs = compact(targets.map((a) => context.lookup.resolve(graph.index, a.dep, ['ORGANIZATION'])));
+    const subjects = graph.children(verb, 'nsubj');
+    const members = resolveAll(graph, context, subjects.map((a) => a.dep));
+    const startDate = clauseDate(graph, verb, context.article);
+    const first = Math.min(verb, ...subjects.map((a) => a.dep));
+    const last = Math.max(verb, ...targets.map((a) => a.dep));
+    for (const org of orgs) for (const member of members) {
+      found.push(makeRelation({ type: 'MEMBER_OF', from: member, to: org, role: memberRole(member), startDate, graph, first, last, rule: 'joins-organization', confidence: 0.7 }));
+    }
+  }
+  return compact(found);
+};
+
+/**
+ * "NATO's Allied Maritime Command", "the Northern Fleet of the Russian
+ * Navy": a unit named as belonging to a larger organization.
+ */
+export const organizationWithinOrganization: SentenceRule = (graph, context) => {
+  const found: (ExtractedRelation | undefined)[] = [];
+  for (const unit of context.lookup.mentionsIn(graph.index)) {
+    if (unit.entity.type !== 'ORGANIZATION' || !isUnitName(unit.entity.name)) continue;
+    for (const arc of graph.children(unit.head, 'nmod:poss', 'nmod:of')) {
+      const parent = context.lookup.at(graph.index, arc.dep);
+      if (parent?.entity.type !== 'ORGANIZATION') continue;
+      const first = Math.min(arc.dep, parent.mention.tokenBegin, unit.mention.tokenBegin);
+      const last = Math.max(arc.dep, parent.mention.tokenEnd - 1, unit.mention.tokenEnd - 1);
+      found.push(makeRelation({ type: 'MEMBER_OF', from: unit.entity, to: parent.entity, graph, first, last, rule: 'organization-within-organization', confidence: 0.7 }));
+    }
+  }
+  return compact(found);
+};

@@ -1,0 +1,81 @@
+import type { ExtractedEntity, ExtractedRelation } from '../../types.js';
+import { makeRelation } from '../candidate.js';
+import { isDemonym } from '../demonyms.js';
+import type { SentenceGraph } from '../sentence-graph.js';
+import { compact, type SentenceRule } from './context.js';
+import { eventAt, participantsOf, verbArguments } from './event-arguments.js';
+
+const PARTICIPATION_VERBS = new Set([
+  'conduct', 'hold', 'stage', 'participate', 'take', 'join', 'attend', 'host', 'co-host', 'launch', 'begin', 'open', 'start',
+  'organize', 'organise', 'carry', 'run', 'lead', 'wage', 'fight', 'sign', 'negotiate', 'contribute',
+]);
+const ROLE_OF_VERB: Record<string, string> = { host: 'host', 'co-host': 'host', launch: 'organizer', organize: 'organizer', organise: 'organizer' };
+const FORCE_NAME = /\b(?:army|navy|force|forces|marines|corps|division|brigade|fleet|military|guard|regiment)\b/i;
+
+function participantRole(participant: ExtractedEntity, verbLemma: string | undefined): string {
+  const byVerb = verbLemma ? ROLE_OF_VERB[verbLemma] : undefined;
+  if (byVerb) return byVerb;
+  return participant.type === 'ORGANIZATION' && FORCE_NAME.test(participant.name) ? 'participating force' : 'participant';
+}
+
+/** Which of a participation verb's arguments can be participants (never the place or time phrases). */
+function participantArcs(graph: SentenceGraph, verb: number): number[] {
+  return graph.children(verb, 'nsubj', 'nsubj:xsubj', 'obl:agent', 'obl:by', 'obl:with', 'obl:alongside').map((a) => a.dep);
+}
+
+/**
+ * "Russia and China will conduct a joint exercise", "the Russian Armed
+ * Forces will participate in the exercises West/Interaction-2021", "the
+ * ministry, which is hosting the exercise": the subjects (and partners
+ * "with" them) of a participation verb whose object is an event.
+ */
+export const participationVerb: SentenceRule = (graph, context) => {
+  const found: (ExtractedRelation | undefined)[] = [];
+  for (let verb = 0; verb < graph.length; verb++) {
+    const lemma = graph.lemma(verb);
+    if (!PARTICIPATION_VERBS.has(lemma) || !graph.pos(verb).startsWith('VB')) continue;
+    const events = dedupe(compact(verbArguments(graph, verb).map((t) => eventAt(graph, t, context))));
+    if (events.length === 0) continue;
+    const argTokens = participantArcs(graph, verb);
+    const participants = argTokens.flatMap((t) => participantsOf(graph, t, context));
+    const first = Math.min(verb, ...argTokens);
+    const last = Math.max(verb, ...verbArguments(graph, verb).filter((t) => eventAt(graph, t, context)));
+    for (const event of events) for (const participant of participants) {
+      found.push(makeRelation({ type: 'PARTICIPATES_IN', from: participant, to: event, role: participantRole(participant, lemma), graph, first, last, rule: 'participation-verb', confidence: 0.7 }));
+    }
+  }
+  return compact(found);
+};
+
+function dedupe(entities: ExtractedEntity[]): ExtractedEntity[] {
+  return [...new Map(entities.map((e) => [e.key, e])).values()];
+}
+
+const WITHDRAWAL_VERBS = new Set(['withdraw', 'pull', 'retreat', 'leave']);
+
+/**
+ * Arguments of the event's own word: "talks between Armenia and
+ * Azerbaijan", "a NATO exercise", "its Baltic Sentry mission", "the
+ * Russian drills", and for an event told by a verb ("the U.S. pulling out
+ * of Afghanistan"), its subject.
+ */
+export const eventWordArguments: SentenceRule = (graph, context) => {
+  const found: (ExtractedRelation | undefined)[] = [];
+  for (const event of context.lookup.mentionsIn(graph.index)) {
+    if (event.entity.type !== 'EVENT') continue;
+    const inside = (t: number) => t >= event.mention.tokenBegin && t < event.mention.tokenEnd;
+    const verbal = graph.pos(event.head).startsWith('VB');
+    const patterns = verbal ? ['nsubj'] : ['nmod:between', 'nmod:with', 'nmod:among', 'nmod:poss', 'compound', 'amod'];
+    const arcs = graph.children(event.head, ...patterns).filter((a) => !inside(a.dep) || a.rel === 'nmod:poss');
+    for (const arc of arcs) {
+      if (arc.rel === 'amod' && !isDemonym(graph.word(arc.dep))) continue;
+      for (const participant of participantsOf(graph, arc.dep, context)) {
+        const role = verbal && WITHDRAWAL_VERBS.has(graph.lemma(event.head)) ? `withdrawing ${participant.type === 'COUNTRY' ? 'country' : 'force'}` : participantRole(participant, undefined);
+        const first = Math.min(arc.dep, event.mention.tokenBegin);
+        const last = Math.max(arc.dep, event.mention.tokenEnd - 1);
+        found.push(makeRelation({ type: 'PARTICIPATES_IN', from: participant, to: event.entity, role, graph, first, last, rule: 'event-word-arguments', confidence: 0.6 }));
+      }
+    }
+  }
+  return compact(found);
+};
