@@ -8,7 +8,9 @@ import { describedEventCandidates } from './described-events.js';
 import { eventDates } from './event-dates.js';
 import { facilityCandidates } from './facilities.js';
 import { mergeGroups, type Group } from './merge-rules.js';
+import { countryWithCapital } from './gazetteer.js';
 import { applyCapitalMetonymy } from './metonymy.js';
+import { correctByRole } from './place-roles.js';
 import { namedEventCandidates } from './named-events.js';
 import { nerCandidates } from './ner-mentions.js';
 import { attachCoreference, attachEventNominals, attachTitleNominals } from './nominals.js';
@@ -25,8 +27,8 @@ function candidatesOf(views: SentenceView[], text: string): Candidate[] {
     events.push(...namedEventCandidates(view, text), ...describedEventCandidates(view, text));
     others.push(...facilityCandidates(view, text));
     for (const candidate of nerCandidates(view, text)) {
-      const outlet = ['ORGANIZATION', 'EVENT'].includes(candidate.type) && isOutletMention(view, candidate.tokenBegin, candidate.tokenEnd);
-      if (!outlet) others.push(applyCapitalMetonymy(view, candidate));
+      const outlet = ['ORGANIZATION', 'EVENT', 'LOCATION'].includes(candidate.type) && !countryWithCapital(candidate.text) && isOutletMention(view, candidate.tokenBegin, candidate.tokenEnd);
+      if (!outlet) others.push(correctByRole(view, applyCapitalMetonymy(view, candidate)));
     }
     others.push(...parentheticalAcronyms(view, text, others));
   }

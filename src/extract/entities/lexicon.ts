@@ -15,6 +15,8 @@ export const ORGANIZATION_HEADS: Record<string, string> = {
   organization: 'intergovernmental', organisation: 'intergovernmental', alliance: 'intergovernmental',
   union: 'intergovernmental', nations: 'intergovernmental', bank: 'other', fund: 'other',
   party: 'political', movement: 'political', front: 'armed_group', brigades: 'armed_group', militia: 'armed_group',
+  university: 'other', institute: 'other', centre: 'other', center: 'other', studies: 'other', foundation: 'other',
+  company: 'other', corporation: 'other', school: 'other', college: 'other',
   newspaper: 'media', times: 'media', news: 'media', post: 'media', press: 'media',
 };
 
@@ -45,13 +47,13 @@ export const OCCASION_NOUNS = new Set([
 ]);
 
 /** Occasion nouns a country or place may name on its own ("the Ukraine war", "the Gaza ceasefire"). */
-export const PLACE_NAMED_OCCASIONS = new Set(['war', 'election', 'elections', 'referendum', 'ceasefire', 'truce', 'crisis', 'earthquake', 'coup', 'uprising', 'revolution', 'protests', 'invasion']);
+export const PLACE_NAMED_OCCASIONS = new Set(['talks', 'negotiations', 'summit', 'war', 'election', 'elections', 'referendum', 'ceasefire', 'truce', 'crisis', 'earthquake', 'coup', 'uprising', 'revolution', 'protests', 'invasion']);
 
 /** Occasions an organization may name on its own ("the NATO summit"). */
 export const ORGANIZATION_NAMED_OCCASIONS = new Set(['summit', 'conference', 'meeting', 'forum']);
 
 /** The last word of a proper name that makes it an event rather than an organization or place. */
-export const EVENT_NAME_HEADS = new Set(['summit', 'conference', 'games', 'olympics', 'war', 'exercise', 'exercises', 'drills', 'championship', 'cup', 'festival', 'expo']);
+export const EVENT_NAME_HEADS = new Set(['summit', 'conference', 'meeting', 'dialogue', 'games', 'olympics', 'war', 'exercise', 'exercises', 'drills', 'championship', 'cup', 'festival', 'expo']);
 
 export const FACILITY_NOUNS = new Set(['base', 'airbase', 'facility', 'installation', 'airfield', 'barracks', 'depot', 'garrison', 'shipyard', 'outpost', 'compound']);
 

@@ -28,6 +28,12 @@ function prepositionOf(view: SentenceView, position: number): string | undefined
  * Estonian capital") stays a place.
  */
 export function standsForCountry(view: SentenceView, begin: number, end: number): boolean {
+  // "Beijing and Moscow": the parser may hang the second conjunct anywhere; it shares the first one's role.
+  if (['and', 'or'].includes(view.lowerWord(begin - 1))) {
+    const previous = view.sentence.entitymentions.find((m) => m.tokenEnd === begin - 1);
+    if (previous?.ner === 'COUNTRY') return true;
+    if (previous && countryWithCapital(previous.text)) return standsForCountry(view, previous.tokenBegin, previous.tokenEnd);
+  }
   const head = view.headOfSpan(begin, end);
   if (begin === 0 && (view.word(1) === ',' || view.word(0) === view.word(0).toUpperCase())) return false;
   if (view.dependents(head).some((dependent) => dependent.rel === 'appos')) return false;

@@ -61,5 +61,12 @@ export function isOwnName(view: SentenceView, run: NameRun, allowedTags: readonl
   if (tags.size === 0) return false;
   if (run.end - run.begin === 1 && run.begin === 0 && !view.token(0)?.pos.startsWith('NNP')) return false;
   const ownTags = ['O', 'MISC', ...allowedTags];
+  if (isNationalityRun(view, run)) return false;
   return [...tags].some((tag) => ownTags.includes(tag)) && ![...tags].some((tag) => tag === 'PERSON');
+}
+
+/** "Russian-Chinese" tagged MISC is two nationalities, not a name. */
+function isNationalityRun(view: SentenceView, run: NameRun): boolean {
+  const words = view.tokens.slice(run.begin, run.end).filter((token) => /\p{L}/u.test(token.word));
+  return words.every((token) => ['MISC', 'NATIONALITY'].includes(token.ner) && /(an|ese|ish|i|ic)$/i.test(token.word));
 }

@@ -30,8 +30,9 @@ function premodifiedName(view: SentenceView, text: string, noun: number): Candid
   const word = view.lowerWord(noun);
   let end = noun;
   // Operations may have lowercase descriptors between name and noun; occasions are named right before theirs.
-  const descriptors = OPERATION_NOUNS.has(word) ? 2 : 0;
-  for (let skipped = 0; skipped < descriptors && /^\p{Ll}/u.test(view.word(end - 1)) && view.token(end - 1)?.pos.startsWith('NN'); skipped++) end--;
+  const descriptors = OPERATION_NOUNS.has(word) ? 3 : 0;
+  const isDescriptor = (position: number): boolean => /^\p{Ll}/u.test(view.word(position)) && /^(NN|NNS|JJ)$/.test(view.token(position)?.pos ?? '');
+  for (let skipped = 0; skipped < descriptors && isDescriptor(end - 1); skipped++) end--;
   const run = nameRunEndingAt(view, end);
   if (!run) return undefined;
   const allowed = [
@@ -50,7 +51,11 @@ function followingName(view: SentenceView, text: string, noun: number): Candidat
   if (view.word(start) === ',' && NAMING_VERBS.has(view.lowerWord(start + 1))) start++;
   if (NAMING_VERBS.has(view.lowerWord(start))) start++;
   const run = nameRunFrom(view, skipQuotes(view, start, 1));
-  return run && isOwnName(view, run) ? eventFrom(view, text, run, 'event:named-exercise') : undefined;
+  if (!run) return undefined;
+  // "the exercise Garuda Southern Cross will be held" names it; "the exercises NATO held" does not.
+  const finiteVerbNext = /^(VBD|VBZ|VBP)$/.test(view.token(skipQuotes(view, run.end, 1))?.pos ?? '');
+  const allowed = finiteVerbNext ? [] : ['ORGANIZATION', 'LOCATION'];
+  return isOwnName(view, run, allowed) ? eventFrom(view, text, run, 'event:named-exercise') : undefined;
 }
 
 /** "Amber Shield-25, a two-week naval exercise": a name in apposition to an event noun. */

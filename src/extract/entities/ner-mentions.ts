@@ -73,7 +73,12 @@ export function nerCandidates(view: SentenceView, text: string): Candidate[] {
   for (const span of joinFragments(view, view.sentence.entitymentions)) {
     if (span.confidence < MIN_CONFIDENCE) continue;
     const begin = withoutLeadingArticle(view, span.begin, span.end);
-    const range = { begin, end: span.end };
+    // A name has a capital; "navy" tagged as an organization is a common noun.
+    if (!view.tokens.slice(begin, span.end).some((token) => /^[\p{Lu}\d]/u.test(token.word))) continue;
+    let end = span.end;
+    // "the National Renewal party": trailing lowercase words are descriptors, not the name.
+    if (span.ner === 'ORGANIZATION') while (end - begin > 1 && /^\p{Ll}/u.test(view.word(end - 1))) end--;
+    const range = { begin, end };
     const make = (type: Candidate['type'], rule: string, extra: { name?: string; canonicalKey?: string } = {}): void => {
       candidates.push(candidateAt(view, text, range, { type, rule, confidence: span.confidence, ...extra }));
     };

@@ -54,6 +54,8 @@ function inPublicationContext(view: SentenceView, begin: number, end: number): b
     }
   }
   const after = view.token(end);
+  // "La Tercera newspaper reported", "the Xinhua news agency".
+  if (PUBLICATION_NOUNS.has(view.lowerWord(end)) || (view.lowerWord(end) === 'news' && view.lowerWord(end + 1) === 'agency')) return true;
   return after !== undefined && after.pos.startsWith('VB') && PUBLICATION_VERBS.has(after.lemma.toLowerCase());
 }
 

@@ -14,8 +14,11 @@ function overlaps(a: Candidate, b: Candidate): boolean {
 export function withoutEventOverlaps(candidates: Candidate[], events: Candidate[]): Candidate[] {
   const named = events.filter((event) => event.rule.startsWith('event:named'));
   return candidates.filter((candidate) => {
-    if (!named.some((event) => overlaps(event, candidate))) return true;
-    return ['PERSON', 'ORGANIZATION', 'COUNTRY'].includes(candidate.type) && candidate.confidence >= 0.6;
+    const covering = named.filter((event) => overlaps(event, candidate));
+    if (covering.length === 0) return true;
+    // An exercise's name is all name ("Garuda Southern Cross" is no organization); an occasion's may hold one.
+    if (covering.some((event) => event.rule !== 'event:named-occasion')) return false;
+    return ['PERSON', 'ORGANIZATION', 'COUNTRY', 'LOCATION'].includes(candidate.type) && candidate.confidence >= 0.6;
   });
 }
 
