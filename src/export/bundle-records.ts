@@ -1,4 +1,5 @@
 import type { BundleDocument, BundleEntity, BundleRelation, BundleSource, NdjsonReport } from '../model/bundle-schema.js';
+import type { ReportMethod } from '../model/types.js';
 import type { DocumentRow, EntityRow, RelationRow, ReportRow, SourceRow } from './graph-rows.js';
 
 /**
@@ -76,5 +77,8 @@ export function reportRecord(row: ReportRow): NdjsonReport | undefined {
     start: row.start,
     end: row.end,
     ...present({ reportedAt: row.reportedAt, attributedTo: row.attributedToId }),
+    // Written even when manual, the default, so a reader of the file need not know the default to tell.
+    method: row.method as ReportMethod,
+    ...present({ rule: row.rule, confidence: row.confidence }),
   };
 }

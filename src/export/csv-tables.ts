@@ -22,7 +22,7 @@ export const CSV_FILES = {
 
 export type CsvFile = keyof typeof CSV_FILES;
 
-const REPORT_COLUMNS = ['id', 'quote', 'start:int', 'end:int', 'reportedAt', 'documentId', 'attributedToId'];
+const REPORT_COLUMNS = ['id', 'quote', 'start:int', 'end:int', 'reportedAt', 'documentId', 'attributedToId', 'method', 'rule', 'confidence:double'];
 
 export const CSV_HEADERS: Record<CsvFile, readonly string[]> = {
   entities: ['id:ID(Entity)', ':LABEL', 'type', 'name', 'aliases:string[]', 'aliasText', 'description', 'title', 'category', 'startDate', 'endDate', 'createdAt:datetime'],
@@ -71,4 +71,4 @@ export const relationCsv = (r: RelationRow): string => csvRow([r.from, r.to, r.t
 
 /** For both report files: the subject is an entity id or a relation id (a Claim's key). */
 export const reportCsv = (r: ReportRow): string =>
-  csvRow([r.subject, r.source, 'REPORTED_BY', r.id, r.quote, r.start, r.end, r.reportedAt, r.documentId, r.attributedToId]);
+  csvRow([r.subject, r.source, 'REPORTED_BY', r.id, r.quote, r.start, r.end, r.reportedAt, r.documentId, r.attributedToId, r.method, r.rule, r.confidence]);

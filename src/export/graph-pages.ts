@@ -1,7 +1,17 @@
 import type { Executor } from '../db/executor.js';
 import { RELATION_TYPES } from '../model/types.js';
-import { CLAIM_PAGE, DOCUMENT_PAGE, ENTITY_PAGE, NAME_KEY_PAGE, RELATION_PAGE, REPORT_PAGE, SOURCE_PAGE } from './graph-queries.js';
-import type { ClaimRow, DocumentRow, EntityRow, NameKeyRow, RelationRow, ReportRow, SourceRow } from './graph-rows.js';
+import {
+  CLAIM_PAGE,
+  DOCUMENT_PAGE,
+  ENTITY_PAGE,
+  ENTITY_PAGE_WITH_METHODS,
+  NAME_KEY_PAGE,
+  RELATION_PAGE,
+  RELATION_PAGE_WITH_METHODS,
+  REPORT_PAGE,
+  SOURCE_PAGE,
+} from './graph-queries.js';
+import type { ClaimRow, DocumentRow, EntityRow, NameKeyRow, RelationRow, ReportMethods, ReportRow, SourceRow } from './graph-rows.js';
 import { DOCUMENT_PAGE_SIZE, keysetPages } from './keyset-pages.js';
 
 /** The whole graph, kind by kind, as async sequences of pages. */
@@ -23,10 +33,20 @@ export function entityPages(executor: Executor, options: PagingOptions = {}): As
   return keysetPages<EntityRow>(executor, ENTITY_PAGE, (row) => row.id, { name: 'export entities', ...options });
 }
 
+export function entityPagesWithMethods(executor: Executor, options: PagingOptions = {}): AsyncGenerator<Array<EntityRow & ReportMethods>> {
+  return keysetPages<EntityRow & ReportMethods>(executor, ENTITY_PAGE_WITH_METHODS, (row) => row.id, { name: 'export entities with methods', ...options });
+}
+
 /** Relations type by type (each type has its own id index), ordered by id within a type. */
 export async function* relationPages(executor: Executor, options: PagingOptions = {}): AsyncGenerator<RelationRow[]> {
   for (const type of RELATION_TYPES) {
     yield* keysetPages<RelationRow>(executor, RELATION_PAGE[type], (row) => row.id, { name: `export ${type} relations`, ...options });
+  }
+}
+
+export async function* relationPagesWithMethods(executor: Executor, options: PagingOptions = {}): AsyncGenerator<Array<RelationRow & ReportMethods>> {
+  for (const type of RELATION_TYPES) {
+    yield* keysetPages<RelationRow & ReportMethods>(executor, RELATION_PAGE_WITH_METHODS[type], (row) => row.id, { name: `export ${type} relations with methods`, ...options });
   }
 }
 

@@ -1,4 +1,5 @@
-import { RELATION_TYPES, type RelationType } from '../model/types.js';
+import { DEFAULT_REPORT_METHOD, RELATION_TYPES, type RelationType } from '../model/types.js';
+import { relationReportsPattern } from '../repositories/records.js';
 
 /**
  * Every Cypher statement of the export: fixed strings, values only as
@@ -24,7 +25,7 @@ const REPORT_COLUMNS = `rb.id AS id, rb.documentId AS documentId,
   CASE WHEN subject:Claim THEN 'relation' ELSE 'entity' END AS subjectKind,
   CASE WHEN subject:Claim THEN subject.relationId ELSE subject.id END AS subject,
   s.id AS source, rb.quote AS quote, rb.start AS start, rb.end AS end, rb.reportedAt AS reportedAt,
-  rb.attributedToId AS attributedToId`;
+  rb.attributedToId AS attributedToId, coalesce(rb.method, '${DEFAULT_REPORT_METHOD}') AS method, rb.rule AS rule, rb.confidence AS confidence`;
 
 export const DOCUMENT_PAGE = `
 MATCH (d:Document) WHERE d.id > $after
@@ -36,21 +37,39 @@ MATCH (s:Source) WHERE s.id > $after
 WITH s ORDER BY s.id LIMIT $limit
 RETURN ${SOURCE_COLUMNS}`;
 
-export const ENTITY_PAGE = `
+/**
+ * How the reports matched by `reports` (as `rb`) were made, for formats that
+ * have no report records (GraphML): the distinct methods, the rules, and the
+ * highest confidence of a machine-made report. Read only for those formats,
+ * since each costs a look at every report of the entity or relation.
+ */
+const methodColumns = (reports: string) => `,
+  COLLECT { MATCH ${reports} RETURN DISTINCT coalesce(rb.method, '${DEFAULT_REPORT_METHOD}') AS method ORDER BY method } AS methods,
+  COLLECT { MATCH ${reports} WHERE rb.rule IS NOT NULL RETURN DISTINCT rb.rule AS rule ORDER BY rule } AS rules,
+  COLLECT { MATCH ${reports} WHERE rb.confidence IS NOT NULL RETURN rb.confidence AS confidence ORDER BY confidence DESC LIMIT 1 }[0] AS confidence`;
+
+const entityPage = (withMethods: boolean) => `
 MATCH (e:Entity) WHERE e.id > $after
 WITH e ORDER BY e.id LIMIT $limit
-RETURN ${ENTITY_COLUMNS}`;
+RETURN ${ENTITY_COLUMNS}${withMethods ? methodColumns('(e)-[rb:REPORTED_BY]->(:Source)') : ''}`;
+
+export const ENTITY_PAGE = entityPage(false);
+export const ENTITY_PAGE_WITH_METHODS = entityPage(true);
 
 /** One statement per relationship type, so each is served by that type's id index. */
-export const RELATION_PAGE: Record<RelationType, string> = Object.fromEntries(
-  RELATION_TYPES.map((type) => [
-    type,
-    `
+const relationPage = (withMethods: boolean) =>
+  Object.fromEntries(
+    RELATION_TYPES.map((type) => [
+      type,
+      `
 MATCH (a:Entity)-[r:${type}]->(b:Entity) WHERE r.id > $after
 WITH a, r, b ORDER BY r.id LIMIT $limit
-RETURN ${RELATION_COLUMNS}`,
-  ]),
-) as Record<RelationType, string>;
+RETURN ${RELATION_COLUMNS}${withMethods ? methodColumns(relationReportsPattern('r.id')) : ''}`,
+    ]),
+  ) as Record<RelationType, string>;
+
+export const RELATION_PAGE = relationPage(false);
+export const RELATION_PAGE_WITH_METHODS = relationPage(true);
 
 export const REPORT_PAGE = `
 MATCH (subject)-[rb:REPORTED_BY]->(s:Source) WHERE rb.id > $after

@@ -63,6 +63,19 @@ export interface ReportRow {
   end: number | null;
   reportedAt: string | null;
   attributedToId: string | null;
+  /** `manual` for a report stored before methods were recorded. */
+  method: string;
+  rule: string | null;
+  confidence: number | null;
+}
+
+/** How an entity's or a relation's reports were made, read for GraphML. */
+export interface ReportMethods {
+  /** Sorted, e.g. ['extracted', 'manual']. */
+  methods: string[];
+  rules: string[];
+  /** The highest confidence among its machine-made reports; null when it has none. */
+  confidence: number | null;
 }
 
 export interface ClaimRow {

@@ -1,23 +1,36 @@
 import type { Executor } from '../db/executor.js';
 import { writePages } from './write-pages.js';
-import { entityPages, relationPages, type PagingOptions } from './graph-pages.js';
-import type { EntityRow, RelationRow } from './graph-rows.js';
+import { entityPagesWithMethods, relationPagesWithMethods, type PagingOptions } from './graph-pages.js';
+import type { EntityRow, RelationRow, ReportMethods } from './graph-rows.js';
 import type { TextSink } from './text-sink.js';
 import { xmlAttribute, xmlText } from './xml-escape.js';
 
 /**
  * GraphML for Gephi, yEd and other graph tools: entities are nodes with their
  * properties as data, relations are directed edges. `label` is the key Gephi
- * shows as the node and edge label (the name, the relation type).
+ * shows as the node and edge label (the name, the relation type). GraphML
+ * has no report records, so each node and edge says how its reports were
+ * made (methods, rules, highest confidence), to filter extracted facts out.
  */
 
 interface DataKey<R> {
   id: string;
   name: string;
+  /** GraphML's attr.type; string unless said. */
+  type?: 'double';
   value: (row: R) => string | null;
 }
 
-const NODE_KEYS: Array<DataKey<EntityRow>> = [
+const list = (values: readonly string[]) => (values.length > 0 ? values.join('; ') : null);
+
+/** The same three keys on nodes and edges, with the prefix of each. */
+const methodKeys = <R extends ReportMethods>(prefix: 'n' | 'e'): Array<DataKey<R>> => [
+  { id: `${prefix}_methods`, name: 'methods', value: (row) => list(row.methods) },
+  { id: `${prefix}_rules`, name: 'rules', value: (row) => list(row.rules) },
+  { id: `${prefix}_confidence`, name: 'confidence', type: 'double', value: (row) => (row.confidence === null ? null : String(row.confidence)) },
+];
+
+const NODE_KEYS: Array<DataKey<EntityRow & ReportMethods>> = [
   { id: 'n_label', name: 'label', value: (e) => e.name },
   { id: 'n_type', name: 'type', value: (e) => e.type },
   { id: 'n_name', name: 'name', value: (e) => e.name },
@@ -29,18 +42,20 @@ const NODE_KEYS: Array<DataKey<EntityRow>> = [
   { id: 'n_startDate', name: 'startDate', value: (e) => e.startDate },
   { id: 'n_endDate', name: 'endDate', value: (e) => e.endDate },
   { id: 'n_createdAt', name: 'createdAt', value: (e) => e.createdAt },
+  ...methodKeys<EntityRow & ReportMethods>('n'),
 ];
 
-const EDGE_KEYS: Array<DataKey<RelationRow>> = [
+const EDGE_KEYS: Array<DataKey<RelationRow & ReportMethods>> = [
   { id: 'e_label', name: 'label', value: (r) => r.type },
   { id: 'e_type', name: 'type', value: (r) => r.type },
   { id: 'e_role', name: 'role', value: (r) => r.role },
   { id: 'e_startDate', name: 'startDate', value: (r) => r.startDate },
   { id: 'e_endDate', name: 'endDate', value: (r) => r.endDate },
+  ...methodKeys<RelationRow & ReportMethods>('e'),
 ];
 
-const keyElement = (key: { id: string; name: string }, target: 'node' | 'edge') =>
-  `  <key id="${key.id}" for="${target}" attr.name="${key.name}" attr.type="string"/>\n`;
+const keyElement = (key: { id: string; name: string; type?: string }, target: 'node' | 'edge') =>
+  `  <key id="${key.id}" for="${target}" attr.name="${key.name}" attr.type="${key.type ?? 'string'}"/>\n`;
 
 export const GRAPHML_HEADER =
   '<?xml version="1.0" encoding="UTF-8"?>\n' +
@@ -61,11 +76,11 @@ function dataElements<R>(keys: Array<DataKey<R>>, row: R): string {
     .join('');
 }
 
-export function nodeElement(entity: EntityRow): string {
+export function nodeElement(entity: EntityRow & ReportMethods): string {
   return `    <node id="${xmlAttribute(entity.id)}">\n${dataElements(NODE_KEYS, entity)}    </node>\n`;
 }
 
-export function edgeElement(relation: RelationRow): string {
+export function edgeElement(relation: RelationRow & ReportMethods): string {
   const attributes = `id="${xmlAttribute(relation.id)}" source="${xmlAttribute(relation.from)}" target="${xmlAttribute(relation.to)}"`;
   return `    <edge ${attributes}>\n${dataElements(EDGE_KEYS, relation)}    </edge>\n`;
 }
@@ -74,8 +89,8 @@ export function edgeElement(relation: RelationRow): string {
 export async function exportGraphml(executor: Executor, sink: TextSink, options: PagingOptions = {}): Promise<{ nodes: number; edges: number }> {
   const write = (chunk: string) => sink.write(chunk);
   await write(GRAPHML_HEADER);
-  const nodes = await writePages(entityPages(executor, options), write, nodeElement);
-  const edges = await writePages(relationPages(executor, options), write, edgeElement);
+  const nodes = await writePages(entityPagesWithMethods(executor, options), write, nodeElement);
+  const edges = await writePages(relationPagesWithMethods(executor, options), write, edgeElement);
   await write(GRAPHML_FOOTER);
   return { nodes: nodes.written, edges: edges.written };
 }

@@ -2,7 +2,7 @@ import neo4j from 'neo4j-driver';
 import type { CountingTransaction } from '../db/executor.js';
 import type { BundleEntity, BundleRelation } from '../model/bundle-schema.js';
 import { nameKeys } from '../model/names.js';
-import { ENTITY_LABEL, ENTITY_TYPES, RELATION_TYPES, type EntityType, type RelationType } from '../model/types.js';
+import { DEFAULT_REPORT_METHOD, ENTITY_LABEL, ENTITY_TYPES, RELATION_TYPES, type EntityType, type RelationType, type ReportMethod } from '../model/types.js';
 import type { Batch } from './batch.js';
 import { aliasTextOf } from '../repositories/records.js';
 
@@ -48,8 +48,10 @@ MERGE (a)-[r:${type} {id: row.id}]->(b)
 SET r.role = coalesce(row.role, r.role), r.startDate = coalesce(row.startDate, r.startDate), r.endDate = coalesce(row.endDate, r.endDate)`;
 }
 
+/** A report written again takes the method, rule and confidence it is given now: a reviewed report replaces the extracted one. */
 const REPORT_PROPERTIES = `rb.quote = row.quote, rb.start = row.start, rb.end = row.end, rb.reportedAt = row.reportedAt,
-    rb.documentId = row.document, rb.attributedToId = row.attributedTo`;
+    rb.documentId = row.document, rb.attributedToId = row.attributedTo,
+    rb.method = row.method, rb.rule = row.rule, rb.confidence = row.confidence`;
 
 /** One statement per kind of subject: an entity by id, or a relation's claim node by relation id. */
 const writeReportsCypher = (subject: string) => `
@@ -63,6 +65,15 @@ export const WRITE_ENTITY_REPORTS = writeReportsCypher('Entity {id: row.subject}
 export const WRITE_RELATION_REPORTS = writeReportsCypher('Claim {relationId: row.subject}');
 
 type IdMap = ReadonlyMap<string, string>;
+
+/**
+ * How a report was made, as stored: the method always (a report without one
+ * is manual), the rule and confidence only for machine-made reports. Shared
+ * with the reports given through the API (repositories/report-inputs.ts).
+ */
+export function methodProperties(report: { method?: ReportMethod | null; rule?: string | null; confidence?: number | null }) {
+  return { method: report.method ?? DEFAULT_REPORT_METHOD, rule: report.rule ?? null, confidence: report.confidence ?? null };
+}
 const mapped = (ids: IdMap, id: string) => ids.get(id) ?? id;
 const orNull = <T>(value: T | undefined | null): T | null => value ?? null;
 
@@ -129,6 +140,7 @@ export async function writeReports(tx: CountingTransaction, batch: Batch, entity
     reportedAt: report.reportedAt ?? publishedAt.get(report.document) ?? null,
     document: report.document,
     attributedTo: report.attributedTo ? mapped(entityIds, report.attributedTo) : null,
+    ...methodProperties(report),
   }));
   const aboutEntities = rows.filter((row) => row.aboutEntity);
   const aboutRelations = rows.filter((row) => !row.aboutEntity);

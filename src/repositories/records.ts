@@ -1,4 +1,4 @@
-import type { EntityType, RelationType } from '../model/types.js';
+import { DEFAULT_REPORT_METHOD, type EntityType, type RelationType, type ReportMethod } from '../model/types.js';
 
 /** Plain shapes the repositories return and the schema resolves from. */
 
@@ -39,6 +39,10 @@ export interface ReportRecord {
   end: number | null;
   reportedAt: string | null;
   attributedToId: string | null;
+  /** Stored reports without a method predate it and were written by hand: they read as manual. */
+  method: ReportMethod;
+  rule: string | null;
+  confidence: number | null;
   /** Read with the report, so provenance costs one round trip per level, not one per kind. */
   source?: SourceRecord;
   document?: DocumentRecord | null;
@@ -146,6 +150,7 @@ const REPORT_LOOKUP_PROJECTIONS: Record<ReportLookup, string> = {
  */
 export const reportProjection = (lookups: readonly ReportLookup[] = REPORT_LOOKUPS) => `{ id: rb.id, sourceId: endNode(rb).id, documentId: rb.documentId, quote: rb.quote, start: rb.start,
   end: rb.end, reportedAt: rb.reportedAt, attributedToId: rb.attributedToId,
+  method: coalesce(rb.method, '${DEFAULT_REPORT_METHOD}'), rule: rb.rule, confidence: rb.confidence,
   subjectId: coalesce(startNode(rb).id, startNode(rb).relationId),
   source: [x IN [endNode(rb)] | ${SOURCE_PROJECTION('x')}][0]${lookups.map((lookup) => `,\n  ${REPORT_LOOKUP_PROJECTIONS[lookup]}`).join('')} }`;
 

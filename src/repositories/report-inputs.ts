@@ -3,7 +3,8 @@ import neo4j from 'neo4j-driver';
 import type { CountingTransaction } from '../db/executor.js';
 import { DocumentText } from '../model/quotes.js';
 import { lockEntities } from '../ingest/locks.js';
-import { WRITE_ENTITY_REPORTS, WRITE_RELATION_REPORTS } from '../ingest/write.js';
+import { methodProperties, WRITE_ENTITY_REPORTS, WRITE_RELATION_REPORTS } from '../ingest/write.js';
+import type { ReportMethod } from '../model/types.js';
 import { InputError } from './input-error.js';
 import { refuseMergedId } from './merged-check.js';
 
@@ -16,6 +17,10 @@ export interface ReportInput {
   end?: number | null;
   reportedAt?: string | null;
   attributedTo?: string | null;
+  /** Manual when left out; rule and confidence come with the other methods (src/model/edit-inputs.ts checks that). */
+  method?: ReportMethod | null;
+  rule?: string | null;
+  confidence?: number | null;
 }
 
 const LOOKUP = `
@@ -68,6 +73,7 @@ export async function writeReportInputs(tx: CountingTransaction, subject: { enti
       reportedAt: report.reportedAt ?? row.publishedAt ?? null,
       document: report.documentId ?? null,
       attributedTo: report.attributedTo ?? null,
+      ...methodProperties(report),
     };
   });
   await tx.run('entity' in subject ? WRITE_ENTITY_REPORTS : WRITE_RELATION_REPORTS, { rows });

@@ -1,6 +1,7 @@
 import { reportEditSchema, withoutNulls } from '../model/edit-inputs.js';
 import type { ReportInput } from '../repositories/report-inputs.js';
 import { builder } from './builder.js';
+import { ReportMethodEnum } from './enums.js';
 import { parseInput } from './input-errors.js';
 
 /** Provenance given with an edit: who reported it, where, and the exact words. */
@@ -13,6 +14,9 @@ export const ReportInputRef = builder.inputType('ReportInput', {
     end: t.int(),
     reportedAt: t.field({ type: 'Date', description: "Defaults to the document's date." }),
     attributedTo: t.id({ description: 'The person or organization the statement is attributed to.' }),
+    method: t.field({ type: ReportMethodEnum, description: 'How the report was made; MANUAL when left out.' }),
+    rule: t.string({ description: 'The extraction rule that proposed it: required for EXTRACTED and REVIEWED, refused for MANUAL.' }),
+    confidence: t.float({ description: "The rule's confidence, 0 to 1: required for EXTRACTED and REVIEWED, refused for MANUAL." }),
   }),
 });
 

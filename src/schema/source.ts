@@ -3,6 +3,7 @@ import type { DocumentRecord, ReportRecord, SourceRecord } from '../repositories
 import { builder } from './builder.js';
 import { connectionOf } from './connection.js';
 import { EntityRef } from './entity.js';
+import { ReportMethodEnum } from './enums.js';
 import { checkRange, LIMITS } from './limits.js';
 import { RelationRef } from './relation.js';
 import { selectsField } from './selection.js';
@@ -44,6 +45,9 @@ export const ReportRef = builder.objectRef<ReportRecord>('Report').implement({
       resolve: (report, _args, ctx) =>
         report.attributedTo !== undefined ? report.attributedTo : report.attributedToId ? ctx.loaders.entity.load(report.attributedToId) : null,
     }),
+    method: t.field({ type: ReportMethodEnum, description: 'How the report was made: by hand, or by an extraction rule (then perhaps reviewed).', resolve: (report) => report.method }),
+    rule: t.exposeString('rule', { nullable: true, description: 'The extraction rule that proposed the report; null for a manual report.' }),
+    confidence: t.exposeFloat('confidence', { nullable: true, description: "The extraction rule's confidence, from 0 to 1; null for a manual report." }),
   }),
 });
 

@@ -111,6 +111,8 @@ describe('export ndjson', () => {
       start: 0,
       end: 25,
       reportedAt: '2024-05-07',
+      // Written before reports had a method: it reads, and exports, as manual.
+      method: 'manual',
     });
     const { bundle, skippedReports } = await exportDocumentBundle(db.executor, 'doc-small');
     expect(skippedReports).toBe(1);
@@ -190,8 +192,8 @@ describe('export csv', () => {
       'claims.csv': 'relationId:ID(Claim),type,from,to',
       'name_keys.csv': 'key:ID(NameKey)',
       'relations.csv': ':START_ID(Entity),:END_ID(Entity),:TYPE,id,role,startDate,endDate',
-      'entity_reports.csv': ':START_ID(Entity),:END_ID(Source),:TYPE,id,quote,start:int,end:int,reportedAt,documentId,attributedToId',
-      'claim_reports.csv': ':START_ID(Claim),:END_ID(Source),:TYPE,id,quote,start:int,end:int,reportedAt,documentId,attributedToId',
+      'entity_reports.csv': ':START_ID(Entity),:END_ID(Source),:TYPE,id,quote,start:int,end:int,reportedAt,documentId,attributedToId,method,rule,confidence:double',
+      'claim_reports.csv': ':START_ID(Claim),:END_ID(Source),:TYPE,id,quote,start:int,end:int,reportedAt,documentId,attributedToId,method,rule,confidence:double',
       'names.csv': ':START_ID(NameKey),:END_ID(Entity),:TYPE',
     };
     const expectedRows: Record<string, number> = {
@@ -233,6 +235,9 @@ describe('export csv', () => {
       '2024-05-06',
       'doc-tricky',
       't-jane-roe',
+      'manual',
+      '',
+      '',
     ]);
 
     const readme = readFileSync(join(out, 'README.txt'), 'utf8');

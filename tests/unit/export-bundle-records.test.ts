@@ -29,6 +29,9 @@ const reportRow = (overrides: Partial<ReportRow>): ReportRow => ({
   end: 6,
   reportedAt: null,
   attributedToId: null,
+  method: 'manual',
+  rule: null,
+  confidence: null,
   ...overrides,
 });
 
@@ -63,8 +66,18 @@ describe('graph rows back to bundle records', () => {
       end: 6,
       reportedAt: '2021-08',
       attributedTo: 'x',
+      method: 'manual',
     });
     expect(reportRecord(reportRow({ documentId: null }))).toBeUndefined();
+    expect(reportRecord(reportRow({ quote: null, start: null, end: null }))).toBeUndefined();
+  });
+
+  it("writes how a report was made: always the method, and a machine-made report's rule and confidence", () => {
+    expect(reportRecord(reportRow({}))).toMatchObject({ method: 'manual' });
+    expect(reportRecord(reportRow({}))).not.toHaveProperty('rule');
+    expect(reportRecord(reportRow({}))).not.toHaveProperty('confidence');
+    expect(reportRecord(reportRow({ method: 'extracted', rule: 'appos-title', confidence: 0.82 }))).toMatchObject({ method: 'extracted', rule: 'appos-title', confidence: 0.82 });
+    expect(reportRecord(reportRow({ method: 'reviewed', rule: 'kbp', confidence: 0 }))).toMatchObject({ method: 'reviewed', rule: 'kbp', confidence: 0 });
     expect(reportRecord(reportRow({ quote: null, start: null, end: null }))).toBeUndefined();
   });
 });

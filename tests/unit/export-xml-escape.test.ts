@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { edgeElement, nodeElement } from '../../src/export/graphml-export.js';
-import type { EntityRow } from '../../src/export/graph-rows.js';
+import { edgeElement, GRAPHML_HEADER, nodeElement } from '../../src/export/graphml-export.js';
+import type { EntityRow, ReportMethods } from '../../src/export/graph-rows.js';
 import { xmlAttribute, xmlText } from '../../src/export/xml-escape.js';
 
-const entity = (overrides: Partial<EntityRow>): EntityRow => ({
+const HAND_MADE: ReportMethods = { methods: ['manual'], rules: [], confidence: null };
+
+const entity = (overrides: Partial<EntityRow & ReportMethods>): EntityRow & ReportMethods => ({
   id: 'tom-and-jerry',
   type: 'ORGANIZATION',
   labels: ['Entity', 'Organization'],
@@ -16,6 +18,7 @@ const entity = (overrides: Partial<EntityRow>): EntityRow => ({
   startDate: null,
   endDate: null,
   createdAt: null,
+  ...HAND_MADE,
   ...overrides,
 });
 
@@ -48,10 +51,26 @@ describe('GraphML elements', () => {
   });
 
   it('writes a directed edge with its type as label', () => {
-    const xml = edgeElement({ id: 'a-b', type: 'MEMBER_OF', from: 'a', to: 'b', role: '<lead>', startDate: '2021', endDate: null });
+    const xml = edgeElement({ id: 'a-b', type: 'MEMBER_OF', from: 'a', to: 'b', role: '<lead>', startDate: '2021', endDate: null, ...HAND_MADE });
     expect(xml).toContain('<edge id="a-b" source="a" target="b">');
     expect(xml).toContain('<data key="e_label">MEMBER_OF</data>');
     expect(xml).toContain('<data key="e_role">&lt;lead&gt;</data>');
     expect(xml).not.toContain('e_endDate');
+  });
+
+  it('says how the reports of a node or edge were made: methods and rules listed, the highest confidence as a double', () => {
+    const node = nodeElement(entity({ methods: ['extracted', 'manual'], rules: ['appos-title', 'kbp'], confidence: 0.9 }));
+    expect(node).toContain('<data key="n_methods">extracted; manual</data>');
+    expect(node).toContain('<data key="n_rules">appos-title; kbp</data>');
+    expect(node).toContain('<data key="n_confidence">0.9</data>');
+    const manual = nodeElement(entity({}));
+    expect(manual).toContain('<data key="n_methods">manual</data>');
+    expect(manual).not.toContain('n_rules');
+    expect(manual).not.toContain('n_confidence');
+    const edge = edgeElement({ id: 'a-b', type: 'MEMBER_OF', from: 'a', to: 'b', role: null, startDate: null, endDate: null, methods: ['reviewed'], rules: ['dep-member'], confidence: 0 });
+    expect(edge).toContain('<data key="e_methods">reviewed</data>');
+    expect(edge).toContain('<data key="e_confidence">0</data>');
+    expect(GRAPHML_HEADER).toContain('<key id="e_confidence" for="edge" attr.name="confidence" attr.type="double"/>');
+    expect(GRAPHML_HEADER).toContain('<key id="n_methods" for="node" attr.name="methods" attr.type="string"/>');
   });
 });
