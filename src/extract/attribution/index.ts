@@ -68,7 +68,11 @@ function sentenceSpan(graph: SentenceGraph): Span {
 export function extractAttributions(doc: NlpDocument, entities: readonly ExtractedEntity[], article: Article): Attribution[] {
   const lookup = new EntityLookup(doc, entities);
   const outlets = new Map<number, string>();
-  for (const outlet of findOutletMentions(doc, article.text)) if (!outlets.has(outlet.sentence)) outlets.set(outlet.sentence, outlet.text);
+  for (const outlet of findOutletMentions(doc, article.text)) {
+    // The outlet's name keeps its article: "The Baltic Times".
+    const name = /\bThe $/.test(article.text.slice(Math.max(0, outlet.start - 4), outlet.start)) && !outlet.text.startsWith('The ') ? `The ${outlet.text}` : outlet.text;
+    if (!outlets.has(outlet.sentence)) outlets.set(outlet.sentence, name);
+  }
   const speakers = new Map<number, { speaker: ExtractedEntity; rule: string }>();
   const attributions: Attribution[] = [];
   for (const graph of lookup.graphs) {

@@ -26,6 +26,8 @@ export class EntityLookup {
   readonly graphs: SentenceGraph[];
   private readonly byToken = new Map<string, MentionAt>();
   private readonly perSentence = new Map<number, MentionAt[]>();
+  /** The events each event noun ("exercise", "talks") already stands for in this article. */
+  private readonly eventsByNoun = new Map<string, Set<ExtractedEntity>>();
 
   constructor(
     readonly doc: NlpDocument,
@@ -47,6 +49,10 @@ export class EntityLookup {
       const { mention } = claim;
       const tokens = named(claim) ? range(mention.tokenBegin, mention.tokenEnd) : [claim.head];
       for (const t of tokens) this.byToken.set(`${mention.sentence}:${t}`, claim);
+      if (claim.entity.type === 'EVENT') {
+        const noun = this.graphs[mention.sentence]?.lemma(claim.head) ?? '';
+        this.eventsByNoun.set(noun, (this.eventsByNoun.get(noun) ?? new Set()).add(claim.entity));
+      }
       const list = this.perSentence.get(mention.sentence) ?? [];
       list.push(claim);
       this.perSentence.set(mention.sentence, list);
@@ -81,6 +87,9 @@ export class EntityLookup {
         if (named) return named.entity;
       }
     }
+    // One sense per article: "a joint exercise" left unlinked is the article's one exercise.
+    const events = graph.pos(token).startsWith('NN') ? this.eventsByNoun.get(graph.lemma(token)) : undefined;
+    if (events?.size === 1) return [...events][0];
     if (graph.pos(token) === 'JJ' || graph.ner(token) === 'NATIONALITY') return countryOfDemonym(graph.word(token), this.entities);
     return undefined;
   }

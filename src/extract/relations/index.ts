@@ -1,7 +1,7 @@
 import type { NlpDocument } from '../../nlp/annotation.js';
 import type { Article, ExtractedEntity, ExtractedRelation } from '../types.js';
 import { EntityLookup } from './entity-lookup.js';
-import { dropImpliedPlaces, mergeRelations } from './merge.js';
+import { dropImpliedPlaces, dropKbpWhereRulesSpoke, mergeRelations } from './merge.js';
 import { commandVerb, ledBy } from './rules/commands.js';
 import type { RuleContext, SentenceRule } from './rules/context.js';
 import { kbpTriples } from './rules/kbp.js';
@@ -42,5 +42,5 @@ export function extractRelations(doc: NlpDocument, entities: readonly ExtractedE
     const inSentence = SENTENCE_RULES.flatMap((rule) => rule(graph, context));
     all.push(...inSentence, ...unitsOfService(inSentence, context, graph));
   }
-  return dropImpliedPlaces(mergeRelations(all));
+  return dropImpliedPlaces(mergeRelations(dropKbpWhereRulesSpoke(all)));
 }

@@ -23,6 +23,16 @@ export function mergeRelations(relations: readonly ExtractedRelation[]): Extract
 }
 
 /**
+ * A KBP slot is the weakest reading of a pair: where a rule found any
+ * relation between the same two entities, the slot adds nothing but noise.
+ */
+export function dropKbpWhereRulesSpoke(relations: readonly ExtractedRelation[]): ExtractedRelation[] {
+  const pair = (r: ExtractedRelation) => [r.from, r.to].sort().join('|');
+  const byRules = new Set(relations.filter((r) => !r.rule.startsWith('kbp:')).map(pair));
+  return relations.filter((r) => !r.rule.startsWith('kbp:') || !byRules.has(pair(r)));
+}
+
+/**
  * An event placed in two places, one inside the other ("in the Ningxia
  * Hui Autonomous Region in northern China" and "in China" elsewhere), is
  * kept only in the inner one: the outer follows from the containment.

@@ -16,7 +16,9 @@ export const commandVerb: SentenceRule = (graph, context) => {
     const role = COMMAND_VERBS[graph.lemma(verb)];
     if (!role || !graph.pos(verb).startsWith('VB')) continue;
     const subjects = graph.children(verb, 'nsubj');
-    const people = compact(subjects.map((a) => context.lookup.resolve(graph.index, a.dep, ['PERSON'])));
+    // "Rodrigo Alvear, a retired admiral who led the Navy": the clause's subject is the title in apposition to the name.
+    const subjectTokens = subjects.flatMap((a) => [a.dep, ...graph.parents(a.dep, 'appos').map((b) => b.head)]);
+    const people = compact(subjectTokens.map((t) => context.lookup.resolve(graph.index, t, ['PERSON']))).slice(0, 1);
     const objects = graph.children(verb, 'obj');
     const targets = compact(objects.map((a) => context.lookup.resolve(graph.index, a.dep, TARGET_TYPES)));
     const startDate = clauseDate(graph, verb, context.article);

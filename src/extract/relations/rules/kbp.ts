@@ -5,12 +5,12 @@ import { compact, type SentenceRule } from './context.js';
 
 /**
  * The KBP slots that mean one of our relations. Only membership maps
- * soundly: residence, headquarters and origin tie organizations or people
+ * soundly (org:top_members_employees mostly pairs a person with any
+ * organization near a title, so it is left out): residence, headquarters and origin tie organizations or people
  * to places, which the model has no relation for.
  */
 const KBP_MAPPING: Record<string, { type: RelationType; reversed: boolean }> = {
   'per:employee_or_member_of': { type: 'MEMBER_OF', reversed: false },
-  'org:top_members_employees': { type: 'MEMBER_OF', reversed: true },
   'org:member_of': { type: 'MEMBER_OF', reversed: false },
   'org:members': { type: 'MEMBER_OF', reversed: true },
   'org:parents': { type: 'MEMBER_OF', reversed: false },

@@ -83,9 +83,20 @@ export const placeInPlace: SentenceRule = (graph, context) => {
     const { innermost, chains } = splitChain(graph, places);
     for (const place of innermost) found.push(located(graph, mention.entity, place, mention.mention.tokenBegin, 'place-in-place', 0.7));
     for (const [inner, outer] of chains) found.push(located(graph, inner.place, outer, inner.token, 'place-in-place', 0.7));
+    found.push(followingPlace(graph, context, mention.entity, mention.mention.tokenEnd));
   }
   return compact(found);
 };
+
+/** "the Ningxia Hui Autonomous Region in northern China": a place right after another, joined by "in". */
+function followingPlace(graph: SentenceGraph, context: RuleContext, inner: ExtractedEntity, end: number): ExtractedRelation | undefined {
+  if (graph.word(end).toLowerCase() !== 'in') return undefined;
+  let next = end + 1;
+  while (next < graph.length && ['DT', 'JJ'].includes(graph.pos(next)) && graph.ner(next) !== 'NATIONALITY') next++;
+  const outer = context.lookup.at(graph.index, next);
+  if (!outer || !PLACE_TYPES.includes(outer.entity.type as (typeof PLACE_TYPES)[number])) return undefined;
+  return makeRelation({ type: 'LOCATED_IN', from: inner, to: outer.entity, graph, first: end - 1, last: outer.mention.tokenEnd - 1, rule: 'place-then-place', confidence: 0.65 });
+}
 
 /** "the Chinese town of Qingtongxia", "Tallinn, the Estonian capital": a nationality on a place noun. */
 export const nationalityOfPlace: SentenceRule = (graph, context) => {

@@ -27,7 +27,9 @@ export const includesMembers: SentenceRule = (graph, context) => {
     if (!['include', 'comprise', 'have', 'count', 'unite', 'group'].includes(graph.lemma(verb))) continue;
     const asMembers = graph.children(verb, 'obl:as').some((a) => MEMBER_NOUNS.has(graph.lemma(a.dep)) || graph.lemma(a.dep) === 'state');
     if (!asMembers && !['include', 'comprise', 'unite'].includes(graph.lemma(verb))) continue;
-    const orgs = compact(graph.children(verb, 'nsubj').map((a) => context.lookup.resolve(graph.index, a.dep, ['ORGANIZATION'])));
+    // "the framework of the SCO, which includes …": the parser may hang the clause on the noun before the name.
+    const subjects = graph.children(verb, 'nsubj').flatMap((a) => [a.dep, ...graph.children(a.dep, 'nmod:of').map((b) => b.dep)]);
+    const orgs = compact(subjects.map((t) => context.lookup.resolve(graph.index, t, ['ORGANIZATION']))).slice(0, 1);
     const members = resolveAll(graph, context, graph.children(verb, 'obj').map((a) => a.dep)).filter((m) => asMembers || m.type === 'COUNTRY');
     const first = Math.min(verb, ...graph.children(verb, 'nsubj').map((a) => a.dep));
     const last = Math.max(verb, ...graph.children(verb, 'obj', 'obl:as').map((a) => a.dep));

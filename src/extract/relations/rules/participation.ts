@@ -66,7 +66,8 @@ export const eventWordArguments: SentenceRule = (graph, context) => {
     const inside = (t: number) => t >= event.mention.tokenBegin && t < event.mention.tokenEnd;
     const verbal = graph.pos(event.head).startsWith('VB');
     const patterns = verbal ? ['nsubj'] : ['nmod:between', 'nmod:with', 'nmod:among', 'nmod:poss', 'compound', 'amod'];
-    const arcs = graph.children(event.head, ...patterns).filter((a) => !inside(a.dep) || a.rel === 'nmod:poss');
+    // A name like "U.S. pulling out of Afghanistan" holds its own participant.
+    const arcs = graph.children(event.head, ...patterns).filter((a) => !inside(a.dep) || context.lookup.at(graph.index, a.dep)?.entity.key !== event.entity.key);
     for (const arc of arcs) {
       if (arc.rel === 'amod' && !isDemonym(graph.word(arc.dep))) continue;
       for (const participant of participantsOf(graph, arc.dep, context)) {

@@ -25,7 +25,8 @@ function roleSegments(graph: SentenceGraph, personHead: number, personBegin: num
     const next = sorted[k + 1];
     let last = head;
     const stop = next !== undefined ? phraseStart(graph, next) : graph.length;
-    while (last + 1 < stop && !BOUNDARY.has(graph.word(last + 1)) && last + 1 !== personBegin) last++;
+    // A relative clause ("who led …") is a statement of its own, not part of the title.
+    while (last + 1 < stop && !BOUNDARY.has(graph.word(last + 1)) && !['WP', 'WDT'].includes(graph.pos(last + 1)) && last + 1 !== personBegin) last++;
     while (last > head && (graph.pos(last) === 'CC' || BOUNDARY.has(graph.word(last)))) last--;
     return { head, first, last };
   });
