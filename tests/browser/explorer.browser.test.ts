@@ -89,7 +89,7 @@ describe('the explorer on the seed graph', () => {
 
   it('finds the commanding officer as the analyst types and draws his relations', async () => {
     await page.goto(`${api.baseUrl}/explorer`);
-    await page.locator('#stats').filter({ hasText: '20 entities' }).waitFor();
+    await page.locator('#stats').filter({ hasText: '22 entities' }).waitFor();
     await pick(page, '#search-input', 'Liu Xiao', 'liu-xiaowu');
 
     await waitForDrawn(page, ['liu-xiaowu', 'zapad-interaction-2021', 'peoples-liberation-army', 'western-theater-command', `rel:${COMMANDS}`]);
