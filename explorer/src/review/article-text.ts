@@ -67,6 +67,7 @@ export class ArticleText {
               class: 'mention',
               'data-entity': entity.id,
               'data-type': entity.type,
+              'data-kind': segment.mention!.kind,
               style: `--type-color:${ENTITY_STYLE[entity.type].color}`,
               title: describe(entity),
               onclick: () => onEntity(entity.id),

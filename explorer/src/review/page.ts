@@ -29,7 +29,7 @@ export function mountReviewPage(container: HTMLElement): void {
   const showError = (error: unknown, phase: 'extract' | 'ingest') => {
     alert.replaceChildren(...renderReviewError(error, phase));
     alert.hidden = false;
-    setState('error', phase === 'extract' ? 'No draft: see the error above.' : 'Nothing was ingested: see the error above.');
+    setState('error', phase === 'extract' ? 'No draft: see the error below.' : 'Nothing was ingested: see the error below.');
   };
   const clearError = () => {
     alert.hidden = true;

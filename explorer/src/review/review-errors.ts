@@ -25,12 +25,24 @@ function titleOf(error: unknown, phase: 'extract' | 'ingest'): string {
   }
 }
 
+/** "French" for `fra`, as the API names the language it detected (ISO 639-3); null when the browser cannot name it. */
+function languageName(code: unknown): string | null {
+  if (typeof code !== 'string' || code === 'und') return null;
+  try {
+    const name = new Intl.DisplayNames(['en'], { type: 'language' }).of(code);
+    return name && name !== code ? name : null;
+  } catch {
+    return null;
+  }
+}
+
 /** The error's content for the page's alert: a title, the API's message, and a refused bundle's problems one by one. */
 export function renderReviewError(error: unknown, phase: 'extract' | 'ingest'): HTMLElement[] {
   const issues = bundleIssues(error);
   const message = error instanceof Error ? error.message : String(error);
   // The message of a refused bundle already lists its problems; the list below says them better.
-  const lead = issues.length > 0 ? message.split('\n')[0]! : message;
+  const language = error instanceof ApiError && error.code === 'UNSUPPORTED_LANGUAGE' ? languageName(error.extensions.language) : null;
+  const lead = language ? `The article reads as ${language}; extraction supports English only.` : issues.length > 0 ? message.split('\n')[0]! : message;
   return [
     h('strong', { class: 'title' }, titleOf(error, phase)),
     h('p', { class: 'message' }, lead),
