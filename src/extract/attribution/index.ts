@@ -51,6 +51,25 @@ function reportedSpeech(graph: SentenceGraph, lookup: EntityLookup): Cue[] {
   return cues;
 }
 
+const PUBLISHING_VERBS = new Set(['report', 'write', 'publish', 'broadcast']);
+
+/**
+ * "The Kyiv Independent reported that …": a proper name that is no entity
+ * of the article (outlets are sources, not entities), as the subject of a
+ * publishing verb, is the outlet the sentence came through.
+ */
+function publishingSubject(graph: SentenceGraph, lookup: EntityLookup): string | undefined {
+  for (let verb = 0; verb < graph.length; verb++) {
+    if (!PUBLISHING_VERBS.has(graph.lemma(verb)) || !graph.pos(verb).startsWith('VB')) continue;
+    for (const arc of graph.children(verb, 'nsubj')) {
+      if (!graph.pos(arc.dep).startsWith('NNP') || lookup.at(graph.index, arc.dep)) continue;
+      const extent = graph.subtree(arc.dep);
+      return graph.text(extent.first, extent.last);
+    }
+  }
+  return undefined;
+}
+
 function sentenceSpan(graph: SentenceGraph): Span {
   return graph.sentenceSpan();
 }
@@ -76,7 +95,7 @@ export function extractAttributions(doc: NlpDocument, entities: readonly Extract
   const speakers = new Map<number, { speaker: ExtractedEntity; rule: string }>();
   const attributions: Attribution[] = [];
   for (const graph of lookup.graphs) {
-    const outlet = outlets.get(graph.index);
+    const outlet = outlets.get(graph.index) ?? publishingSubject(graph, lookup);
     const cues = [...accordingTo(graph, lookup), ...reportedSpeech(graph, lookup)];
     const spoken = cues.find((c) => c.speaker);
     if (spoken?.speaker) {

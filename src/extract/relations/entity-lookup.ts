@@ -87,6 +87,11 @@ export class EntityLookup {
         if (named) return named.entity;
       }
     }
+    // "a joint exercise called Lake Guard", "the exercises Northern Coast": the noun stands for the name it introduces.
+    for (const arc of graph.children(token, 'appos', 'dep')) {
+      const named = this.at(sentence, arc.dep);
+      if (named?.entity.type === 'EVENT') return named.entity;
+    }
     // One sense per article: "a joint exercise" left unlinked is the article's one exercise.
     const events = graph.pos(token).startsWith('NN') ? this.eventsByNoun.get(graph.lemma(token)) : undefined;
     if (events?.size === 1) return [...events][0];

@@ -30,6 +30,20 @@ export const SENTENCE_RULES: readonly SentenceRule[] = [
   kbpTriples,
 ];
 
+/** Evidence that cuts a name of either end ("Wei commands the Northern Fleet") is widened to the whole name. */
+function widenToMentions(relation: ExtractedRelation, entities: readonly ExtractedEntity[]): ExtractedRelation {
+  const evidence = { ...relation.evidence };
+  for (const entity of entities) {
+    if (entity.key !== relation.from && entity.key !== relation.to) continue;
+    for (const mention of entity.mentions) {
+      if (mention.sentence !== relation.sentence || mention.end <= evidence.start || mention.start >= evidence.end) continue;
+      evidence.start = Math.min(evidence.start, mention.start);
+      evidence.end = Math.max(evidence.end, mention.end);
+    }
+  }
+  return { ...relation, evidence };
+}
+
 /**
  * The relations an article states between the entities found in it,
  * one per (type, from, to), each with the sentence that states it best.
@@ -42,5 +56,5 @@ export function extractRelations(doc: NlpDocument, entities: readonly ExtractedE
     const inSentence = SENTENCE_RULES.flatMap((rule) => rule(graph, context));
     all.push(...inSentence, ...unitsOfService(inSentence, context, graph));
   }
-  return dropImpliedPlaces(mergeRelations(dropKbpWhereRulesSpoke(all)));
+  return dropImpliedPlaces(mergeRelations(dropKbpWhereRulesSpoke(all))).map((r) => widenToMentions(r, entities));
 }

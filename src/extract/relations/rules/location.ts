@@ -54,11 +54,12 @@ function located(graph: SentenceGraph, from: ExtractedEntity, to: PlaceAt, first
 export const eventPlace: SentenceRule = (graph, context) => {
   const found: (ExtractedRelation | undefined)[] = [];
   const sites: { event: ExtractedEntity; token: number; places: PlaceAt[] }[] = [];
+  // A site's token is the first word of the statement: the event's noun or the verb, whichever comes first.
   for (let verb = 0; verb < graph.length; verb++) {
     if (!HAPPENING_VERBS.has(graph.lemma(verb)) || !graph.pos(verb).startsWith('VB')) continue;
     for (const token of verbArguments(graph, verb)) {
       const event = eventAt(graph, token, context);
-      if (event) sites.push({ event, token: verb, places: placesOf(graph, context, verb, PLACE_PREPOSITIONS) });
+      if (event) sites.push({ event, token: Math.min(verb, token), places: placesOf(graph, context, verb, PLACE_PREPOSITIONS) });
     }
   }
   for (const mention of context.lookup.mentionsIn(graph.index)) {

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { partialDate } from '../../src/extract/relations/candidate.js';
+import { dropImpliedPlaces, dropKbpWhereRulesSpoke, mergeRelations } from '../../src/extract/relations/merge.js';
+import type { Article, ExtractedRelation } from '../../src/extract/types.js';
+
+const relation = (fields: Partial<ExtractedRelation>): ExtractedRelation => ({
+  type: 'MEMBER_OF', from: 'a', to: 'b', evidence: { start: 0, end: 10 }, sentence: 0, rule: 'r', confidence: 0.5, ...fields,
+});
+const article: Article = { text: '', title: null, url: null, publishedAt: '2021-08-03', source: null, documentId: 'd' };
+
+describe('merging relations', () => {
+  it('keeps one relation per type and ends: the most confident, with a role from another when it has none', () => {
+    const merged = mergeRelations([relation({ confidence: 0.8, rule: 'best' }), relation({ confidence: 0.5, role: 'spokesperson' }), relation({ type: 'COMMANDS' })]);
+    expect(merged).toHaveLength(2);
+    expect(merged[0]).toMatchObject({ rule: 'best', role: 'spokesperson' });
+  });
+
+  it('drops a KBP slot where a rule found the same pair, and an event place implied by a nested one', () => {
+    expect(dropKbpWhereRulesSpoke([relation({ type: 'COMMANDS' }), relation({ rule: 'kbp:per:employee_or_member_of' })])).toHaveLength(1);
+    const places = [
+      relation({ type: 'LOCATED_IN', from: 'exercise', to: 'ningxia' }),
+      relation({ type: 'LOCATED_IN', from: 'ningxia', to: 'china' }),
+      relation({ type: 'LOCATED_IN', from: 'exercise', to: 'china' }),
+    ];
+    expect(dropImpliedPlaces(places).map((r) => `${r.from}>${r.to}`)).toEqual(['exercise>ningxia', 'ningxia>china']);
+  });
+
+  it('anchors a timex without a year to the publication year and ignores references', () => {
+    expect(partialDate('XXXX-08', article)).toBe('2021-08');
+    expect(partialDate('2023-04', article)).toBe('2023-04');
+    expect(partialDate('PAST_REF', article)).toBeUndefined();
+  });
+});
