@@ -17,6 +17,7 @@ import { attachCoreference, attachEventNominals, attachTitleNominals } from './n
 import { isOutletMention } from './outlets.js';
 import { parentheticalAcronyms, reassignEventNames, withoutEventOverlaps } from './overlaps.js';
 import { sentenceViews, type SentenceView } from './sentence-view.js';
+import { groupingCandidates, titledEventCandidates } from './untagged-names.js';
 
 export { findOutletMentions, isOutletMention, type OutletMention } from './outlets.js';
 
@@ -24,8 +25,8 @@ function candidatesOf(views: SentenceView[], text: string): Candidate[] {
   const events: Candidate[] = [];
   const others: Candidate[] = [];
   for (const view of views) {
-    events.push(...namedEventCandidates(view, text), ...describedEventCandidates(view, text));
-    others.push(...facilityCandidates(view, text));
+    events.push(...namedEventCandidates(view, text), ...titledEventCandidates(view, text), ...describedEventCandidates(view, text));
+    others.push(...facilityCandidates(view, text), ...groupingCandidates(view, text));
     for (const candidate of nerCandidates(view, text)) {
       const outlet = ['ORGANIZATION', 'EVENT', 'LOCATION'].includes(candidate.type) && !countryWithCapital(candidate.text) && isOutletMention(view, candidate.tokenBegin, candidate.tokenEnd);
       if (!outlet) others.push(correctByRole(view, applyCapitalMetonymy(view, candidate)));

@@ -13,7 +13,8 @@ export const ORGANIZATION_HEADS: Record<string, string> = {
   administration: 'government', service: 'government', commission: 'government', police: 'government',
   council: 'government', committee: 'government', court: 'government', bureau: 'government', directorate: 'government',
   organization: 'intergovernmental', organisation: 'intergovernmental', alliance: 'intergovernmental',
-  union: 'intergovernmental', nations: 'intergovernmental', bank: 'other', fund: 'other',
+  union: 'intergovernmental', nations: 'intergovernmental', pact: 'intergovernmental', partnership: 'intergovernmental',
+  bloc: 'intergovernmental', grouping: 'intergovernmental', coalition: 'political', bank: 'other', fund: 'other',
   party: 'political', movement: 'political', front: 'armed_group', brigades: 'armed_group', militia: 'armed_group',
   university: 'other', institute: 'other', centre: 'other', center: 'other', studies: 'other', foundation: 'other',
   company: 'other', corporation: 'other', school: 'other', college: 'other',
@@ -26,7 +27,7 @@ export const KNOWN_CATEGORIES: Record<string, string> = {
   osce: 'intergovernmental', opec: 'intergovernmental', au: 'intergovernmental', sco: 'intergovernmental',
   brics: 'intergovernmental', g7: 'intergovernmental', g20: 'intergovernmental', csto: 'intergovernmental',
   taliban: 'armed_group', hamas: 'armed_group', hezbollah: 'armed_group', houthis: 'armed_group',
-  'al-qaeda': 'armed_group', isis: 'armed_group', isil: 'armed_group', wagner: 'armed_group',
+  alqaeda: 'armed_group', islamicstate: 'armed_group', alshabaab: 'armed_group', bokoharam: 'armed_group', isis: 'armed_group', isil: 'armed_group', wagner: 'armed_group',
   pla: 'military', idf: 'military', pentagon: 'military', kremlin: 'government',
 };
 
@@ -55,7 +56,11 @@ export const ORGANIZATION_NAMED_OCCASIONS = new Set(['summit', 'conference', 'me
 /** The last word of a proper name that makes it an event rather than an organization or place. */
 export const EVENT_NAME_HEADS = new Set(['summit', 'conference', 'meeting', 'dialogue', 'games', 'olympics', 'war', 'exercise', 'exercises', 'drills', 'championship', 'cup', 'festival', 'expo']);
 
-export const FACILITY_NOUNS = new Set(['base', 'airbase', 'facility', 'installation', 'airfield', 'barracks', 'depot', 'garrison', 'shipyard', 'outpost', 'compound']);
+export const FACILITY_NOUNS = new Set(['base', 'airbase', 'facility', 'installation', 'airfield', 'barracks', 'depot', 'garrison', 'shipyard', 'outpost', 'compound', 'centre', 'center']);
+
+/** Facility nouns too broad alone ("the city centre"): a facility only with one of these descriptors. */
+export const QUALIFIED_FACILITY_NOUNS = new Set(['centre', 'center']);
+export const FACILITY_FUNCTIONS = new Set(['training', 'military', 'detention', 'command', 'research', 'operations', 'logistics', 'data', 'control', 'coordination', 'nuclear', 'enrichment', 'maritime']);
 
 /** Prepositions that place a city as a location, not as its government: "in Moscow", "to Brussels". */
 export const LOCATIVE_PREPOSITIONS = new Set(['in', 'at', 'to', 'from', 'near', 'into', 'inside', 'outside', 'around', 'across', 'via', 'toward', 'towards', 'through', 'off', 'over', 'throughout', 'within']);

@@ -38,10 +38,29 @@ function surnameOf(short: Group, long: Group): boolean {
   return single.length === 1 && full.length >= 2 && (full[0] === single[0] || full[full.length - 1] === single[0]);
 }
 
-/** "SCO" → "Shanghai Cooperation Organization". */
+/**
+ * Whether the letters spell the words in order, each word giving its initial
+ * and maybe more of its letters: "ASEAN" in "Association of SouthEast Asian Nations".
+ */
+function spells(letters: string, wordsLeft: string[]): boolean {
+  const [word, ...rest] = wordsLeft;
+  if (word === undefined) return letters === '';
+  if (letters[0] !== word[0]) return false;
+  for (let taken = 1; taken <= letters.length; taken++) {
+    const used = letters.slice(1, taken);
+    let cursor = 1;
+    const inWord = [...used].every((letter) => (cursor = word.indexOf(letter, cursor) + 1) > 0);
+    if (inWord && spells(letters.slice(taken), rest)) return true;
+  }
+  return false;
+}
+
+/** "SCO" → "Shanghai Cooperation Organization", "ASEAN" → "Association of Southeast Asian Nations". */
 function acronymOf(short: Group, long: Group): boolean {
   const acronym = bestName(short).replace(/\./g, '');
-  return /^[A-Z]{2,6}$/.test(acronym) && words(bestName(long)).length >= 2 && initialsOf(bestName(long)) === acronym;
+  const longWords = words(bestName(long)).filter((word) => !MINOR_WORDS.has(word.toLowerCase())).map((word) => word.toUpperCase());
+  if (!/^[A-Z]{2,6}$/.test(acronym) || longWords.length < 2) return false;
+  return initialsOf(bestName(long)) === acronym || spells(acronym, longWords);
 }
 
 /** "People's Liberation Army" → "Chinese People's Liberation Army". */

@@ -12,9 +12,15 @@ function isNameToken(view: SentenceView, position: number): boolean {
   const token = view.token(position);
   if (!token) return false;
   if (JOINERS.has(token.word)) return view.gluedToPrevious(position) && view.gluedToPrevious(position + 1);
-  // A number glued to a name ("Shield-25") is part of it; a free-standing one is a quantity or a date.
-  if (NOT_NAME_TAGS.has(token.ner) && !(view.gluedToPrevious(position) && /^\d/.test(token.word))) return false;
+  // A number glued to a name ("Shield-25") or a year after one ("Sea Breeze 2023") is part of it;
+  // any other number is a quantity or a date.
+  if (NOT_NAME_TAGS.has(token.ner) && !(view.gluedToPrevious(position) && /^\d/.test(token.word)) && !isYearAfterName(view, position)) return false;
   return /^[\p{Lu}\d]/u.test(token.word) && token.pos !== 'POS';
+}
+
+function isYearAfterName(view: SentenceView, position: number): boolean {
+  const previous = view.token(position - 1);
+  return /^\d{4}$/.test(view.word(position)) && previous !== undefined && /^\p{Lu}/u.test(previous.word) && !NOT_NAME_TAGS.has(previous.ner);
 }
 
 export interface NameRun {

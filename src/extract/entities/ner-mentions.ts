@@ -48,7 +48,27 @@ function joinFragments(view: SentenceView, mentions: NlpEntityMention[]): Span[]
     }
     spans.push(span);
   }
+  for (const span of spans.filter((s) => s.ner === 'ORGANIZATION')) extendOrganization(view, span);
   return spans;
+}
+
+/**
+ * "the Syrian Arab Army": capitalized words right before an organization are
+ * part of its name; "Leaders of the Association ...": a sentence-initial
+ * common noun before "of" is not.
+ */
+function extendOrganization(view: SentenceView, span: Span): void {
+  const capitalizedModifier = (position: number): boolean => {
+    const token = view.token(position);
+    if (!token || !/^\p{Lu}/u.test(token.word) || !['NNP', 'NNPS', 'JJ'].includes(token.pos)) return false;
+    return token.ner === 'NATIONALITY' || (token.ner === 'O' && position > 0);
+  };
+  while (span.begin > 0 && capitalizedModifier(span.begin - 1)) span.begin--;
+  const of = view.tokens.slice(span.begin, span.end).findIndex((token) => token.word === 'of');
+  if (of > 0 && !view.token(span.begin)?.pos.startsWith('NNP')) {
+    span.begin += of + 1;
+    if (view.lowerWord(span.begin) === 'the') span.begin++;
+  }
 }
 
 function lastWordLower(view: SentenceView, span: Span): string {
