@@ -77,3 +77,27 @@ export function describedEventCandidates(view: SentenceView, text: string): Cand
   });
   return found;
 }
+
+const ELECTION_NOUNS = new Set(['election', 'elections', 'referendum', 'runoff', 'primaries', 'primary', 'by-election']);
+
+/**
+ * Elections the article dates: "a runoff election in 2023", "regional
+ * elections in October". The date makes it one occasion rather than the
+ * institution; the modifiers name it ("regional elections").
+ */
+export function datedElectionCandidates(view: SentenceView, text: string): Candidate[] {
+  if (view.isTitleLine) return [];
+  const found: Candidate[] = [];
+  view.tokens.forEach((token, position) => {
+    if (!ELECTION_NOUNS.has(token.word) || !token.pos.startsWith('NN')) return;
+    let begin = position;
+    while (begin > 0 && /^(JJ|NN|NNS)$/.test(view.token(begin - 1)?.pos ?? '') && /^\p{Ll}/u.test(view.word(begin - 1)) && view.token(begin - 1)?.ner === 'O') begin--;
+    if (begin === position) return;
+    const preposition = view.lowerWord(position + 1);
+    const date = view.sentence.entitymentions.find((m) => m.ner === 'DATE' && m.tokenBegin === position + 2);
+    const timex = date?.timex?.value ?? date?.timex?.altValue ?? '';
+    if (!['in', 'on'].includes(preposition) || !/^(\d{4}|XXXX-\d|THIS P1[MY])/.test(timex)) return;
+    found.push(candidateAt(view, text, { begin, end: position + 1 }, { type: 'EVENT', rule: 'event:dated-election', confidence: 0.6 }));
+  });
+  return found;
+}

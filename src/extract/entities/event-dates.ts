@@ -1,66 +1,70 @@
 import type { Candidate } from './candidate.js';
 import type { SentenceView } from './sentence-view.js';
+import { anchoredDate, tenseOf, type Tense } from './timex.js';
 
 const START_VERBS = new Set(['begin', 'start', 'open', 'launch', 'kick', 'commence']);
 const END_VERBS = new Set(['end', 'conclude', 'close', 'finish', 'wrap']);
-const WEEKDAY = /^XXXX-WXX-([1-7])$/;
 
-function addDays(date: string, days: number): string {
-  const value = new Date(`${date}T00:00:00Z`);
-  value.setUTCDate(value.getUTCDate() + days);
-  return value.toISOString().slice(0, 10);
+function distance(mention: Candidate, begin: number): number {
+  return begin >= mention.tokenEnd ? begin - mention.tokenEnd : Math.max(0, mention.tokenBegin - begin);
 }
 
-/**
- * A TIMEX value as a partial ISO date, anchored to the publication date:
- * "XXXX-08" is August of the publication year; a bare weekday is the nearest
- * one around publication (past tense looks back, future looks ahead).
- * Relative or vague values (PAST_REF, "this year") give nothing.
- */
-export function anchoredDate(value: string, publishedAt: string | null, pastTense: boolean): string | undefined {
-  if (/^\d{4}(-\d{2}(-\d{2})?)?$/.test(value)) return value;
-  const year = publishedAt?.slice(0, 4);
-  const monthOnly = /^XXXX-(\d{2}(-\d{2})?)$/.exec(value);
-  if (monthOnly && year) return `${year}-${monthOnly[1]}`;
-  const weekday = WEEKDAY.exec(value);
-  if (weekday && publishedAt) {
-    const published = new Date(`${publishedAt}T00:00:00Z`).getUTCDay() || 7;
-    const target = Number(weekday[1]);
-    const back = (published - target + 7) % 7;
-    const ahead = (target - published + 7) % 7;
-    return pastTense ? addDays(publishedAt, -back) : addDays(publishedAt, ahead);
+/** The tense of the clause a date belongs to: the first verb above it, with its auxiliaries. */
+function tenseAt(view: SentenceView, position: number): Tense {
+  let current = position;
+  for (let guard = 0; guard < 12 && current >= 0; guard++) {
+    const token = view.token(current);
+    if (token?.pos.startsWith('VB')) {
+      const auxiliaries = view.dependents(current).filter((d) => d.rel.startsWith('aux')).map((d) => view.token(d.position));
+      if (auxiliaries.some((aux) => aux?.pos === 'MD' && ['will', "'ll", 'shall'].includes(aux.word.toLowerCase()))) return 'future';
+      if (token.pos === 'VBD' || auxiliaries.some((aux) => aux?.pos === 'VBD')) return 'past';
+      if (token.pos === 'VBN' && auxiliaries.some((aux) => aux?.lemma === 'have')) return 'past';
+      return auxiliaries.length > 0 || token.pos !== 'VB' ? 'present' : tenseOf(view.tokens);
+    }
+    current = view.headOf(current);
   }
-  return undefined;
+  return tenseOf(view.tokens);
 }
 
 /**
  * Dates of an event from the sentences that mention it by name or as "the
- * exercise": a date in a sentence with a starting verb starts it, one with an
- * ending verb ends it; other dates bound it from both sides.
+ * exercise". A date goes to the event mentioned nearest to it, when a
+ * sentence speaks of two. A date in a sentence with a starting verb starts
+ * the event, one with an ending verb ends it; other dates bound it from both sides.
  */
-export function eventDates(mentions: Candidate[], views: SentenceView[], publishedAt: string | null): { startDate?: string; endDate?: string } {
+export function eventDates(
+  mentions: Candidate[],
+  allEventMentions: Candidate[],
+  views: SentenceView[],
+  publishedAt: string | null,
+): { startDate?: string; endDate?: string } {
   const starts: string[] = [];
   const ends: string[] = [];
   const others: string[] = [];
-  const sentences = new Set(mentions.filter((m) => m.kind !== 'pronoun').map((m) => m.sentence));
-  for (const index of sentences) {
+  const own = mentions.filter((m) => m.kind !== 'pronoun');
+  for (const index of new Set(own.map((m) => m.sentence))) {
     const view = views[index];
     if (!view || view.isTitleLine) continue;
     const lemmas = view.tokens.filter((token) => token.pos.startsWith('VB')).map((token) => token.lemma.toLowerCase());
-    const pastTense = view.tokens.some((token) => token.pos === 'VBD');
+    const here = own.filter((m) => m.sentence === index);
+    const rivals = allEventMentions.filter((m) => m.sentence === index && !mentions.includes(m) && m.kind !== 'pronoun');
     for (const date of view.sentence.entitymentions) {
-      if (date.ner !== 'DATE' || !date.timex?.value) continue;
-      if (mentions.some((m) => m.sentence === index && m.tokenBegin <= date.tokenBegin && date.tokenEnd <= m.tokenEnd)) continue;
-      const value = anchoredDate(date.timex.value, publishedAt, pastTense);
+      const timex = date.timex?.value ?? date.timex?.altValue;
+      if (date.ner !== 'DATE' || timex === undefined) continue;
+      if (here.some((m) => m.tokenBegin <= date.tokenBegin && date.tokenEnd <= m.tokenEnd)) continue;
+      const mine = Math.min(...here.map((m) => distance(m, date.tokenBegin)));
+      if (rivals.some((m) => distance(m, date.tokenBegin) < mine)) continue;
+      const value = anchoredDate(timex, publishedAt, tenseAt(view, date.tokenBegin));
       if (!value) continue;
       if (lemmas.some((lemma) => END_VERBS.has(lemma))) ends.push(value);
       else if (lemmas.some((lemma) => START_VERBS.has(lemma))) starts.push(value);
       else others.push(value);
     }
   }
-  const sorted = (values: string[]): string[] => [...values].sort();
+  // "this year" and "on Monday" both said: the more precise date wins.
+  const sorted = (values: string[]): string[] => values.filter((v) => !values.some((w) => w.length > v.length && w.startsWith(v))).sort();
   const startDate = sorted(starts)[0] ?? sorted(others)[0];
-  const endDate = sorted(ends).at(-1) ?? sorted(others).at(-1);
+  const endDate = sorted(ends).at(-1) ?? (starts.length > 0 ? undefined : sorted(others).at(-1));
   const dates: { startDate?: string; endDate?: string } = {};
   if (startDate) dates.startDate = startDate;
   if (endDate && (!startDate || endDate.slice(0, startDate.length) >= startDate.slice(0, endDate.length))) dates.endDate = endDate;

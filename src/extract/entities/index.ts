@@ -4,7 +4,7 @@ import type { Article, ExtractedEntity } from '../types.js';
 import { formalTitle, organizationCategory, titlesBefore } from './attributes.js';
 import { buildEntity } from './build-entity.js';
 import type { Candidate } from './candidate.js';
-import { describedEventCandidates } from './described-events.js';
+import { datedElectionCandidates, describedEventCandidates } from './described-events.js';
 import { eventDates } from './event-dates.js';
 import { facilityCandidates } from './facilities.js';
 import { mergeGroups, type Group } from './merge-rules.js';
@@ -25,7 +25,7 @@ function candidatesOf(views: SentenceView[], text: string): Candidate[] {
   const events: Candidate[] = [];
   const others: Candidate[] = [];
   for (const view of views) {
-    events.push(...namedEventCandidates(view, text), ...titledEventCandidates(view, text), ...describedEventCandidates(view, text));
+    events.push(...namedEventCandidates(view, text), ...titledEventCandidates(view, text), ...describedEventCandidates(view, text), ...datedElectionCandidates(view, text));
     others.push(...facilityCandidates(view, text), ...groupingCandidates(view, text));
     for (const candidate of nerCandidates(view, text)) {
       const outlet = ['ORGANIZATION', 'EVENT', 'LOCATION'].includes(candidate.type) && !countryWithCapital(candidate.text) && isOutletMention(view, candidate.tokenBegin, candidate.tokenEnd);
@@ -63,6 +63,7 @@ export function extractEntities(doc: NlpDocument, article: Article): ExtractedEn
   attachTitleNominals(views, article.text, groups, titles);
   attachEventNominals(views, article.text, groups);
   attachCoreference(doc, views, article.text, groups);
+  const eventMentions = groups.filter((g) => g.type === 'EVENT').flatMap((g) => g.mentions);
   const usedKeys = new Set<string>();
   return groups.map((group) => {
     const entity = buildEntity(group, usedKeys);
@@ -72,7 +73,7 @@ export function extractEntities(doc: NlpDocument, article: Article): ExtractedEn
     } else if (group.type === 'ORGANIZATION') {
       entity.category = organizationCategory(entity.name, group.mentions, views);
     } else if (group.type === 'EVENT') {
-      Object.assign(entity, eventDates(group.mentions, views, article.publishedAt));
+      Object.assign(entity, eventDates(group.mentions, eventMentions, views, article.publishedAt));
     }
     return entity;
   });
