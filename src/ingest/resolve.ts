@@ -1,6 +1,6 @@
 import type { CountingTransaction } from '../db/executor.js';
 import type { BundleEntity, BundleRelation } from '../model/bundle-schema.js';
-import { nameKeys, normalizeName } from '../model/names.js';
+import { nameKeys } from '../model/names.js';
 import type { ValidationIssue } from '../model/references.js';
 import { RELATION_TYPES, type RelationType } from '../model/types.js';
 import type { AmbiguousMatch, EntityMatch } from './batch.js';
@@ -21,9 +21,74 @@ OPTIONAL MATCH (:MergedId {id: e.id})-[:MERGED_INTO]->(kept:Entity)
 CALL (e) {
   UNWIND e.keys AS key
   MATCH (:NameKey {key: key})-[:NAMES]->(candidate:Entity)
-  RETURN collect(DISTINCT {id: candidate.id, key: key}) AS candidates
+  RETURN collect(DISTINCT {id: candidate.id, name: candidate.name, key: key}) AS candidates
 }
-RETURN e.id AS id, byId.type AS existingType, kept.id AS keptId, kept.type AS keptType, candidates`;
+RETURN e.id AS id, byId.type AS existingType, byId.name AS existingName, kept.id AS keptId, kept.type AS keptType, kept.name AS keptName, candidates`;
+
+/** What the graph holds for one bundle entity: the entity of its id, the entity its id was merged into, and the entities its names name. */
+interface EntityLookup {
+  id: string;
+  existingType: string | null;
+  existingName: string | null;
+  keptId: string | null;
+  keptType: string | null;
+  keptName: string | null;
+  candidates: Array<{ id: string; name: string; key: string }>;
+}
+
+export interface EntityCandidate {
+  id: string;
+  name: string;
+}
+
+/**
+ * How one bundle entity resolves. A stored id of another type is a conflict
+ * (ingest refuses the bundle); `candidates` are always the existing entities
+ * of its type that one of its names or aliases names, sorted by id.
+ */
+export type EntityDecision = { candidates: EntityCandidate[] } & (
+  | { outcome: 'MATCHED'; matchedId: string; matchedName: string; by: EntityMatch['by']; value?: string }
+  | { outcome: 'CONFLICT'; matchedId: string; matchedName: string; by: 'id' | 'merged'; issue: ValidationIssue }
+  | { outcome: 'AMBIGUOUS' }
+  | { outcome: 'NEW' }
+);
+
+/**
+ * Looks up every entity in one statement. Read-only: ingest runs it after
+ * claiming the name keys, the resolution preview without (see
+ * resolution-preview.ts); both then decide with `decideEntity`.
+ */
+export async function lookupEntities(tx: CountingTransaction, entities: readonly BundleEntity[]): Promise<Map<string, EntityLookup>> {
+  if (entities.length === 0) return new Map();
+  const lookup = entities.map((entity) => ({ id: entity.id, keys: nameKeys(entity.type, [entity.name, ...entity.aliases]) }));
+  const result = await tx.run<EntityLookup & Record<string, unknown>>(LOOKUP_ENTITIES, { entities: lookup });
+  return new Map(result.records.map((record) => [record.get('id'), record.toObject()]));
+}
+
+export function decideEntity(entity: BundleEntity, found: EntityLookup): EntityDecision {
+  const byId = new Map(found.candidates.map((candidate) => [candidate.id, { id: candidate.id, name: candidate.name }]));
+  const candidates = [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const stored =
+    found.existingType !== null
+      ? { matchedId: entity.id, matchedName: found.existingName!, type: found.existingType, by: 'id' as const }
+      : found.keptId !== null
+        ? { matchedId: found.keptId, matchedName: found.keptName!, type: found.keptType!, by: 'merged' as const }
+        : null;
+  if (stored) {
+    const { type, ...match } = stored;
+    if (type === entity.type) return { outcome: 'MATCHED', ...match, candidates };
+    const owner = stored.by === 'id' ? 'already belongs to' : `was merged into "${stored.matchedId}",`;
+    return { outcome: 'CONFLICT', ...match, candidates, issue: { path: `entity ${entity.id}`, message: `id "${entity.id}" ${owner} a ${type}, not a ${entity.type}` } };
+  }
+  if (candidates.length > 1) return { outcome: 'AMBIGUOUS', candidates };
+  if (candidates.length === 0) return { outcome: 'NEW', candidates };
+  // The entity's own name wins over an alias when both name the one candidate.
+  const nameKey = nameKeys(entity.type, [entity.name])[0];
+  const byName = found.candidates.some((candidate) => candidate.key === nameKey);
+  const key = found.candidates[0]!.key;
+  const value = byName ? entity.name : entity.aliases.find((alias) => nameKeys(entity.type, [alias])[0] === key);
+  return { outcome: 'MATCHED', matchedId: candidates[0]!.id, matchedName: candidates[0]!.name, by: byName ? 'name' : 'alias', value, candidates };
+}
 
 export interface EntityResolution {
   /** Bundle id → id in the graph, for every entity of the batch. */
@@ -36,36 +101,17 @@ export interface EntityResolution {
 
 export async function resolveEntities(tx: CountingTransaction, entities: BundleEntity[]): Promise<EntityResolution> {
   const resolution: EntityResolution = { ids: new Map(), created: [], matches: [], ambiguities: [], conflicts: [] };
-  if (entities.length === 0) return resolution;
-  const byId = new Map(entities.map((entity) => [entity.id, entity]));
-  const lookup = entities.map((entity) => ({ id: entity.id, keys: nameKeys(entity.type, [entity.name, ...entity.aliases]) }));
-  const result = await tx.run<{ id: string; existingType: string | null; keptId: string | null; keptType: string | null; candidates: Array<{ id: string; key: string }> }>(
-    LOOKUP_ENTITIES,
-    { entities: lookup },
-  );
-  for (const record of result.records) {
-    const { id, existingType, keptId, keptType, candidates } = record.toObject();
-    const entity = byId.get(id)!;
-    const stored = existingType !== null ? { matchedId: id, type: existingType, by: 'id' as const } : keptId !== null ? { matchedId: keptId, type: keptType!, by: 'merged' as const } : null;
-    if (stored) {
-      if (stored.type !== entity.type) {
-        const owner = stored.by === 'id' ? 'already belongs to' : `was merged into "${stored.matchedId}",`;
-        resolution.conflicts.push({ path: `entity ${id}`, message: `id "${id}" ${owner} a ${stored.type}, not a ${entity.type}` });
-      }
-      resolution.ids.set(id, stored.matchedId);
-      resolution.matches.push({ id, matchedId: stored.matchedId, by: stored.by });
+  const found = await lookupEntities(tx, entities);
+  for (const entity of entities) {
+    const decision = decideEntity(entity, found.get(entity.id)!);
+    const { id } = entity;
+    if (decision.outcome === 'MATCHED' || decision.outcome === 'CONFLICT') {
+      if (decision.outcome === 'CONFLICT') resolution.conflicts.push(decision.issue);
+      resolution.ids.set(id, decision.matchedId);
+      resolution.matches.push({ id, matchedId: decision.matchedId, by: decision.by, ...(decision.outcome === 'MATCHED' && decision.value !== undefined ? { value: decision.value } : {}) });
       continue;
     }
-    const candidateIds = [...new Set(candidates.map((candidate) => candidate.id))].sort();
-    if (candidateIds.length === 1) {
-      const key = candidates[0]!.key;
-      const nameMatched = key.endsWith(`:${normalizeName(entity.name)}`);
-      const value = nameMatched ? entity.name : entity.aliases.find((alias) => key.endsWith(`:${normalizeName(alias)}`));
-      resolution.ids.set(id, candidateIds[0]!);
-      resolution.matches.push({ id, matchedId: candidateIds[0]!, by: nameMatched ? 'name' : 'alias', value });
-      continue;
-    }
-    if (candidateIds.length > 1) resolution.ambiguities.push({ id, name: entity.name, candidates: candidateIds });
+    if (decision.outcome === 'AMBIGUOUS') resolution.ambiguities.push({ id, name: entity.name, candidates: decision.candidates.map((candidate) => candidate.id) });
     resolution.ids.set(id, id);
     resolution.created.push(id);
   }

@@ -7,6 +7,7 @@ import './source.js';
 import './paths.js';
 import './graph.js';
 import './ingest.js';
+import './resolution.js';
 
 export const schema: GraphQLSchema = builder.toSchema();
 
