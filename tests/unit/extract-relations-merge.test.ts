@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { partialDate } from '../../src/extract/relations/candidate.js';
-import { dropImpliedPlaces, dropKbpWhereRulesSpoke, mergeRelations } from '../../src/extract/relations/merge.js';
+import { dropKbpWhereRulesSpoke, mergeRelations } from '../../src/extract/relations/merge.js';
 import type { Article, ExtractedRelation } from '../../src/extract/types.js';
 
 const relation = (fields: Partial<ExtractedRelation>): ExtractedRelation => ({
@@ -15,14 +15,9 @@ describe('merging relations', () => {
     expect(merged[0]).toMatchObject({ rule: 'best', role: 'spokesperson' });
   });
 
-  it('drops a KBP slot where a rule found the same pair, and an event place implied by a nested one', () => {
+  it('drops a KBP slot where a rule found the same pair', () => {
     expect(dropKbpWhereRulesSpoke([relation({ type: 'COMMANDS' }), relation({ rule: 'kbp:per:employee_or_member_of' })])).toHaveLength(1);
-    const places = [
-      relation({ type: 'LOCATED_IN', from: 'exercise', to: 'ningxia' }),
-      relation({ type: 'LOCATED_IN', from: 'ningxia', to: 'china' }),
-      relation({ type: 'LOCATED_IN', from: 'exercise', to: 'china' }),
-    ];
-    expect(dropImpliedPlaces(places).map((r) => `${r.from}>${r.to}`)).toEqual(['exercise>ningxia', 'ningxia>china']);
+    expect(dropKbpWhereRulesSpoke([relation({ rule: 'kbp:per:employee_or_member_of' })])).toHaveLength(1);
   });
 
   it('anchors a timex without a year to the publication year and ignores references', () => {

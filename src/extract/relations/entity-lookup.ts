@@ -15,7 +15,7 @@ export interface MentionAt {
  * Generic place and unit nouns that stand for the named thing they
  * introduce: "the town of Qingtongxia", "the port of Klaipeda".
  */
-const INTRODUCING_NOUNS = new Set(['town', 'city', 'village', 'port', 'island', 'province', 'region', 'district', 'capital', 'county', 'state', 'area', 'base']);
+const INTRODUCING_NOUNS = new Set(['town', 'city', 'village', 'port', 'island', 'province', 'region', 'district', 'capital', 'county', 'state', 'area', 'base', 'party']);
 
 /**
  * Which entity a token stands for. A named mention claims all its tokens
@@ -50,8 +50,13 @@ export class EntityLookup {
       const tokens = named(claim) ? range(mention.tokenBegin, mention.tokenEnd) : [claim.head];
       for (const t of tokens) this.byToken.set(`${mention.sentence}:${t}`, claim);
       if (claim.entity.type === 'EVENT') {
-        const noun = this.graphs[mention.sentence]?.lemma(claim.head) ?? '';
-        this.eventsByNoun.set(noun, (this.eventsByNoun.get(noun) ?? new Set()).add(claim.entity));
+        const graph = this.graphs[mention.sentence];
+        // "the bilateral exercise Garuda Southern Cross": the name's introducing noun counts as one of its nouns.
+        const introducers = graph ? graph.parents(claim.head, 'appos', 'dep').map((a) => a.head) : [];
+        for (const token of [claim.head, ...introducers]) {
+          const noun = graph?.lemma(token) ?? '';
+          this.eventsByNoun.set(noun, (this.eventsByNoun.get(noun) ?? new Set()).add(claim.entity));
+        }
       }
       const list = this.perSentence.get(mention.sentence) ?? [];
       list.push(claim);
@@ -82,7 +87,7 @@ export class EntityLookup {
     const graph = this.graphs[sentence];
     if (!graph) return undefined;
     if (INTRODUCING_NOUNS.has(graph.lemma(token))) {
-      for (const arc of graph.children(token, 'nmod:of', 'appos')) {
+      for (const arc of graph.children(token, 'nmod:of', 'appos', 'compound')) {
         const named = this.at(sentence, arc.dep);
         if (named) return named.entity;
       }
@@ -95,8 +100,21 @@ export class EntityLookup {
     // One sense per article: "a joint exercise" left unlinked is the article's one exercise.
     const events = graph.pos(token).startsWith('NN') ? this.eventsByNoun.get(graph.lemma(token)) : undefined;
     if (events?.size === 1) return [...events][0];
+    const organization = this.definiteOrganization(graph, token);
+    if (organization) return organization;
     if (graph.pos(token) === 'JJ' || graph.ner(token) === 'NATIONALITY') return countryOfDemonym(graph.word(token), this.entities);
     return undefined;
+  }
+
+  /**
+   * "the navy's Pacific squadron" after "the Chilean Navy": a definite
+   * common noun that is the last word of exactly one organization's name.
+   */
+  private definiteOrganization(graph: SentenceGraph, token: number): ExtractedEntity | undefined {
+    if (graph.pos(token) !== 'NN' || !graph.children(token, 'det').some((a) => graph.lemma(a.dep) === 'the')) return undefined;
+    const noun = graph.lemma(token);
+    const named = this.entities.filter((e) => e.type === 'ORGANIZATION' && e.name.toLowerCase().split(/\s+/).at(-1) === noun);
+    return named.length === 1 ? named[0] : undefined;
   }
 
   /** Mentions in a sentence, in text order. */

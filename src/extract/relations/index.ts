@@ -1,12 +1,12 @@
 import type { NlpDocument } from '../../nlp/annotation.js';
 import type { Article, ExtractedEntity, ExtractedRelation } from '../types.js';
 import { EntityLookup } from './entity-lookup.js';
-import { dropImpliedPlaces, dropKbpWhereRulesSpoke, mergeRelations } from './merge.js';
+import { dropKbpWhereRulesSpoke, mergeRelations } from './merge.js';
 import { commandVerb, ledBy } from './rules/commands.js';
 import type { RuleContext, SentenceRule } from './rules/context.js';
 import { kbpTriples } from './rules/kbp.js';
 import { eventPlace, nationalityOfPlace, placeInPlace } from './rules/location.js';
-import { includesMembers, joinsOrganization, memberNoun, organizationWithinOrganization } from './rules/membership.js';
+import { includesMembers, joinsOrganization, memberNoun, organizationWithinOrganization, pactBetween, personsParty, unitNamedAfterOrganization } from './rules/membership.js';
 import { eventWordArguments, participationVerb } from './rules/participation.js';
 import { personOfOrganization, titleBeforeName, unitsOfService } from './rules/person-titles.js';
 import { titleApposition } from './rules/title-apposition.js';
@@ -20,6 +20,9 @@ export const SENTENCE_RULES: readonly SentenceRule[] = [
   memberNoun,
   joinsOrganization,
   organizationWithinOrganization,
+  unitNamedAfterOrganization,
+  pactBetween,
+  personsParty,
   commandVerb,
   ledBy,
   participationVerb,
@@ -56,5 +59,5 @@ export function extractRelations(doc: NlpDocument, entities: readonly ExtractedE
     const inSentence = SENTENCE_RULES.flatMap((rule) => rule(graph, context));
     all.push(...inSentence, ...unitsOfService(inSentence, context, graph));
   }
-  return dropImpliedPlaces(mergeRelations(dropKbpWhereRulesSpoke(all))).map((r) => widenToMentions(r, entities));
+  return mergeRelations(dropKbpWhereRulesSpoke(all)).map((r) => widenToMentions(r, entities));
 }

@@ -31,25 +31,3 @@ export function dropKbpWhereRulesSpoke(relations: readonly ExtractedRelation[]):
   const byRules = new Set(relations.filter((r) => !r.rule.startsWith('kbp:')).map(pair));
   return relations.filter((r) => !r.rule.startsWith('kbp:') || !byRules.has(pair(r)));
 }
-
-/**
- * An event placed in two places, one inside the other ("in the Ningxia
- * Hui Autonomous Region in northern China" and "in China" elsewhere), is
- * kept only in the inner one: the outer follows from the containment.
- */
-export function dropImpliedPlaces(relations: readonly ExtractedRelation[]): ExtractedRelation[] {
-  const located = relations.filter((r) => r.type === 'LOCATED_IN');
-  const containers = (place: string, seen = new Set<string>()): Set<string> => {
-    for (const r of located) {
-      if (r.from === place && !seen.has(r.to)) {
-        seen.add(r.to);
-        containers(r.to, seen);
-      }
-    }
-    return seen;
-  };
-  return relations.filter((r) => {
-    if (r.type !== 'LOCATED_IN') return true;
-    return !located.some((other) => other !== r && other.from === r.from && other.to !== r.to && containers(other.to).has(r.to));
-  });
-}

@@ -99,6 +99,20 @@ export class SentenceGraph {
     return head;
   }
 
+  /** The tokens strictly between two tokens on their path through the basic tree. */
+  pathBetween(a: number, b: number): number[] {
+    const ancestors = (t: number): number[] => {
+      const chain = [t];
+      for (let up = this.basicHead.get(t) ?? -1; up >= 0 && chain.length <= this.tokens.length; up = this.basicHead.get(up) ?? -1) chain.push(up);
+      return chain;
+    };
+    const fromA = ancestors(a);
+    const fromB = ancestors(b);
+    const meet = fromA.find((t) => fromB.includes(t));
+    if (meet === undefined) return [...fromA.slice(1), ...fromB.slice(1)];
+    return [...fromA.slice(1, fromA.indexOf(meet) + 1), ...fromB.slice(1, fromB.indexOf(meet))].filter((t) => t !== a && t !== b);
+  }
+
   /** The first and last token of a token's subtree in the basic tree. */
   subtree(i: number): { first: number; last: number } {
     let first = i;

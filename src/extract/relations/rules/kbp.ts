@@ -23,9 +23,19 @@ export const kbpTriples: SentenceRule = (graph, context) => {
   for (const triple of graph.sentence.kbp ?? []) {
     const mapping = KBP_MAPPING[triple.relation];
     if (!mapping) continue;
-    const subject = context.lookup.at(graph.index, graph.headOf(triple.subjectSpan[0], triple.subjectSpan[1]))?.entity;
-    const object = context.lookup.at(graph.index, graph.headOf(triple.objectSpan[0], triple.objectSpan[1]))?.entity;
+    // Only names: KBP's slots filled from a pronoun ("her office said") go astray.
+    const named = (begin: number, end: number) => {
+      const at = context.lookup.at(graph.index, graph.headOf(begin, end));
+      return at && (at.mention.kind === 'name' || at.mention.kind === 'alias') ? at.entity : undefined;
+    };
+    const subject = named(triple.subjectSpan[0], triple.subjectSpan[1]);
+    const object = named(triple.objectSpan[0], triple.objectSpan[1]);
     const [from, to] = mapping.reversed ? [object, subject] : [subject, object];
+    // A slot that reaches over another person ("Fuentes appointed Alvear, who led the Navy") is about that person.
+    const subjectHead = graph.headOf(triple.subjectSpan[0], triple.subjectSpan[1]);
+    const objectHead = graph.headOf(triple.objectSpan[0], triple.objectSpan[1]);
+    const between = graph.pathBetween(subjectHead, objectHead);
+    if (between.some((t) => context.lookup.at(graph.index, t)?.entity.type === 'PERSON')) continue;
     const first = Math.min(triple.subjectSpan[0], triple.objectSpan[0]);
     const last = Math.max(triple.subjectSpan[1], triple.objectSpan[1]) - 1;
     found.push(makeRelation({ type: mapping.type, from, to, graph, first, last, rule: `kbp:${triple.relation}`, confidence: 0.5 }));

@@ -108,10 +108,15 @@ export const nationalityOfPlace: SentenceRule = (graph, context) => {
       if (graph.ner(arc.dep) !== 'NATIONALITY') continue;
       const country = countryOfDemonym(graph.word(arc.dep), context.lookup.entities);
       if (!country) continue;
-      const candidates = [noun, ...graph.children(noun, 'nmod:of').map((a) => a.dep), ...graph.parents(noun, 'appos').map((a) => a.head)];
+      // "Tallinn, the Estonian capital": an apposition the parser may not have tied.
+      const linear = graph.word(arc.dep - 2) === ',' && graph.lemma(arc.dep - 1) === 'the' ? [arc.dep - 3] : [];
+      // The named place first: "the Chinese town of Qingtongxia" is about Qingtongxia, whatever else claims "town".
+      const candidates = [...graph.children(noun, 'nmod:of').map((a) => a.dep), ...graph.parents(noun, 'appos').map((a) => a.head), ...linear, noun];
       for (const token of candidates) {
         const place = context.lookup.resolve(graph.index, token, ['LOCATION']);
-        if (place) found.push(makeRelation({ type: 'LOCATED_IN', from: place, to: country, graph, first: Math.min(arc.dep, token), last: Math.max(noun, token), rule: 'nationality-of-place', confidence: 0.7 }));
+        if (!place) continue;
+        found.push(makeRelation({ type: 'LOCATED_IN', from: place, to: country, graph, first: Math.min(arc.dep, token), last: Math.max(noun, token), rule: 'nationality-of-place', confidence: 0.7 }));
+        break;
       }
     }
   }

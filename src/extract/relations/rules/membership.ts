@@ -95,11 +95,61 @@ export const organizationWithinOrganization: SentenceRule = (graph, context) => 
   for (const unit of context.lookup.mentionsIn(graph.index)) {
     if (unit.entity.type !== 'ORGANIZATION' || !isUnitName(unit.entity.name)) continue;
     for (const arc of graph.children(unit.head, 'nmod:poss', 'nmod:of')) {
-      const parent = context.lookup.at(graph.index, arc.dep);
-      if (parent?.entity.type !== 'ORGANIZATION') continue;
-      const first = Math.min(arc.dep, parent.mention.tokenBegin, unit.mention.tokenBegin);
-      const last = Math.max(arc.dep, parent.mention.tokenEnd - 1, unit.mention.tokenEnd - 1);
-      found.push(makeRelation({ type: 'MEMBER_OF', from: unit.entity, to: parent.entity, graph, first, last, rule: 'organization-within-organization', confidence: 0.7 }));
+      const parent = context.lookup.resolve(graph.index, arc.dep, ['ORGANIZATION']);
+      if (!parent) continue;
+      const first = Math.min(arc.dep, unit.mention.tokenBegin);
+      const last = Math.max(arc.dep, unit.mention.tokenEnd - 1);
+      found.push(makeRelation({ type: 'MEMBER_OF', from: unit.entity, to: parent, graph, first, last, rule: 'organization-within-organization', confidence: 0.7 }));
+    }
+  }
+  return compact(found);
+};
+
+/**
+ * "Standing NATO Maritime Group 1": a unit whose name holds the name of
+ * another organization of the article belongs to it.
+ */
+export const unitNamedAfterOrganization: SentenceRule = (graph, context) => {
+  const found: (ExtractedRelation | undefined)[] = [];
+  for (const unit of context.lookup.mentionsIn(graph.index)) {
+    if (unit.entity.type !== 'ORGANIZATION' || unit.mention.kind !== 'name' || !isUnitName(unit.entity.name)) continue;
+    const words = ` ${unit.entity.name} `;
+    for (const parent of context.lookup.entities) {
+      if (parent.type !== 'ORGANIZATION' || parent.key === unit.entity.key) continue;
+      if (![parent.name, ...parent.aliases].some((name) => words.includes(` ${name} `))) continue;
+      found.push(makeRelation({ type: 'MEMBER_OF', from: unit.entity, to: parent, graph, first: unit.mention.tokenBegin, last: unit.mention.tokenEnd - 1, rule: 'unit-named-after-organization', confidence: 0.6 }));
+    }
+  }
+  return compact(found);
+};
+
+const PACT_NOUNS = new Set(['pact', 'alliance', 'partnership', 'bloc', 'coalition', 'treaty', 'grouping']);
+
+/** "the AUKUS pact between Australia, the United Kingdom and the United States": the parties are its members. */
+export const pactBetween: SentenceRule = (graph, context) => {
+  const found: (ExtractedRelation | undefined)[] = [];
+  for (let noun = 0; noun < graph.length; noun++) {
+    if (!PACT_NOUNS.has(graph.lemma(noun))) continue;
+    const org = context.lookup.resolve(graph.index, noun, ['ORGANIZATION']) ?? compact(graph.children(noun, 'compound').map((a) => context.lookup.resolve(graph.index, a.dep, ['ORGANIZATION'])))[0];
+    const parties = graph.children(noun, 'nmod:between', 'nmod:among', 'nmod:of').map((a) => a.dep);
+    const members = resolveAll(graph, context, parties);
+    const first = Math.min(noun - 1, ...parties);
+    const last = Math.max(noun, ...parties);
+    for (const member of members) {
+      found.push(makeRelation({ type: 'MEMBER_OF', from: member, to: org, role: memberRole(member), graph, first, last, rule: 'pact-between', confidence: 0.65 }));
+    }
+  }
+  return compact(found);
+};
+
+/** "the president's Social Democratic Party": a person's party. */
+export const personsParty: SentenceRule = (graph, context) => {
+  const found: (ExtractedRelation | undefined)[] = [];
+  for (const party of context.lookup.mentionsIn(graph.index)) {
+    if (party.entity.type !== 'ORGANIZATION' || !/\bparty\b/i.test(party.entity.name)) continue;
+    for (const arc of graph.children(party.head, 'nmod:poss')) {
+      const person = context.lookup.resolve(graph.index, arc.dep, ['PERSON']);
+      found.push(makeRelation({ type: 'MEMBER_OF', from: person, to: party.entity, role: 'member', graph, first: arc.dep, last: party.mention.tokenEnd - 1, rule: 'persons-party', confidence: 0.6 }));
     }
   }
   return compact(found);

@@ -7,7 +7,7 @@ import { eventAt, participantsOf, verbArguments } from './event-arguments.js';
 
 const PARTICIPATION_VERBS = new Set([
   'conduct', 'hold', 'stage', 'participate', 'take', 'join', 'attend', 'host', 'co-host', 'launch', 'begin', 'open', 'start',
-  'organize', 'organise', 'carry', 'run', 'wage', 'fight', 'sign', 'negotiate', 'contribute',
+  'organize', 'organise', 'carry', 'run', 'wage', 'fight', 'sign', 'negotiate', 'contribute', 'meet', 'travel', 'fly', 'gather', 'arrive',
 ]);
 const ROLE_OF_VERB: Record<string, string> = { host: 'host', 'co-host': 'host', launch: 'organizer', organize: 'organizer', organise: 'organizer' };
 const FORCE_NAME = /\b(?:army|navy|force|forces|marines|corps|division|brigade|fleet|military|guard|regiment)\b/i;

@@ -37,6 +37,8 @@ export const titleBeforeName: SentenceRule = (graph, context) => {
       continue;
     }
     const nationality = graph.ner(run.begin - 1) === 'NATIONALITY' ? graph.word(run.begin - 1) : undefined;
+    // Without the nationality, "Defence Minister" may be the other country's minister ("his Australian counterpart, Defence Minister …").
+    if (!nationality) continue;
     const ministry = ministryOfTitle(role, nationality, context.lookup.entities);
     const first = nationality ? run.begin - 1 : run.begin;
     found.push(titledRelation(person.entity, ministry, role, graph, first, person.mention.tokenEnd - 1, 'minister-title-to-ministry', 0.6));
