@@ -14,8 +14,12 @@ function tenseAt(view: SentenceView, position: number): Tense {
   let current = position;
   for (let guard = 0; guard < 12 && current >= 0; guard++) {
     const token = view.token(current);
-    if (token?.pos.startsWith('VB')) {
-      const auxiliaries = view.dependents(current).filter((d) => d.rel.startsWith('aux')).map((d) => view.token(d.position));
+    const auxiliaries = view.dependents(current).filter((d) => d.rel.startsWith('aux')).map((d) => view.token(d.position));
+    // A bare participle ("an exercise led by Ukraine") takes its tense from the clause above it.
+    const bareParticiple = (token?.pos === 'VBN' || token?.pos === 'VBG') && auxiliaries.length === 0;
+    // A root participle with a subject is a past tense the tagger misread ("Sea Breeze opened in July").
+    if (bareParticiple && token?.pos === 'VBN' && view.headOf(current) < 0 && view.dependents(current).some((d) => d.rel === 'nsubj')) return 'past';
+    if (token?.pos.startsWith('VB') && !bareParticiple) {
       if (auxiliaries.some((aux) => aux?.pos === 'MD' && ['will', "'ll", 'shall'].includes(aux.word.toLowerCase()))) return 'future';
       if (token.pos === 'VBD' || auxiliaries.some((aux) => aux?.pos === 'VBD')) return 'past';
       if (token.pos === 'VBN' && auxiliaries.some((aux) => aux?.lemma === 'have')) return 'past';

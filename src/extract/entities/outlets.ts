@@ -85,13 +85,16 @@ export function findOutletMentions(doc: NlpDocument, text: string): OutletMentio
     const covered = new Set<number>();
     for (const mention of view.sentence.entitymentions) {
       if (!['ORGANIZATION', 'MISC', 'PERSON'].includes(mention.ner) || !isOutletMention(view, mention.tokenBegin, mention.tokenEnd)) continue;
-      for (let position = mention.tokenBegin; position < mention.tokenEnd; position++) covered.add(position);
-      found.push({ ...spanOf(view, text, mention.tokenBegin, mention.tokenEnd), sentence: view.index, tokenBegin: mention.tokenBegin, tokenEnd: mention.tokenEnd, rule: 'outlet:named' });
+      // A capitalized "The" mid-sentence is part of a title: "in The Washington Post".
+      const begin = mention.tokenBegin > 1 && view.word(mention.tokenBegin - 1) === 'The' ? mention.tokenBegin - 1 : mention.tokenBegin;
+      for (let position = begin; position < mention.tokenEnd; position++) covered.add(position);
+      found.push({ ...spanOf(view, text, begin, mention.tokenEnd), sentence: view.index, tokenBegin: begin, tokenEnd: mention.tokenEnd, rule: 'outlet:named' });
     }
     view.tokens.forEach((token, position) => {
-      if (!['in', 'by'].includes(token.word.toLowerCase()) || covered.has(position + 1)) return;
+      if (!['in', 'by'].includes(token.word.toLowerCase())) return;
       const end = capitalizedRunAfter(view, position + 1);
       if (end === position + 1 || !inPublicationContext(view, position + 1, end)) return;
+      for (let inside = position + 1; inside < end; inside++) if (covered.has(inside)) return;
       const begin = position + 1;
       found.push({ ...spanOf(view, text, begin, end), sentence: view.index, tokenBegin: begin, tokenEnd: end, rule: 'outlet:publication-context' });
     });

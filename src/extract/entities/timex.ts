@@ -28,12 +28,13 @@ function monthOfYear(monthDay: string, published: string, tense: Tense): string 
   return candidate;
 }
 
-function weekday(day: number, published: string, tense: Tense, weeks: number): string {
+/** "on Monday": the nearest Monday; "next Monday" (an offset in weeks): Monday of the week after publication's. */
+function weekday(day: number, published: string, tense: Tense, weeks: number | undefined): string {
   const publishedDay = new Date(`${published}T00:00:00Z`).getUTCDay() || 7;
+  if (weeks !== undefined) return addDays(published, day - publishedDay + weeks * 7);
   const back = (publishedDay - day + 7) % 7;
   const ahead = (day - publishedDay + 7) % 7;
-  const date = tense === 'past' ? addDays(published, -back) : addDays(published, ahead);
-  return addDays(date, weeks * 7);
+  return tense === 'past' ? addDays(published, -back) : addDays(published, ahead);
 }
 
 export function anchoredDate(value: string, publishedAt: string | null, tense: Tense): string | undefined {
@@ -44,7 +45,7 @@ export function anchoredDate(value: string, publishedAt: string | null, tense: T
   const monthOnly = /^XXXX-(\d{2}(?:-\d{2})?)$/.exec(value);
   if (monthOnly?.[1]) return monthOfYear(monthOnly[1], publishedAt, tense);
   const day = /^XXXX-WXX-([1-7])/.exec(value);
-  if (day) return weekday(Number(day[1]), publishedAt, tense, offset?.[2] === 'W' ? shift : 0);
+  if (day) return weekday(Number(day[1]), publishedAt, tense, offset?.[2] === 'W' ? shift : undefined);
   if (/^THIS P1M/.test(value)) return addMonths(publishedAt.slice(0, 7), offset?.[2] === 'M' ? shift : 0);
   if (/^THIS P1Y/.test(value)) return String(Number(publishedAt.slice(0, 4)) + (offset?.[2] === 'Y' ? shift : 0));
   return undefined;
