@@ -13,7 +13,19 @@ export interface Bundle {
   sources: Array<{ id: string; name: string; kind: string; url?: string; entity?: string }>;
   entities: Array<Record<string, unknown>>;
   relations: Array<Record<string, unknown>>;
-  reports: Array<{ id: string; subject: { entity: string } | { relation: string }; source: string; quote: string; start: number; end: number; reportedAt?: string; attributedTo?: string }>;
+  reports: Array<{
+    id: string;
+    subject: { entity: string } | { relation: string };
+    source: string;
+    quote: string;
+    start: number;
+    end: number;
+    reportedAt?: string;
+    attributedTo?: string;
+    method: 'manual' | 'extracted' | 'reviewed';
+    rule?: string;
+    confidence?: number;
+  }>;
 }
 
 export interface LeftOut {
@@ -83,7 +95,10 @@ export function buildBundle(input: BundleInput): { bundle: Bundle; leftOut: Left
         const attributedTo = report.attributedTo && entities.has(report.attributedTo.id) ? report.attributedTo.id : undefined;
         const sourceEntity = report.source.entity && entities.has(report.source.entity.id) ? report.source.entity.id : undefined;
         sources.set(report.source.id, present({ id: report.source.id, name: report.source.name, kind: report.source.kind, url: report.source.url ?? undefined, entity: sourceEntity }));
-        reports.push(present({ id: `r${reports.length + 1}`, subject, source: report.source.id, quote: report.quote, start: report.start, end: report.end, reportedAt: report.reportedAt ?? undefined, attributedTo }));
+        // The method goes along, so facts a rule extracted do not come back as hand-annotated when the bundle is ingested.
+        const method = report.method.toLowerCase() as Bundle['reports'][number]['method'];
+        const made = { method, rule: report.rule ?? undefined, confidence: report.confidence ?? undefined };
+        reports.push(present({ id: `r${reports.length + 1}`, subject, source: report.source.id, quote: report.quote, start: report.start, end: report.end, reportedAt: report.reportedAt ?? undefined, attributedTo, ...made }));
       }
     }
   };

@@ -44,11 +44,21 @@ function reportItem(report: Report, actions: DetailActions): HTMLElement {
       h('strong', { class: 'source' }, report.source.name),
       h('span', { class: 'kind' }, report.source.kind),
       report.reportedAt ? h('time', { datetime: report.reportedAt }, report.reportedAt) : h('span', { class: 'muted' }, 'undated'),
+      methodBadge(report),
     ),
     report.quote ? h('blockquote', { class: 'quote' }, report.quote) : h('p', { class: 'muted' }, 'No quote recorded.'),
     where,
     report.attributedTo ? h('div', { class: 'attributed' }, 'attributed to ', entityLink(report.attributedTo, actions)) : null,
   );
+}
+
+/** Machine-made reports are marked, so a reader never takes an extracted fact for a hand-annotated one; a manual report has no mark. */
+function methodBadge(report: Report): HTMLElement | null {
+  if (report.method !== 'EXTRACTED' && report.method !== 'REVIEWED') return null;
+  const what = report.method === 'EXTRACTED' ? 'extracted' : 'reviewed';
+  const confidence = report.confidence === null ? '' : ` ${Math.round(report.confidence * 100)}%`;
+  const title = `${report.method === 'EXTRACTED' ? 'Extracted by a rule, not checked by anyone' : 'Extracted by a rule, then reviewed by a person'}: rule ${report.rule ?? '?'}${confidence ? `, confidence${confidence}` : ''}`;
+  return h('span', { class: `method ${what}`, title }, `${what}${confidence}`);
 }
 
 function provenance(reports: Report[], actions: DetailActions): HTMLElement {

@@ -5,7 +5,7 @@ export const NODE_FIELDS = `id name type aliases ... on Event { startDate endDat
 export const EDGE_FIELDS = `id type role startDate endDate from { id } to { id }`;
 
 const REF = `id name type`;
-export const REPORT_FIELDS = `quote start end reportedAt
+export const REPORT_FIELDS = `quote start end reportedAt method rule confidence
   source { id name kind url entity { ${REF} } }
   document { id title publishedAt url }
   attributedTo { ${REF} }`;

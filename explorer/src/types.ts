@@ -44,7 +44,14 @@ export interface DocumentInfo {
   url: string | null;
 }
 
+/** How a report was made (the API's ReportMethod). */
+export type ReportMethod = 'MANUAL' | 'EXTRACTED' | 'REVIEWED';
+
 export interface Report {
+  method: ReportMethod;
+  /** The extraction rule and its confidence, for EXTRACTED and REVIEWED reports. */
+  rule: string | null;
+  confidence: number | null;
   quote: string | null;
   start: number | null;
   end: number | null;

@@ -23,6 +23,9 @@ function reportsOf(subject: { entity: string } | { relation: string }): Report[]
     .map((report) => {
       const source = seed.sources.find((candidate) => candidate.id === report.source)!;
       return {
+        method: 'MANUAL' as const,
+        rule: null,
+        confidence: null,
         quote: report.quote,
         start: report.start,
         end: report.end,
@@ -68,6 +71,18 @@ describe('the JSON bundle export', () => {
     const { bundle, leftOut } = buildBundle(viewInput(null));
     expect(validateBundle(bundle).reports).toEqual([]);
     expect(leftOut.withoutText).toBeGreaterThan(0);
+  });
+
+  it('keeps how each report was made, so extracted facts are not re-ingested as hand-annotated', () => {
+    const input = viewInput(seed.document.text);
+    const report = input.entities[0]!.reportedBy[0]!;
+    input.entities[0]!.reportedBy[0] = { ...report, method: 'EXTRACTED', rule: 'appos-title', confidence: 0.82 };
+    const valid = validateBundle(buildBundle(input).bundle);
+    expect(valid.reports.filter((exported) => exported.method === 'extracted')).toEqual([
+      expect.objectContaining({ subject: { entity: input.entities[0]!.id }, quote: report.quote, method: 'extracted', rule: 'appos-title', confidence: 0.82 }),
+    ]);
+    expect(valid.reports.filter((exported) => exported.method === 'manual')).toHaveLength(valid.reports.length - 1);
+    expect(valid.reports.every((exported) => exported.method === 'extracted' || (exported.rule === undefined && exported.confidence === undefined))).toBe(true);
   });
 
   it('leaves out a quote that is not at its offsets', () => {
