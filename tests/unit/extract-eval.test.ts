@@ -84,7 +84,7 @@ describe('relations and attributions', () => {
     const score = scoreDraft(draft, GOLD);
     expect([score.relations.correct, score.relations.predicted, score.relations.gold]).toEqual([1, 2, 2]);
     expect(score.relations.f1).toBeCloseTo(0.5);
-    expect(score.misses.relations.missed).toEqual(['COMMANDS Katrin Vollmer Amber Shield-25']);
+    expect(score.misses.relations.missed).toEqual(['COMMANDS Katrin Vollmer -> Amber Shield-25']);
   });
 
   it('does not count a relation whose endpoint matched no gold entity', () => {
@@ -97,6 +97,10 @@ describe('relations and attributions', () => {
     const score = scoreDraft(draft, GOLD);
     // The draft attributes the membership, not the command: one false pair, one missed.
     expect([score.attributions.correct, score.attributions.predicted, score.attributions.gold]).toEqual([0, 1, 1]);
+    expect(score.misses.attributions).toEqual({
+      missed: ['COMMANDS Katrin Vollmer -> Amber Shield-25 <- Lithuanian Ministry of National Defence'],
+      spurious: ['MEMBER_OF Katrin Vollmer -> German Navy <- Lithuanian Ministry of National Defence'],
+    });
   });
 });
 

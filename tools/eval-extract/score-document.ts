@@ -27,8 +27,7 @@ export function scoreDraft(draft: Bundle, gold: Bundle): DocumentScore {
   const names = new Map<string, string>();
   for (const entity of gold.entities) names.set(entity.id, entity.name);
   for (const entity of draft.entities) if (!matching.has(entity.id)) names.set(map(entity.id), `?${entity.name}`);
-  // Ids in a key become names, so a miss reads "MEMBER_OF Katrin Vollmer German Navy", a false entity "?Name".
-  const readable = (key: string) => key.replace(/\?[a-z0-9-]+|[a-z0-9]+(?:-[a-z0-9]+)*/g, (id) => names.get(id) ?? id);
+  const readable = (key: string) => describeKey(key, (id) => names.get(id) ?? id);
 
   const matchedGold = new Set(matching.values());
   const entities = prf({ correct: matching.size, predicted: draft.entities.length, gold: gold.entities.length });
@@ -71,6 +70,20 @@ export function outletKeys(bundle: Pick<Bundle, 'relations' | 'reports' | 'sourc
     if (subject) keys.add(`${subject} <- outlet:${outlet}`);
   }
   return keys;
+}
+
+/**
+ * A relation, attribution or outlet key in names: "MEMBER_OF Katrin Vollmer -> German Navy",
+ * "COMMANDS Liu Xiaowu -> Zapad/Interaction-2021 <- MSN News"; an entity that matched no gold one reads "?Name".
+ */
+export function describeKey(key: string, name: (id: string) => string): string {
+  const [head, by] = key.split(' <- ');
+  const tokens = head!.split(' ');
+  const subject = tokens[0] === 'E' ? name(tokens[1]!) : tokens[0] === 'R' ? relation(tokens.slice(1)) : relation(tokens);
+  return by === undefined ? subject : `${subject} <- ${by.startsWith('outlet:') ? by : name(by)}`;
+  function relation([type, from, to]: string[]): string {
+    return `${type} ${name(from!)} -> ${name(to!)}`;
+  }
 }
 
 function withoutLists<T extends Prf>(score: T & { missed: string[]; spurious: string[] }): Prf {
