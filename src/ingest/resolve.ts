@@ -26,7 +26,7 @@ CALL (e) {
 RETURN e.id AS id, byId.type AS existingType, byId.name AS existingName, kept.id AS keptId, kept.type AS keptType, kept.name AS keptName, candidates`;
 
 /** What the graph holds for one bundle entity: the entity of its id, the entity its id was merged into, and the entities its names name. */
-interface EntityLookup {
+export interface EntityLookup {
   id: string;
   existingType: string | null;
   existingName: string | null;
