@@ -18,7 +18,7 @@ export default defineConfig({
         test: {
           name: 'int',
           include: ['tests/int/**/*.int.test.ts'],
-          globalSetup: ['tests/setup/global-neo4j.ts'],
+          globalSetup: ['tests/setup/global-neo4j.ts', 'tests/setup/global-corenlp.ts'],
           setupFiles: ['tests/setup/isolate-file.ts'],
           // One database for the run, wiped before each file, so files go one at a time.
           fileParallelism: false,
@@ -31,7 +31,7 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['tests/browser/**/*.browser.test.ts'],
-          globalSetup: ['tests/setup/global-neo4j.ts'],
+          globalSetup: ['tests/setup/global-neo4j.ts', 'tests/setup/global-corenlp.ts'],
           // The explorer in headless Chromium against the real server; one file at a time,
           // after unit and int (group 0), so it never competes with timing-sensitive int tests for the CPU.
           fileParallelism: false,

@@ -70,6 +70,11 @@ const envSchema = z.object({
   NEWSGRAPH_LOAD_SEED: booleanString.default(true),
   JAVA_HOME: z.string().optional(),
 
+  NEWSGRAPH_CORENLP_URL: z.string().regex(/^https?:\/\/[^/]+/, 'expected an http:// or https:// URL such as http://127.0.0.1:9000').optional(),
+  NEWSGRAPH_CORENLP_HEAP: memorySize.default('4g'),
+  NEWSGRAPH_CORENLP_START_TIMEOUT_MS: z.coerce.number().int().min(1000).max(1_800_000).default(180_000),
+  NEWSGRAPH_CORENLP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).max(3_600_000).default(120_000),
+
   NEWSGRAPH_API_KEYS: z.string().optional(),
   NEWSGRAPH_ANONYMOUS_READ: booleanString.default(true),
   NEWSGRAPH_JWT_SECRET: z.string().min(32, 'an HS256 secret needs at least 32 characters').optional(),
@@ -113,6 +118,11 @@ export interface Config {
     maxConcurrentWrites: number;
   };
   embedded: { dataDir: string; port: number; heap: string; pageCache: string; javaHome?: string };
+  /**
+   * The CoreNLP service behind extraction. Absent url means: build and start the local one (tools/corenlp) on
+   * first use, with this heap; requestTimeoutMs bounds one annotation, queueing in the service included.
+   */
+  nlp: { url?: string; heap: string; startTimeoutMs: number; requestTimeoutMs: number; javaHome?: string };
   loadSeed: boolean;
   security: SecurityConfig;
 }
@@ -178,6 +188,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       port: e.NEWSGRAPH_EMBEDDED_PORT,
       heap: e.NEWSGRAPH_EMBEDDED_HEAP,
       pageCache: e.NEWSGRAPH_EMBEDDED_PAGECACHE,
+      javaHome: e.JAVA_HOME,
+    },
+    nlp: {
+      url: e.NEWSGRAPH_CORENLP_URL,
+      heap: e.NEWSGRAPH_CORENLP_HEAP,
+      startTimeoutMs: e.NEWSGRAPH_CORENLP_START_TIMEOUT_MS,
+      requestTimeoutMs: e.NEWSGRAPH_CORENLP_REQUEST_TIMEOUT_MS,
       javaHome: e.JAVA_HOME,
     },
     loadSeed: e.NEWSGRAPH_LOAD_SEED,

@@ -8,6 +8,7 @@ import { migrate } from '../db/migrate.js';
 import { loadRuntime, onShutdownSignal, reportFatal, withDatabase } from './runtime.js';
 import { registerExportCommand } from './export-command.js';
 import { registerIngestCommand } from './ingest-command.js';
+import { registerNlpCommand } from './nlp-command.js';
 import { serve } from './serve.js';
 
 const program = new Command()
@@ -74,6 +75,7 @@ program
   });
 
 registerIngestCommand(program);
+registerNlpCommand(program);
 registerExportCommand(program, { loadRuntime, withDatabase });
 
 program.parseAsync(process.argv).catch(reportFatal);

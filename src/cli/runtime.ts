@@ -3,6 +3,8 @@ import { loadConfig, ConfigError, type Config } from '../config.js';
 import { connectDatabase, type Database } from '../db/connect.js';
 import { EmbeddedNeo4jError } from '../db/embedded.js';
 import { createLogger, type Logger } from '../logger.js';
+import { NlpInputError, NlpUnavailableError } from '../nlp/corenlp-client.js';
+import { CoreNlpServiceError } from '../nlp/corenlp-service.js';
 
 export interface Runtime {
   config: Config;
@@ -46,7 +48,8 @@ export function onShutdownSignal(log: Logger, shutdown: () => Promise<void>): vo
 
 /** Known failures print one clear line; anything else prints its stack. */
 export function reportFatal(error: unknown): never {
-  if (error instanceof ConfigError || error instanceof EmbeddedNeo4jError) {
+  const known = [ConfigError, EmbeddedNeo4jError, CoreNlpServiceError, NlpUnavailableError, NlpInputError];
+  if (error instanceof Error && known.some((type) => error instanceof type)) {
     console.error(`newsgraph: ${error.message}`);
   } else {
     console.error('newsgraph: unexpected failure:', error);
