@@ -36,3 +36,27 @@ describe('attribution', () => {
     expect(covering('The weather was cold on Friday')).toBeUndefined();
   });
 });
+
+describe('attribution across sentences', () => {
+  const more = loadRelationFixture('attribution-more');
+  const people = [entity(more, 'ORGANIZATION', 'Defence Ministry'), entity(more, 'PERSON', 'Ana Costa', [{ phrase: 'Costa', kind: 'alias' }])];
+  const found = extractAttributions(more.doc, people, more.article);
+  const speakerOf = (quote: string) => {
+    const start = more.article.text.indexOf(quote);
+    return found.filter((a) => a.start <= start && a.end >= start + quote.length).sort((a, b) => a.end - a.start - (b.end - b.start))[0]?.speaker;
+  };
+
+  it('gives "a ministry spokesperson said" to the ministry the article named', () => {
+    expect(speakerOf('The troops will leave in May')).toBe('defence-ministry');
+  });
+
+  it('carries "…, X added" back to the sentence before, and a quotation on to the next one', () => {
+    expect(speakerOf('The mission is vital.')).toBe('ana-costa');
+    expect(speakerOf('"The ships will sail on time."')).toBe('ana-costa');
+  });
+
+  it('gives nothing to a speaker who is no entity', () => {
+    expect(speakerOf('Nobody expected this')).toBeUndefined();
+    expect(speakerOf('The port was quiet.')).toBeUndefined();
+  });
+});

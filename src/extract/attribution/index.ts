@@ -70,6 +70,26 @@ function publishingSubject(graph: SentenceGraph, lookup: EntityLookup): string |
   return undefined;
 }
 
+const OPENING_QUOTES = new Set(['"', '``', '“']);
+
+function opensWithQuote(graph: SentenceGraph): boolean {
+  return OPENING_QUOTES.has(graph.word(0));
+}
+
+/**
+ * '"We are ready," Costa told reporters. "The ships will sail on time."':
+ * a sentence that is only a quotation, right after a quoted sentence given
+ * to a speaker in the same paragraph, goes on in that speaker's voice.
+ */
+function continuesQuote(graph: SentenceGraph, lookup: EntityLookup, speakers: Map<number, { speaker: ExtractedEntity; rule: string }>): { speaker: ExtractedEntity; rule: string } | undefined {
+  if (!opensWithQuote(graph)) return undefined;
+  const previous = lookup.graphs[graph.index - 1];
+  const before = speakers.get(graph.index - 1);
+  if (!previous || !before || previous.sentence.paragraph !== graph.sentence.paragraph) return undefined;
+  const previousQuoted = previous.tokens.some((t) => OPENING_QUOTES.has(t.word));
+  return previousQuoted ? { speaker: before.speaker, rule: 'quote-continued' } : undefined;
+}
+
 function sentenceSpan(graph: SentenceGraph): Span {
   return graph.sentenceSpan();
 }
@@ -104,6 +124,12 @@ export function extractAttributions(doc: NlpDocument, entities: readonly Extract
       if (spoken.continues && previous && !speakers.has(previous.index) && previous.sentence.paragraph === graph.sentence.paragraph) {
         attributions.push(attribution(sentenceSpan(previous), spoken.speaker, outlets.get(previous.index), 'speech-continued-by-add'));
       }
+    }
+    const quoted = !spoken && continuesQuote(graph, lookup, speakers);
+    if (quoted) {
+      speakers.set(graph.index, quoted);
+      attributions.push(attribution(sentenceSpan(graph), quoted.speaker, outlet, 'quote-continued'));
+      continue;
     }
     if (spoken?.speaker || outlet) attributions.push(attribution(sentenceSpan(graph), spoken?.speaker, outlet, spoken?.rule ?? 'outlet'));
     for (const cue of cues) attributions.push(attribution(graph.charSpan(cue.first, cue.last), undefined, outlet, `${cue.rule}:cue`));

@@ -52,7 +52,8 @@ export class EntityLookup {
       if (claim.entity.type === 'EVENT') {
         const graph = this.graphs[mention.sentence];
         // "the bilateral exercise Garuda Southern Cross": the name's introducing noun counts as one of its nouns.
-        const introducers = graph ? graph.parents(claim.head, 'appos', 'dep').map((a) => a.head) : [];
+        // So does "the UNITAS naval exercise", where the name modifies the noun.
+        const introducers = graph ? eventIntroducers(graph, claim.head, mention.tokenBegin, mention.tokenEnd) : [];
         for (const token of [claim.head, ...introducers]) {
           const noun = graph?.lemma(token) ?? '';
           this.eventsByNoun.set(noun, (this.eventsByNoun.get(noun) ?? new Set()).add(claim.entity));
@@ -93,9 +94,15 @@ export class EntityLookup {
       }
     }
     // "a joint exercise called Lake Guard", "the exercises Northern Coast": the noun stands for the name it introduces.
-    for (const arc of graph.children(token, 'appos', 'dep')) {
-      const named = this.at(sentence, arc.dep);
-      if (named?.entity.type === 'EVENT') return named.entity;
+    const linked = [...graph.children(token, 'appos', 'dep', 'compound').map((a) => a.dep), ...graph.parents(token, 'compound').map((a) => a.head)];
+    for (const other of linked) {
+      const named = this.at(sentence, other);
+      if (named?.entity.type === 'EVENT' && named.mention.kind !== 'nominal') return named.entity;
+    }
+    // "its Baltic Sentry patrol mission": a name among the noun's premodifiers.
+    for (let t = token - 1; t >= graph.subtree(token).first; t--) {
+      const named = this.at(sentence, t);
+      if (named?.entity.type === 'EVENT' && named.mention.kind !== 'nominal') return named.entity;
     }
     // One sense per article: "a joint exercise" left unlinked is the article's one exercise.
     const events = graph.pos(token).startsWith('NN') ? this.eventsByNoun.get(graph.lemma(token)) : undefined;
@@ -125,4 +132,13 @@ export class EntityLookup {
 
 export function range(begin: number, end: number): number[] {
   return Array.from({ length: Math.max(0, end - begin) }, (_, k) => begin + k);
+}
+
+/** The common nouns that introduce an event's name: "the exercises X", "the bilateral exercise X", "the X naval exercise". */
+export function eventIntroducers(graph: SentenceGraph, head: number, begin: number, end: number): number[] {
+  const outside = (t: number) => (t < begin || t >= end) && graph.pos(t).startsWith('NN') && !graph.pos(t).startsWith('NNP');
+  return [
+    ...graph.parents(head, 'appos', 'dep', 'compound').map((a) => a.head),
+    ...graph.children(head, 'compound').map((a) => a.dep),
+  ].filter(outside);
 }

@@ -3,6 +3,7 @@ import type { Article, ExtractedEntity, ExtractedRelation } from '../types.js';
 import { EntityLookup } from './entity-lookup.js';
 import { dropKbpWhereRulesSpoke, mergeRelations } from './merge.js';
 import { commandVerb, ledBy } from './rules/commands.js';
+import { participationNoun, sendsForces } from './rules/contributions.js';
 import type { RuleContext, SentenceRule } from './rules/context.js';
 import { kbpTriples } from './rules/kbp.js';
 import { eventPlace, nationalityOfPlace, placeInPlace } from './rules/location.js';
@@ -27,6 +28,8 @@ export const SENTENCE_RULES: readonly SentenceRule[] = [
   ledBy,
   participationVerb,
   eventWordArguments,
+  participationNoun,
+  sendsForces,
   eventPlace,
   placeInPlace,
   nationalityOfPlace,

@@ -34,5 +34,9 @@ export function verbArguments(graph: SentenceGraph, verb: number): number[] {
   const args = graph.children(verb, 'nsubj', 'nsubj:pass', 'nsubj:xsubj', 'obj', 'obl', 'obl:agent').map((a) => a.dep);
   // "the exercise conducted in China": a reduced relative modifies the event noun.
   for (const arc of graph.parents(verb, 'acl')) args.push(arc.head);
+  // "on the sidelines of the summit": the event is one step further.
+  for (const arg of [...args]) {
+    if (['sideline', 'sidelines', 'margin', 'margins'].includes(graph.lemma(arg))) args.push(...graph.children(arg, 'nmod:of').map((a) => a.dep));
+  }
   return args;
 }

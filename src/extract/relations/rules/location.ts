@@ -3,6 +3,7 @@ import { makeRelation } from '../candidate.js';
 import { countryOfDemonym } from '../demonyms.js';
 import type { SentenceGraph } from '../sentence-graph.js';
 import { compact, type RuleContext, type SentenceRule } from './context.js';
+import { eventIntroducers } from '../entity-lookup.js';
 import { eventAt, verbArguments } from './event-arguments.js';
 
 const PLACE_TYPES = ['LOCATION', 'COUNTRY'] as const;
@@ -65,7 +66,9 @@ export const eventPlace: SentenceRule = (graph, context) => {
   for (const mention of context.lookup.mentionsIn(graph.index)) {
     if (mention.entity.type !== 'EVENT') continue;
     const patterns = graph.pos(mention.head).startsWith('VB') ? PLACE_PREPOSITIONS : NOUN_PLACE_PREPOSITIONS;
-    sites.push({ event: mention.entity, token: mention.head, places: placesOf(graph, context, mention.head, patterns) });
+    for (const token of [mention.head, ...eventIntroducers(graph, mention.head, mention.mention.tokenBegin, mention.mention.tokenEnd)]) {
+      sites.push({ event: mention.entity, token: Math.min(token, mention.mention.tokenBegin), places: placesOf(graph, context, token, patterns) });
+    }
   }
   for (const site of sites) {
     const { innermost, chains } = splitChain(graph, site.places);

@@ -7,9 +7,9 @@ import { eventAt, participantsOf, verbArguments } from './event-arguments.js';
 
 const PARTICIPATION_VERBS = new Set([
   'conduct', 'hold', 'stage', 'participate', 'take', 'join', 'attend', 'host', 'co-host', 'launch', 'begin', 'open', 'start',
-  'organize', 'organise', 'carry', 'run', 'wage', 'fight', 'sign', 'negotiate', 'contribute', 'meet', 'travel', 'fly', 'gather', 'arrive',
+  'organize', 'organise', 'carry', 'run', 'wage', 'fight', 'sign', 'negotiate', 'contribute', 'meet', 'travel', 'fly', 'gather', 'arrive', 'win', 'contest', 'lose',
 ]);
-const ROLE_OF_VERB: Record<string, string> = { host: 'host', 'co-host': 'host', launch: 'organizer', organize: 'organizer', organise: 'organizer' };
+const ROLE_OF_VERB: Record<string, string> = { host: 'host', 'co-host': 'host', launch: 'organizer', organize: 'organizer', organise: 'organizer', win: 'winner', lose: 'candidate', contest: 'candidate' };
 const FORCE_NAME = /\b(?:army|navy|force|forces|marines|corps|division|brigade|fleet|military|guard|regiment)\b/i;
 
 function participantRole(participant: ExtractedEntity, verbLemma: string | undefined): string {

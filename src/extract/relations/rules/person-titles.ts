@@ -51,14 +51,15 @@ export const personOfOrganization: SentenceRule = (graph, context) => {
   const found: (ExtractedRelation | undefined)[] = [];
   for (const person of personMentions(graph, context)) {
     for (const arc of graph.children(person.head, 'nmod:of', 'nmod:from', 'nmod:at')) {
-      const org = context.lookup.at(graph.index, arc.dep);
-      if (org?.entity.type !== 'ORGANIZATION') continue;
+      // "of the National Renewal party": the noun after the name stands for it.
+      const org = context.lookup.resolve(graph.index, arc.dep, ['ORGANIZATION']);
+      if (!org) continue;
       const run = titleRunBefore(graph, person.mention.tokenBegin);
       const role = run ? graph.text(run.begin, run.end - 1) : '';
       const first = run?.begin ?? person.mention.tokenBegin;
-      const last = Math.max(org.mention.tokenEnd - 1, arc.dep);
+      const last = arc.dep;
       const type = isLeaderRole(role) ? 'COMMANDS' : 'MEMBER_OF';
-      found.push(makeRelation({ type, from: person.entity, to: org.entity, role: role.toLowerCase() || undefined, graph, first, last, rule: 'person-of-organization', confidence: 0.7 }));
+      found.push(makeRelation({ type, from: person.entity, to: org, role: role.toLowerCase() || undefined, graph, first, last, rule: 'person-of-organization', confidence: 0.7 }));
     }
   }
   return compact(found);

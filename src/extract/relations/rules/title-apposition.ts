@@ -2,7 +2,7 @@ import type { ExtractedEntity, ExtractedRelation } from '../../types.js';
 import { makeRelation, phraseStart } from '../candidate.js';
 import type { MentionAt } from '../entity-lookup.js';
 import type { SentenceGraph } from '../sentence-graph.js';
-import { compact, type SentenceRule } from './context.js';
+import { compact, type RuleContext, type SentenceRule } from './context.js';
 import { isLeaderRole, isRoleToken } from './titles.js';
 
 const BOUNDARY = new Set([',', '.', ';', ':', '(', ')', '--', '-LRB-', '-RRB-', '"', "''", '``']);
@@ -63,16 +63,45 @@ export const titleApposition: SentenceRule = (graph, context) => {
       const rolePhrase = graph.text(segment.first, segment.head);
       const seen = new Set<string>();
       for (let i = segment.first; i <= segment.last; i++) {
-        const at = context.lookup.at(graph.index, i);
+        const at = context.lookup.at(graph.index, i) ?? resolvedAt(graph, context, i);
         if (!at || seen.has(at.entity.key) || at.entity.key === person.entity.key) continue;
         seen.add(at.entity.key);
         const span = [Math.min(segment.first, person.mention.tokenBegin), Math.max(segment.last, person.mention.tokenEnd - 1)] as const;
         found.push(relationFor(graph, person.entity, at, segment, rolePhrase, span));
       }
+      found.push(...clauseMemberships(graph, context, person.entity, segment, rolePhrase));
     }
   }
   return compact(found);
 };
+
+/** A token that stands for an entity without being one of its mentions ("the forthcoming exercise"), as a one-word mention. */
+function resolvedAt(graph: SentenceGraph, context: RuleContext, token: number): MentionAt | undefined {
+  if (!graph.pos(token).startsWith('NN')) return undefined;
+  const entity = context.lookup.resolve(graph.index, token, ['ORGANIZATION', 'EVENT']);
+  if (!entity) return undefined;
+  const { characterOffsetBegin: start = 0, characterOffsetEnd: end = 0, word = '' } = graph.token(token) ?? {};
+  return { entity, head: token, mention: { sentence: graph.index, tokenBegin: token, tokenEnd: token + 1, start, end, text: word, kind: 'nominal', rule: 'resolved' } };
+}
+
+const SERVICE_VERBS = new Set(['lead', 'command', 'head', 'serve', 'join', 'run', 'direct', 'chair']);
+
+/**
+ * "Rodrigo Alvear, a retired admiral who led the Chilean Navy": the
+ * relative clause on the title names the organization the title was held
+ * in; the leading itself is the command verb rule's.
+ */
+function clauseMemberships(graph: SentenceGraph, context: RuleContext, person: ExtractedEntity, segment: RoleSegment, rolePhrase: string): (ExtractedRelation | undefined)[] {
+  const found: (ExtractedRelation | undefined)[] = [];
+  for (const clause of graph.children(segment.head, 'acl:relcl')) {
+    if (!SERVICE_VERBS.has(graph.lemma(clause.dep))) continue;
+    for (const arc of graph.children(clause.dep, 'obj', 'obl:in', 'obl:with')) {
+      const org = context.lookup.resolve(graph.index, arc.dep, ['ORGANIZATION']);
+      found.push(makeRelation({ type: 'MEMBER_OF', from: person, to: org, role: rolePhrase.toLowerCase(), graph, first: segment.first, last: arc.dep, rule: 'title-with-service-clause', confidence: 0.6 }));
+    }
+  }
+  return found;
+}
 
 function relationFor(graph: SentenceGraph, person: ExtractedEntity, at: MentionAt, segment: RoleSegment, rolePhrase: string, span: readonly [number, number]): ExtractedRelation | undefined {
   const { entity: target, head: targetHead } = at;
