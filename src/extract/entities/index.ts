@@ -29,7 +29,8 @@ function candidatesOf(views: SentenceView[], text: string): Candidate[] {
     others.push(...facilityCandidates(view, text), ...groupingCandidates(view, text));
     for (const candidate of nerCandidates(view, text)) {
       const outlet = ['ORGANIZATION', 'EVENT', 'LOCATION'].includes(candidate.type) && !countryWithCapital(candidate.text) && isOutletMention(view, candidate.tokenBegin, candidate.tokenEnd);
-      if (!outlet) others.push(correctByRole(view, applyCapitalMetonymy(view, candidate)));
+      const corrected = outlet ? undefined : correctByRole(view, applyCapitalMetonymy(view, candidate));
+      if (corrected) others.push(corrected);
     }
     others.push(...parentheticalAcronyms(view, text, others));
   }

@@ -71,6 +71,24 @@ function extendOrganization(view: SentenceView, span: Span): void {
   }
 }
 
+/** Bodies named by a parent and a lowercase function: "the Senate defence committee". */
+const SUBORDINATE_BODIES = new Set(['committee', 'subcommittee', 'commission', 'panel']);
+
+/**
+ * Where an organization's name ends: trailing lowercase words are descriptors
+ * ("the National Renewal party"), except a committee of a named body.
+ */
+function organizationEnd(view: SentenceView, begin: number, end: number): number {
+  for (let next = end; next < end + 3; next++) {
+    const token = view.token(next);
+    if (!token || !/^\p{Ll}/u.test(token.word) || !token.pos.startsWith('NN')) break;
+    if (SUBORDINATE_BODIES.has(token.word)) return next + 1;
+  }
+  let trimmed = end;
+  while (trimmed - begin > 1 && /^\p{Ll}/u.test(view.word(trimmed - 1))) trimmed--;
+  return trimmed;
+}
+
 function lastWordLower(view: SentenceView, span: Span): string {
   return view.lowerWord(span.end - 1);
 }
@@ -97,7 +115,7 @@ export function nerCandidates(view: SentenceView, text: string): Candidate[] {
     if (!view.tokens.slice(begin, span.end).some((token) => /^[\p{Lu}\d]/u.test(token.word))) continue;
     let end = span.end;
     // "the National Renewal party": trailing lowercase words are descriptors, not the name.
-    if (span.ner === 'ORGANIZATION') while (end - begin > 1 && /^\p{Ll}/u.test(view.word(end - 1))) end--;
+    if (span.ner === 'ORGANIZATION') end = organizationEnd(view, begin, end);
     const range = { begin, end };
     const make = (type: Candidate['type'], rule: string, extra: { name?: string; canonicalKey?: string } = {}): void => {
       candidates.push(candidateAt(view, text, range, { type, rule, confidence: span.confidence, ...extra }));

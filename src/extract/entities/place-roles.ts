@@ -33,7 +33,20 @@ function inPlaceRole(view: SentenceView, candidate: Candidate): boolean {
   return preposition === 'to' && MOTION_VERBS.has(view.lemma(view.headOf(head)));
 }
 
-export function correctByRole(view: SentenceView, candidate: Candidate): Candidate {
+/**
+ * "the Antarctic summer season": a region's adjective before a common noun,
+ * which NER was unsure of, describes the noun and names no place of the story.
+ */
+function isUnsureModifier(view: SentenceView, candidate: Candidate): boolean {
+  if (candidate.confidence >= 0.8 || !candidate.rule.startsWith('ner:LOCATION')) return false;
+  const head = view.headOfSpan(candidate.tokenBegin, candidate.tokenEnd);
+  const relation = view.headArc(head)?.dep ?? '';
+  const governor = view.token(view.headOf(head));
+  return (relation === 'compound' || relation === 'amod') && governor !== undefined && /^\p{Ll}/u.test(governor.word);
+}
+
+/** The candidate with its type corrected, or undefined when it names nothing. */
+export function correctByRole(view: SentenceView, candidate: Candidate): Candidate | undefined {
   const next = view.token(candidate.tokenEnd);
   const nextIsLowercaseNoun = next !== undefined && /^\p{Ll}/u.test(next.word) && next.pos.startsWith('NN');
   if (candidate.type === 'LOCATION' && nextIsLowercaseNoun && UNIT_NOUNS.has(next.word)) {
@@ -41,6 +54,7 @@ export function correctByRole(view: SentenceView, candidate: Candidate): Candida
     const text = `${candidate.text} ${next.word}`;
     return { ...candidate, type: 'ORGANIZATION', tokenEnd: end, end: next.characterOffsetEnd, text, name: text, rule: `${candidate.rule}+unit-noun` };
   }
+  if (candidate.type === 'LOCATION' && isUnsureModifier(view, candidate)) return undefined;
   if (candidate.type !== 'PERSON' && candidate.type !== 'ORGANIZATION') return candidate;
   if (candidate.type === 'ORGANIZATION' && nextIsLowercaseNoun && PLACE_NOUNS.has(next.word)) {
     return { ...candidate, type: 'LOCATION', rule: `${candidate.rule}+place-noun` };
