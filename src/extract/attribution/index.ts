@@ -34,18 +34,29 @@ function accordingTo(graph: SentenceGraph, lookup: EntityLookup): Cue[] {
   return cues;
 }
 
-function reportedSpeech(graph: SentenceGraph, lookup: EntityLookup): Cue[] {
+/**
+ * "He stressed that …" right after a sentence given to a person: an
+ * unresolved personal pronoun as the subject of a speech verb keeps the
+ * speaker of the sentence before, in the same paragraph.
+ */
+function previousSpeaker(graph: SentenceGraph, subject: number, lookup: EntityLookup, previous: ExtractedEntity | undefined): ExtractedEntity | undefined {
+  if (!previous || previous.type !== 'PERSON' || !['he', 'she'].includes(graph.word(subject).toLowerCase())) return undefined;
+  const before = lookup.graphs[graph.index - 1];
+  return before?.sentence.paragraph === graph.sentence.paragraph ? previous : undefined;
+}
+
+function reportedSpeech(graph: SentenceGraph, lookup: EntityLookup, previous?: ExtractedEntity): Cue[] {
   const cues: Cue[] = [];
   for (let verb = 0; verb < graph.length; verb++) {
     if (!SPEECH_VERBS.has(graph.lemma(verb)) || !graph.pos(verb).startsWith('VB')) continue;
     for (const arc of graph.children(verb, 'nsubj')) {
-      const speaker = speakerAt(lookup, graph, arc.dep);
+      const speaker = speakerAt(lookup, graph, arc.dep) ?? previousSpeaker(graph, arc.dep, lookup, previous);
       if (!speaker) continue;
       const subject = graph.subtree(arc.dep);
       const that = graph.children(verb, 'ccomp').some((c) => graph.children(c.dep, 'mark').some((m) => m.dep === verb + 1));
       const first = Math.min(subject.first, verb);
       const last = Math.max(subject.last, verb) + (that ? 1 : 0);
-      cues.push({ speaker, first, last, rule: 'reported-speech', continues: graph.lemma(verb) === 'add' && last >= graph.length - 3 });
+      cues.push({ speaker, first, last, rule: 'reported-speech', continues: graph.lemma(verb) === 'add' });
     }
   }
   return cues;
@@ -116,7 +127,7 @@ export function extractAttributions(doc: NlpDocument, entities: readonly Extract
   const attributions: Attribution[] = [];
   for (const graph of lookup.graphs) {
     const outlet = outlets.get(graph.index) ?? publishingSubject(graph, lookup);
-    const cues = [...accordingTo(graph, lookup), ...reportedSpeech(graph, lookup)];
+    const cues = [...accordingTo(graph, lookup), ...reportedSpeech(graph, lookup, speakers.get(graph.index - 1)?.speaker)];
     const spoken = cues.find((c) => c.speaker);
     if (spoken?.speaker) {
       speakers.set(graph.index, { speaker: spoken.speaker, rule: spoken.rule });
