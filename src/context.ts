@@ -1,6 +1,7 @@
 import type { Viewer } from './auth/authenticate.js';
 import type { SecurityConfig } from './config.js';
 import type { Executor } from './db/executor.js';
+import type { ExtractionEngine } from './extract/extraction-engine.js';
 import { createLoaders, type Loaders } from './loaders.js';
 import type { Logger } from './logger.js';
 import type { Readiness } from './server/readiness.js';
@@ -20,6 +21,8 @@ export interface AppServices {
   security: SecurityConfig;
   /** What `/ready` answers; the server builds one when none is given. */
   readiness?: Readiness;
+  /** The language engine behind extractDraft; without it the mutation answers NLP_UNAVAILABLE. */
+  extraction?: ExtractionEngine;
 }
 
 export interface Repositories {
@@ -44,6 +47,7 @@ export interface GraphContext {
   loaders: Loaders;
   /** The request's time budget; its statements are held to it once execution starts it (plugins/request-deadline.ts). */
   deadline: RequestDeadline;
+  extraction?: ExtractionEngine;
 }
 
 export function createRepositories(executor: Executor): Repositories {
@@ -63,5 +67,5 @@ export function createContext(services: AppServices, requestId: string, viewer: 
   const log = services.log.child({ requestId, role: viewer.role ?? 'anonymous' });
   const deadline = new RequestDeadline();
   const repos = createRepositories(withDeadline(services.executor.withLogger(log), deadline, services.security.limits.statementTimeoutMs));
-  return { requestId, viewer, anonymousRead: services.security.anonymousRead, log, repos, loaders: createLoaders(repos), deadline };
+  return { requestId, viewer, anonymousRead: services.security.anonymousRead, log, repos, loaders: createLoaders(repos), deadline, extraction: services.extraction };
 }

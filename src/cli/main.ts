@@ -7,6 +7,7 @@ import { embeddedOptions } from '../db/connect.js';
 import { migrate } from '../db/migrate.js';
 import { loadRuntime, onShutdownSignal, reportFatal, withDatabase } from './runtime.js';
 import { registerExportCommand } from './export-command.js';
+import { registerExtractCommand } from './extract-command.js';
 import { registerIngestCommand } from './ingest-command.js';
 import { registerNlpCommand } from './nlp-command.js';
 import { serve } from './serve.js';
@@ -76,6 +77,7 @@ program
 
 registerIngestCommand(program);
 registerNlpCommand(program);
+registerExtractCommand(program);
 registerExportCommand(program, { loadRuntime, withDatabase });
 
 program.parseAsync(process.argv).catch(reportFatal);

@@ -1,7 +1,9 @@
 import type { Server } from 'node:http';
 import { connectDatabase } from '../db/connect.js';
 import { migrate } from '../db/migrate.js';
+import { ExtractionEngine } from '../extract/extraction-engine.js';
 import { loadSeedIfEmpty } from '../ingest/seed.js';
+import { createNlpEngine } from '../nlp/nlp-engine.js';
 import { drainServer, listen } from '../server/http.js';
 import type { Readiness } from '../server/readiness.js';
 import { readinessOf } from '../server/readiness-of.js';
@@ -12,6 +14,8 @@ export async function serve(runtime: Runtime): Promise<void> {
   const { config, log } = runtime;
   const db = await connectDatabase(config, log);
   const running: { server?: Server; readiness?: Readiness } = {};
+  // Started by the first extractDraft, not here: a service that never extracts should not pay its minute of CPU and 4 GB.
+  const extraction = new ExtractionEngine(createNlpEngine(config, log), config.nlp.requestTimeoutMs + config.security.limits.requestTimeoutMs, log);
   // Shutdown drains: /ready turns 503, requests in flight finish while new ones get 503 SHUTTING_DOWN, then the listener and the database close.
   onShutdownSignal(log, async () => {
     running.readiness?.drain();
@@ -19,18 +23,20 @@ export async function serve(runtime: Runtime): Promise<void> {
       const cut = await drainServer(running.server, config.http.shutdownGraceMs);
       log.info({ cut, graceMs: config.http.shutdownGraceMs }, cut === 0 ? 'every request in flight finished' : 'requests cut at the end of the grace period');
     }
+    await extraction.stop();
     await db.close();
   });
   try {
     const applied = await migrate(db.executor);
     log.info({ statements: applied.statements }, 'schema migrations applied');
     if (config.loadSeed) await loadSeedIfEmpty(db.executor, log);
-    const services = { executor: db.executor, log, security: config.security };
+    const services = { executor: db.executor, log, security: config.security, extraction };
     running.readiness = readinessOf(services);
     running.readiness.start();
     const yoga = createNewsgraphYoga({ ...services, readiness: running.readiness });
     running.server = await listen(yoga, config.http.port, config.http.host);
   } catch (error) {
+    await extraction.stop();
     await db.close();
     throw error;
   }

@@ -8,6 +8,7 @@ import './paths.js';
 import './graph.js';
 import './ingest.js';
 import './resolution.js';
+import './extraction.js';
 
 export const schema: GraphQLSchema = builder.toSchema();
 

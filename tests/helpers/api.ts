@@ -1,4 +1,6 @@
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
+import { ExtractionEngine } from '../../src/extract/extraction-engine.js';
+import { createNlpEngine } from '../../src/nlp/nlp-engine.js';
 import { loadSeedIfEmpty } from '../../src/ingest/seed.js';
 import { createNewsgraphYoga, type NewsgraphYoga } from '../../src/server/yoga.js';
 import { openTestDatabase, TEST_KEYS, wipe, type TestDatabase } from './neo4j.js';
@@ -20,9 +22,11 @@ export function authorization(as: Caller): Record<string, string> {
   return as === 'anonymous' ? {} : { authorization: `Bearer ${TEST_KEYS[as]}` };
 }
 
-export function seededApi(extraConfig: Record<string, string> = {}): SeededApi {
-  const db = openTestDatabase(extraConfig);
-  const yoga = createNewsgraphYoga({ executor: db.executor, log: db.log, security: db.config.security });
+/** `extraction`: serve extractDraft with the run's CoreNLP service (tests/setup/global-corenlp.ts). */
+export function seededApi(extraConfig: Record<string, string> = {}, options: { extraction?: boolean } = {}): SeededApi {
+  const db = openTestDatabase(options.extraction ? { NEWSGRAPH_CORENLP_URL: inject('corenlpUrl'), ...extraConfig } : extraConfig);
+  const extraction = options.extraction ? new ExtractionEngine(createNlpEngine(db.config, db.log), db.config.nlp.requestTimeoutMs, db.log) : undefined;
+  const yoga = createNewsgraphYoga({ executor: db.executor, log: db.log, security: db.config.security, extraction });
   beforeAll(async () => {
     await wipe(db.executor);
     await loadSeedIfEmpty(db.executor, db.log);

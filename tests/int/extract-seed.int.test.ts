@@ -1,0 +1,77 @@
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { ingestBundle } from '../../src/ingest/ingest.js';
+import { loadSeedIfEmpty } from '../../src/ingest/seed.js';
+import type { Bundle } from '../../src/model/bundle-schema.js';
+import { validateBundle } from '../../src/model/validate-bundle.js';
+import { openTestDatabase, wipe } from '../helpers/neo4j.js';
+
+const run = promisify(execFile);
+const SEED_TEXT = 'data/seed/000_d42a34f1ce22f931.txt';
+const db = openTestDatabase();
+afterAll(() => db.close());
+
+/** The CLI as a user runs it, on the run's CoreNLP service rather than a second JVM. */
+async function extractWithCli(...args: string[]): Promise<{ stdout: string; stderr: string }> {
+  return run('npx', ['tsx', 'src/cli/main.ts', 'extract', ...args], {
+    env: { ...process.env, NEWSGRAPH_CORENLP_URL: inject('corenlpUrl'), LOG_LEVEL: 'warn' },
+    maxBuffer: 32 * 1024 * 1024,
+    timeout: 240_000,
+  });
+}
+
+async function entitiesPerNameKey(): Promise<Array<{ key: string; ids: string[] }>> {
+  return db.executor.read<{ key: string; ids: string[] }>(
+    `MATCH (k:NameKey)-[:NAMES]->(e:Entity) WITH k, collect(e.id) AS ids WHERE size(ids) > 1 RETURN k.key AS key, ids`,
+    {},
+  );
+}
+
+describe('newsgraph extract on the seed article', () => {
+  let draft: Bundle;
+
+  beforeAll(async () => {
+    const { stdout } = await extractWithCli(SEED_TEXT, '--published', '2021-08-03');
+    draft = validateBundle(JSON.parse(stdout));
+  });
+
+  it('prints a valid draft whose document is the seed text, every report extracted with a rule and an exact quote', () => {
+    expect(draft.document.id).toBe('000-d42a34f1ce22f931');
+    expect(draft.document.text).toBe(readFileSync(SEED_TEXT, 'utf8'));
+    expect(draft.entities.length).toBeGreaterThan(5);
+    expect(draft.relations.length).toBeGreaterThan(3);
+    const points = Array.from(draft.document.text);
+    for (const report of draft.reports) {
+      expect(report.method).toBe('extracted');
+      expect(report.rule).toBeTruthy();
+      expect(points.slice(report.start!, report.end!).join('')).toBe(report.quote);
+    }
+  });
+
+  it('ingests into a graph holding the seed without duplicating any of its entities', async () => {
+    await wipe(db.executor);
+    await loadSeedIfEmpty(db.executor, db.log);
+    const seedIds = new Set((await db.executor.read<{ id: string }>('MATCH (e:Entity) RETURN e.id AS id', {})).map((row) => row.id));
+    const report = await ingestBundle(db.executor, draft);
+    expect(report.matches.length).toBeGreaterThan(5);
+    expect(await entitiesPerNameKey()).toEqual([]);
+    for (const created of report.createdEntityIds) expect(seedIds.has(created)).toBe(false);
+  });
+
+  it('reads the same article again as the same draft', async () => {
+    const { stdout } = await extractWithCli(SEED_TEXT, '--published', '2021-08-03');
+    expect(JSON.parse(stdout)).toEqual(draft);
+  });
+
+  it('reports a missing file and a French article clearly, and still extracts the others', async () => {
+    const error = await extractWithCli('no-such-file.txt', 'tests/fixtures/articles/french.txt', SEED_TEXT, '--out', '/tmp/newsgraph-extract-test').catch((failure: { stderr: string; code: number }) => failure);
+    expect(error).toMatchObject({ code: 1 });
+    const { stderr } = error as { stderr: string };
+    expect(stderr).toMatch(/no-such-file\.txt: cannot read it \(ENOENT\)/);
+    expect(stderr).toMatch(/french\.txt: Unsupported language: .*fra/);
+    expect(stderr).toMatch(/1 of 3 file\(s\) extracted/);
+    expect(JSON.parse(readFileSync('/tmp/newsgraph-extract-test/000_d42a34f1ce22f931.bundle.json', 'utf8'))).toEqual(draft);
+  });
+});
