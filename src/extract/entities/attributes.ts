@@ -26,6 +26,8 @@ export function formalTitle(titles: string[]): string | undefined {
   return formal.length > 0 ? formal.join(' ') : undefined;
 }
 
+const POLITICAL_BODIES = new Set(['congress', 'alliance', 'front', 'union', 'movement', 'league', 'coalition']);
+const POLITICAL_CREEDS = new Set(['democratic', 'socialist', 'progressive', 'liberal', 'conservative', 'republican', 'labour', 'labor', 'revolutionary', 'patriotic', 'communist', 'nationalist', 'green', 'christian']);
 const MILITARY_MODIFIERS = new Set(['military', 'naval', 'maritime', 'marine', 'armed', 'army', 'navy', 'air', 'amphibious', 'defence', 'defense']);
 
 function categoryFromName(name: string): string | undefined {
@@ -34,6 +36,8 @@ function categoryFromName(name: string): string | undefined {
   const words = name.toLowerCase().split(/[\s']+/).filter((word) => /\p{L}/u.test(word));
   const head = [...words].reverse().find((word) => ORGANIZATION_HEADS[word] !== undefined);
   const category = head === undefined ? undefined : ORGANIZATION_HEADS[head];
+  // "National Democratic Congress", "Patriotic Front": a generic body named by a political creed is a party.
+  if (head !== undefined && POLITICAL_BODIES.has(head) && words.some((word) => POLITICAL_CREEDS.has(word))) return 'political';
   // A generic head ("Standing NATO Maritime Group") takes its kind from its modifiers.
   if ((category === undefined || category === 'other') && words.some((word) => MILITARY_MODIFIERS.has(word))) return 'military';
   return category;
@@ -48,9 +52,23 @@ function describedAsArmedGroup(view: SentenceView, mention: Candidate): boolean 
   return false;
 }
 
+/** "the SBU security service", "the AUKUS pact": a lowercase head noun right after the name says what it is. */
+function categoryFromNextNoun(view: SentenceView | undefined, mention: Candidate): string | undefined {
+  for (let position = mention.tokenEnd; view && position < mention.tokenEnd + 2; position++) {
+    const token = view.token(position);
+    if (!token || !/^\p{Ll}/u.test(token.word) || !token.pos.startsWith('NN')) return undefined;
+    const category = ORGANIZATION_HEADS[token.word];
+    if (category !== undefined && category !== 'other') return category;
+  }
+  return undefined;
+}
+
 /** An organization's category: by its name's head noun, a short list of known names, then its description in the text. */
 export function organizationCategory(name: string, mentions: Candidate[], views: SentenceView[]): string {
-  const fromName = mentions.map((mention) => categoryFromName(mention.name)).find((category) => category !== undefined) ?? categoryFromName(name);
+  const fromName =
+    mentions.map((mention) => categoryFromName(mention.name)).find((category) => category !== undefined && category !== 'other') ??
+    mentions.map((mention) => categoryFromNextNoun(views[mention.sentence], mention)).find((category) => category !== undefined) ??
+    categoryFromName(name);
   if (fromName !== undefined && fromName !== 'other') return fromName;
   const described = mentions.some((mention) => {
     const view = views[mention.sentence];

@@ -69,7 +69,9 @@ export function describedEventCandidates(view: SentenceView, text: string): Cand
     const actor = actorArgument(view, position, nounKind ? ['nmod:poss', 'compound', 'amod'] : ['nsubj']);
     const place = placeArgument(view, position, !nounKind && kind.noun === 'invasion');
     if (!actor || !place) return;
-    const actorText = spanOf(view, text, actor.begin, actor.end).text.replace(/^the\s+/i, '');
+    // "Russia's invasion of Ukraine" keeps its possessive; "the U.S. withdrawal" its bare modifier.
+    const possessive = view.token(actor.end)?.pos === 'POS' ? view.word(actor.end) : '';
+    const actorText = `${spanOf(view, text, actor.begin, actor.end).text.replace(/^the\s+/i, '')}${possessive}`;
     const placeText = spanOf(view, text, place.begin, place.end).text;
     const name = `${actorText} ${kind.noun} ${kind.preposition} ${placeText}`;
     const range = { begin: Math.min(actor.begin, position), end: Math.max(place.end, position + 1) };

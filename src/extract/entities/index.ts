@@ -2,6 +2,7 @@ import type { NlpDocument } from '../../nlp/annotation.js';
 import { normalizeName } from '../../model/names.js';
 import type { Article, ExtractedEntity } from '../types.js';
 import { formalTitle, organizationCategory, titlesBefore } from './attributes.js';
+import { acronymDefinitions } from './acronyms.js';
 import { buildEntity } from './build-entity.js';
 import type { Candidate } from './candidate.js';
 import { datedElectionCandidates, describedEventCandidates } from './described-events.js';
@@ -15,24 +16,25 @@ import { namedEventCandidates } from './named-events.js';
 import { nerCandidates } from './ner-mentions.js';
 import { attachCoreference, attachEventNominals, attachTitleNominals } from './nominals.js';
 import { isOutletMention } from './outlets.js';
-import { parentheticalAcronyms, reassignEventNames, withoutEventOverlaps } from './overlaps.js';
+import { reassignEventNames, withoutEventOverlaps } from './overlaps.js';
 import { sentenceViews, type SentenceView } from './sentence-view.js';
-import { groupingCandidates, titledEventCandidates } from './untagged-names.js';
+import { gazetteerCandidates, groupingCandidates, titledEventCandidates } from './untagged-names.js';
 
 export { findOutletMentions, isOutletMention, type OutletMention } from './outlets.js';
 
 function candidatesOf(views: SentenceView[], text: string): Candidate[] {
   const events: Candidate[] = [];
-  const others: Candidate[] = [];
+  let others: Candidate[] = [];
   for (const view of views) {
     events.push(...namedEventCandidates(view, text), ...titledEventCandidates(view, text), ...describedEventCandidates(view, text), ...datedElectionCandidates(view, text));
     others.push(...facilityCandidates(view, text), ...groupingCandidates(view, text));
-    for (const candidate of nerCandidates(view, text)) {
+    for (const candidate of [...nerCandidates(view, text), ...gazetteerCandidates(view, text)]) {
       const outlet = ['ORGANIZATION', 'EVENT', 'LOCATION'].includes(candidate.type) && !countryWithCapital(candidate.text) && isOutletMention(view, candidate.tokenBegin, candidate.tokenEnd);
       const corrected = outlet ? undefined : correctByRole(view, applyCapitalMetonymy(view, candidate));
       if (corrected) others.push(corrected);
     }
-    others.push(...parentheticalAcronyms(view, text, others));
+    const acronyms = acronymDefinitions(view, text, others);
+    others = others.filter((candidate) => !acronyms.replaced.has(candidate)).concat(acronyms.found);
   }
   return [...events, ...reassignEventNames(withoutEventOverlaps(others, events), events)];
 }

@@ -13,7 +13,7 @@ export interface Group {
   mentions: Candidate[];
 }
 
-const MINOR_WORDS = new Set(['of', 'the', 'and', 'for', 'on', 'de', 'in', '&']);
+export const MINOR_WORDS = new Set(['of', 'the', 'and', 'for', 'on', 'de', 'in', '&']);
 
 function bestName(group: Group): string {
   return group.mentions.reduce((best, mention) => (mention.name.length > best.length ? mention.name : best), '');
@@ -42,7 +42,7 @@ function surnameOf(short: Group, long: Group): boolean {
  * Whether the letters spell the words in order, each word giving its initial
  * and maybe more of its letters: "ASEAN" in "Association of SouthEast Asian Nations".
  */
-function spells(letters: string, wordsLeft: string[]): boolean {
+export function spells(letters: string, wordsLeft: string[]): boolean {
   const [word, ...rest] = wordsLeft;
   if (word === undefined) return letters === '';
   if (letters[0] !== word[0]) return false;

@@ -1,6 +1,5 @@
 import { normalizeName } from '../../model/names.js';
-import { candidateAt, type Candidate } from './candidate.js';
-import type { SentenceView } from './sentence-view.js';
+import type { Candidate } from './candidate.js';
 
 function overlaps(a: Candidate, b: Candidate): boolean {
   return a.sentence === b.sentence && a.tokenBegin < b.tokenEnd && b.tokenBegin < a.tokenEnd;
@@ -41,18 +40,4 @@ export function reassignEventNames(candidates: Candidate[], events: Candidate[])
     const event = eventNames.get(normalizeName(candidate.name));
     return event ? { ...candidate, type: 'EVENT', rule: `${candidate.rule}+event-name`, confidence: Math.min(candidate.confidence, event.confidence) } : candidate;
   });
-}
-
-/** "the Shanghai Cooperation Organization (SCO)": the bracketed acronym is an alias of the name before it. */
-export function parentheticalAcronyms(view: SentenceView, text: string, candidates: Candidate[]): Candidate[] {
-  const found: Candidate[] = [];
-  for (const candidate of candidates) {
-    if (candidate.sentence !== view.index || candidate.type !== 'ORGANIZATION' && candidate.type !== 'COUNTRY') continue;
-    const open = candidate.tokenEnd;
-    if (!['(', '-LRB-'].includes(view.word(open)) || ![')', '-RRB-'].includes(view.word(open + 2))) continue;
-    if (!/^[A-Z][A-Za-z.&]{1,9}$/.test(view.token(open + 1)?.originalText ?? '')) continue;
-    const key = candidate.canonicalKey ?? `${candidate.type}:${normalizeName(candidate.name)}`;
-    found.push(candidateAt(view, text, { begin: open + 1, end: open + 2 }, { type: candidate.type, rule: 'alias:parenthetical-acronym', confidence: candidate.confidence, kind: 'alias', canonicalKey: key }));
-  }
-  return found;
 }

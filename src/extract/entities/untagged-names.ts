@@ -1,4 +1,5 @@
 import { candidateAt, type Candidate } from './candidate.js';
+import { countryNamed, countryWithCapital } from './gazetteer.js';
 import { EVENT_NAME_HEADS, ORGANIZATION_HEADS } from './lexicon.js';
 import { nameRunEndingAt } from './name-runs.js';
 import type { SentenceView } from './sentence-view.js';
@@ -54,5 +55,30 @@ export function titledEventCandidates(view: SentenceView, text: string): Candida
     if (view.sentence.entitymentions.some((m) => m.ner === 'ORGANIZATION' && m.tokenBegin <= position && position < m.tokenEnd && m.tokenEnd > end)) return;
     found.push(candidateAt(view, text, { begin, end }, { type: 'EVENT', rule: 'event:named-occasion', confidence: 0.7 }));
   });
+  return found;
+}
+
+/**
+ * Countries and capitals NER left untagged ("Kyiv has said ...", a dateline
+ * "KYIV, March 4"): proper nouns the gazetteer knows. Capitals come out as
+ * places; metonymy decides later whether they stand for their country.
+ */
+export function gazetteerCandidates(view: SentenceView, text: string): Candidate[] {
+  const found: Candidate[] = [];
+  let position = 0;
+  while (position < view.tokens.length) {
+    let matched = 0;
+    for (let length = 3; length >= 1 && matched === 0; length--) {
+      const tokens = view.tokens.slice(position, position + length);
+      if (tokens.length < length || !tokens.every((t) => t.ner === 'O' && t.pos.startsWith('NNP'))) continue;
+      const surface = candidateAt(view, text, { begin: position, end: position + length }, { type: 'LOCATION', rule: 'gazetteer:capital', confidence: 0.7 });
+      const country = countryNamed(surface.text);
+      if (country) found.push({ ...surface, type: 'COUNTRY', name: country.name, canonicalKey: `COUNTRY:${country.name}`, rule: 'gazetteer:country' });
+      else if (countryWithCapital(surface.text)) found.push(surface);
+      else continue;
+      matched = length;
+    }
+    position += Math.max(1, matched);
+  }
   return found;
 }
