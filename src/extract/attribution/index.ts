@@ -50,7 +50,9 @@ function reportedSpeech(graph: SentenceGraph, lookup: EntityLookup, previous?: E
   for (let verb = 0; verb < graph.length; verb++) {
     if (!SPEECH_VERBS.has(graph.lemma(verb)) || !graph.pos(verb).startsWith('VB')) continue;
     for (const arc of graph.children(verb, 'nsubj')) {
-      const speaker = speakerAt(lookup, graph, arc.dep) ?? previousSpeaker(graph, arc.dep, lookup, previous);
+      // A dateline ("MANILA, Philippines - Secretary Jose Reyes said") can make the city the subject and the speaker its apposition.
+      const appositions = graph.children(arc.dep, 'appos').map((a) => speakerAt(lookup, graph, a.dep));
+      const speaker = speakerAt(lookup, graph, arc.dep) ?? appositions.find((s) => s) ?? previousSpeaker(graph, arc.dep, lookup, previous);
       if (!speaker) continue;
       const subject = graph.subtree(arc.dep);
       const that = graph.children(verb, 'ccomp').some((c) => graph.children(c.dep, 'mark').some((m) => m.dep === verb + 1));

@@ -6,7 +6,7 @@ import { commandVerb, ledBy } from './rules/commands.js';
 import { participationNoun, sendsForces } from './rules/contributions.js';
 import type { RuleContext, SentenceRule } from './rules/context.js';
 import { kbpTriples } from './rules/kbp.js';
-import { eventPlace, nationalityOfPlace, placeInPlace } from './rules/location.js';
+import { datelinePlace, eventPlace, nationalityOfPlace, placeInPlace } from './rules/location.js';
 import { includesMembers, joinsOrganization, memberNoun, organizationWithinOrganization, pactBetween, personsParty, unitNamedAfterOrganization } from './rules/membership.js';
 import { eventWordArguments, participationVerb } from './rules/participation.js';
 import { personOfOrganization, titleBeforeName, unitsOfService } from './rules/person-titles.js';
@@ -33,6 +33,7 @@ export const SENTENCE_RULES: readonly SentenceRule[] = [
   eventPlace,
   placeInPlace,
   nationalityOfPlace,
+  datelinePlace,
   kbpTriples,
 ];
 

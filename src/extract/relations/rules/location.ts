@@ -125,3 +125,15 @@ export const nationalityOfPlace: SentenceRule = (graph, context) => {
   }
   return compact(found);
 };
+
+const DATELINE_ENDS = new Set(['-', '--', '—', '–', '(', '-LRB-']);
+
+/** A dateline, "NAIROBI, Kenya - …": the wire's convention of naming the city, then its country. */
+export const datelinePlace: SentenceRule = (graph, context) => {
+  const city = context.lookup.at(graph.index, 0);
+  if (city?.entity.type !== 'LOCATION' || graph.word(city.mention.tokenEnd) !== ',') return [];
+  const country = context.lookup.at(graph.index, city.mention.tokenEnd + 1);
+  if (!country || !PLACE_TYPES.includes(country.entity.type as (typeof PLACE_TYPES)[number])) return [];
+  if (!DATELINE_ENDS.has(graph.word(country.mention.tokenEnd))) return [];
+  return compact([makeRelation({ type: 'LOCATED_IN', from: city.entity, to: country.entity, graph, first: 0, last: country.mention.tokenEnd - 1, rule: 'dateline', confidence: 0.7 })]);
+};
