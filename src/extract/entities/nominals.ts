@@ -4,6 +4,28 @@ import type { Group } from './merge-rules.js';
 import { OPERATION_NOUNS } from './lexicon.js';
 import type { SentenceView } from './sentence-view.js';
 
+const FIRST_PERSON = new Set(['i', 'me', 'my', 'mine', 'we', 'us', 'our', 'ours']);
+
+/** Operation nouns that name the same kind of thing: "the drills" may be "the exercise", not "the mission". */
+const NOUN_FAMILIES: Record<string, string> = {
+  exercise: 'exercise', exercises: 'exercise', drill: 'exercise', drills: 'exercise', manoeuvre: 'exercise', manoeuvres: 'exercise',
+  maneuver: 'exercise', maneuvers: 'exercise', wargame: 'exercise', wargames: 'exercise',
+  operation: 'operation', operations: 'operation', mission: 'mission', patrol: 'mission', campaign: 'campaign', offensive: 'campaign',
+};
+
+/** The kinds of operation nouns written near an event's names ("the exercise West/Interaction-2021", "Baltic Sentry patrol mission"). */
+function nounFamilies(group: Group, views: SentenceView[]): Set<string> {
+  const families = new Set<string>();
+  for (const mention of group.mentions.filter((m) => m.rule.startsWith('event:named'))) {
+    const view = views[mention.sentence];
+    for (let position = mention.tokenBegin - 4; view && position < mention.tokenEnd + 8; position++) {
+      const family = NOUN_FAMILIES[view.lowerWord(position)];
+      if (family) families.add(family);
+    }
+  }
+  return families;
+}
+
 function covers(mention: Candidate, sentence: number, position: number): boolean {
   return mention.sentence === sentence && mention.tokenBegin <= position && position < mention.tokenEnd;
 }
@@ -30,6 +52,8 @@ export function attachCoreference(doc: NlpDocument, views: SentenceView[], text:
     const [owner] = [...owners] as [Group];
     for (const mention of chain) {
       if (mention.type !== 'NOMINAL' && mention.type !== 'PRONOMINAL') continue;
+      // "we" and "I" speak inside quotes; CoreNLP ties them to whatever is near, often wrongly.
+      if (FIRST_PERSON.has(mention.text.toLowerCase())) continue;
       const view = views[mention.sentNum - 1];
       if (!view || groupAt(groups, view.index, mention.headIndex - 1)) continue;
       const kind = mention.type === 'NOMINAL' ? 'nominal' : 'pronoun';
@@ -65,13 +89,16 @@ export function attachTitleNominals(views: SentenceView[], text: string, groups:
 export function attachEventNominals(views: SentenceView[], text: string, groups: Group[]): void {
   const events = groups.filter((group) => group.type === 'EVENT' && group.mentions.some((m) => ['event:named-operation', 'event:named-exercise'].includes(m.rule)));
   if (events.length === 0) return;
+  const families = new Map(events.map((event) => [event, nounFamilies(event, views)]));
   for (const view of views) {
     view.tokens.forEach((token, position) => {
       if (!OPERATION_NOUNS.has(token.word.toLowerCase()) || !['the', 'this', 'that'].includes(view.lowerWord(position - 1))) return;
       if (groupAt(groups, view.index, position)) return;
       const start = token.characterOffsetBegin;
       const lastBefore = (group: Group): number => Math.max(-1, ...group.mentions.filter((m) => m.start < start).map((m) => m.start));
-      const owner = [...events].sort((a, b) => lastBefore(b) - lastBefore(a))[0];
+      const family = NOUN_FAMILIES[token.word.toLowerCase()] ?? '';
+      const sameKind = events.filter((event) => families.get(event)?.has(family));
+      const owner = [...(sameKind.length > 0 ? sameKind : events)].sort((a, b) => lastBefore(b) - lastBefore(a))[0];
       if (!owner) return;
       owner.mentions.push(candidateAt(view, text, { begin: position - 1, end: position + 1 }, { type: 'EVENT', rule: 'nominal:event-noun', confidence: 0.6, kind: 'nominal' }));
     });
