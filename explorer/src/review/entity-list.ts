@@ -10,12 +10,14 @@ export function resolutionText(resolution: EntityResolution | undefined): string
   switch (resolution.outcome) {
     case 'NEW':
       return 'New: not in the graph yet.';
-    case 'MATCHED':
-      return `Matches existing ${resolution.matchedName ?? resolution.matchedId ?? '?'} (${resolution.matchedId ?? '?'})${resolution.by ? ` by ${resolution.by}` : ''}.`;
+    case 'MATCHED': {
+      const how = resolution.by ? ` by ${resolution.by.toLowerCase()}${resolution.value ? ` "${resolution.value}"` : ''}` : '';
+      return `Matches existing ${resolution.matchedName ?? resolution.matchedId ?? '?'} (${resolution.matchedId ?? '?'})${how}.`;
+    }
     case 'AMBIGUOUS':
       return `Ambiguous between ${candidates || 'several entities'}: it would be created on its own.`;
     case 'CONFLICT':
-      return `Conflicts with ${resolution.matchedName ?? resolution.matchedId ?? (candidates || 'an existing entity')}: check it before ingesting.`;
+      return `Conflict: ${resolution.message ?? `its id belongs to ${resolution.matchedName ?? resolution.matchedId ?? 'an entity'} of another type`}. Ingest would refuse the bundle: reject it.`;
   }
 }
 

@@ -5,7 +5,7 @@ const EXTRACT = `mutation ExtractDraft($input: ExtractInput!) {
   extractDraft(input: $input) {
     bundle
     mentions { entityId start end text kind }
-    resolution { id type name outcome matchedId matchedName by candidates { id name } }
+    resolution { id type name outcome matchedId matchedName by value candidates { id name } message }
     warnings
   }
 }`;

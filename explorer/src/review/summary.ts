@@ -21,9 +21,10 @@ export function renderSummary(summary: IngestSummary, bundle: DraftBundle): HTML
   const idInGraph = (id: string) => graphId.get(id) ?? id;
   const created = new Set(summary.createdEntityIds);
   const ids = [...new Set(bundle.entities.map((entity) => idInGraph(entity.id)))];
-  // Select an entity that has a relation, so the first thing seen is a fact with its quotes.
-  const related = bundle.relations[0]?.from;
-  const first = related ? idInGraph(related) : ids[0];
+  // Select a new entity that has a relation, so the first thing seen is a fact of this article with its quotes.
+  const ends = bundle.relations.flatMap((relation) => [relation.from, relation.to]);
+  const preferred = [...ends.filter((id) => created.has(id)), ...summary.createdEntityIds, ...ends][0];
+  const first = preferred ? idInGraph(preferred) : ids[0];
 
   const entities = bundle.entities.map((entity) => {
     const id = idInGraph(entity.id);

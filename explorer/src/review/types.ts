@@ -91,8 +91,13 @@ export interface EntityResolution {
   outcome: ResolutionOutcome;
   matchedId: string | null;
   matchedName: string | null;
+  /** ID, MERGED, NAME or ALIAS. */
   by: string | null;
+  /** For a match by name or alias: the draft's name or alias that matched. */
+  value: string | null;
   candidates: ResolutionCandidate[];
+  /** For CONFLICT: why ingest would refuse the bundle. */
+  message: string | null;
 }
 
 export interface ExtractResult {
