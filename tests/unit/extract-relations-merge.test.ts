@@ -24,5 +24,7 @@ describe('merging relations', () => {
     expect(partialDate('XXXX-08', article)).toBe('2021-08');
     expect(partialDate('2023-04', article)).toBe('2023-04');
     expect(partialDate('PAST_REF', article)).toBeUndefined();
+    expect(partialDate('2021-W31-2', article)).toBeUndefined();
+    expect(partialDate('2021-08-03T10:00', article)).toBe('2021-08-03');
   });
 });

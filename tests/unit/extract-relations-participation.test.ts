@@ -32,6 +32,11 @@ suite('participation rules', () => {
     expect(participations).toContain('PARTICIPATES_IN germany northern-coast (participant)');
   });
 
+  it('dates the taking part from the clause ("in March" in an article of 2026)', () => {
+    expect(relations.find((r) => r.from === 'kenya')?.startDate).toBe('2026-03');
+    expect(relations.find((r) => r.from === 'germany')?.startDate).toBeUndefined();
+  });
+
   it('reads "talks between A and B" and "A held discussions with B" as both taking part', () => {
     expect(participations).toEqual(expect.arrayContaining([
       'PARTICIPATES_IN armenia talks-between-armenia-and-azerbaijan (participant)',

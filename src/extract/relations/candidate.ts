@@ -46,9 +46,9 @@ export function partialDate(value: string | undefined, article: Article): string
   if (!value) return undefined;
   const year = article.publishedAt?.slice(0, 4);
   const anchored = value.startsWith('XXXX') && year ? year + value.slice(4) : value;
-  const match = /^(\d{4})(-\d{2})?(-\d{2})?/.exec(anchored);
-  if (!match) return undefined;
-  return match[0];
+  // Weeks ("2026-W10-2"), seasons and the like are no calendar dates of ours.
+  const match = /^(\d{4}(?:-\d{2}(?:-\d{2})?)?)(?:T.*)?$/.exec(anchored);
+  return match?.[1];
 }
 
 /**

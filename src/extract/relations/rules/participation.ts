@@ -1,5 +1,5 @@
 import type { ExtractedEntity, ExtractedRelation } from '../../types.js';
-import { makeRelation } from '../candidate.js';
+import { clauseDate, makeRelation } from '../candidate.js';
 import { isDemonym } from '../demonyms.js';
 import type { SentenceGraph } from '../sentence-graph.js';
 import { compact, type SentenceRule } from './context.js';
@@ -40,8 +40,10 @@ export const participationVerb: SentenceRule = (graph, context) => {
     const participants = argTokens.flatMap((t) => participantsOf(graph, t, context));
     const first = Math.min(verb, ...argTokens);
     const last = Math.max(verb, ...verbArguments(graph, verb).filter((t) => eventAt(graph, t, context)));
+    // "launched the mission in January": when the taking part began, if the clause says.
+    const startDate = clauseDate(graph, verb, context.article);
     for (const event of events) for (const participant of participants) {
-      found.push(makeRelation({ type: 'PARTICIPATES_IN', from: participant, to: event, role: participantRole(participant, lemma), graph, first, last, rule: 'participation-verb', confidence: 0.7 }));
+      found.push(makeRelation({ type: 'PARTICIPATES_IN', from: participant, to: event, role: participantRole(participant, lemma), startDate, graph, first, last, rule: 'participation-verb', confidence: 0.7 }));
     }
   }
   return compact(found);
