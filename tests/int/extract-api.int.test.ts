@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { seededApi } from '../helpers/api.js';
 
+// Annotation takes seconds per article, and far longer on a loaded 2-core machine than the int tier's minute.
+vi.setConfig({ testTimeout: 300_000 });
 const api = seededApi({}, { extraction: true });
 
 const EXTRACT = `mutation ($input: ExtractInput!) {

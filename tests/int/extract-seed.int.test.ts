@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { ingestBundle } from '../../src/ingest/ingest.js';
 import { loadSeedIfEmpty } from '../../src/ingest/seed.js';
 import type { Bundle } from '../../src/model/bundle-schema.js';
@@ -9,6 +9,8 @@ import { validateBundle } from '../../src/model/validate-bundle.js';
 import { openTestDatabase, wipe } from '../helpers/neo4j.js';
 
 const run = promisify(execFile);
+// Each case runs the CLI and CoreNLP on a whole article: on a loaded 2-core machine that takes minutes, not the int tier's minute.
+vi.setConfig({ testTimeout: 300_000, hookTimeout: 300_000 });
 const SEED_TEXT = 'data/seed/000_d42a34f1ce22f931.txt';
 const db = openTestDatabase();
 afterAll(() => db.close());
@@ -66,7 +68,7 @@ describe('newsgraph extract on the seed article', () => {
   });
 
   it('reports a missing file and a French article clearly, and still extracts the others', async () => {
-    const error = await extractWithCli('no-such-file.txt', 'tests/fixtures/articles/french.txt', SEED_TEXT, '--out', '/tmp/newsgraph-extract-test').catch((failure: { stderr: string; code: number }) => failure);
+    const error = await extractWithCli('no-such-file.txt', 'tests/fixtures/articles/french.txt', SEED_TEXT, '--published', '2021-08-03', '--out', '/tmp/newsgraph-extract-test').catch((failure: { stderr: string; code: number }) => failure);
     expect(error).toMatchObject({ code: 1 });
     const { stderr } = error as { stderr: string };
     expect(stderr).toMatch(/no-such-file\.txt: cannot read it \(ENOENT\)/);
