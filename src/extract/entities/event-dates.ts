@@ -56,6 +56,9 @@ export function eventDates(
       const timex = date.timex?.value ?? date.timex?.altValue;
       if (date.ner !== 'DATE' || timex === undefined) continue;
       if (here.some((m) => m.tokenBegin <= date.tokenBegin && date.tokenEnd <= m.tokenEnd)) continue;
+      // "the November ceasefire", "Tuesday's vote": a date modifying another noun dates that noun.
+      const relation = view.headArc(view.headOfSpan(date.tokenBegin, date.tokenEnd))?.dep ?? '';
+      if (['compound', 'amod', 'nmod:poss'].includes(relation)) continue;
       const mine = Math.min(...here.map((m) => distance(m, date.tokenBegin)));
       if (rivals.some((m) => distance(m, date.tokenBegin) < mine)) continue;
       const value = anchoredDate(timex, publishedAt, tenseAt(view, date.tokenBegin));

@@ -26,7 +26,7 @@ export const KNOWN_CATEGORIES: Record<string, string> = {
   nato: 'intergovernmental', un: 'intergovernmental', eu: 'intergovernmental', asean: 'intergovernmental',
   osce: 'intergovernmental', opec: 'intergovernmental', au: 'intergovernmental', sco: 'intergovernmental',
   brics: 'intergovernmental', g7: 'intergovernmental', g20: 'intergovernmental', csto: 'intergovernmental',
-  imf: 'intergovernmental', internationalmonetaryfund: 'intergovernmental', worldbank: 'intergovernmental',
+  groupofseven: 'intergovernmental', groupoftwenty: 'intergovernmental', imf: 'intergovernmental', internationalmonetaryfund: 'intergovernmental', worldbank: 'intergovernmental',
   iaea: 'intergovernmental', wto: 'intergovernmental', who: 'intergovernmental', interpol: 'intergovernmental',
   ecowas: 'intergovernmental', gcc: 'intergovernmental', oas: 'intergovernmental', unitednations: 'intergovernmental',
   taliban: 'armed_group', hamas: 'armed_group', hezbollah: 'armed_group', houthis: 'armed_group',

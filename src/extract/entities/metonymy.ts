@@ -5,6 +5,7 @@ import type { SentenceView } from './sentence-view.js';
 
 /** Roles in which a capital acts, speaks or is dealt with: its government, hence its country. */
 const ACTOR_RELATIONS = new Set(['nsubj', 'nsubj:pass', 'obj', 'iobj', 'nmod:poss', 'csubj']);
+const GOVERNING_NOUNS = new Set(['government', 'administration', 'regime', 'leadership', 'authority', 'authorities', 'cabinet']);
 const ACTOR_PREPOSITIONS = new Set(['between', 'with', 'against', 'by', 'for', 'of', 'on', 'than', 'like']);
 
 /** The first conjunct of "Moscow and Beijing": where the shared preposition or role hangs. */
@@ -39,7 +40,9 @@ export function standsForCountry(view: SentenceView, begin: number, end: number)
   if (view.dependents(head).some((dependent) => dependent.rel === 'appos')) return false;
   const anchor = firstConjunct(view, head);
   const relation = view.headArc(anchor)?.dep ?? '';
-  if (relation === 'appos' || relation.startsWith('compound') || relation === 'amod') return false;
+  // "the Beirut government" is Lebanon's; "the Moscow summit" happens in Moscow.
+  if (relation.startsWith('compound')) return GOVERNING_NOUNS.has(view.lemma(view.headOf(anchor)));
+  if (relation === 'appos' || relation === 'amod') return false;
   const preposition = prepositionOf(view, anchor);
   if (preposition !== undefined) return ACTOR_PREPOSITIONS.has(preposition) && !LOCATIVE_PREPOSITIONS.has(preposition);
   return ACTOR_RELATIONS.has(relation) || relation === 'ROOT';

@@ -44,17 +44,29 @@ function premodifiedName(view: SentenceView, text: string, noun: number): Candid
   return eventFrom(view, text, run, 'event:named-occasion', noun);
 }
 
-/** "the exercises West/Interaction-2021", "Operation Desert Storm", "an exercise dubbed Iron Wolf". */
+/**
+ * Where a naming verb after the noun introduces the name: "an exercise dubbed
+ * Iron Wolf", "the operation, code-named X", "an operation the military
+ * called Northern Arrows".
+ */
+function namingVerbAfter(view: SentenceView, noun: number): number | undefined {
+  for (let position = noun + 1; position <= noun + 4; position++) {
+    if (NAMING_VERBS.has(view.lowerWord(position)) && view.token(position)?.pos.startsWith('VB')) return position;
+    if (/^[.;:!?]$/.test(view.word(position))) return undefined;
+  }
+  return undefined;
+}
+
+/** "the exercises West/Interaction-2021", "exercise Iron Wolf-2024", "an operation the military called Northern Arrows". */
 function followingName(view: SentenceView, text: string, noun: number): Candidate | undefined {
   if (!OPERATION_NOUNS.has(view.lowerWord(noun))) return undefined;
-  let start = noun + 1;
-  if (view.word(start) === ',' && NAMING_VERBS.has(view.lowerWord(start + 1))) start++;
-  if (NAMING_VERBS.has(view.lowerWord(start))) start++;
-  const run = nameRunFrom(view, skipQuotes(view, start, 1));
+  const naming = namingVerbAfter(view, noun);
+  const run = nameRunFrom(view, skipQuotes(view, naming === undefined ? noun + 1 : naming + 1, 1));
   if (!run) return undefined;
-  // "the exercise Garuda Southern Cross will be held" names it; "the exercises NATO held" does not.
+  // An explicit naming verb outweighs NER's guess; right after the noun, "the exercise Garuda Southern
+  // Cross will be held" names it, "the exercises NATO held" does not.
   const finiteVerbNext = /^(VBD|VBZ|VBP)$/.test(view.token(skipQuotes(view, run.end, 1))?.pos ?? '');
-  const allowed = finiteVerbNext ? [] : ['ORGANIZATION', 'LOCATION'];
+  const allowed = naming !== undefined || !finiteVerbNext ? ['ORGANIZATION', 'LOCATION'] : [];
   return isOwnName(view, run, allowed) ? eventFrom(view, text, run, 'event:named-exercise') : undefined;
 }
 

@@ -84,7 +84,8 @@ export function attachTitleNominals(views: SentenceView[], text: string, groups:
 
 /**
  * "the exercise", "the drills": a definite operation noun refers to the
- * named operation mentioned last before it (or first after it).
+ * named operation of its kind mentioned last before it (or first after it);
+ * "the drills" never refers to an operation named as a mission.
  */
 export function attachEventNominals(views: SentenceView[], text: string, groups: Group[]): void {
   const events = groups.filter((group) => group.type === 'EVENT' && group.mentions.some((m) => ['event:named-operation', 'event:named-exercise'].includes(m.rule)));
@@ -98,7 +99,7 @@ export function attachEventNominals(views: SentenceView[], text: string, groups:
       const lastBefore = (group: Group): number => Math.max(-1, ...group.mentions.filter((m) => m.start < start).map((m) => m.start));
       const family = NOUN_FAMILIES[token.word.toLowerCase()] ?? '';
       const sameKind = events.filter((event) => families.get(event)?.has(family));
-      const owner = [...(sameKind.length > 0 ? sameKind : events)].sort((a, b) => lastBefore(b) - lastBefore(a))[0];
+      const owner = sameKind.sort((a, b) => lastBefore(b) - lastBefore(a))[0];
       if (!owner) return;
       owner.mentions.push(candidateAt(view, text, { begin: position - 1, end: position + 1 }, { type: 'EVENT', rule: 'nominal:event-noun', confidence: 0.6, kind: 'nominal' }));
     });
