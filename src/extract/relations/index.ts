@@ -3,6 +3,7 @@ import type { Article, ExtractedEntity, ExtractedRelation } from '../types.js';
 import { EntityLookup } from './entity-lookup.js';
 import { dropKbpWhereRulesSpoke, mergeRelations } from './merge.js';
 import { commandVerb, ledBy } from './rules/commands.js';
+import { worksAt } from './rules/employment.js';
 import { participationNoun, sendsForces } from './rules/contributions.js';
 import type { RuleContext, SentenceRule } from './rules/context.js';
 import { kbpTriples } from './rules/kbp.js';
@@ -24,6 +25,7 @@ export const SENTENCE_RULES: readonly SentenceRule[] = [
   unitNamedAfterOrganization,
   pactBetween,
   personsParty,
+  worksAt,
   commandVerb,
   ledBy,
   participationVerb,
