@@ -53,6 +53,8 @@ function narrowest(attributions: Attribution[], start: number, end: number): Att
   return attributions.filter((a) => a.start <= start && a.end >= end).sort((a, b) => a.end - a.start - (b.end - b.start))[0];
 }
 
+/** Per rule over every document: right and wrong relations, and in how many sentences it was right, to see a rule that only one sentence carries. */
+const byRule = new Map<string, { right: number; wrong: number; sentences: Set<string> }>();
 const totals = { tp: 0, gold: 0, got: 0, attrRight: 0, attrGold: 0, attrGot: 0, outletRight: 0, outletGold: 0 };
 const f1 = (tp: number, gold: number, got: number): string => {
   const p = got ? tp / got : 0;
@@ -70,6 +72,14 @@ for (const doc of documents()) {
   const goldKeys = new Set(gold.relations.map((r) => `${r.type} ${r.from} ${r.to}`));
   const gotKeys = new Map(relations.map((r) => [`${r.type} ${ids.get(r.from)} ${ids.get(r.to)}`, r]));
   const tp = [...gotKeys.keys()].filter((k) => goldKeys.has(k)).length;
+  for (const [key, relation] of gotKeys) {
+    const stats = byRule.get(relation.rule) ?? { right: 0, wrong: 0, sentences: new Set<string>() };
+    if (goldKeys.has(key)) {
+      stats.right++;
+      stats.sentences.add(`${doc.name}:${relation.sentence}`);
+    } else stats.wrong++;
+    byRule.set(relation.rule, stats);
+  }
   const attributions = extractAttributions(annotation, entities, article);
   let attrRight = 0, attrGold = 0, attrGot = 0, outletRight = 0, outletGold = 0;
   const attrMisses: string[] = [];
@@ -106,3 +116,8 @@ for (const doc of documents()) {
   }
 }
 console.log(`${'dev documents together'.padEnd(42)} relations gold ${totals.gold} got ${totals.got} ${f1(totals.tp, totals.gold, totals.got)} | attributedTo ${f1(totals.attrRight, totals.attrGold, totals.attrGot)} | outlets ${totals.outletRight}/${totals.outletGold}`);
+if (process.argv.includes('--rules')) {
+  for (const [rule, stats] of [...byRule].sort((a, b) => b[1].right - a[1].right)) {
+    console.log(`  ${rule.padEnd(36)} right ${String(stats.right).padStart(2)} wrong ${String(stats.wrong).padStart(2)}  right in ${stats.sentences.size} sentence(s) of ${new Set([...stats.sentences].map((s) => s.split(':')[0])).size} document(s)`);
+  }
+}

@@ -24,8 +24,8 @@ export function isRoleToken(graph: SentenceGraph, i: number): boolean {
 export function isLeaderRole(role: string): boolean {
   const words = role.toLowerCase().split(/\s+/);
   if (words.some((w) => SUBORDINATE_MODIFIERS.has(w))) return false;
-  const last = words[words.length - 1] ?? '';
-  return LEADER_HEADS.has(last) || LEADER_PHRASES.some((p) => p.test(role.toLowerCase()));
+  // "Pacific Fleet commander Admiral X": the post may come before the rank.
+  return words.some((w) => LEADER_HEADS.has(w)) || LEADER_PHRASES.some((p) => p.test(role.toLowerCase()));
 }
 
 /** Military ranks: a person titled with one serves in the armed force named with it. */
