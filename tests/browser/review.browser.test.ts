@@ -201,6 +201,28 @@ describe('reviewing an extracted article', () => {
     expect(await page.locator('#review-text mark.mention').count()).toBeGreaterThan(0);
   });
 
+  it("shows the API's reasons when it refuses the reviewed bundle, and ingests on a second try", async () => {
+    await page.locator('#review-accept-rest').click();
+    // A quote that is not the text at its offsets, as a stale draft could send: the server's validator must say so.
+    await page.route('**/graphql', async (route) => {
+      const body = JSON.parse(route.request().postData() ?? '{}') as { query?: string; variables?: { bundle?: { reports: Array<{ quote: string }> } } };
+      if (!body.query?.includes('ingestBundle') || !body.variables?.bundle) return route.continue();
+      body.variables.bundle.reports[0]!.quote = 'Not in the article';
+      await route.continue({ postData: JSON.stringify(body) });
+    });
+    await page.locator('#review-ingest').click();
+    const alert = page.locator('#review-error:not([hidden])');
+    await alert.waitFor();
+    await page.unroute('**/graphql');
+    expect(await alert.locator('.title').textContent()).toBe('The reviewed bundle was refused; nothing was written');
+    expect(await alert.locator('.issues li code').allTextContents()).toContain('reports[0].quote');
+    expect(await page.locator('#review-status').getAttribute('data-state')).toBe('error');
+
+    await page.locator('#review-ingest').click();
+    await page.locator('#review-status[data-state="ingested"]').waitFor({ timeout: 60_000 });
+    expect(await page.locator('#review-error').isHidden()).toBe(true);
+  });
+
   it('says that a French article is in an unsupported language', async () => {
     await extract(page, () => page.locator('#review-article').fill(FRENCH_ARTICLE));
     const alert = page.locator('#review-error:not([hidden])');
@@ -212,8 +234,8 @@ describe('reviewing an extracted article', () => {
   });
 
   it('logged no errors in the browser console but the expected refusals', () => {
-    // The French article is refused with 400, and the staged engine start answered 503.
-    expect(browser.failedRequests.sort()).toEqual(['400 ExtractDraft', '503 ExtractDraft']);
+    // The spoiled bundle and the French article are refused with 400, and the staged engine start answered 503.
+    expect(browser.failedRequests.sort()).toEqual(['400 ExtractDraft', '400 IngestReviewed', '503 ExtractDraft']);
     expect(browser.consoleErrors.filter((message) => !message.startsWith('Failed to load resource'))).toEqual([]);
   });
 });
