@@ -38,8 +38,9 @@ export const participationVerb: SentenceRule = (graph, context) => {
     if (events.length === 0) continue;
     const argTokens = participantArcs(graph, verb);
     const participants = argTokens.flatMap((t) => participantsOf(graph, t, context));
-    const first = Math.min(verb, ...argTokens);
-    const last = Math.max(verb, ...verbArguments(graph, verb).filter((t) => eventAt(graph, t, context)));
+    const eventTokens = verbArguments(graph, verb).filter((t) => eventAt(graph, t, context));
+    const first = Math.min(verb, ...argTokens, ...eventTokens);
+    const last = Math.max(verb, ...argTokens, ...eventTokens);
     // "launched the mission in January": when the taking part began, if the clause says.
     const startDate = clauseDate(graph, verb, context.article);
     for (const event of events) for (const participant of participants) {
