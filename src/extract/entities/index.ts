@@ -22,6 +22,11 @@ import { gazetteerCandidates, groupingCandidates, titledEventCandidates } from '
 
 export { findOutletMentions, isOutletMention, type OutletMention } from './outlets.js';
 
+/**
+ * Every mention the rules propose, sentence by sentence. Outlets are left
+ * out (they are sources); NER's guesses inside an exercise's name give way
+ * to the name.
+ */
 function candidatesOf(views: SentenceView[], text: string): Candidate[] {
   const events: Candidate[] = [];
   let others: Candidate[] = [];
@@ -50,20 +55,31 @@ function groupsOf(candidates: Candidate[]): Group[] {
   return mergeGroups([...byKey.values()]);
 }
 
+/** Titles written before each person's names: the formal title, and every descriptor for "the spokesperson". */
+function titlesOf(groups: Group[], views: SentenceView[]): Map<Group, string[][]> {
+  const titles = new Map<Group, string[][]>();
+  for (const group of groups.filter((g) => g.type === 'PERSON')) {
+    titles.set(group, group.mentions.map((m) => (views[m.sentence] ? titlesBefore(views[m.sentence] as SentenceView, m) : [])));
+  }
+  return titles;
+}
+
+function firstMention(group: Group): number {
+  return Math.min(...group.mentions.map((m) => m.start));
+}
+
 /**
- * The article's entities from CoreNLP's annotation: NER names mapped to our
- * types, capitals standing for countries, named and described events,
- * facilities, then mentions clustered (same name, surname, acronym,
- * coreference) with titles, categories and event dates.
+ * The article's entities from CoreNLP's annotation, in the order the article
+ * first mentions them: NER names mapped to our types, capitals standing for
+ * countries, named and described events, facilities, then mentions clustered
+ * (same name, surname, acronym, coreference) with titles, categories and
+ * event dates.
  */
 export function extractEntities(doc: NlpDocument, article: Article): ExtractedEntity[] {
   const views = sentenceViews(doc);
-  const groups = groupsOf(candidatesOf(views, article.text));
-  const titles = new Map<Group, string[]>();
-  for (const group of groups.filter((g) => g.type === 'PERSON')) {
-    titles.set(group, group.mentions.flatMap((m) => (views[m.sentence] ? titlesBefore(views[m.sentence] as SentenceView, m) : [])));
-  }
-  attachTitleNominals(views, article.text, groups, titles);
+  const groups = groupsOf(candidatesOf(views, article.text)).sort((a, b) => firstMention(a) - firstMention(b));
+  const titles = titlesOf(groups, views);
+  attachTitleNominals(views, article.text, groups, new Map([...titles].map(([group, lists]) => [group, lists.flat()])));
   attachEventNominals(views, article.text, groups);
   attachCoreference(doc, views, article.text, groups);
   const eventMentions = groups.filter((g) => g.type === 'EVENT').flatMap((g) => g.mentions);
@@ -71,7 +87,7 @@ export function extractEntities(doc: NlpDocument, article: Article): ExtractedEn
   return groups.map((group) => {
     const entity = buildEntity(group, usedKeys);
     if (group.type === 'PERSON') {
-      const title = group.mentions.map((m) => (views[m.sentence] ? formalTitle(titlesBefore(views[m.sentence] as SentenceView, m)) : undefined)).find(Boolean);
+      const title = (titles.get(group) ?? []).map(formalTitle).find((value) => value !== undefined);
       if (title) entity.title = title;
     } else if (group.type === 'ORGANIZATION') {
       entity.category = organizationCategory(entity.name, group.mentions, views);
