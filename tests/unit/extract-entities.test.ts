@@ -79,8 +79,24 @@ describe('entity layer over recorded CoreNLP annotations', () => {
     ]);
   });
 
+  it('finds capitals NER missed, names after a naming verb, acronym definitions NER cut up, and governments by their capital', () => {
+    const entities = entitiesOf('more-rules', '2025-06-15');
+    expect(entities.map((e) => `${e.type} ${e.name}${e.aliases.length ? ` (${e.aliases.join(', ')})` : ''}`)).toEqual([
+      // "Kyiv has said": untagged by NER, a capital acting for its country.
+      'COUNTRY Ukraine (Kyiv)',
+      // "an operation the military called Northern Arrows"; "The drills NATO conducted" names nothing.
+      'EVENT Northern Arrows',
+      'ORGANIZATION NATO',
+      'LOCATION Mediterranean',
+      'ORGANIZATION Economic Community of West African States (ECOWAS)',
+      // "the Beirut government"; "La Tercera newspaper reported" is a source.
+      'COUNTRY Lebanon (Beirut)',
+    ]);
+    expect(entityNamed(entities, 'Economic Community of West African States')?.mentions.map((m) => m.text)).toEqual(['Economic Community of West African States', 'ECOWAS']);
+  });
+
   it('gives every mention a span that is the text it quotes, and only the fields its type allows', () => {
-    for (const name of ['capital-metonymy', 'outlets', 'named-event', 'trigger-event', 'people', 'acronym-location', 'facility-category']) {
+    for (const name of ['capital-metonymy', 'outlets', 'named-event', 'trigger-event', 'people', 'acronym-location', 'facility-category', 'more-rules']) {
       const { text } = loadFixture(name);
       for (const entity of entitiesOf(name)) {
         for (const mention of entity.mentions) expect(text.slice(mention.start, mention.end)).toBe(mention.text);

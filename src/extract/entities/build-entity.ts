@@ -46,7 +46,10 @@ export function buildEntity(group: Group, usedKeys: Set<string>): ExtractedEntit
   let key = slug(name);
   for (let suffix = 2; usedKeys.has(key); suffix++) key = `${slug(name)}-${suffix}`;
   usedKeys.add(key);
-  const mentions = [...group.mentions].sort((a, b) => a.start - b.start || b.end - a.end);
+  // Two rules may find one span ("ECOWAS" as NER's organization and as a bracketed acronym): one mention.
+  const mentions = [...group.mentions]
+    .sort((a, b) => a.start - b.start || b.end - a.end || b.confidence - a.confidence)
+    .filter((mention, index, sorted) => index === 0 || mention.start !== sorted[index - 1]?.start || mention.end !== sorted[index - 1]?.end);
   const named = mentions.filter((m) => m.kind === 'name' || m.kind === 'alias');
   const strongest = [...named].sort((a, b) => b.confidence - a.confidence)[0] ?? mentions[0];
   // Repeated names are surer than a single one: each extra naming mention closes a fifth of the gap.
