@@ -17,6 +17,9 @@ export interface MentionAt {
  */
 const INTRODUCING_NOUNS = new Set(['town', 'city', 'village', 'port', 'island', 'province', 'region', 'district', 'capital', 'county', 'state', 'area', 'base', 'party']);
 
+/** Words that say a noun is not the event already named: "another exercise", "previous drills". */
+const OTHER_MARKERS = new Set(['another', 'other', 'separate', 'different', 'previous', 'earlier', 'past', 'next', 'future', 'last', 'new', 'second', 'similar']);
+
 /**
  * Which entity a token stands for. A named mention claims all its tokens
  * (a name's words are its own); a nominal or pronoun mention, which
@@ -105,7 +108,8 @@ export class EntityLookup {
       if (named?.entity.type === 'EVENT' && named.mention.kind !== 'nominal') return named.entity;
     }
     // One sense per article: "a joint exercise" left unlinked is the article's one exercise.
-    const events = graph.pos(token).startsWith('NN') ? this.eventsByNoun.get(graph.lemma(token)) : undefined;
+    const other = graph.children(token, 'amod', 'det').some((a) => OTHER_MARKERS.has(graph.lemma(a.dep)));
+    const events = graph.pos(token).startsWith('NN') && !other ? this.eventsByNoun.get(graph.lemma(token)) : undefined;
     if (events?.size === 1) return [...events][0];
     const organization = this.definiteOrganization(graph, token);
     if (organization) return organization;
