@@ -6,32 +6,10 @@ import { createNlpEngine } from '../../src/nlp/nlp-engine.js';
 import { openTestDatabase, TEST_KEYS, wipe } from '../helpers/neo4j.js';
 import { ensureExplorerBuilt, launchBrowser, screenshot, startServer, type RunningServer } from './harness.js';
 import { ARTICLE, FRENCH_ARTICLE, HTML_PAGE } from './review-articles.js';
+import { extract, relationsOnPage, type DraftRelationOnPage } from './review-page.js';
 
 // The review page end to end, in Chromium, against the real server and the real CoreNLP service:
 // paste, extract, review, ingest, then the new facts in the graph with their quotes.
-
-interface DraftRelationOnPage {
-  id: string;
-  summary: string;
-  quotes: string[];
-}
-
-async function extract(page: Page, fill: () => Promise<void>): Promise<void> {
-  await page.locator('#review-article').fill('');
-  await fill();
-  await page.locator('#review-key').fill(TEST_KEYS.editor);
-  await page.locator('#review-extract').click();
-}
-
-function relationsOnPage(page: Page): Promise<DraftRelationOnPage[]> {
-  return page.locator('.draft-relation').evaluateAll((items) =>
-    items.map((item) => ({
-      id: (item as HTMLElement).dataset.id!,
-      summary: item.querySelector('.summary')!.textContent!,
-      quotes: [...item.querySelectorAll('.quotes blockquote')].map((quote) => quote.textContent!),
-    })),
-  );
-}
 
 describe('reviewing an extracted article', () => {
   const corenlpUrl = inject('corenlpUrl');
@@ -199,6 +177,16 @@ describe('reviewing an extracted article', () => {
     for (const kept of HTML_PAGE.kept) expect(text).toContain(kept);
     for (const dropped of HTML_PAGE.dropped) expect(text).not.toContain(dropped);
     expect(await page.locator('#review-text mark.mention').count()).toBeGreaterThan(0);
+
+    // Rejecting an entity rejects the relations that need it, and says why they cannot be accepted.
+    const [relation] = await relationsOnPage(page);
+    const item = page.locator(`.draft-relation[data-id="${relation!.id}"]`);
+    const end = await item.locator('select.from').inputValue();
+    await page.locator(`.draft-entity[data-id="${end}"] button.reject`).click();
+    expect(await item.getAttribute('data-decision')).toBe('rejected');
+    expect(await item.locator('.problem').textContent()).toBe('One of its entities is rejected.');
+    await item.locator('button.accept').click();
+    expect(await item.getAttribute('data-decision')).toBe('rejected');
   });
 
   it("shows the API's reasons when it refuses the reviewed bundle, and ingests on a second try", async () => {
