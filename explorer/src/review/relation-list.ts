@@ -50,7 +50,8 @@ export function renderRelationList(review: Review, handlers: RelationListHandler
     const state = h('span', { class: 'state' });
     const problem = h('p', { class: 'problem error-text' });
     const refusal = h('p', { class: 'refusal error-text' });
-    const buttons = decisionButtons(`relation ${relation.id}`, () => review.relationDecision(relation.id), (decision) => {
+    const spoken = `the relation ${names.get(relation.from) ?? relation.from} ${relation.type.toLowerCase().replaceAll('_', ' ')} ${names.get(relation.to) ?? relation.to}`;
+    const buttons = decisionButtons(spoken, () => review.relationDecision(relation.id), (decision) => {
       refusal.textContent = review.setRelation(relation.id, decision) ?? '';
     });
 
