@@ -8,6 +8,9 @@ export function groupName(group: Group): string {
   const named = group.mentions.filter((m) => m.kind === 'name' || m.kind === 'alias');
   const canonical = named.find((m) => m.canonicalKey?.startsWith('COUNTRY:') && m.name !== m.text);
   if (canonical) return canonical.name;
+  // A facility is named as the article introduces it; later descriptions vary ("army facility", "military installation").
+  const facility = [...named].filter((m) => m.canonicalKey?.startsWith('FACILITY:')).sort((a, b) => a.start - b.start)[0];
+  if (facility && !named.some((m) => !m.canonicalKey)) return facility.name;
   const ranked = [...named].sort((a, b) => b.name.length - a.name.length || a.start - b.start);
   return (ranked[0] ?? group.mentions[0])?.name.replace(/\s+/g, ' ').trim() ?? '';
 }

@@ -59,7 +59,17 @@ function placeOf(view: SentenceView, noun: number, begin: number): { place: Rang
     .filter((d) => d.rel.startsWith('nmod') && PLACING_PREPOSITIONS.has(caseOf(view, d.position) ?? ''))
     .map((d) => placeMention(view, d.position))
     .find((mention) => mention !== undefined);
-  return place ? { place, before: false } : undefined;
+  if (place) return { place, before: false };
+  // The parser often hangs "in the city of X" on the verb ("open a centre in the eastern city of Kupang"):
+  // read the words right after the noun instead.
+  if (!PLACING_PREPOSITIONS.has(view.lowerWord(noun + 1))) return undefined;
+  for (let position = noun + 2; position < noun + 6; position++) {
+    const token = view.token(position);
+    if (!token || token.pos.startsWith('VB') || /^[,.;:]$/.test(token.word)) return undefined;
+    const found = placeMention(view, position);
+    if (found) return { place: found, before: false };
+  }
+  return undefined;
 }
 
 export function facilityCandidates(view: SentenceView, text: string): Candidate[] {
