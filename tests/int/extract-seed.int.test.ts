@@ -6,6 +6,7 @@ import { ingestBundle } from '../../src/ingest/ingest.js';
 import { loadSeedIfEmpty } from '../../src/ingest/seed.js';
 import type { Bundle } from '../../src/model/bundle-schema.js';
 import { validateBundle } from '../../src/model/validate-bundle.js';
+import { bundleJsonSchemaValidator } from '../helpers/bundle-json-schema.js';
 import { openTestDatabase, wipe } from '../helpers/neo4j.js';
 
 const run = promisify(execFile);
@@ -36,7 +37,10 @@ describe('newsgraph extract on the seed article', () => {
 
   beforeAll(async () => {
     const { stdout } = await extractWithCli(SEED_TEXT, '--published', '2021-08-03');
-    draft = validateBundle(JSON.parse(stdout));
+    const printed: unknown = JSON.parse(stdout);
+    const validate = await bundleJsonSchemaValidator();
+    expect(validate(printed), JSON.stringify(validate.errors)).toBe(true);
+    draft = validateBundle(printed);
   });
 
   it('prints a valid draft whose document is the seed text, every report extracted with a rule and an exact quote', () => {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { printBundleJsonSchema } from '../../src/model/json-schema.js';
 import { printSortedSchema } from '../../src/schema/index.js';
+import { bundleJsonSchemaValidator } from '../helpers/bundle-json-schema.js';
 
 const committed = (name: string) => readFileSync(new URL(`../../schema/${name}`, import.meta.url), 'utf8');
 
@@ -17,11 +18,7 @@ describe('the printed schemas in schema/ (run `npm run schema:print` when these 
 
 describe('schema/bundle.schema.json, for tools outside TypeScript', () => {
   it('accepts the seed bundle and rejects a broken one', async () => {
-    // ajv is CommonJS: its class is the module's default export's `default`.
-    const { default: ajvModule } = await import('ajv/dist/2020.js');
-    const Ajv2020 = (ajvModule as unknown as { default: typeof ajvModule }).default ?? ajvModule;
-    const ajv = new (Ajv2020 as unknown as new (options: object) => import('ajv').default)({ allErrors: true, strict: false });
-    const validate = ajv.compile(JSON.parse(committed('bundle.schema.json')));
+    const validate = await bundleJsonSchemaValidator();
     const seed = JSON.parse(readFileSync(new URL('../../data/seed/seed.bundle.json', import.meta.url), 'utf8'));
     expect(validate(seed), JSON.stringify(validate.errors)).toBe(true);
     seed.entities[0].type = 'COMPANY';
