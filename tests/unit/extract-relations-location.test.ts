@@ -41,3 +41,21 @@ suite('location rules', () => {
     expect(relations.filter((r) => ['berlin', 'paris'].includes(r.from))).toEqual([]);
   });
 });
+
+suite('a capital named by its nationality', () => {
+  const capital = loadRelationFixture('relations-capital');
+  const found = extractRelations(capital.doc, [
+    entity(capital, 'EVENT', 'Tallinn talks', [{ phrase: 'talks', kind: 'nominal' }]),
+    entity(capital, 'LOCATION', 'Tallinn'),
+    entity(capital, 'COUNTRY', 'Estonia'),
+    entity(capital, 'COUNTRY', 'France'),
+  ], capital.article);
+
+  it('is the capital city the article names, in its country', () => {
+    expect(describe(found)).toEqual(['LOCATED_IN tallinn estonia', 'LOCATED_IN tallinn-talks tallinn']);
+  });
+
+  it('is nothing when the article does not name the city ("the French capital")', () => {
+    expect(found.filter((r) => r.to === 'france')).toEqual([]);
+  });
+});

@@ -1,6 +1,8 @@
 import type { EntityType } from '../../model/types.js';
 import type { NlpDocument } from '../../nlp/annotation.js';
 import type { EntityMention, ExtractedEntity } from '../types.js';
+import { normalizeName } from '../../model/names.js';
+import { countryNamed } from '../entities/gazetteer.js';
 import { countryOfDemonym } from './demonyms.js';
 import { SentenceGraph } from './sentence-graph.js';
 
@@ -111,9 +113,23 @@ export class EntityLookup {
     const other = graph.children(token, 'amod', 'det').some((a) => OTHER_MARKERS.has(graph.lemma(a.dep)));
     const events = graph.pos(token).startsWith('NN') && !other ? this.eventsByNoun.get(graph.lemma(token)) : undefined;
     if (events?.size === 1) return [...events][0];
+    const capital = this.capitalNamedByNationality(graph, token);
+    if (capital) return capital;
     const organization = this.definiteOrganization(graph, token);
     if (organization) return organization;
     if (graph.pos(token) === 'JJ' || graph.ner(token) === 'NATIONALITY') return countryOfDemonym(graph.word(token), this.entities);
+    return undefined;
+  }
+
+  /** "talks in the Indonesian capital": the capital city, when the article names it. */
+  private capitalNamedByNationality(graph: SentenceGraph, token: number): ExtractedEntity | undefined {
+    if (graph.lemma(token) !== 'capital') return undefined;
+    for (const arc of graph.children(token, 'amod')) {
+      const country = countryOfDemonym(graph.word(arc.dep), this.entities);
+      const capitals = new Set((country ? (countryNamed(country.name)?.capitals ?? []) : []).map(normalizeName));
+      const city = this.entities.find((e) => e.type === 'LOCATION' && [e.name, ...e.aliases].some((n) => capitals.has(normalizeName(n))));
+      if (city) return city;
+    }
     return undefined;
   }
 

@@ -70,6 +70,12 @@ export const eventPlace: SentenceRule = (graph, context) => {
       sites.push({ event: mention.entity, token: Math.min(token, mention.mention.tokenBegin), places: placesOf(graph, context, token, patterns) });
     }
   }
+  // "a day of talks in the Indonesian capital": an event noun the entity layer left unlinked.
+  for (let noun = 0; noun < graph.length; noun++) {
+    if (!graph.pos(noun).startsWith('NN') || context.lookup.at(graph.index, noun)) continue;
+    const event = eventAt(graph, noun, context);
+    if (event) sites.push({ event, token: noun, places: placesOf(graph, context, noun, NOUN_PLACE_PREPOSITIONS) });
+  }
   for (const site of sites) {
     const { innermost, chains } = splitChain(graph, site.places);
     for (const place of innermost) found.push(located(graph, site.event, place, site.token, 'event-place', 0.7));
