@@ -13,7 +13,7 @@ export class CoreNlpServiceError extends Error {
 
 const CORENLP_SERVICE: JavaTool = {
   module: 'corenlp',
-  sources: ['src/main/java/dev/newsgraph/nlp/NlpServer.java'],
+  sources: ['src/main/java/dev/newsgraph/nlp/NlpServer.java', 'src/main/java/dev/newsgraph/nlp/AnnotateHandler.java'],
   mainClass: 'dev.newsgraph.nlp.NlpServer',
   readyPrefix: 'CORENLP_READY ',
   title: 'CoreNLP service',

@@ -62,7 +62,7 @@ describe.skipIf(!javaPresent)('the local CoreNLP service, through the engine the
   let starts = 0;
   const engine = new NlpEngine({
     requestTimeoutMs: 120_000,
-    service: { heap: loadConfig({}).nlp.heap, startTimeoutMs: 240_000 },
+    service: { heap: loadConfig({}).nlp.heap, startTimeoutMs: 300_000 },
     log: createLogger('warn'),
     startService: (options) => (starts++, startCoreNlpService(options)),
   });
@@ -76,7 +76,7 @@ describe.skipIf(!javaPresent)('the local CoreNLP service, through the engine the
     expect(starts).toBe(1);
     expect(engine.state).toBe('ready');
     url = first;
-  }, 240_000);
+  }, 330_000);
   afterAll(() => engine.stop());
 
   it('annotates tokens, entities, coreference, quotes, and anchors "in August" to the document date', async () => {
@@ -144,7 +144,7 @@ describe.skipIf(!javaPresent)('the local CoreNLP service, through the engine the
     expect(document.sentences[0]!.entitymentions[0]).toMatchObject({ text: 'Wu Qian', ner: 'PERSON' });
     expect(engine.localPid).not.toBe(killed);
     expect(starts).toBe(2);
-  }, 240_000);
+  }, 330_000);
 
   it('leaves no process once stopped, and refuses later calls as unavailable', async () => {
     const pid = engine.localPid!;
@@ -162,5 +162,5 @@ describe.skipIf(!javaPresent && !process.env.NEWSGRAPH_CORENLP_URL)("the run's s
     expect(document.sentences[0]!.entitymentions.map((mention) => [mention.text, mention.ner])).toEqual(
       expect.arrayContaining([['Anna Berg', 'PERSON'], ['Oslo', 'CITY'], ['August', 'DATE']]),
     );
-  }, 300_000);
+  }, 330_000);
 });

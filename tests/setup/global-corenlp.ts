@@ -32,7 +32,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
     return async () => {};
   }
   const log = createLogger(process.env.LOG_LEVEL ?? 'warn');
-  const engine = createNlpEngine(loadConfig({ NEWSGRAPH_CORENLP_HEAP: process.env.NEWSGRAPH_CORENLP_HEAP, JAVA_HOME: process.env.JAVA_HOME }), log);
+  // A longer start than the product's default: a test run shares two cores with Neo4j, Chromium and the tests.
+  const env = { NEWSGRAPH_CORENLP_START_TIMEOUT_MS: '300000', ...process.env, NEWSGRAPH_CORENLP_URL: undefined };
+  const engine = createNlpEngine(loadConfig(env), log);
   const forwarder = createServer((incoming, response) => {
     engine.serviceUrl().then(
       (target) => {
