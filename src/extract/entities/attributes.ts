@@ -65,6 +65,12 @@ function categoryFromNextNoun(view: SentenceView | undefined, mention: Candidate
 
 /** An organization's category: by its name's head noun, a short list of known names, then its description in the text. */
 export function organizationCategory(name: string, mentions: Candidate[], views: SentenceView[]): string {
+  // "the paramilitary Rapid Support Forces": a cue word right before the name outweighs its head noun.
+  const cuedBefore = mentions.some((mention) => {
+    const view = views[mention.sentence];
+    return view !== undefined && mention.kind !== 'pronoun' && [1, 2].some((back) => ARMED_GROUP_CUES.has(view.lowerWord(mention.tokenBegin - back)));
+  });
+  if (cuedBefore) return 'armed_group';
   const fromName =
     mentions.map((mention) => categoryFromName(mention.name)).find((category) => category !== undefined && category !== 'other') ??
     mentions.map((mention) => categoryFromNextNoun(views[mention.sentence], mention)).find((category) => category !== undefined) ??

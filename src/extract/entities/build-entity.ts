@@ -11,8 +11,13 @@ export function groupName(group: Group): string {
   // A facility is named as the article introduces it; later descriptions vary ("army facility", "military installation").
   const facility = [...named].filter((m) => m.canonicalKey?.startsWith('FACILITY:')).sort((a, b) => a.start - b.start)[0];
   if (facility && !named.some((m) => !m.canonicalKey)) return facility.name;
-  const ranked = [...named].sort((a, b) => b.name.length - a.name.length || a.start - b.start);
-  return (ranked[0] ?? group.mentions[0])?.name.replace(/\s+/g, ' ').trim() ?? '';
+  // A dateline's capitals ("KLAIPEDA") yield to the same name written normally.
+  const shouted = (m: Candidate): number => (/\p{Ll}/u.test(m.name) || m.name.length <= 6 ? 0 : 1);
+  const ranked = [...named].sort((a, b) => shouted(a) - shouted(b) || b.name.length - a.name.length || a.start - b.start);
+  const best = ranked[0] ?? group.mentions[0];
+  const name = best?.name.replace(/\s+/g, ' ').trim() ?? '';
+  // Only a dateline wrote it ("UNITED NATIONS -"): written as a name.
+  return best && shouted(best) ? name.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_, gap: string, letter: string) => gap + letter.toUpperCase()) : name;
 }
 
 /** Other proper-name forms the text uses: surfaces for gazetteer names ("U.S.", "Moscow"), proposed names otherwise. */

@@ -11,7 +11,7 @@ import type { SentenceView } from './sentence-view.js';
  */
 const MOTION_VERBS = new Set(['fly', 'travel', 'return', 'go', 'head', 'move', 'arrive', 'come', 'sail', 'drive', 'deploy', 'relocate', 'fled', 'flee', 'transfer', 'send']);
 const PLACE_ONLY_PREPOSITIONS = new Set(['in', 'at', 'near', 'off', 'outside', 'inside']);
-const PLACE_NOUNS = new Set(['province', 'region', 'district', 'county', 'island', 'islands', 'city', 'town', 'village', 'prefecture', 'governorate', 'oblast', 'peninsula']);
+const PLACE_NOUNS = new Set(['province', 'region', 'district', 'county', 'island', 'islands', 'city', 'town', 'village', 'prefecture', 'governorate', 'oblast', 'peninsula', 'camp']);
 const UNIT_NOUNS = new Set(['squadron', 'fleet', 'flotilla', 'brigade', 'battalion', 'regiment', 'division', 'corps', 'command']);
 
 function prepositionOf(view: SentenceView, position: number): string | undefined {
@@ -56,7 +56,9 @@ export function correctByRole(view: SentenceView, candidate: Candidate): Candida
   }
   if (candidate.type === 'LOCATION' && isUnsureModifier(view, candidate)) return undefined;
   if (candidate.type !== 'PERSON' && candidate.type !== 'ORGANIZATION') return candidate;
-  if (candidate.type === 'ORGANIZATION' && nextIsLowercaseNoun && PLACE_NOUNS.has(next.word)) {
+  // "East Nusa Tenggara province", "the Zamzam camp": a place noun after the name makes it a place.
+  const singleWord = candidate.tokenEnd - candidate.tokenBegin === 1;
+  if ((candidate.type === 'ORGANIZATION' || singleWord) && nextIsLowercaseNoun && PLACE_NOUNS.has(next.word)) {
     return { ...candidate, type: 'LOCATION', rule: `${candidate.rule}+place-noun` };
   }
   const singlePerson = candidate.type === 'PERSON' && candidate.tokenEnd - candidate.tokenBegin === 1;
