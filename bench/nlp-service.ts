@@ -12,8 +12,9 @@ import { peakRssMiB } from './machine.js';
 /**
  * `npm run bench:nlp`: the CoreNLP service against the issue's budgets on this machine. Builds, starts
  * the service cold (launch to ready, warm-up included), then annotates the seed article and every
- * data/gold/**.txt once untimed and then three times each, warm, through the client the extraction uses. A measurement, not a
- * test: it fails nothing; the figures go to bench/results/nlp-service.json and docs/extraction.md.
+ * data/gold/**.txt once untimed, then three times each, warm, through the client the extraction uses.
+ * A measurement, not a test: it fails nothing; the figures go to bench/results/nlp-service.json and
+ * docs/extraction.md.
  */
 
 const BUDGETS = { startMs: 180_000, heapGiB: 6, msPer1000Words: 10_000 };
