@@ -2,7 +2,7 @@ import type { NlpDocument } from '../../nlp/annotation.js';
 import type { Article, ExtractedEntity, ExtractedRelation } from '../types.js';
 import { EntityLookup } from './entity-lookup.js';
 import { dropKbpWhereRulesSpoke, mergeRelations } from './merge.js';
-import { commandVerb, ledBy } from './rules/commands.js';
+import { appointedLeader, changeOfCommand, commandVerb, ledBy } from './rules/commands.js';
 import { worksAt } from './rules/employment.js';
 import { participationNoun, sendsForces } from './rules/contributions.js';
 import type { RuleContext, SentenceRule } from './rules/context.js';
@@ -28,6 +28,8 @@ export const SENTENCE_RULES: readonly SentenceRule[] = [
   worksAt,
   commandVerb,
   ledBy,
+  changeOfCommand,
+  appointedLeader,
   participationVerb,
   eventWordArguments,
   participationNoun,

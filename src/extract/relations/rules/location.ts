@@ -4,6 +4,7 @@ import { countryOfDemonym } from '../demonyms.js';
 import type { SentenceGraph } from '../sentence-graph.js';
 import { compact, type RuleContext, type SentenceRule } from './context.js';
 import { eventIntroducers } from '../entity-lookup.js';
+import { isAsserted } from './clause.js';
 import { eventAt, verbArguments } from './event-arguments.js';
 
 const PLACE_TYPES = ['LOCATION', 'COUNTRY'] as const;
@@ -13,7 +14,13 @@ const NOUN_PLACE_PREPOSITIONS = PLACE_PREPOSITIONS.map((p) => p.replace('obl', '
 const HAPPENING_VERBS = new Set([
   'take', 'hold', 'conduct', 'stage', 'begin', 'end', 'open', 'start', 'close', 'continue', 'resume', 'run', 'occur', 'happen',
   'unfold', 'organize', 'organise', 'host', 'launch', 'carry', 'convene', 'meet', 'pull', 'withdraw',
+  'resume', 'attend', 'complete', 'conclude', 'preside', 'chair', 'mediate', 'oversee',
 ]);
+const INTRODUCING_PLACE_NOUNS = new Set(['province', 'region', 'district', 'city', 'town', 'village', 'state', 'county', 'area', 'capital', 'port', 'island']);
+/** Verbs of going somewhere: "visited Manila for talks", "travelled to Doha for the negotiations". */
+const TRAVEL_VERBS = new Set(['visit', 'travel', 'fly', 'arrive', 'come', 'go', 'head', 'return']);
+/** Event nouns whose "from" phrase is where they happen: "the withdrawal from South Kivu". */
+const LEAVING_NOUNS = new Set(['withdrawal', 'pullout', 'drawdown', 'departure', 'exit', 'retreat', 'evacuation']);
 
 interface PlaceAt {
   place: ExtractedEntity;
@@ -22,9 +29,15 @@ interface PlaceAt {
 
 function placesOf(graph: SentenceGraph, context: RuleContext, token: number, patterns: readonly string[]): PlaceAt[] {
   return compact(graph.children(token, ...patterns).map((a) => {
-    const place = context.lookup.resolve(graph.index, a.dep, PLACE_TYPES);
+    // "the withdrawal from South Kivu province": where a described event's name holds the place noun, its named modifier is the place.
+    const place = context.lookup.resolve(graph.index, a.dep, PLACE_TYPES) ?? namedModifierPlace(graph, context, a.dep);
     return place ? { place, token: a.dep } : undefined;
   })).sort((a, b) => a.token - b.token);
+}
+
+function namedModifierPlace(graph: SentenceGraph, context: RuleContext, token: number): ExtractedEntity | undefined {
+  if (!INTRODUCING_PLACE_NOUNS.has(graph.lemma(token))) return undefined;
+  return compact(graph.children(token, 'compound', 'nmod:of').map((a) => context.lookup.resolve(graph.index, a.dep, PLACE_TYPES)))[0];
 }
 
 /**
@@ -57,7 +70,7 @@ export const eventPlace: SentenceRule = (graph, context) => {
   const sites: { event: ExtractedEntity; token: number; places: PlaceAt[] }[] = [];
   // A site's token is the first word of the statement: the event's noun or the verb, whichever comes first.
   for (let verb = 0; verb < graph.length; verb++) {
-    if (!HAPPENING_VERBS.has(graph.lemma(verb)) || !graph.pos(verb).startsWith('VB')) continue;
+    if (!HAPPENING_VERBS.has(graph.lemma(verb)) || !graph.pos(verb).startsWith('VB') || !isAsserted(graph, verb)) continue;
     for (const token of verbArguments(graph, verb)) {
       const event = eventAt(graph, token, context);
       if (event) sites.push({ event, token: Math.min(verb, token), places: placesOf(graph, context, verb, PLACE_PREPOSITIONS) });
@@ -67,8 +80,17 @@ export const eventPlace: SentenceRule = (graph, context) => {
     if (mention.entity.type !== 'EVENT') continue;
     const patterns = graph.pos(mention.head).startsWith('VB') ? PLACE_PREPOSITIONS : NOUN_PLACE_PREPOSITIONS;
     for (const token of [mention.head, ...eventIntroducers(graph, mention.head, mention.mention.tokenBegin, mention.mention.tokenEnd)]) {
-      sites.push({ event: mention.entity, token: Math.min(token, mention.mention.tokenBegin), places: placesOf(graph, context, token, patterns) });
+      const leaving = LEAVING_NOUNS.has(graph.lemma(token)) ? ['nmod:from'] : [];
+      sites.push({ event: mention.entity, token: Math.min(token, mention.mention.tokenBegin), places: placesOf(graph, context, token, [...patterns, ...leaving]) });
     }
+  }
+  // "Nakatani visited Manila for talks with Teodoro": the event a trip is for happens where the trip goes.
+  for (let verb = 0; verb < graph.length; verb++) {
+    if (!TRAVEL_VERBS.has(graph.lemma(verb)) || !graph.pos(verb).startsWith('VB') || !isAsserted(graph, verb)) continue;
+    const events = compact(graph.children(verb, 'obl:for').map((a) => eventAt(graph, a.dep, context)));
+    if (events.length === 0) continue;
+    const destinations = placesOf(graph, context, verb, graph.lemma(verb) === 'visit' ? ['obj'] : ['obl:to', 'obl:in']);
+    for (const event of events) sites.push({ event, token: verb, places: destinations });
   }
   // "a day of talks in the Indonesian capital": an event noun the entity layer left unlinked.
   for (let noun = 0; noun < graph.length; noun++) {

@@ -3,24 +3,35 @@ import { clauseDate, makeRelation } from '../candidate.js';
 import { isDemonym } from '../demonyms.js';
 import type { SentenceGraph } from '../sentence-graph.js';
 import { compact, type SentenceRule } from './context.js';
-import { eventAt, participantsOf, verbArguments } from './event-arguments.js';
+import { isAsserted } from './clause.js';
+import { antecedentOf, eventAt, participantsOf, verbArguments } from './event-arguments.js';
 
 const PARTICIPATION_VERBS = new Set([
   'conduct', 'hold', 'stage', 'participate', 'take', 'join', 'attend', 'host', 'co-host', 'launch', 'begin', 'open', 'start',
   'organize', 'organise', 'carry', 'run', 'wage', 'fight', 'sign', 'negotiate', 'contribute', 'meet', 'travel', 'fly', 'gather', 'arrive', 'win', 'contest', 'lose',
+  'resume', 'mediate', 'broker', 'facilitate', 'observe', 'monitor', 'visit', 'preside', 'chair', 'complete', 'finish', 'address', 'oversee', 'witness', 'continue', 'conclude',
 ]);
-const ROLE_OF_VERB: Record<string, string> = { host: 'host', 'co-host': 'host', launch: 'organizer', organize: 'organizer', organise: 'organizer', win: 'winner', lose: 'candidate', contest: 'candidate' };
+const ROLE_OF_VERB: Record<string, string> = {
+  host: 'host', 'co-host': 'host', launch: 'organizer', organize: 'organizer', organise: 'organizer', win: 'winner', lose: 'candidate', contest: 'candidate',
+  mediate: 'mediator', broker: 'mediator', facilitate: 'mediator', observe: 'observer', monitor: 'observer', preside: 'presiding', chair: 'chair', oversee: 'organizer',
+};
+/** Event nouns whose participant is the one leaving: "MONUSCO's withdrawal", "the pullout of the troops". */
+const WITHDRAWAL_NOUNS = new Set(['withdrawal', 'pullout', 'drawdown', 'departure', 'exit', 'retreat', 'evacuation']);
+/** Action nouns whose "of"/"by" phrase names who acts: "the visit by the minister", "the deployment of Kenyan troops". */
+const AGENT_NOUNS = new Set([...WITHDRAWAL_NOUNS, 'visit', 'deployment', 'arrival', 'offensive', 'attack', 'handover', 'transfer', 'intervention', 'participation']);
 const FORCE_NAME = /\b(?:army|navy|force|forces|marines|corps|division|brigade|fleet|military|guard|regiment)\b/i;
 
-function participantRole(participant: ExtractedEntity, verbLemma: string | undefined): string {
+function participantRole(participant: ExtractedEntity, verbLemma: string | undefined, eventNoun?: string): string {
   const byVerb = verbLemma ? ROLE_OF_VERB[verbLemma] : undefined;
   if (byVerb) return byVerb;
+  if (eventNoun && WITHDRAWAL_NOUNS.has(eventNoun)) return `withdrawing ${participant.type === 'COUNTRY' ? 'country' : 'force'}`;
   return participant.type === 'ORGANIZATION' && FORCE_NAME.test(participant.name) ? 'participating force' : 'participant';
 }
 
 /** Which of a participation verb's arguments can be participants (never the place or time phrases). */
 function participantArcs(graph: SentenceGraph, verb: number): number[] {
-  return graph.children(verb, 'nsubj', 'nsubj:xsubj', 'obl:agent', 'obl:by', 'obl:with', 'obl:alongside').map((a) => a.dep);
+  // "the negotiations, which were mediated by Egypt": a passive's agent takes part as its subject would.
+  return graph.children(verb, 'nsubj', 'nsubj:xsubj', 'obl:agent', 'obl:by', 'obl:with', 'obl:alongside').map((a) => antecedentOf(graph, a.dep));
 }
 
 /**
@@ -33,18 +44,21 @@ export const participationVerb: SentenceRule = (graph, context) => {
   const found: (ExtractedRelation | undefined)[] = [];
   for (let verb = 0; verb < graph.length; verb++) {
     const lemma = graph.lemma(verb);
-    if (!PARTICIPATION_VERBS.has(lemma) || !graph.pos(verb).startsWith('VB')) continue;
+    if (!PARTICIPATION_VERBS.has(lemma) || !graph.pos(verb).startsWith('VB') || !isAsserted(graph, verb)) continue;
     const events = dedupe(compact(verbArguments(graph, verb).map((t) => eventAt(graph, t, context))));
     if (events.length === 0) continue;
     const argTokens = participantArcs(graph, verb);
-    const participants = argTokens.flatMap((t) => participantsOf(graph, t, context));
+    // The verb's role is its subject's (or passive agent's); a partner "with" or "alongside" it takes part.
+    const partners = new Set(graph.children(verb, 'obl:with', 'obl:alongside').map((a) => a.dep));
+    const participants = argTokens.flatMap((t) => participantsOf(graph, t, context).map((p) => ({ p, partner: partners.has(t) })));
     const eventTokens = verbArguments(graph, verb).filter((t) => eventAt(graph, t, context));
     const first = Math.min(verb, ...argTokens, ...eventTokens);
     const last = Math.max(verb, ...argTokens, ...eventTokens);
     // "launched the mission in January": when the taking part began, if the clause says.
     const startDate = clauseDate(graph, verb, context.article);
-    for (const event of events) for (const participant of participants) {
-      found.push(makeRelation({ type: 'PARTICIPATES_IN', from: participant, to: event, role: participantRole(participant, lemma), startDate, graph, first, last, rule: 'participation-verb', confidence: 0.7 }));
+    const noun = eventTokens.map((t) => graph.lemma(t)).find((l) => WITHDRAWAL_NOUNS.has(l));
+    for (const event of events) for (const { p: participant, partner } of participants) {
+      found.push(makeRelation({ type: 'PARTICIPATES_IN', from: participant, to: event, role: participantRole(participant, partner ? undefined : lemma, noun), startDate, graph, first, last, rule: 'participation-verb', confidence: 0.7 }));
     }
   }
   return compact(found);
@@ -68,13 +82,14 @@ export const eventWordArguments: SentenceRule = (graph, context) => {
     if (event.entity.type !== 'EVENT') continue;
     const inside = (t: number) => t >= event.mention.tokenBegin && t < event.mention.tokenEnd;
     const verbal = graph.pos(event.head).startsWith('VB');
-    const patterns = verbal ? ['nsubj'] : ['nmod:between', 'nmod:with', 'nmod:among', 'nmod:poss', 'compound', 'amod'];
+    const agentive = !verbal && AGENT_NOUNS.has(graph.lemma(event.head));
+    const patterns = verbal ? ['nsubj'] : ['nmod:between', 'nmod:with', 'nmod:among', 'nmod:poss', 'compound', 'amod', ...(agentive ? ['nmod:of', 'nmod:by'] : [])];
     // A name like "U.S. pulling out of Afghanistan" holds its own participant.
     const arcs = graph.children(event.head, ...patterns).filter((a) => !inside(a.dep) || context.lookup.at(graph.index, a.dep)?.entity.key !== event.entity.key);
     for (const arc of arcs) {
       if (arc.rel === 'amod' && !isDemonym(graph.word(arc.dep))) continue;
       for (const participant of participantsOf(graph, arc.dep, context)) {
-        const role = verbal && WITHDRAWAL_VERBS.has(graph.lemma(event.head)) ? `withdrawing ${participant.type === 'COUNTRY' ? 'country' : 'force'}` : participantRole(participant, undefined);
+        const role = verbal && WITHDRAWAL_VERBS.has(graph.lemma(event.head)) ? `withdrawing ${participant.type === 'COUNTRY' ? 'country' : 'force'}` : participantRole(participant, undefined, graph.lemma(event.head));
         const first = Math.min(arc.dep, event.mention.tokenBegin);
         const last = Math.max(arc.dep, event.mention.tokenEnd - 1);
         found.push(makeRelation({ type: 'PARTICIPATES_IN', from: participant, to: event.entity, role, graph, first, last, rule: 'event-word-arguments', confidence: 0.6 }));
