@@ -13,7 +13,10 @@ export function groupName(group: Group): string {
   if (facility && !named.some((m) => !m.canonicalKey)) return facility.name;
   // A dateline's capitals ("KLAIPEDA") yield to the same name written normally.
   const shouted = (m: Candidate): number => (/\p{Ll}/u.test(m.name) || m.name.length <= 6 ? 0 : 1);
-  const ranked = [...named].sort((a, b) => shouted(a) - shouted(b) || b.name.length - a.name.length || a.start - b.start);
+  // A described form ("talks in the Indonesian capital") never renames an event another rule named ("Jakarta talks").
+  const own = named.filter((m) => m.rule !== 'event:described-noun');
+  // A described event's name is the form its rule chose (kind name); its other forms are aliases.
+  const ranked = [...(own.length > 0 ? own : named.filter((m) => m.kind === 'name'))].sort((a, b) => shouted(a) - shouted(b) || b.name.length - a.name.length || a.start - b.start);
   const best = ranked[0] ?? group.mentions[0];
   const name = best?.name.replace(/\s+/g, ' ').trim() ?? '';
   // Only a dateline wrote it ("UNITED NATIONS -"): written as a name.

@@ -7,6 +7,7 @@ import { buildEntity } from './build-entity.js';
 import type { Candidate } from './candidate.js';
 import { datedElectionCandidates, describedEventCandidates } from './described-events.js';
 import { eventDates } from './event-dates.js';
+import { attachDescribedEvents } from './event-nouns.js';
 import { facilityCandidates } from './facilities.js';
 import { mergeGroups, type Group } from './merge-rules.js';
 import { countryWithCapital } from './gazetteer.js';
@@ -77,10 +78,11 @@ function firstMention(group: Group): number {
  */
 export function extractEntities(doc: NlpDocument, article: Article): ExtractedEntity[] {
   const views = sentenceViews(doc);
-  const groups = groupsOf(candidatesOf(views, article.text)).sort((a, b) => firstMention(a) - firstMention(b));
-  const titles = titlesOf(groups, views);
-  attachTitleNominals(views, article.text, groups, new Map([...titles].map(([group, lists]) => [group, lists.flat()])));
-  attachEventNominals(views, article.text, groups);
+  const found = groupsOf(candidatesOf(views, article.text)).sort((a, b) => firstMention(a) - firstMention(b));
+  const titles = titlesOf(found, views);
+  attachTitleNominals(views, article.text, found, new Map([...titles].map(([group, lists]) => [group, lists.flat()])));
+  attachEventNominals(views, article.text, found);
+  const groups = [...found, ...attachDescribedEvents(views, article.text, found)].sort((a, b) => firstMention(a) - firstMention(b));
   attachCoreference(doc, views, article.text, groups);
   const eventMentions = groups.filter((g) => g.type === 'EVENT').flatMap((g) => g.mentions);
   const usedKeys = new Set<string>();
