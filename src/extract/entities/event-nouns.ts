@@ -83,7 +83,7 @@ function leftEdge(view: SentenceView, position: number): number {
     }
     if (!['compound', 'amod', 'nmod:poss'].includes(rel)) break;
     if (rel === 'nmod:poss' && view.token(dependent.position)?.pos.startsWith('PRP')) break;
-    if (rel === 'amod' && transient(view, dependent.position)) break;
+    if ((rel === 'amod' || rel === 'compound') && transient(view, dependent.position)) break;
     const edge = leftEdge(view, dependent.position);
     if (subtreeRange(view, dependent.position).end !== begin) break;
     begin = edge;
@@ -170,7 +170,9 @@ function mentionAt(view: SentenceView, text: string, head: number): Mention | un
   if (hypothetical(view, head, possessor ? 'the' : determiner)) return undefined;
 
   // The form: a proper possessor, the kept modifiers, the head, and a short complement.
-  const formBegin = leftEdge(view, head);
+  let formBegin = leftEdge(view, head);
+  // "a two-week naval exercise" stops at "week"; the hyphen left of it goes too.
+  while (formBegin < head && /^(HYPH|,|:)$/.test(view.token(formBegin)?.pos ?? '')) formBegin++;
   let formEnd = head + 1;
   let hasArgument = properModifier;
   let distinct = properModifier && nerIn(view, formBegin, head, DISTINGUISHING_TAGS);
