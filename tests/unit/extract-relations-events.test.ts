@@ -81,3 +81,29 @@ suite('relations to described events', () => {
     expect(relations.filter((r) => r.to === 'hanoi')).toEqual([]);
   });
 });
+
+const more = loadRelationFixture('relations-events-more');
+const moreEntities = [
+  ...['France', 'Ghana', 'Nigeria', 'Togo', 'Benin'].map((name) => entity(more, 'COUNTRY', name)),
+  entity(more, 'EVENT', 'naval drills'),
+  entity(more, 'PERSON', 'Ana Costa'),
+  entity(more, 'LOCATION', 'Crete'),
+  entity(more, 'LOCATION', 'Kano State'),
+];
+const moreLines = describe(extractRelations(more.doc, moreEntities, more.article));
+
+suite('more ways of stating a part in an event', () => {
+  it('reads observers sent, the parties an event involves, and a purpose clause\'s subject', () => {
+    expect(moreLines).toContain('PARTICIPATES_IN france naval-drills (observer)');
+    expect(moreLines).toContain('PARTICIPATES_IN ghana naval-drills (participant)');
+    expect(moreLines).toContain('PARTICIPATES_IN ana-costa naval-drills (observer)');
+  });
+
+  it('places a place in its possessor', () => {
+    expect(moreLines).toContain('LOCATED_IN kano-state nigeria');
+  });
+
+  it('does not read a refusal or a negation as taking part', () => {
+    expect(moreLines.filter((line) => line.includes(' togo ') || line.includes(' benin '))).toEqual([]);
+  });
+});

@@ -1,11 +1,14 @@
 import type { ExtractedEntity, ExtractedRelation } from '../../types.js';
 import { makeRelation } from '../candidate.js';
 import type { SentenceGraph } from '../sentence-graph.js';
+import { isAsserted } from './clause.js';
 import { compact, type RuleContext, type SentenceRule } from './context.js';
 import { eventAt, participantsOf, PARTICIPANT_TYPES } from './event-arguments.js';
 
 const SENDING_VERBS = new Set(['send', 'deploy', 'dispatch', 'contribute', 'commit', 'provide']);
-const SENT_NOUNS = new Set(['troops', 'troop', 'soldier', 'vessel', 'ship', 'warship', 'aircraft', 'jet', 'unit', 'force', 'forces', 'sailor', 'marine', 'personnel', 'contingent', 'frigate', 'minehunter', 'submarine', 'helicopter']);
+const SENT_NOUNS = new Set(['troops', 'troop', 'soldier', 'vessel', 'ship', 'warship', 'aircraft', 'jet', 'unit', 'force', 'forces', 'sailor', 'marine', 'personnel', 'contingent', 'frigate', 'minehunter', 'submarine', 'helicopter', 'delegation', 'team', 'observer', 'monitor', 'envoy']);
+/** Those sent only to watch: "France sent observers to the exercise". */
+const OBSERVER_NOUNS = new Set(['observer', 'monitor']);
 
 /**
  * The event the passage is about when a sentence names none: the last
@@ -31,7 +34,9 @@ export const sendsForces: SentenceRule = (graph, context) => {
   const found: (ExtractedRelation | undefined)[] = [];
   for (let verb = 0; verb < graph.length; verb++) {
     if (!SENDING_VERBS.has(graph.lemma(verb)) || !graph.pos(verb).startsWith('VB')) continue;
-    if (!graph.children(verb, 'obj').some((a) => SENT_NOUNS.has(graph.lemma(a.dep)))) continue;
+    const sent = graph.children(verb, 'obj').filter((a) => SENT_NOUNS.has(graph.lemma(a.dep)));
+    if (sent.length === 0 || !isAsserted(graph, verb)) continue;
+    const observing = sent.every((a) => OBSERVER_NOUNS.has(graph.lemma(a.dep)));
     const named = compact(graph.children(verb, 'obl:to', 'obl:for').map((a) => eventAt(graph, a.dep, context)))[0];
     const event = named ?? eventInFocus(graph, context, verb);
     const partners = graph.children(verb, 'nsubj', 'obl:alongside', 'obl:with');
@@ -39,7 +44,7 @@ export const sendsForces: SentenceRule = (graph, context) => {
     const first = Math.min(verb, ...partners.map((a) => a.dep));
     const last = Math.max(verb, ...partners.map((a) => a.dep));
     for (const participant of participants) {
-      const role = participant.type === 'ORGANIZATION' ? 'participating force' : 'participant';
+      const role = observing ? 'observer' : participant.type === 'ORGANIZATION' ? 'participating force' : 'participant';
       found.push(makeRelation({ type: 'PARTICIPATES_IN', from: participant, to: event, role, graph, first, last, rule: named ? 'sends-forces' : 'sends-forces-to-event-in-focus', confidence: named ? 0.65 : 0.45 }));
     }
   }

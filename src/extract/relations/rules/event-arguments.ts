@@ -40,7 +40,7 @@ export function eventAt(graph: SentenceGraph, token: number, context: RuleContex
 /** Nouns that stand between a verb and the event it is about. */
 const STEP_NOUNS = new Set([
   'sideline', 'sidelines', 'margin', 'margins', 'hosting', 'participation', 'resumption', 'start', 'opening', 'launch', 'conclusion', 'end',
-  'preparation', 'organisation', 'organization', 'conduct', 'round', 'session',
+  'preparation', 'organisation', 'organization', 'conduct', 'round', 'session', 'victory', 'part', 'responsibility',
 ]);
 
 /**
@@ -62,7 +62,7 @@ export function verbArguments(graph: SentenceGraph, verb: number): number[] {
   for (const arc of graph.parents(verb, 'acl')) args.push(arc.head);
   // "on the sidelines of the summit", "announced the resumption of talks", "oversaw Chile's hosting of the exercise": the event is one step further.
   for (const arg of [...args]) {
-    if (STEP_NOUNS.has(graph.lemma(arg))) args.push(...graph.children(arg, 'nmod:of', 'nmod:in').map((a) => a.dep));
+    if (STEP_NOUNS.has(graph.lemma(arg))) args.push(...graph.children(arg, 'nmod:of', 'nmod:in', 'nmod:for').map((a) => a.dep));
   }
   return args;
 }

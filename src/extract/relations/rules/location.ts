@@ -111,7 +111,8 @@ export const placeInPlace: SentenceRule = (graph, context) => {
   const found: (ExtractedRelation | undefined)[] = [];
   for (const mention of context.lookup.mentionsIn(graph.index)) {
     if (mention.entity.type !== 'LOCATION') continue;
-    const places = placesOf(graph, context, mention.head, [...NOUN_PLACE_PREPOSITIONS, 'appos', 'nmod:of']);
+    // "Nigeria's Kano State": a place's possessor is the place it lies in.
+    const places = placesOf(graph, context, mention.head, [...NOUN_PLACE_PREPOSITIONS, 'appos', 'nmod:of', 'nmod:poss']);
     const { innermost, chains } = splitChain(graph, places);
     for (const place of innermost) found.push(located(graph, mention.entity, place, mention.mention.tokenBegin, 'place-in-place', 0.7));
     for (const [inner, outer] of chains) found.push(located(graph, inner.place, outer, inner.token, 'place-in-place', 0.7));

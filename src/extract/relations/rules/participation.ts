@@ -4,17 +4,20 @@ import { isDemonym } from '../demonyms.js';
 import type { SentenceGraph } from '../sentence-graph.js';
 import { compact, type SentenceRule } from './context.js';
 import { isAsserted } from './clause.js';
+import { isRoleToken } from './titles.js';
 import { antecedentOf, eventAt, participantsOf, verbArguments } from './event-arguments.js';
 
 const PARTICIPATION_VERBS = new Set([
   'conduct', 'hold', 'stage', 'participate', 'take', 'join', 'attend', 'host', 'co-host', 'launch', 'begin', 'open', 'start',
   'organize', 'organise', 'carry', 'run', 'wage', 'fight', 'sign', 'negotiate', 'contribute', 'meet', 'travel', 'fly', 'gather', 'arrive', 'win', 'contest', 'lose',
-  'resume', 'mediate', 'broker', 'facilitate', 'observe', 'monitor', 'visit', 'preside', 'chair', 'complete', 'finish', 'address', 'oversee', 'witness', 'continue', 'conclude',
+  'resume', 'mediate', 'broker', 'facilitate', 'observe', 'monitor', 'watch', 'visit', 'claim', 'preside', 'chair', 'complete', 'finish', 'address', 'oversee', 'witness', 'continue', 'conclude',
 ]);
 const ROLE_OF_VERB: Record<string, string> = {
   host: 'host', 'co-host': 'host', launch: 'organizer', organize: 'organizer', organise: 'organizer', win: 'winner', lose: 'candidate', contest: 'candidate',
-  mediate: 'mediator', broker: 'mediator', facilitate: 'mediator', observe: 'observer', monitor: 'observer', preside: 'presiding', chair: 'chair', oversee: 'organizer',
+  mediate: 'mediator', broker: 'mediator', facilitate: 'mediator', observe: 'observer', monitor: 'observer', watch: 'observer', preside: 'presiding', chair: 'chair', oversee: 'organizer',
 };
+/** Verbs whose subject is the event and whose object its parties: "the talks brought together A and B", "the exercise involves troops from X". */
+const INVOLVING_VERBS = new Set(['involve', 'include', 'bring', 'feature', 'gather', 'unite']);
 /** Event nouns whose participant is the one leaving: "MONUSCO's withdrawal", "the pullout of the troops". */
 const WITHDRAWAL_NOUNS = new Set(['withdrawal', 'pullout', 'drawdown', 'departure', 'exit', 'retreat', 'evacuation']);
 /** Action nouns whose "of"/"by" phrase names who acts: "the visit by the minister", "the deployment of Kenyan troops". */
@@ -31,7 +34,12 @@ function participantRole(participant: ExtractedEntity, verbLemma: string | undef
 /** Which of a participation verb's arguments can be participants (never the place or time phrases). */
 function participantArcs(graph: SentenceGraph, verb: number): number[] {
   // "the negotiations, which were mediated by Egypt": a passive's agent takes part as its subject would.
-  return graph.children(verb, 'nsubj', 'nsubj:xsubj', 'obl:agent', 'obl:by', 'obl:with', 'obl:alongside').map((a) => antecedentOf(graph, a.dep));
+  const args = graph.children(verb, 'nsubj', 'nsubj:xsubj', 'obl:agent', 'obl:by', 'obl:with', 'obl:alongside').map((a) => antecedentOf(graph, a.dep));
+  // "Atwa travelled to Crete to watch the exercise": a purpose clause's unstated subject is its governor's.
+  if (!graph.children(verb, 'nsubj', 'nsubj:pass', 'nsubj:xsubj').length && graph.children(verb, 'mark').some((a) => graph.lemma(a.dep) === 'to')) {
+    for (const up of graph.parents(verb, 'advcl', 'xcomp')) args.push(...graph.children(up.head, 'nsubj').map((a) => antecedentOf(graph, a.dep)));
+  }
+  return args;
 }
 
 /**
@@ -44,10 +52,12 @@ export const participationVerb: SentenceRule = (graph, context) => {
   const found: (ExtractedRelation | undefined)[] = [];
   for (let verb = 0; verb < graph.length; verb++) {
     const lemma = graph.lemma(verb);
-    if (!PARTICIPATION_VERBS.has(lemma) || !graph.pos(verb).startsWith('VB') || !isAsserted(graph, verb)) continue;
+    if ((!PARTICIPATION_VERBS.has(lemma) && !INVOLVING_VERBS.has(lemma)) || !graph.pos(verb).startsWith('VB') || !isAsserted(graph, verb)) continue;
     const events = dedupe(compact(verbArguments(graph, verb).map((t) => eventAt(graph, t, context))));
     if (events.length === 0) continue;
-    const argTokens = participantArcs(graph, verb);
+    // "The deployment includes troops from Germany": an event as the subject of a verb of involving names its parties as the object.
+    const involving = INVOLVING_VERBS.has(lemma) && graph.children(verb, 'nsubj').some((a) => eventAt(graph, a.dep, context));
+    const argTokens = involving ? graph.children(verb, 'obj').map((a) => a.dep) : participantArcs(graph, verb);
     // The verb's role is its subject's (or passive agent's); a partner "with" or "alongside" it takes part.
     const partners = new Set(graph.children(verb, 'obl:with', 'obl:alongside').map((a) => a.dep));
     const participants = argTokens.flatMap((t) => participantsOf(graph, t, context).map((p) => ({ p, partner: partners.has(t) })));
@@ -84,8 +94,8 @@ export const eventWordArguments: SentenceRule = (graph, context) => {
     const verbal = graph.pos(event.head).startsWith('VB');
     const agentive = !verbal && AGENT_NOUNS.has(graph.lemma(event.head));
     const patterns = verbal ? ['nsubj'] : ['nmod:between', 'nmod:with', 'nmod:among', 'nmod:poss', 'compound', 'amod', ...(agentive ? ['nmod:of', 'nmod:by'] : [])];
-    // A name like "U.S. pulling out of Afghanistan" holds its own participant.
-    const arcs = graph.children(event.head, ...patterns).filter((a) => !inside(a.dep) || context.lookup.at(graph.index, a.dep)?.entity.key !== event.entity.key);
+    // A name like "U.S. pulling out of Afghanistan" holds its own participant; so does "talks with his counterpart X", whose "counterpart" the event's name claims.
+    const arcs = graph.children(event.head, ...patterns).filter((a) => !inside(a.dep) || context.lookup.at(graph.index, a.dep)?.entity.key !== event.entity.key || isRoleToken(graph, a.dep) || graph.lemma(a.dep) === 'counterpart');
     for (const arc of arcs) {
       if (arc.rel === 'amod' && !isDemonym(graph.word(arc.dep))) continue;
       for (const participant of participantsOf(graph, arc.dep, context)) {
