@@ -59,7 +59,7 @@ function batchFields(batch: StreamRecord[], state: State): Field[] {
   const entities = of('entity').map(entityProperties);
   const batchTypes = new Map(entities.map((e) => [e.id, e.type]));
   const reports = of('report').map((r) => reportProperties(r, state.publishedAt));
-  const edgeOf = (r: ReturnType<typeof reportProperties>) => ({ where: whereId(r.source), edge: { id: r.id, quote: r.quote, start: r.start, end: r.end, reportedAt: r.reportedAt, documentId: r.documentId, attributedToId: r.attributedToId } });
+  const edgeOf = (r: ReturnType<typeof reportProperties>) => ({ where: whereId(r.source), edge: { id: r.id, quote: r.quote, start: r.start, end: r.end, reportedAt: r.reportedAt, documentId: r.documentId, attributedToId: r.attributedToId, method: r.method, rule: r.rule, confidence: r.confidence } });
   const nested = new Map<string, Map<string, Input[]>>(); // entity id -> field -> connects, in its create
   const later = new Map<string, Map<string, Input[]>>(); // entity id -> field -> connects, in an update
   const add = (into: Map<string, Map<string, Input[]>>, id: string, field: string, connect: Input) => {

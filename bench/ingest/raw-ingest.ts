@@ -31,7 +31,7 @@ MERGE (c:Claim {relationId: row.id}) ON CREATE SET c.type = row.type, c.from = r
 MERGE (a)-[r:${type} {id: row.id}]->(b) SET r.role = row.role, r.startDate = row.startDate, r.endDate = row.endDate`;
 
 const REPORT_SET = `SET rb.quote = row.quote, rb.start = row.start, rb.end = row.end, rb.reportedAt = row.reportedAt,
-    rb.documentId = row.documentId, rb.attributedToId = row.attributedToId`;
+    rb.documentId = row.documentId, rb.attributedToId = row.attributedToId, rb.method = row.method, rb.rule = row.rule, rb.confidence = row.confidence`;
 const ENTITY_REPORTS = `UNWIND $rows AS row
 MATCH (subject:Entity {id: row.subject}) MATCH (s:Source {id: row.source})
 MERGE (subject)-[rb:REPORTED_BY {id: row.id}]->(s) ${REPORT_SET}`;

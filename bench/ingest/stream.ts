@@ -63,5 +63,9 @@ export function reportProperties(record: StreamRecord, publishedAt: ReadonlyMap<
     reportedAt: (record.reportedAt as string | undefined) ?? publishedAt.get(record.document as string) ?? null,
     documentId: record.document as string,
     attributedToId: (record.attributedTo as string | undefined) ?? null,
+    // How the report was made, stored as newsgraph's ingest stores it, so every contender writes the same graph.
+    method: (record.method as string | undefined) ?? 'manual',
+    rule: (record.rule as string | undefined) ?? null,
+    confidence: (record.confidence as number | undefined) ?? null,
   };
 }

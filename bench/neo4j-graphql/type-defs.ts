@@ -112,6 +112,9 @@ type Report @relationshipProperties {
   reportedAt: String
   documentId: String
   attributedToId: String
+  method: String
+  rule: String
+  confidence: Float
 }
 
 type Source @node {

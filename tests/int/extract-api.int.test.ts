@@ -85,6 +85,29 @@ describe('extractDraft', () => {
     expect(both.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
+  it('answers hostile articles with a draft or a clear refusal, never an unexpected error', async () => {
+    const hostile = [
+      { text: '🙂'.repeat(500) + ' Admiral Ana Ruiz visited Split on Monday, the ministry said. ' + '𝔘𝔫𝔦𝔠𝔬𝔡𝔢 '.repeat(50) },
+      { text: 'The minister said the talks in Geneva would resume.\n'.repeat(300) },
+      { text: '12345 67890 '.repeat(100) },
+      { text: 'General Kim met President Lee in Seoul. \u05e9\u05dc\u05d5\u05dd \u0645\u0631\u062d\u0628\u0627 ' + 'x'.repeat(5_000) },
+      { html: '<html><body><script>while(1){}</script><p>' + '<b>a</b>'.repeat(10_000) + '</p></body></html>' },
+      { text: 'word '.repeat(50_001) },
+    ];
+    for (const input of hostile) {
+      const response = await api.query<Extracted>(EXTRACT, { input }, 'editor');
+      const label = JSON.stringify(input).slice(0, 80);
+      if (response.errors) {
+        expect(response.status, label).toBe(400);
+        expect(['BAD_USER_INPUT', 'UNSUPPORTED_LANGUAGE'], label).toContain(response.errors[0]!.extensions?.code);
+      } else {
+        const { bundle } = response.data!.extractDraft;
+        const points = Array.from(bundle.document.text);
+        for (const report of bundle.reports) expect(points.slice(report.start, report.end).join(''), label).toBe(report.quote);
+      }
+    }
+  });
+
   it('reads an HTML page as its article text', async () => {
     const html = `<html><head><title>Wire | Navy chief visits base</title></head><body><nav>Home World</nav><article><h1>Navy chief visits base</h1><p>${ARTICLE.split('\n\n')[1]}</p></article></body></html>`;
     const { bundle } = (await api.data<Extracted>(EXTRACT, { input: { html } })).extractDraft;
