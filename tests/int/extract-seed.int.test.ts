@@ -56,6 +56,12 @@ describe('newsgraph extract on the seed article', () => {
     }
   });
 
+  it('anchors "in August" to the publication year at its precision, not to the dateline the text begins with', () => {
+    const exercise = draft.entities.find((entity) => entity.type === 'EVENT' && /Interaction-2021/.test(entity.name));
+    expect(exercise).toMatchObject({ startDate: '2021-08' });
+    for (const relation of draft.relations) expect(relation.startDate ?? '2021-08').toMatch(/^2021-08$/);
+  });
+
   it('ingests into a graph holding the seed without duplicating any of its entities', async () => {
     await wipe(db.executor);
     await loadSeedIfEmpty(db.executor, db.log);

@@ -1,6 +1,6 @@
 import type { Candidate } from './candidate.js';
 import type { SentenceView } from './sentence-view.js';
-import { anchoredDate, tenseOf, type Tense } from './timex.js';
+import { anchoredDate, isDatelineDate, tenseOf, type Tense } from './timex.js';
 
 const START_VERBS = new Set(['begin', 'start', 'open', 'launch', 'kick', 'commence']);
 const END_VERBS = new Set(['end', 'conclude', 'close', 'finish', 'wrap']);
@@ -55,6 +55,7 @@ export function eventDates(
     for (const date of view.sentence.entitymentions) {
       const timex = date.timex?.value ?? date.timex?.altValue;
       if (date.ner !== 'DATE' || timex === undefined) continue;
+      if (isDatelineDate(date.text)) continue;
       if (here.some((m) => m.tokenBegin <= date.tokenBegin && date.tokenEnd <= m.tokenEnd)) continue;
       // "the November ceasefire", "Tuesday's vote": a date modifying another noun dates that noun.
       const relation = view.headArc(view.headOfSpan(date.tokenBegin, date.tokenEnd))?.dep ?? '';

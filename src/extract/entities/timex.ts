@@ -57,3 +57,11 @@ export function tenseOf(tokens: readonly { pos: string; word: string }[]): Tense
   if (tokens.some((token) => token.pos === 'VBD')) return 'past';
   return 'present';
 }
+
+/**
+ * An ISO date written in the text is a dateline or metadata line (" date 2021-08-03"), which NER may merge with the
+ * words after it ("2021-08-03 In August"): it dates the article, never an event or a relation.
+ */
+export function isDatelineDate(mentionText: string): boolean {
+  return /\b\d{4}-\d{2}-\d{2}\b/.test(mentionText);
+}

@@ -1,4 +1,5 @@
 import { RELATION_ENDPOINTS, type RelationType } from '../../model/types.js';
+import { isDatelineDate } from '../entities/timex.js';
 import type { Article, ExtractedEntity, ExtractedRelation } from '../types.js';
 import type { SentenceGraph } from './sentence-graph.js';
 
@@ -58,7 +59,7 @@ export function partialDate(value: string | undefined, article: Article): string
  */
 export function clauseDate(graph: SentenceGraph, verb: number, article: Article): string | undefined {
   for (const mention of graph.sentence.entitymentions) {
-    if (mention.ner !== 'DATE') continue;
+    if (mention.ner !== 'DATE' || isDatelineDate(mention.text)) continue;
     const head = graph.headOf(mention.tokenBegin, mention.tokenEnd);
     const attached = graph.parents(head).some((a) => a.head === verb || graph.parents(a.head, 'nmod', 'obl').some((b) => b.head === verb && graph.pos(a.head).startsWith('NN')));
     if (!attached) continue;
