@@ -7,7 +7,7 @@
  *
  *   npx tsx tools/extract-dev/score-entities.ts [--verbose] [FIXTURE_DIR]
  *
- * FIXTURE_DIR holds `seed.json` and `<dev doc>.txt.json` (default /tmp/nlp/fixtures).
+ * FIXTURE_DIR holds `seed.json` and `<dev doc>.txt.json` (default .data/nlp-fixtures, made by tools/extract-dev/annotate.ts).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -28,7 +28,7 @@ interface GoldBundle {
 }
 
 const verbose = process.argv.includes('--verbose');
-const fixtures = process.argv.slice(2).find((arg) => !arg.startsWith('--')) ?? '/tmp/nlp/fixtures';
+const fixtures = process.argv.slice(2).find((arg) => !arg.startsWith('--')) ?? '.data/nlp-fixtures';
 
 function documents(): { name: string; bundle: string; annotation: string }[] {
   const found = [{ name: 'seed', bundle: 'data/seed/seed.bundle.json', annotation: join(fixtures, 'seed.json') }];

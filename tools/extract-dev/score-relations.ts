@@ -27,7 +27,7 @@ interface GoldBundle {
 }
 
 const verbose = process.argv.includes('--verbose');
-const fixtures = process.argv.slice(2).find((arg) => !arg.startsWith('--')) ?? '/tmp/nlp/fixtures';
+const fixtures = process.argv.slice(2).find((arg) => !arg.startsWith('--')) ?? '.data/nlp-fixtures';
 
 function documents(): { name: string; bundle: string; annotation: string }[] {
   const found = [{ name: 'seed', bundle: 'data/seed/seed.bundle.json', annotation: join(fixtures, 'seed.json') }];
