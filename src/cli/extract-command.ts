@@ -6,6 +6,7 @@ import { extractArticle } from '../extract/extract.js';
 import type { ArticleInput } from '../extract/types.js';
 import { slugOf } from '../extract/slugs.js';
 import type { Annotator } from '../nlp/annotation.js';
+import { NlpInputError, NlpUnavailableError } from '../nlp/corenlp-client.js';
 import { createNlpEngine } from '../nlp/nlp-engine.js';
 import { pino } from 'pino';
 import { createLogger } from '../logger.js';
@@ -79,8 +80,8 @@ async function extractFiles(inputs: Array<{ file: string; input?: ArticleInput }
       if (!single) line(`[${index + 1}/${files.length}] ${file}: ${draft.bundle.entities.length} entities, ${draft.bundle.relations.length} relations\n`);
     } catch (error) {
       failed += 1;
-      // A refused article (no text, another language) is reported and skipped; the others are still extracted.
-      if (!(error instanceof GraphQLError)) throw error;
+      // A refused article (no text, another language) or one the engine could not answer is reported and skipped; the others are still extracted.
+      if (!(error instanceof GraphQLError) && !(error instanceof NlpUnavailableError) && !(error instanceof NlpInputError)) throw error;
       line(`${file}: ${(error as Error).message}\n`);
     }
   }

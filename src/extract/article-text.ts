@@ -25,12 +25,34 @@ export function plainArticleText(text: string): ArticleText {
 export function htmlArticleText(html: string): ArticleText {
   // linkedom builds no <html>/<body> around a fragment, and Readability needs them.
   const { document } = parseHTML(/<html[\s>]/i.test(html) ? html : `<!doctype html><html><head></head><body>${html}</body></html>`);
+  checkShape(document.documentElement as unknown as Element);
   // Readability mutates the tree it reads; the title is taken first.
   const pageTitle = oneLine(document.title ?? '') || null;
   const article = readable(document);
   const content = article?.content ? parseHTML(`<!doctype html><html><body>${article.content}</body></html>`).document.body : document.body;
   const paragraphs = content ? blockTexts(content as unknown as Element) : [];
   return { text: paragraphs.join('\n\n'), title: oneLine(article?.title ?? '') || pageTitle };
+}
+
+/** Real pages nest a few dozen levels; Readability's time grows with depth (256 levels: over a second) and blocks the server. */
+export const HTML_MAX_DEPTH = 100;
+/** A long news page has a few thousand elements; Readability took 5 s over 25,000 on the reference machine. */
+export const HTML_MAX_ELEMENTS = 20_000;
+
+export class HtmlShapeError extends Error {
+  override name = 'HtmlShapeError';
+}
+
+/** Refuses, before Readability runs, a page too deep or too large to read in a moment. */
+function checkShape(root: Element): void {
+  let elements = 0;
+  const stack: Array<[Element, number]> = [[root, 1]];
+  while (stack.length > 0) {
+    const [element, depth] = stack.pop()!;
+    if (depth > HTML_MAX_DEPTH) throw new HtmlShapeError(`the page nests elements more than ${HTML_MAX_DEPTH} levels deep`);
+    if (++elements > HTML_MAX_ELEMENTS) throw new HtmlShapeError(`the page has more than ${HTML_MAX_ELEMENTS} elements`);
+    for (const child of Array.from(element.children)) stack.push([child, depth + 1]);
+  }
 }
 
 /** Readability's reading of the page, or none when it finds no article (the page's body is read instead). */

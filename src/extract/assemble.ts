@@ -41,6 +41,8 @@ export interface DraftParts {
 
 /** An entity gets a report for each sentence naming it, up to this many: enough to show who says so without quoting the whole article. */
 const ENTITY_REPORTS_MAX = 3;
+/** The bundle format's limit on a quote, in code points. */
+const QUOTE_MAX = 20_000;
 
 export function assembleDraft(parts: DraftParts): Draft {
   const { article } = parts;
@@ -91,7 +93,7 @@ class ReportList {
   ) {}
 
   add(subject: BundleReport['subject'], span: Span, rule: string, confidence: number): void {
-    const quote = trimmed(this.text, span);
+    const quote = withinQuoteLimit(this.text, trimmed(this.text, span), this.offsets);
     if (quote.end <= quote.start) return;
     const subjectId = 'entity' in subject ? subject.entity : subject.relation;
     const origin = this.sources.originOf(quote);
@@ -142,6 +144,14 @@ function trimmed(text: string, span: Span): Span {
   while (start < end && /\s/.test(text[start]!)) start++;
   while (end > start && /\s/.test(text[end - 1]!)) end--;
   return { start, end };
+}
+
+/** A quote holds at most QUOTE_MAX code points (the bundle's limit): a run-on "sentence" is cut to its start, still verbatim. */
+function withinQuoteLimit(text: string, span: Span, offsets: CodePointOffsets): Span {
+  if (offsets.of(span.end) - offsets.of(span.start) <= QUOTE_MAX) return span;
+  let end = span.start;
+  for (let points = 0; points < QUOTE_MAX && end < span.end; points++) end += text.codePointAt(end)! > 0xffff ? 2 : 1;
+  return trimmed(text, { start: span.start, end });
 }
 
 function uniqueSpans(spans: Span[]): Span[] {

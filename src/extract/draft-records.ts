@@ -1,6 +1,7 @@
 import type { BundleEntity, BundleRelation } from '../model/bundle-schema.js';
 import { isPartialDate } from '../model/dates.js';
 import { normalizeName } from '../model/names.js';
+import { asName } from '../model/text-rules.js';
 import { ORGANIZATION_CATEGORIES, RELATION_ENDPOINTS, type EntityType } from '../model/types.js';
 import type { ExtractedEntity, ExtractedRelation } from './types.js';
 
@@ -15,7 +16,7 @@ const NAME_MAX = 500;
 const ROLE_MAX = 200;
 
 export function cleanName(name: string, max = NAME_MAX): string {
-  return name.replace(/[\s\u00A0]+/g, ' ').trim().slice(0, max).trim();
+  return Array.from(asName(name)).slice(0, max).join('').trim();
 }
 
 export function entityRecord(entity: ExtractedEntity, id: string): BundleEntity | undefined {

@@ -1,4 +1,5 @@
 import type { BundleSource } from '../model/bundle-schema.js';
+import { cleanName } from './draft-records.js';
 import { SlugAllocator } from './slugs.js';
 import type { Article, Attribution, ExtractedEntity, Span } from './types.js';
 
@@ -65,9 +66,10 @@ export class DraftSources {
     return best;
   }
 
-  private add(key: string, fields: Omit<BundleSource, 'id'>, idHint?: string): BundleSource {
+  private add(key: string, given: Omit<BundleSource, 'id'>, idHint?: string): BundleSource {
     const known = this.byKey.get(key);
     if (known) return known;
+    const fields = { ...given, name: cleanName(given.name) || 'unnamed source' };
     const source: BundleSource = { id: this.ids.take(idHint ?? fields.name, `source-${this.byKey.size + 1}`), ...fields };
     this.byKey.set(key, source);
     return source;

@@ -15,8 +15,12 @@ import type { NlpEngine } from '../nlp/nlp-engine.js';
 /** About how long the local CoreNLP service takes to load and warm up on this project's reference machine (docs/extraction.md). */
 const START_SECONDS = 60;
 const RETRY_SECONDS = 10;
+/** After a failed start, the next start is tried this long after it. */
+const RESTART_AFTER_MS = 60_000;
 
 export class ExtractionEngine implements Annotator {
+  private lastStartFailure?: number;
+
   constructor(
     private readonly nlp: NlpEngine,
     /** The time budget of one extractDraft call, annotation and resolution preview together. */
@@ -27,9 +31,20 @@ export class ExtractionEngine implements Annotator {
   assertReady(): void {
     const state = this.nlp.state;
     if (state === 'ready') return;
+    const failedAgo = this.lastStartFailure === undefined ? Infinity : performance.now() - this.lastStartFailure;
+    if (state === 'failed' && failedAgo < RESTART_AFTER_MS) {
+      // Not "starting" forever: the start failed, and trying again at every request would rebuild and reload each time.
+      const retryAfterSeconds = Math.ceil((RESTART_AFTER_MS - failedAgo) / 1000);
+      throw new GraphQLError(`The language engine could not start (the server's log says why); the next try is in about ${retryAfterSeconds} s.`, {
+        extensions: { code: 'NLP_UNAVAILABLE', retryAfterSeconds, http: { status: 503, headers: { 'Retry-After': String(retryAfterSeconds) } } },
+      });
+    }
     if (state !== 'starting') {
       this.log.info('starting the language engine for the first extraction');
-      void this.nlp.serviceUrl().catch((error: unknown) => this.log.error({ err: error }, 'the language engine failed to start'));
+      void this.nlp.serviceUrl().catch((error: unknown) => {
+        this.lastStartFailure = performance.now();
+        this.log.error({ err: error }, 'the language engine failed to start');
+      });
     }
     const retryAfterSeconds = state === 'starting' ? RETRY_SECONDS : START_SECONDS;
     throw new GraphQLError(`The language engine is starting; try again in about ${retryAfterSeconds} s.`, {

@@ -46,6 +46,26 @@ export function nameProblem(value: string): string | null {
   return null;
 }
 
+/**
+ * `value` made into a name: what nameProblem refuses is dropped (a control or line break becomes a space) and
+ * runs of white space fold into one. For names a machine takes from text, such as extraction's: web copy carries
+ * soft hyphens, zero-width spaces and direction marks that would make the name invalid or unequal to its twin.
+ */
+export function asName(value: string): string {
+  // Joiners inside a word are kept through the format-character sweep under a private-use placeholder.
+  const kept = value.replace(/\u{F0000}/gu, '').replace(JOINER_IN_A_WORD, (joiner) => `\u{F0000}${joiner === '\u200C' ? 'n' : 'j'}`);
+  return kept
+    .replace(/\p{Cs}/gu, '')
+    .replace(LINE_BREAKING_ALL, ' ')
+    .replace(/[\u202A-\u202E\u2066-\u2069]/g, '')
+    .replace(/\p{Cf}/gu, '')
+    .replace(/\u{F0000}([nj])/gu, (_match, which: string) => (which === 'n' ? '\u200C' : '\u200D'))
+    .replace(/[\s\u00A0]+/g, ' ')
+    .trim();
+}
+
+const LINE_BREAKING_ALL = new RegExp(LINE_BREAKING.source, 'gu');
+
 /** Why `value` cannot be free text, or null when it can. */
 export function freeTextProblem(value: string): string | null {
   if (UNPAIRED_SURROGATE.test(value)) return 'contains an unpaired UTF-16 surrogate, which is not text';

@@ -15,7 +15,7 @@ interface ExtractResult {
 const ExtractInputRef = builder.inputType('ExtractInput', {
   description: 'An article to extract a draft bundle from: exactly one of text or html, with what is known of it.',
   fields: (t) => ({
-    text: t.string({ description: 'The article as plain text, kept exactly as given: it becomes the document text every offset refers to. At most 200,000 characters.' }),
+    text: t.string({ description: 'The article as plain text, kept exactly as given: it becomes the document text every offset refers to. At most 60,000 characters (about 10,000 words).' }),
     html: t.string({ description: 'The article as a web page: reduced to the article text by Readability, one paragraph per block.' }),
     url: t.string({ description: "The article's URL (absolute)." }),
     title: t.string({ description: "The article's title; for HTML, the page's article title when left out." }),
@@ -56,7 +56,7 @@ builder.mutationField('extractDraft', (t) =>
     args: { input: t.arg({ type: ExtractInputRef, required: true, description: 'The article and what is known of it.' }) },
     resolve: async (_root, { input }, ctx) => {
       const engine = ctx.extraction;
-      if (!engine) throw new GraphQLError('Extraction is not available on this server.', { extensions: { code: 'NLP_UNAVAILABLE' } });
+      if (!engine) throw new GraphQLError('Extraction is not available on this server.', { extensions: { code: 'NLP_UNAVAILABLE', http: { status: 503 } } });
       engine.assertReady();
       // Annotating an article takes seconds: the field gets the extraction budget instead of the request's.
       ctx.deadline.start(engine.timeoutMs);

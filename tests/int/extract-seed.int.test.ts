@@ -1,5 +1,7 @@
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { ingestBundle } from '../../src/ingest/ingest.js';
@@ -78,12 +80,13 @@ describe('newsgraph extract on the seed article', () => {
   });
 
   it('reports a missing file and a French article clearly, and still extracts the others', async () => {
-    const error = await extractWithCli('no-such-file.txt', 'tests/fixtures/articles/french.txt', SEED_TEXT, '--published', '2021-08-03', '--out', '/tmp/newsgraph-extract-test').catch((failure: { stderr: string; code: number }) => failure);
+    const out = mkdtempSync(join(tmpdir(), 'newsgraph-extract-'));
+    const error = await extractWithCli('no-such-file.txt', 'tests/fixtures/articles/french.txt', SEED_TEXT, '--published', '2021-08-03', '--out', out).catch((failure: { stderr: string; code: number }) => failure);
     expect(error).toMatchObject({ code: 1 });
     const { stderr } = error as { stderr: string };
     expect(stderr).toMatch(/no-such-file\.txt: cannot read it \(ENOENT\)/);
     expect(stderr).toMatch(/french\.txt: Unsupported language: .*fra/);
     expect(stderr).toMatch(/1 of 3 file\(s\) extracted/);
-    expect(JSON.parse(readFileSync('/tmp/newsgraph-extract-test/000_d42a34f1ce22f931.bundle.json', 'utf8'))).toEqual(draft);
+    expect(JSON.parse(readFileSync(join(out, '000_d42a34f1ce22f931.bundle.json'), 'utf8'))).toEqual(draft);
   });
 });

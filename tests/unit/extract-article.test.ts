@@ -31,6 +31,9 @@ describe('readArticle', () => {
     expect(() => readArticle({ text: ENGLISH, url: 'not a url' })).toThrow(/url/);
     expect(() => readArticle({ text: ENGLISH, documentId: 'Bad Id' })).toThrow(/documentId/);
     expect(() => readArticle({ text: 'word '.repeat(50_000) })).toThrow(/too long/);
+    // Readability's time grows with nesting (2,000 levels took a minute): such a page is refused before it runs.
+    expect(() => readArticle({ html: '<div>'.repeat(2_000) + 'deep' + '</div>'.repeat(2_000) })).toThrow(/html: the page nests elements more than 100 levels deep/);
+    expect(() => readArticle({ html: '<p>a</p>'.repeat(25_000) })).toThrow(/html: the page has more than 20000 elements/);
   });
 
   it('anchors relative dates to the first day of a partial publication date', () => {

@@ -83,3 +83,29 @@ describe('assembleDraft', () => {
     expect(Array.from(TEXT).slice(ruiz.start, ruiz.end).join('')).toBe('Ana Ruiz');
   });
 });
+
+describe('assembleDraft on web copy', () => {
+  it('makes valid names of text with soft hyphens, zero-width spaces and direction marks, and cuts a run-on quote to the limit', () => {
+    const runOn = `Col\u00ADonel Vera\u200B Kos of the \u200FCoastal Guard said ${'and then it went on '.repeat(1_500)}the end.`;
+    const name = (word: string): Span => ({ start: runOn.indexOf(word), end: runOn.indexOf(word) + word.length });
+    const person = name('Vera\u200B Kos');
+    const draft = assembleDraft({
+      article: { text: runOn, title: null, url: null, publishedAt: null, source: 'Daily\u200B Star', documentId: 'doc-2' },
+      sentences: [{ start: 0, end: runOn.length }],
+      entities: [
+        { key: 'kos', type: 'PERSON', name: 'Vera\u200B Kos', aliases: ['Kos\u00AD'], title: 'Col\u00ADonel', mentions: [{ ...person, sentence: 0, tokenBegin: 1, tokenEnd: 3, text: 'Vera Kos', kind: 'name', rule: 'test' }], rule: 'test', confidence: 0.9 },
+        { key: 'guard', type: 'ORGANIZATION', name: '\u200FCoastal Guard', aliases: [], mentions: [{ ...name('Coastal Guard'), sentence: 0, tokenBegin: 5, tokenEnd: 7, text: 'Coastal Guard', kind: 'name', rule: 'test' }], rule: 'test', confidence: 0.9 },
+      ],
+      relations: [{ type: 'MEMBER_OF', from: 'kos', to: 'guard', evidence: { start: 0, end: runOn.length }, sentence: 0, rule: 'test', confidence: 0.5 }],
+      attributions: [],
+    });
+    expect(draft.bundle.entities.map((entity) => entity.name)).toEqual(['Vera Kos', 'Coastal Guard']);
+    expect(draft.bundle.entities[0]).toMatchObject({ title: 'Colonel', aliases: ['Kos'] });
+    expect(draft.bundle.sources[0]!.name).toBe('Daily Star');
+    const points = Array.from(runOn);
+    for (const report of draft.bundle.reports) {
+      expect(report.end! - report.start!).toBeLessThanOrEqual(20_000);
+      expect(points.slice(report.start!, report.end!).join('')).toBe(report.quote);
+    }
+  });
+});

@@ -47,3 +47,25 @@ describe('ExtractionEngine', () => {
     await expect(engine.annotate('Some text.', {})).rejects.toMatchObject({ extensions: { code: 'NLP_UNAVAILABLE', http: { status: 503 } } });
   });
 });
+
+describe('ExtractionEngine after a failed start', () => {
+  it('says the engine is unavailable, with when it will try again, instead of "starting" forever, and does not restart at every request', async () => {
+    let starts = 0;
+    const nlp = new NlpEngine({
+      requestTimeoutMs: 1000,
+      service: { heap: '1g', startTimeoutMs: 1000 },
+      log,
+      startService: async () => {
+        starts += 1;
+        throw new Error('Maven was not found');
+      },
+    });
+    const engine = new ExtractionEngine(nlp, 5000, log);
+    expect(() => engine.assertReady()).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'NLP_STARTING' }) }));
+    await new Promise((resolve) => setImmediate(resolve));
+    for (let i = 0; i < 3; i++) {
+      expect(() => engine.assertReady()).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'NLP_UNAVAILABLE', http: expect.objectContaining({ status: 503 }) }) }));
+    }
+    expect(starts).toBe(1);
+  });
+});
