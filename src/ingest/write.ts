@@ -12,10 +12,12 @@ import { aliasTextOf } from '../repositories/records.js';
  * the closed maps in model/types.ts, one statement per type.
  */
 
+// A source keeps the name it was first stored with, as an entity does: a later bundle (an extracted draft of an
+// article already stored, say) does not silently rename the source of every report that cites it.
 const WRITE_SOURCES = `
 UNWIND $rows AS row
 MERGE (s:Source {id: row.id})
-SET s.name = row.name, s.kind = row.kind, s.url = row.url, s.entityId = row.entityId`;
+SET s.name = coalesce(s.name, row.name), s.kind = row.kind, s.url = row.url, s.entityId = row.entityId`;
 
 /** Aliases are a set: the union of what the graph had and what the batch brings, minus the name. */
 function writeEntitiesCypher(label: string): string {

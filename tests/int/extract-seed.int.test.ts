@@ -71,6 +71,9 @@ describe('newsgraph extract on the seed article', () => {
     const report = await ingestBundle(db.executor, draft);
     expect(report.matches.length).toBeGreaterThan(5);
     expect(await entitiesPerNameKey()).toEqual([]);
+    // The draft names the seed's document source by the document id (it was given no title): the stored name stays.
+    const [source] = await db.executor.read<{ name: string }>('MATCH (s:Source {id: $id}) RETURN s.name AS name', { id: 'document-000-d42a34f1ce22f931' });
+    expect(source!.name).toBe('Joint Military Exercise Between China and Russia (article, 2021-08-03)');
     for (const created of report.createdEntityIds) expect(seedIds.has(created)).toBe(false);
   });
 
