@@ -9,8 +9,8 @@
  *
  * FIXTURE_DIR holds `seed.json` and `<dev doc>.txt.json` (default .data/nlp-fixtures, made by tools/extract-dev/annotate.ts).
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { devDocuments, fixtureDir } from './dev-documents.js';
 import { extractEntities } from '../../src/extract/entities/index.js';
 import type { ExtractedEntity } from '../../src/extract/types.js';
 import { normalizeName } from '../../src/model/names.js';
@@ -28,16 +28,8 @@ interface GoldBundle {
 }
 
 const verbose = process.argv.includes('--verbose');
-const fixtures = process.argv.slice(2).find((arg) => !arg.startsWith('--')) ?? '.data/nlp-fixtures';
-
-function documents(): { name: string; bundle: string; annotation: string }[] {
-  const found = [{ name: 'seed', bundle: 'data/seed/seed.bundle.json', annotation: join(fixtures, 'seed.json') }];
-  for (const file of readdirSync('data/gold/dev').filter((f) => f.endsWith('.bundle.json')).sort()) {
-    const stem = basename(file, '.bundle.json');
-    found.push({ name: stem, bundle: join('data/gold/dev', file), annotation: join(fixtures, `${stem}.txt.json`) });
-  }
-  return found.filter((doc) => existsSync(doc.annotation));
-}
+const fixtures = fixtureDir();
+const documents = () => devDocuments(fixtures);
 
 function keys(type: string, names: string[]): Set<string> {
   return new Set(names.map((name) => `${type}:${normalizeName(name)}`));

@@ -9,8 +9,8 @@
  *
  *   npx tsx tools/extract-dev/score-relations.ts [--verbose] [FIXTURE_DIR]
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { devDocuments, fixtureDir } from './dev-documents.js';
 import { extractAttributions } from '../../src/extract/attribution/index.js';
 import { extractEntities } from '../../src/extract/entities/index.js';
 import { extractRelations } from '../../src/extract/relations/index.js';
@@ -27,16 +27,8 @@ interface GoldBundle {
 }
 
 const verbose = process.argv.includes('--verbose');
-const fixtures = process.argv.slice(2).find((arg) => !arg.startsWith('--')) ?? '.data/nlp-fixtures';
-
-function documents(): { name: string; bundle: string; annotation: string }[] {
-  const found = [{ name: 'seed', bundle: 'data/seed/seed.bundle.json', annotation: join(fixtures, 'seed.json') }];
-  for (const file of readdirSync('data/gold/dev').filter((f) => f.endsWith('.bundle.json')).sort()) {
-    const stem = basename(file, '.bundle.json');
-    found.push({ name: stem, bundle: join('data/gold/dev', file), annotation: join(fixtures, `${stem}.txt.json`) });
-  }
-  return found.filter((doc) => existsSync(doc.annotation));
-}
+const fixtures = fixtureDir();
+const documents = () => devDocuments(fixtures);
 
 function goldIdOf(entity: ExtractedEntity, gold: GoldBundle): string {
   const mine = new Set([entity.name, ...entity.aliases].map((n) => `${entity.type}:${normalizeName(n)}`));
