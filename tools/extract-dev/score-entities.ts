@@ -10,7 +10,7 @@
  * FIXTURE_DIR holds `seed.json` and `<dev doc>.txt.json` (default .data/nlp-fixtures, made by tools/extract-dev/annotate.ts).
  */
 import { readFileSync } from 'node:fs';
-import { devDocuments, fixtureDir } from './dev-documents.js';
+import { devDocuments, fixtureDir, scoreLine } from './dev-documents.js';
 import { extractEntities } from '../../src/extract/entities/index.js';
 import type { ExtractedEntity } from '../../src/extract/types.js';
 import { normalizeName } from '../../src/model/names.js';
@@ -53,11 +53,7 @@ function score(gold: GoldEntity[], extracted: ExtractedEntity[]): { tp: number; 
 let totalTp = 0;
 let totalGold = 0;
 let totalExtracted = 0;
-const f1 = (tp: number, gold: number, got: number): string => {
-  const p = got ? tp / got : 0;
-  const r = gold ? tp / gold : 0;
-  return `P ${p.toFixed(2)}  R ${r.toFixed(2)}  F1 ${(p + r ? (2 * p * r) / (p + r) : 0).toFixed(2)}`;
-};
+const f1 = (tp: number, gold: number, got: number): string => scoreLine(tp, gold, got, '  ');
 for (const doc of documents()) {
   const bundle = JSON.parse(readFileSync(doc.bundle, 'utf8')) as GoldBundle;
   const annotation = JSON.parse(readFileSync(doc.annotation, 'utf8')) as NlpDocument;

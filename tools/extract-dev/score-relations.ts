@@ -10,7 +10,7 @@
  *   npx tsx tools/extract-dev/score-relations.ts [--verbose] [FIXTURE_DIR]
  */
 import { readFileSync } from 'node:fs';
-import { devDocuments, fixtureDir } from './dev-documents.js';
+import { devDocuments, fixtureDir, scoreLine } from './dev-documents.js';
 import { extractAttributions } from '../../src/extract/attribution/index.js';
 import { extractEntities } from '../../src/extract/entities/index.js';
 import { extractRelations } from '../../src/extract/relations/index.js';
@@ -48,11 +48,7 @@ function narrowest(attributions: Attribution[], start: number, end: number): Att
 /** Per rule over every document: right and wrong relations, and in how many sentences it was right, to see a rule that only one sentence carries. */
 const byRule = new Map<string, { right: number; wrong: number; sentences: Set<string> }>();
 const totals = { tp: 0, gold: 0, got: 0, attrRight: 0, attrGold: 0, attrGot: 0, outletRight: 0, outletGold: 0 };
-const f1 = (tp: number, gold: number, got: number): string => {
-  const p = got ? tp / got : 0;
-  const r = gold ? tp / gold : 0;
-  return `P ${p.toFixed(2)} R ${r.toFixed(2)} F1 ${(p + r ? (2 * p * r) / (p + r) : 0).toFixed(2)}`;
-};
+const f1 = (tp: number, gold: number, got: number): string => scoreLine(tp, gold, got);
 for (const doc of documents()) {
   const gold = JSON.parse(readFileSync(doc.bundle, 'utf8')) as GoldBundle;
   const annotation = JSON.parse(readFileSync(doc.annotation, 'utf8')) as NlpDocument;
