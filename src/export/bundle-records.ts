@@ -16,7 +16,7 @@ function present<T extends Record<string, unknown>>(values: T): { [K in keyof T]
 }
 
 export function documentRecord(row: DocumentRow): BundleDocument {
-  return { id: row.id, ...present({ title: row.title, publishedAt: row.publishedAt, url: row.url }), text: row.text };
+  return { id: row.id, ...present({ title: row.title, publishedAt: row.publishedAt, url: row.url, publisher: row.publisher }), text: row.text };
 }
 
 export function sourceRecord(row: SourceRow): BundleSource {

@@ -27,7 +27,7 @@ const REPORT_COLUMNS = ['id', 'quote', 'start:int', 'end:int', 'reportedAt', 'do
 export const CSV_HEADERS: Record<CsvFile, readonly string[]> = {
   entities: ['id:ID(Entity)', ':LABEL', 'type', 'name', 'aliases:string[]', 'aliasText', 'description', 'title', 'category', 'startDate', 'endDate', 'createdAt:datetime'],
   sources: ['id:ID(Source)', 'name', 'kind', 'url', 'entityId'],
-  documents: ['id:ID(Document)', 'title', 'publishedAt', 'url', 'text', 'ingestedAt:datetime'],
+  documents: ['id:ID(Document)', 'title', 'publishedAt', 'url', 'publisher', 'text', 'ingestedAt:datetime'],
   claims: ['relationId:ID(Claim)', 'type', 'from', 'to'],
   nameKeys: ['key:ID(NameKey)'],
   relations: [':START_ID(Entity)', ':END_ID(Entity)', ':TYPE', 'id', 'role', 'startDate', 'endDate'],
@@ -59,7 +59,7 @@ export function entityCsv(e: EntityRow, arrayDelimiter: string): string {
 
 export const sourceCsv = (s: SourceRow): string => csvRow([s.id, s.name, s.kind, s.url, s.entityId]);
 
-export const documentCsv = (d: DocumentRow): string => csvRow([d.id, d.title, d.publishedAt, d.url, d.text, d.ingestedAt]);
+export const documentCsv = (d: DocumentRow): string => csvRow([d.id, d.title, d.publishedAt, d.url, d.publisher, d.text, d.ingestedAt]);
 
 export const claimCsv = (c: ClaimRow): string => csvRow([c.relationId, c.type, c.from, c.to]);
 

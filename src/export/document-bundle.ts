@@ -37,7 +37,8 @@ export async function exportDocumentBundle(executor: Executor, documentId: strin
 
       const relationIds = distinct(reports.filter((report) => 'relation' in report.subject).map(subjectId));
       const relations = relationIds.length > 0 ? rows(await tx.run<RelationRow>(RELATIONS_BY_ID, { ids: relationIds })) : [];
-      const sourceIds = distinct(reports.map((report) => report.source));
+      // The publisher is the document's voice even where it reports nothing itself; the bundle names it, so it travels.
+      const sourceIds = distinct([...reports.map((report) => report.source), ...(document.publisher ? [document.publisher] : [])]);
       const sources = sourceIds.length > 0 ? rows(await tx.run<SourceRow>(SOURCES_BY_ID, { ids: sourceIds })) : [];
       const entityIds = distinct([
         ...reports.filter((report) => 'entity' in report.subject).map(subjectId),

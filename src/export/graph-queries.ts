@@ -8,7 +8,7 @@ import { relationReportsPattern } from '../repositories/records.js';
  * (served by the uniqueness constraints' indexes) and take `$limit`.
  */
 
-const DOCUMENT_COLUMNS = `d.id AS id, d.title AS title, d.publishedAt AS publishedAt, d.url AS url, d.text AS text,
+const DOCUMENT_COLUMNS = `d.id AS id, d.title AS title, d.publishedAt AS publishedAt, d.url AS url, d.publisher AS publisher, d.text AS text,
   toString(d.ingestedAt) AS ingestedAt`;
 
 const SOURCE_COLUMNS = 's.id AS id, s.name AS name, s.kind AS kind, s.url AS url, s.entityId AS entityId';

@@ -8,6 +8,7 @@ export interface DocumentRow {
   title: string | null;
   publishedAt: string | null;
   url: string | null;
+  publisher: string | null;
   text: string;
   ingestedAt: string | null;
 }

@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 
-export type DocumentField = 'text' | 'title' | 'publishedAt' | 'url';
+export type DocumentField = 'text' | 'title' | 'publishedAt' | 'url' | 'publisher';
 
 const HOW_TO_REPLACE = 'an admin may replace it (ingestBundle with replaceDocument: true, or newsgraph ingest --replace-documents)';
 const REPORTS_SHOWN = 200;

@@ -24,21 +24,22 @@ interface StoredDocument {
   title: string | null;
   publishedAt: string | null;
   url: string | null;
+  publisher: string | null;
 }
 
 // A new id is created from the row; an existing one is locked, so an ingest and a replacement of one document run one after the other.
 const CLAIM_DOCUMENTS = `
 UNWIND $rows AS row
 MERGE (d:Document {id: row.id})
-ON CREATE SET d.title = row.title, d.publishedAt = row.publishedAt, d.url = row.url, d.text = row.text, d.ingestedAt = datetime()
+ON CREATE SET d.title = row.title, d.publishedAt = row.publishedAt, d.url = row.url, d.publisher = row.publisher, d.text = row.text, d.ingestedAt = datetime()
 SET d._lock = true
 REMOVE d._lock
-RETURN d.id AS id, d.text AS text, d.title AS title, d.publishedAt AS publishedAt, d.url AS url`;
+RETURN d.id AS id, d.text AS text, d.title AS title, d.publishedAt AS publishedAt, d.url AS url, d.publisher AS publisher`;
 
 const READ_STORED = `
 UNWIND $ids AS id
 MATCH (d:Document {id: id})
-RETURN d.id AS id, d.text AS text, d.title AS title, d.publishedAt AS publishedAt, d.url AS url`;
+RETURN d.id AS id, d.text AS text, d.title AS title, d.publishedAt AS publishedAt, d.url AS url, d.publisher AS publisher`;
 
 const STORED_QUOTES = `
 UNWIND $ids AS id
@@ -52,7 +53,7 @@ UNWIND $rows AS row
 MATCH (d:Document {id: row.id})
 SET d += row.props`;
 
-const METADATA: readonly DocumentField[] = ['title', 'publishedAt', 'url'];
+const METADATA: readonly DocumentField[] = ['title', 'publishedAt', 'url', 'publisher'];
 
 /** The fields the bundle gives that differ from the stored document; omitted metadata keeps the stored value. */
 function differences(given: BundleDocument, stored: StoredDocument): DocumentField[] {
@@ -115,7 +116,7 @@ export async function preflightDocuments(tx: CountingTransaction, documents: rea
 export async function claimDocuments(tx: CountingTransaction, documents: readonly BundleDocument[], options: DocumentOptions, rewritten: ReadonlySet<string>): Promise<Map<string, string | null>> {
   const publishedAt = new Map<string, string | null>();
   if (documents.length === 0) return publishedAt;
-  const rows = documents.map((d) => ({ id: d.id, title: d.title ?? null, publishedAt: d.publishedAt ?? null, url: d.url ?? null, text: d.text }));
+  const rows = documents.map((d) => ({ id: d.id, title: d.title ?? null, publishedAt: d.publishedAt ?? null, url: d.url ?? null, publisher: d.publisher ?? null, text: d.text }));
   const stored = (await tx.run<StoredDocument>(CLAIM_DOCUMENTS, { rows })).records.map((record) => record.toObject());
   for (const document of stored) publishedAt.set(document.id, document.publishedAt);
   const given = new Map(documents.map((document) => [document.id, document]));

@@ -46,6 +46,8 @@ export const documentSchema = z.strictObject({
   title: name(1000).optional(),
   publishedAt: partialDate.optional(),
   url: z.url().max(2000).nullish(),
+  /** The source that published the document, its own voice: a syndicated copy of it counts as the original's publisher. */
+  publisher: slug.optional(),
   text: ruled(freeTextProblem).max(5_000_000),
 });
 

@@ -21,6 +21,7 @@ export class ReferenceChecker {
   private readonly documents = new Map<string, DocumentText>();
   private readonly reports = new Set<string>();
   private readonly sourceEntities: Array<{ path: string; entity: string }> = [];
+  private readonly publishers: Array<{ path: string; source: string }> = [];
 
   constructor(private readonly issues: ValidationIssue[] = []) {}
 
@@ -42,6 +43,7 @@ export class ReferenceChecker {
 
   addDocument(document: BundleDocument, path: string): void {
     if (this.unique(this.documents, document.id, path, 'document')) this.documents.set(document.id, new DocumentText(document.text));
+    if (document.publisher) this.publishers.push({ path: `${path}.publisher`, source: document.publisher });
   }
 
   addSource(source: BundleSource, path: string): void {
@@ -103,6 +105,10 @@ export class ReferenceChecker {
   finish(): ValidationIssue[] {
     for (const { path, entity } of this.sourceEntities) {
       if (!this.entities.has(entity)) this.issue(path, `unknown entity "${entity}"`);
+    }
+    // A stream may give the publisher's source after its document.
+    for (const { path, source } of this.publishers) {
+      if (!this.sources.has(source)) this.issue(path, `unknown source "${source}"`);
     }
     return this.issues;
   }

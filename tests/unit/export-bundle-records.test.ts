@@ -37,7 +37,7 @@ const reportRow = (overrides: Partial<ReportRow>): ReportRow => ({
 
 describe('graph rows back to bundle records', () => {
   it('leaves out properties that are null in the graph', () => {
-    expect(documentRecord({ id: 'd', title: null, publishedAt: '2021', url: null, text: '', ingestedAt: null })).toEqual({ id: 'd', publishedAt: '2021', text: '' });
+    expect(documentRecord({ id: 'd', title: null, publishedAt: '2021', url: null, publisher: null, text: '', ingestedAt: null })).toEqual({ id: 'd', publishedAt: '2021', text: '' });
     expect(sourceRecord({ id: 's', name: 'S', kind: 'official', url: null, entityId: 'x' })).toEqual({ id: 's', name: 'S', kind: 'official', entity: 'x' });
   });
 
