@@ -11,6 +11,7 @@ import { GraphRepository } from './repositories/graph-repository.js';
 import { ProvenanceRepository } from './repositories/provenance-repository.js';
 import { RelationEdits } from './repositories/relation-edits.js';
 import { RelationRepository } from './repositories/relation-repository.js';
+import { SourceGroups } from './repositories/source-groups.js';
 import { RequestDeadline, withDeadline } from './request-deadline.js';
 import { StatsRepository } from './repositories/stats-repository.js';
 
@@ -35,6 +36,7 @@ export interface Repositories {
   graph: GraphRepository;
   entityEdits: EntityEdits;
   relationEdits: RelationEdits;
+  sourceGroups: SourceGroups;
 }
 
 /** What each GraphQL request sees: repositories bound to its logger, and its own DataLoaders; never a session. */
@@ -60,6 +62,7 @@ export function createRepositories(executor: Executor): Repositories {
     graph: new GraphRepository(executor),
     entityEdits: new EntityEdits(executor),
     relationEdits: new RelationEdits(executor),
+    sourceGroups: new SourceGroups(executor),
   };
 }
 

@@ -7,6 +7,8 @@ import { claimNameKeys } from './locks.js';
 import { lockReferencedEntities } from './referenced.js';
 import { resolveEntities, resolveRelations } from './resolve.js';
 import { storedReportId, writeEntities, writeRelations, writeReports, writeSources } from './write.js';
+import { fileDocuments } from '../claims/syndication.js';
+import { refreshCorroboration, subjectsOf, type Subjects } from '../claims/refresh.js';
 
 export const INGEST_TIMEOUT_MS = 120_000;
 
@@ -35,6 +37,22 @@ const mapId = (ids: ReadonlyMap<string, string>, id: string) => ids.get(id) ?? i
 
 export type IngestOptions = DocumentOptions;
 
+/** Everything whose reports the batch may have changed: its entities, relations and report subjects, and those of documents whose voice changed. */
+function batchSubjects(batch: Batch, entityIds: ReadonlyMap<string, string>, relationIds: ReadonlyMap<string, string>, revoiced: Subjects): Subjects {
+  return {
+    entities: [
+      ...batch.entities.map((entity) => mapId(entityIds, entity.id)),
+      ...batch.reports.flatMap((report) => ('entity' in report.subject ? [mapId(entityIds, report.subject.entity)] : [])),
+      ...revoiced.entities,
+    ],
+    relations: [
+      ...batch.relations.map((relation) => mapId(relationIds, relation.id)),
+      ...batch.reports.flatMap((report) => ('relation' in report.subject ? [mapId(relationIds, report.subject.relation)] : [])),
+      ...revoiced.relations,
+    ],
+  };
+}
+
 /**
  * Resolves and writes one batch inside the caller's transaction. It may run
  * again when the driver retries a transient error (a deadlock between two
@@ -61,9 +79,11 @@ export async function writeBatch(tx: CountingTransaction, batch: Batch, state: I
   const publishedAt = new Map([...state.publishedAt, ...stored]);
 
   await writeSources(tx, batch, entityIds);
+  const revoicedDocuments = await fileDocuments(tx, batch.documents);
   await writeEntities(tx, batch.entities, entityIds);
   await writeRelations(tx, relations, relationIds);
   await writeReports(tx, batch, entityIds, relationIds, publishedAt);
+  await refreshCorroboration(tx, batchSubjects(batch, entityIds, relationIds, await subjectsOf(tx, 'documents', revoicedDocuments)));
 
   const matched = entities.matches.length;
   return {

@@ -120,7 +120,10 @@ export async function resolveEntities(tx: CountingTransaction, entities: BundleE
 
 /**
  * The id of a stored relation stating the same fact as one being written:
- * same type, same endpoints (`a` and `b`, already matched), same role. One
+ * same type, same endpoints (`a` and `b`, already matched), and periods that
+ * overlap (a relation without dates overlaps every period). The role is each
+ * report's wording, not part of the fact: "commanding officer of Chinese
+ * troops" and "PLA commander for the drills" are one COMMANDS relation. One
  * definition for ingest and for edits. The type comes from the closed enum,
  * so Neo4j reads only that type's relationships; the endpoints are found
  * before this subquery, so the expansion between them is an Expand(Into),
@@ -129,18 +132,26 @@ export async function resolveEntities(tx: CountingTransaction, entities: BundleE
  * other end's id: a relation to a hub read all of the hub's relationships of
  * that type (the 1M-entity load ran 5x slower per record than the 100k one).
  */
-export const sameFactCall = (type: RelationType, role: 'r.role' | '$role') => `CALL (*) {
+export const sameFactCall = (type: RelationType, period: 'r' | '$') => `CALL (*) {
   OPTIONAL MATCH (a)-[same:${type}]->(b)
-  WHERE coalesce(same.role, '') = coalesce(${role}, '')
+  WHERE ${periodsOverlap('same.startDate', 'same.endDate', `${period === 'r' ? 'r.' : '$'}startDate`, `${period === 'r' ? 'r.' : '$'}endDate`)}
   RETURN min(same.id) AS sameFactId
 }`;
+
+/**
+ * Partial dates compare as text: a period starts no later than its start's
+ * text and ends no earlier than its end's text followed by '~', which sorts
+ * after every digit, so `2021-08` as an end reaches past `2021-08-31`.
+ */
+export const periodsOverlap = (start1: string, end1: string, start2: string, end2: string) =>
+  `coalesce(${start1}, '') <= coalesce(${end2} + '~', '~') AND coalesce(${start2}, '') <= coalesce(${end1} + '~', '~')`;
 
 const lookupRelationsCypher = (type: RelationType) => `
 UNWIND $relations AS r
 OPTIONAL MATCH (claim:Claim {relationId: r.id})
 OPTIONAL MATCH (a:Entity {id: r.from})
 OPTIONAL MATCH (b:Entity {id: r.to})
-${sameFactCall(type, 'r.role')}
+${sameFactCall(type, 'r')}
 RETURN r.id AS id, claim.type AS type, claim.from AS from, claim.to AS to, sameFactId`;
 
 export interface RelationResolution {
@@ -152,7 +163,7 @@ export interface RelationResolution {
 
 /**
  * A relation id already in the graph must name the same fact; a new id for a
- * fact the graph already holds (same type, endpoints and role) reuses it, so
+ * fact the graph already holds (same type and endpoints, overlapping periods) reuses it, so
  * two documents reporting one fact give one relationship with two reports.
  */
 export async function resolveRelations(tx: CountingTransaction, relations: BundleRelation[]): Promise<RelationResolution> {
@@ -164,7 +175,7 @@ export async function resolveRelations(tx: CountingTransaction, relations: Bundl
     const ofType = relations.filter((relation) => relation.type === type);
     if (ofType.length === 0) continue;
     const result = await tx.run<{ id: string; type: string | null; from: string | null; to: string | null; sameFactId: string | null }>(lookupRelationsCypher(type), {
-      relations: ofType.map(({ id, from, to, role }) => ({ id, from, to, role: role ?? null })),
+      relations: ofType.map(({ id, from, to, startDate, endDate }) => ({ id, from, to, startDate: startDate ?? null, endDate: endDate ?? null })),
     });
     records.push(...result.records);
   }

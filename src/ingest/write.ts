@@ -1,6 +1,7 @@
 import neo4j from 'neo4j-driver';
 import type { CountingTransaction } from '../db/executor.js';
-import type { BundleEntity, BundleRelation } from '../model/bundle-schema.js';
+import type { BundleEntity, BundleRelation, BundleReport } from '../model/bundle-schema.js';
+import { sourceKey } from '../claims/origins.js';
 import { nameKeys } from '../model/names.js';
 import { DEFAULT_REPORT_METHOD, ENTITY_LABEL, ENTITY_TYPES, RELATION_TYPES, type EntityType, type RelationType, type ReportMethod } from '../model/types.js';
 import type { Batch } from './batch.js';
@@ -17,7 +18,7 @@ import { aliasTextOf } from '../repositories/records.js';
 const WRITE_SOURCES = `
 UNWIND $rows AS row
 MERGE (s:Source {id: row.id})
-SET s.name = coalesce(s.name, row.name), s.kind = row.kind, s.url = row.url, s.entityId = row.entityId`;
+SET s.name = coalesce(s.name, row.name), s.key = coalesce(s.key, row.key), s.kind = row.kind, s.url = row.url, s.entityId = row.entityId`;
 
 /** Aliases are a set: the union of what the graph had and what the batch brings, minus the name. */
 function writeEntitiesCypher(label: string): string {
@@ -55,13 +56,17 @@ const REPORT_PROPERTIES = `rb.quote = row.quote, rb.start = row.start, rb.end = 
     rb.documentId = row.document, rb.attributedToId = row.attributedTo,
     rb.method = row.method, rb.rule = row.rule, rb.confidence = row.confidence`;
 
-/** One statement per kind of subject: an entity by id, or a relation's claim node by relation id. */
+/**
+ * One statement per kind of subject: an entity by id, or a relation's claim node by relation id. `row.values`
+ * holds what the report says of its subject (a description, a role, dates: see claims/values.ts); an empty map
+ * leaves the stored ones, a null value removes one.
+ */
 const writeReportsCypher = (subject: string) => `
 UNWIND $rows AS row
 MATCH (subject:${subject})
 MATCH (s:Source {id: row.source})
 MERGE (subject)-[rb:REPORTED_BY {id: row.id}]->(s)
-SET ${REPORT_PROPERTIES}`;
+SET ${REPORT_PROPERTIES}, rb += row.values`;
 
 export const WRITE_ENTITY_REPORTS = writeReportsCypher('Entity {id: row.subject}');
 export const WRITE_RELATION_REPORTS = writeReportsCypher('Claim {relationId: row.subject}');
@@ -82,10 +87,23 @@ const orNull = <T>(value: T | undefined | null): T | null => value ?? null;
 /** Documents are written first, by documents.ts, which refuses a stored id with other content. */
 export async function writeSources(tx: CountingTransaction, batch: Batch, entityIds: IdMap): Promise<void> {
   if (batch.sources.length > 0) {
-    const rows = batch.sources.map((s) => ({ id: s.id, name: s.name, kind: s.kind, url: orNull(s.url), entityId: s.entity ? mapped(entityIds, s.entity) : null }));
+    const rows = batch.sources.map((s) => ({ id: s.id, name: s.name, key: sourceKey(s.name) || null, kind: s.kind, url: orNull(s.url), entityId: s.entity ? mapped(entityIds, s.entity) : null }));
     await tx.run(WRITE_SOURCES, { rows });
   }
 }
+
+/** What a bundle says of an entity beside its names: the values its reports in the same batch carry. */
+function entityValues(entity: BundleEntity) {
+  return {
+    description: orNull(entity.description),
+    title: entity.type === 'PERSON' ? orNull(entity.title) : null,
+    category: entity.type === 'ORGANIZATION' ? orNull(entity.category) : null,
+    startDate: entity.type === 'EVENT' ? orNull(entity.startDate) : null,
+    endDate: entity.type === 'EVENT' ? orNull(entity.endDate) : null,
+  };
+}
+
+const relationValues = (relation: BundleRelation) => ({ role: orNull(relation.role), startDate: orNull(relation.startDate), endDate: orNull(relation.endDate) });
 
 function entityRow(entity: BundleEntity, id: string) {
   return {
@@ -95,11 +113,7 @@ function entityRow(entity: BundleEntity, id: string) {
     // The name joins the aliases; the statement drops it again when it is the entity's own name.
     aliases: [entity.name, ...entity.aliases],
     keys: nameKeys(entity.type, [entity.name, ...entity.aliases]),
-    description: orNull(entity.description),
-    title: entity.type === 'PERSON' ? orNull(entity.title) : null,
-    category: entity.type === 'ORGANIZATION' ? orNull(entity.category) : null,
-    startDate: entity.type === 'EVENT' ? orNull(entity.startDate) : null,
-    endDate: entity.type === 'EVENT' ? orNull(entity.endDate) : null,
+    ...entityValues(entity),
   };
 }
 
@@ -130,7 +144,21 @@ export function storedReportId(documentId: string, reportId: string): string {
   return `${documentId}/${reportId}`;
 }
 
+/**
+ * A report carries what its bundle says of its subject. In a stream, a report whose subject came in another
+ * batch carries nothing new and keeps what it had.
+ */
 export async function writeReports(tx: CountingTransaction, batch: Batch, entityIds: IdMap, relationIds: IdMap, publishedAt: ReadonlyMap<string, string | null>): Promise<void> {
+  const entities = new Map(batch.entities.map((entity) => [entity.id, entity]));
+  const relations = new Map(batch.relations.map((relation) => [relation.id, relation]));
+  const valuesOf = (subject: BundleReport['subject']) => {
+    if ('entity' in subject) {
+      const entity = entities.get(subject.entity);
+      return entity ? entityValues(entity) : {};
+    }
+    const relation = relations.get(subject.relation);
+    return relation ? relationValues(relation) : {};
+  };
   const rows = batch.reports.map((report) => ({
     id: storedReportId(report.document, report.id),
     aboutEntity: 'entity' in report.subject,
@@ -143,6 +171,7 @@ export async function writeReports(tx: CountingTransaction, batch: Batch, entity
     document: report.document,
     attributedTo: report.attributedTo ? mapped(entityIds, report.attributedTo) : null,
     ...methodProperties(report),
+    values: valuesOf(report.subject),
   }));
   const aboutEntities = rows.filter((row) => row.aboutEntity);
   const aboutRelations = rows.filter((row) => !row.aboutEntity);

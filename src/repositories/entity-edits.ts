@@ -8,6 +8,7 @@ import { InputError, NotFoundError } from './input-error.js';
 import { mergedTarget, refuseMergedId } from './merged-check.js';
 import { aliasTextOf, distinctAliases, ENTITY_PROJECTION, type EntityRecord } from './records.js';
 import { writeReportInputs, type ReportInput } from './report-inputs.js';
+import { pinEdited, refreshCorroboration } from '../claims/refresh.js';
 
 export interface EntityInput {
   id: string;
@@ -96,8 +97,11 @@ export class EntityEdits {
       const result = await tx.run(upsertCypher(ENTITY_LABEL[input.type]), { id: input.id, type: input.type, props, aliases: input.aliases ?? null });
       const entity = result.records[0]!.get('entity') as EntityRecord;
       await relinkNameKeys(tx, entity);
-      await writeReportInputs(tx, { entity: entity.id }, input.reports ?? [], 'reports');
-      return entity;
+      const values = Object.fromEntries(OPTIONAL_FIELDS.filter((field) => input[field] !== undefined).map((field) => [field, input[field] ?? null]));
+      await writeReportInputs(tx, { entity: entity.id }, input.reports ?? [], 'reports', values);
+      await pinEdited(tx, { entity: entity.id }, Object.keys(values), (input.reports ?? []).length > 0);
+      await refreshCorroboration(tx, { entities: [entity.id], relations: [] });
+      return (await tx.run(READ_ENTITY, { id: entity.id })).records[0]!.get('entity') as EntityRecord;
     }, { name: 'upsert entity', serializeOn: `entity:${input.id}` });
   }
 
@@ -132,6 +136,7 @@ export class EntityEdits {
       await tx.run(RECORD_MERGE, { keepId, mergeId });
       await tx.run(MERGE_ENTITIES, { keepId, mergeId });
       await tx.run(REPOINT_REFERENCES, { from: mergeId, to: keepId });
+      await refreshCorroboration(tx, { entities: [keepId], relations: [] });
       const entity = (await tx.run(READ_ENTITY, { id: keepId })).records[0]!.get('entity') as EntityRecord;
       await relinkNameKeys(tx, entity);
       return entity;

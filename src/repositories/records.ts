@@ -2,7 +2,17 @@ import { DEFAULT_REPORT_METHOD, type EntityType, type RelationType, type ReportM
 
 /** Plain shapes the repositories return and the schema resolves from. */
 
-export interface EntityRecord {
+/** How well an entity or relation is sourced, stored with it at write time (src/claims/refresh.ts); absent on records read without it. */
+export interface CorroborationFields {
+  sourceCount?: number | null;
+  independentSourceCount?: number | null;
+  firstReportedAt?: string | null;
+  lastReportedAt?: string | null;
+  status?: string | null;
+  disputed?: string[] | null;
+}
+
+export interface EntityRecord extends CorroborationFields {
   id: string;
   type: EntityType;
   name: string;
@@ -14,7 +24,7 @@ export interface EntityRecord {
   endDate: string | null;
 }
 
-export interface RelationRecord {
+export interface RelationRecord extends CorroborationFields {
   id: string;
   type: RelationType;
   from: string;
@@ -43,6 +53,10 @@ export interface ReportRecord {
   method: ReportMethod;
   rule: string | null;
   confidence: number | null;
+  /** The independence key (src/claims/origins.ts); null on a report not refreshed since it was written. */
+  origin?: string | null;
+  /** What the report says of its subject: a description, a title, a role, dates (src/claims/values.ts). */
+  values?: Record<string, string | null>;
   /** Read with the report, so provenance costs one round trip per level, not one per kind. */
   source?: SourceRecord;
   document?: DocumentRecord | null;
@@ -55,6 +69,8 @@ export interface SourceRecord {
   kind: string;
   url: string | null;
   entityId: string | null;
+  /** Set by an admin: the sources of one group count as one independent source. */
+  independenceGroup?: string | null;
 }
 
 export interface DocumentRecord {
@@ -65,11 +81,12 @@ export interface DocumentRecord {
 }
 
 /** Entity properties beside id and type (always read), that a projection may leave unread. */
-export const ENTITY_PROPERTIES = ['name', 'aliases', 'description', 'title', 'category', 'startDate', 'endDate'] as const;
+export const CORROBORATION_PROPERTIES = ['sourceCount', 'independentSourceCount', 'firstReportedAt', 'lastReportedAt', 'status', 'disputed'] as const;
+export const ENTITY_PROPERTIES = ['name', 'aliases', 'description', 'title', 'category', 'startDate', 'endDate', ...CORROBORATION_PROPERTIES] as const;
 export type EntityProperty = (typeof ENTITY_PROPERTIES)[number];
 
 /** Relation properties beside id, type and endpoints, that a projection may leave unread. */
-export const RELATION_PROPERTIES = ['role', 'startDate', 'endDate'] as const;
+export const RELATION_PROPERTIES = ['role', 'startDate', 'endDate', ...CORROBORATION_PROPERTIES] as const;
 export type RelationProperty = (typeof RELATION_PROPERTIES)[number];
 
 /** Which properties to read: all, or those a GraphQL selection asks for (names from the closed lists above). */
@@ -78,8 +95,11 @@ export type PropertiesToRead<P extends string> = 'all' | ReadonlySet<P>;
 const reads = <P extends string>(read: PropertiesToRead<P>, property: P) => read === 'all' || read.has(property);
 
 /** Cypher projections matching the records above, over a variable the caller names. */
+const corroborationEntries = (x: string) => CORROBORATION_PROPERTIES.map((p) => `${p}: ${x}.${p}`).join(', ');
+
 const fullEntityProjection = (n: string) => `{ id: ${n}.id, type: ${n}.type, name: ${n}.name, aliases: coalesce(${n}.aliases, []),
-  description: ${n}.description, title: ${n}.title, category: ${n}.category, startDate: ${n}.startDate, endDate: ${n}.endDate }`;
+  description: ${n}.description, title: ${n}.title, category: ${n}.category, startDate: ${n}.startDate, endDate: ${n}.endDate,
+  ${corroborationEntries(n)} }`;
 
 /**
  * With a set of properties, only those are read and the others are absent
@@ -109,13 +129,13 @@ export const distinctAliases = (list: string) => `reduce(kept = [], alias IN ${l
 /** Cypher: the aliases in `list` joined into the one string the full-text index reads. */
 export const aliasTextOf = (list: string) => `reduce(joined = '', alias IN ${list} | CASE joined WHEN '' THEN alias ELSE joined + ' | ' + alias END)`;
 
-export const SOURCE_PROJECTION = (s: string) => `${s} { .id, .name, .kind, url: ${s}.url, entityId: ${s}.entityId }`;
+export const SOURCE_PROJECTION = (s: string) => `${s} { .id, .name, .kind, url: ${s}.url, entityId: ${s}.entityId, independenceGroup: ${s}.independenceGroup }`;
 
 export const DOCUMENT_PROJECTION = (d: string) => `${d} { .id, title: ${d}.title, publishedAt: ${d}.publishedAt, url: ${d}.url }`;
 
 /** A relation with its endpoint records, over `r`; the endpoints carry the properties `read` names. */
 export const relationProjection = (read: PropertiesToRead<EntityProperty> = 'all') => `{ id: r.id, type: type(r), from: startNode(r).id, to: endNode(r).id, role: r.role,
-  startDate: r.startDate, endDate: r.endDate,
+  startDate: r.startDate, endDate: r.endDate, ${corroborationEntries('r')},
   fromEntity: [x IN [startNode(r)] | ${entityProjection('x', read)}][0], toEntity: [x IN [endNode(r)] | ${entityProjection('x', read)}][0] }`;
 
 export const RELATION_PROJECTION = relationProjection();
@@ -151,6 +171,7 @@ const REPORT_LOOKUP_PROJECTIONS: Record<ReportLookup, string> = {
 export const reportProjection = (lookups: readonly ReportLookup[] = REPORT_LOOKUPS) => `{ id: rb.id, sourceId: endNode(rb).id, documentId: rb.documentId, quote: rb.quote, start: rb.start,
   end: rb.end, reportedAt: rb.reportedAt, attributedToId: rb.attributedToId,
   method: coalesce(rb.method, '${DEFAULT_REPORT_METHOD}'), rule: rb.rule, confidence: rb.confidence,
+  origin: rb.origin, values: rb { .description, .title, .category, .role, .startDate, .endDate },
   subjectId: coalesce(startNode(rb).id, startNode(rb).relationId),
   source: [x IN [endNode(rb)] | ${SOURCE_PROJECTION('x')}][0]${lookups.map((lookup) => `,\n  ${REPORT_LOOKUP_PROJECTIONS[lookup]}`).join('')} }`;
 

@@ -10,6 +10,7 @@ import { InputError } from './input-error.js';
 import { refuseMergedId } from './merged-check.js';
 import { RELATION_OF_CLAIM, RELATION_PROJECTION, type RelationRecord } from './records.js';
 import { writeReportInputs, type ReportInput } from './report-inputs.js';
+import { pinEdited, refreshCorroboration } from '../claims/refresh.js';
 
 export interface RelationInput {
   id?: string | null;
@@ -26,7 +27,7 @@ const lookupCypher = (type: RelationType) => `
 OPTIONAL MATCH (a:Entity {id: $from})
 OPTIONAL MATCH (b:Entity {id: $to})
 OPTIONAL MATCH (claim:Claim {relationId: $id})
-${sameFactCall(type, '$role')}
+${sameFactCall(type, '$')}
 RETURN a.type AS fromType, b.type AS toType, claim { .type, .from, .to } AS claim, sameFactId`;
 
 const READ_BACK = `
@@ -34,10 +35,11 @@ MATCH (c:Claim {relationId: $id})
 ${RELATION_OF_CLAIM}
 RETURN ${RELATION_PROJECTION} AS relation`;
 
-/** A readable id for a relation given without one: from-type-to, with a short hash when the role tells facts apart. */
+/** A readable id for a relation given without one: from-type-to, with a short hash when its period tells facts apart. */
 function derivedId(input: RelationInput): string {
   const base = `${input.from}-${input.type.toLowerCase().replace(/_/g, '-')}-${input.to}`;
-  const id = input.role ? `${base}-${createHash('sha256').update(input.role).digest('hex').slice(0, 8)}` : base;
+  const period = input.startDate || input.endDate ? `${input.startDate ?? ''}/${input.endDate ?? ''}` : null;
+  const id = period ? `${base}-${createHash('sha256').update(period).digest('hex').slice(0, 8)}` : base;
   return id.length <= 200 ? id : `rel-${createHash('sha256').update(id).digest('hex').slice(0, 32)}`;
 }
 
@@ -62,7 +64,7 @@ export class RelationEdits {
       const locked = await lockEntities(tx, [input.from, input.to]);
       for (const end of ['from', 'to'] as const) if (!locked.has(input[end])) await refuseMergedId(tx, input[end], end);
       const requestedId = input.id ?? derivedId(input);
-      const lookup = await tx.run(lookupCypher(input.type), { from: input.from, to: input.to, id: requestedId, role: input.role ?? null });
+      const lookup = await tx.run(lookupCypher(input.type), { from: input.from, to: input.to, id: requestedId, startDate: input.startDate ?? null, endDate: input.endDate ?? null });
       const row = lookup.records[0]!.toObject() as { fromType: EntityType | null; toType: EntityType | null; claim: { type: string; from: string; to: string } | null; sameFactId: string | null };
       checkEndpoint(input.type, 'from', input.from, row.fromType);
       checkEndpoint(input.type, 'to', input.to, row.toType);
@@ -72,7 +74,10 @@ export class RelationEdits {
       const id = row.claim ? requestedId : (input.id ?? row.sameFactId ?? requestedId);
       const relation = { id, type: input.type, from: input.from, to: input.to, role: input.role ?? undefined, startDate: input.startDate ?? undefined, endDate: input.endDate ?? undefined };
       await writeRelations(tx, [relation], new Map());
-      await writeReportInputs(tx, { relation: id }, input.reports ?? [], 'reports');
+      const values = Object.fromEntries((['role', 'startDate', 'endDate'] as const).filter((field) => input[field] !== undefined).map((field) => [field, input[field] ?? null]));
+      await writeReportInputs(tx, { relation: id }, input.reports ?? [], 'reports', values);
+      await pinEdited(tx, { relation: id }, Object.keys(values), (input.reports ?? []).length > 0);
+      await refreshCorroboration(tx, { entities: [], relations: [id] });
       const written = await tx.run(READ_BACK, { id });
       // Unreachable while the endpoints are locked; if it happens, the write must not be acknowledged.
       if (written.records.length === 0) throw new ConcurrentChangeError();

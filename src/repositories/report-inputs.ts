@@ -39,8 +39,17 @@ function reportId(subjectId: string, report: ReportInput): string {
   return report.documentId ? `${report.documentId}/api-${digest.slice(0, 20)}` : `api/${digest.slice(0, 20)}`;
 }
 
-/** Checks every report against the graph (source, document, quote at its offsets, attribution), then writes them. */
-export async function writeReportInputs(tx: CountingTransaction, subject: { entity: string } | { relation: string }, reports: readonly ReportInput[], field: string): Promise<void> {
+/**
+ * Checks every report against the graph (source, document, quote at its offsets, attribution), then writes them.
+ * `values` are what the edit says of its subject (a description, a role, dates), which its reports carry.
+ */
+export async function writeReportInputs(
+  tx: CountingTransaction,
+  subject: { entity: string } | { relation: string },
+  reports: readonly ReportInput[],
+  field: string,
+  values: Readonly<Record<string, string | null>> = {},
+): Promise<void> {
   if (reports.length === 0) return;
   // A merge repoints the attributions it sees; locking the attributed entities first keeps one from being written to an id a merge is deleting.
   const attributed = reports.flatMap((report) => (report.attributedTo ? [report.attributedTo] : []));
@@ -74,6 +83,7 @@ export async function writeReportInputs(tx: CountingTransaction, subject: { enti
       document: report.documentId ?? null,
       attributedTo: report.attributedTo ?? null,
       ...methodProperties(report),
+      values,
     };
   });
   await tx.run('entity' in subject ? WRITE_ENTITY_REPORTS : WRITE_RELATION_REPORTS, { rows });

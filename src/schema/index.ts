@@ -9,6 +9,7 @@ import './graph.js';
 import './ingest.js';
 import './resolution.js';
 import './extraction.js';
+import './corroboration.js';
 
 export const schema: GraphQLSchema = builder.toSchema();
 

@@ -1,0 +1,47 @@
+import type { CountingTransaction, Executor } from '../db/executor.js';
+import { refreshCorroboration } from './refresh.js';
+import { fileDocuments } from './syndication.js';
+
+/**
+ * Gives a graph written before corroboration existed what ingest now stores:
+ * documents filed by text (copies found), then every entity's and relation's
+ * counts. Run at each start by migrate, it does its work once: a marker node
+ * records that it finished, and an interrupted run resumes where it stopped,
+ * since each batch commits what it filled in.
+ */
+const DONE = `MATCH (m:Migration {id: 'corroboration'}) RETURN count(m) > 0 AS done`;
+const MARK_DONE = `MERGE (:Migration {id: 'corroboration'})`;
+const UNFILED_DOCUMENTS = `MATCH (d:Document) WHERE d.voiceOrigin IS NULL RETURN d.id AS id, d.text AS text LIMIT 100`;
+const UNCOUNTED_ENTITIES = `MATCH (n:Entity) WHERE n.sourceCount IS NULL RETURN n.id AS id LIMIT 1000`;
+const UNCOUNTED_RELATIONS = `MATCH (c:Claim) WHERE c.refreshed IS NULL RETURN c.relationId AS id LIMIT 1000`;
+
+const TIMEOUT_MS = 120_000;
+
+async function untilNone(executor: Executor, find: string, name: string, work: (rows: Array<Record<string, string>>) => Promise<void>): Promise<number> {
+  let done = 0;
+  for (;;) {
+    const rows = await executor.read<Record<string, string>>(find, {}, { name: `find ${name}` });
+    if (rows.length === 0) return done;
+    await work(rows);
+    done += rows.length;
+  }
+}
+
+export async function backfillCorroboration(executor: Executor): Promise<{ documents: number; entities: number; relations: number } | null> {
+  const [state] = await executor.read<{ done: boolean }>(DONE, {}, { name: 'corroboration backfill done?' });
+  if (state?.done) return null;
+  const write = async (name: string, run: (tx: CountingTransaction) => Promise<unknown>) => {
+    await executor.transaction('WRITE', run, { name, timeoutMs: TIMEOUT_MS });
+  };
+  const documents = await untilNone(executor, UNFILED_DOCUMENTS, 'unfiled documents', (rows) =>
+    write('file documents', (tx) => fileDocuments(tx, rows.map((row) => ({ id: row.id!, text: row.text ?? '' })))),
+  );
+  const entities = await untilNone(executor, UNCOUNTED_ENTITIES, 'uncounted entities', (rows) =>
+    write('count entities', (tx) => refreshCorroboration(tx, { entities: rows.map((row) => row.id!), relations: [] })),
+  );
+  const relations = await untilNone(executor, UNCOUNTED_RELATIONS, 'uncounted relations', (rows) =>
+    write('count relations', (tx) => refreshCorroboration(tx, { entities: [], relations: rows.map((row) => row.id!) })),
+  );
+  await executor.write(MARK_DONE, {}, { name: 'corroboration backfill done' });
+  return { documents, entities, relations };
+}

@@ -1,0 +1,46 @@
+import { normalizeName } from '../model/names.js';
+
+/**
+ * Independence. Every report gets an origin; reports with one origin are one
+ * independent source, however many outlets carried them:
+ *
+ * 1. a source an admin put in a group (`Source.independenceGroup`) speaks for the group: `group:<name>`;
+ * 2. a document's own voice (its `publisher`, or, when it names none, its
+ *    sources of kind `document`) speaks with the document's voice origin
+ *    (`Document.voiceOrigin`, see voiceOrigin below);
+ * 3. any other source is itself, by name: `source:<key>`, so two ids for
+ *    "Global Times" are one source.
+ */
+
+/** Source names meet as entity names do: case, accents and punctuation aside. The id stands in for a name without letters. */
+export function sourceKey(name: string): string {
+  return normalizeName(name);
+}
+
+export interface VoiceFacts {
+  id: string;
+  wire: string | null;
+  publisherKey: string | null;
+}
+
+/**
+ * The voice of a document: the wire it credits (a wire story under an
+ * outlet's name is the wire's), else its original's (a syndicated copy
+ * speaks with the voice of the document it copies), else its publisher, else
+ * the document itself.
+ */
+export function voiceOrigin(document: VoiceFacts, original: VoiceFacts): string {
+  const wire = document.wire ?? original.wire;
+  if (wire) return `source:${sourceKey(wire)}`;
+  if (original.publisherKey) return `source:${original.publisherKey}`;
+  return `voice:${original.id}`;
+}
+
+/** Cypher setting `rb.origin` for every report `rb` to source `s`, over the subjects matched before it as `x`. */
+export const SET_ORIGIN = `
+OPTIONAL MATCH (d:Document {id: rb.documentId})
+SET rb.origin = CASE
+  WHEN s.independenceGroup IS NOT NULL THEN 'group:' + s.independenceGroup
+  WHEN d IS NOT NULL AND (s.id = d.publisher OR (d.publisher IS NULL AND s.kind = 'document')) THEN coalesce(d.voiceOrigin, 'voice:' + d.id)
+  ELSE 'source:' + coalesce(s.key, s.id)
+END`;

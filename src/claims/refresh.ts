@@ -1,0 +1,117 @@
+import type { CountingTransaction } from '../db/executor.js';
+import { RELATION_OF_CLAIM } from '../repositories/records.js';
+import { corroborate, type Corroboration, type ReportFacts } from './aggregate.js';
+import { SET_ORIGIN } from './origins.js';
+import { ENTITY_VALUE_PROPERTIES, RELATION_VALUE_PROPERTIES, type ValueProperty } from './values.js';
+
+/**
+ * Keeps each entity's and relation's corroboration (counts, first and last
+ * report dates, status, disputes, preferred values) in step with its
+ * reports, in the transaction that changed them, so reads and filters use
+ * stored properties instead of recounting reports.
+ *
+ * Each subject is locked before its reports are read: two transactions adding
+ * reports to one subject then refresh one after the other, and the second
+ * reads the first one's committed report, so no count is lost to a race.
+ */
+
+export interface Subjects {
+  entities: Iterable<string>;
+  relations: Iterable<string>;
+}
+
+const reportFacts = (properties: readonly ValueProperty[]) =>
+  `{ id: rb.id, sourceId: s.id, origin: rb.origin, reportedAt: rb.reportedAt, values: rb { ${properties.map((p) => `.${p}`).join(', ')} } }`;
+
+const ENTITY_REPORTS = `
+UNWIND $ids AS id
+MATCH (x:Entity {id: id})
+SET x._lock = true
+REMOVE x._lock
+WITH x
+CALL (x) {
+  MATCH (x)-[rb:REPORTED_BY]->(s:Source)
+  ${SET_ORIGIN}
+}
+RETURN x.id AS id, coalesce(x.pinned, []) AS pinned, COLLECT { MATCH (x)-[rb:REPORTED_BY]->(s:Source) RETURN ${reportFacts(ENTITY_VALUE_PROPERTIES)} } AS reports`;
+
+const RELATION_REPORTS = `
+UNWIND $ids AS id
+MATCH (x:Claim {relationId: id})
+SET x._lock = true
+REMOVE x._lock
+WITH x
+CALL (x) {
+  MATCH (x)-[rb:REPORTED_BY]->(s:Source)
+  ${SET_ORIGIN}
+}
+RETURN x.relationId AS id, coalesce(x.pinned, []) AS pinned, COLLECT { MATCH (x)-[rb:REPORTED_BY]->(s:Source) RETURN ${reportFacts(RELATION_VALUE_PROPERTIES)} } AS reports`;
+
+// A property no report gives a value for keeps the value written directly (an edit, a bundle entity without reports).
+const CORROBORATION = `n.sourceCount = row.sourceCount, n.independentSourceCount = row.independentSourceCount,
+  n.firstReportedAt = row.firstReportedAt, n.lastReportedAt = row.lastReportedAt, n.status = row.status, n.disputed = row.disputed, n += row.preferred`;
+
+const WRITE_ENTITIES = `
+UNWIND $rows AS row
+MATCH (n:Entity {id: row.id})
+SET ${CORROBORATION}`;
+
+const WRITE_RELATIONS = `
+UNWIND $rows AS row
+MATCH (c:Claim {relationId: row.id})
+${RELATION_OF_CLAIM}
+WITH c, r AS n, row
+SET ${CORROBORATION}, c.refreshed = true`;
+
+/** Properties an editor set without a report are pinned: no reported value replaces them until an edit with reports unpins them. */
+function row(id: string, pinned: readonly string[], corroboration: Corroboration) {
+  const { values: _values, preferred, ...stored } = corroboration;
+  return { id, ...stored, preferred: Object.fromEntries(Object.entries(preferred).filter(([property]) => !pinned.includes(property))) };
+}
+
+async function refreshKind(tx: CountingTransaction, ids: readonly string[], read: string, write: string, properties: readonly ValueProperty[]): Promise<void> {
+  if (ids.length === 0) return;
+  const result = await tx.run<{ id: string; pinned: string[] | null; reports: ReportFacts[] }>(read, { ids });
+  const rows = result.records.map((record) => {
+    const { id, pinned, reports } = record.toObject();
+    return row(id, pinned ?? [], corroborate(properties, reports));
+  });
+  if (rows.length > 0) await tx.run(write, { rows });
+}
+
+/**
+ * An edit without reports pins the properties it sets (an editor's word
+ * stands over the reports'); an edit with reports gives them as its reports'
+ * values and unpins them. `x` is the entity, or the relation's claim.
+ */
+const PIN = `SET x.pinned = [p IN coalesce(x.pinned, []) WHERE NOT p IN $properties] + CASE WHEN $pin THEN $properties ELSE [] END`;
+const PIN_ENTITY = `MATCH (x:Entity {id: $id}) ${PIN}`;
+const PIN_RELATION = `MATCH (x:Claim {relationId: $id}) ${PIN}`;
+
+export async function pinEdited(tx: CountingTransaction, subject: { entity: string } | { relation: string }, properties: readonly string[], withReports: boolean): Promise<void> {
+  if (properties.length === 0) return;
+  const [statement, id] = 'entity' in subject ? [PIN_ENTITY, subject.entity] : [PIN_RELATION, subject.relation];
+  await tx.run(statement, { id, properties, pin: !withReports });
+}
+
+export async function refreshCorroboration(tx: CountingTransaction, subjects: Subjects): Promise<void> {
+  await refreshKind(tx, [...new Set(subjects.entities)].sort(), ENTITY_REPORTS, WRITE_ENTITIES, ENTITY_VALUE_PROPERTIES);
+  await refreshKind(tx, [...new Set(subjects.relations)].sort(), RELATION_REPORTS, WRITE_RELATIONS, RELATION_VALUE_PROPERTIES);
+}
+
+/** The subjects of the reports in the given documents, whose origins follow their documents' voice. */
+const SUBJECTS_OF_DOCUMENTS = `
+UNWIND $ids AS id
+MATCH (x)-[:REPORTED_BY {documentId: id}]->(:Source)
+RETURN collect(DISTINCT x.id) AS entities, collect(DISTINCT x.relationId) AS relations`;
+
+const SUBJECTS_OF_SOURCES = `
+UNWIND $ids AS id
+MATCH (x)-[:REPORTED_BY]->(:Source {id: id})
+RETURN collect(DISTINCT x.id) AS entities, collect(DISTINCT x.relationId) AS relations`;
+
+export async function subjectsOf(tx: CountingTransaction, of: 'documents' | 'sources', ids: readonly string[]): Promise<Subjects> {
+  if (ids.length === 0) return { entities: [], relations: [] };
+  const result = await tx.run<{ entities: string[]; relations: string[] }>(of === 'documents' ? SUBJECTS_OF_DOCUMENTS : SUBJECTS_OF_SOURCES, { ids });
+  return result.records[0]?.toObject() ?? { entities: [], relations: [] };
+}

@@ -1,0 +1,145 @@
+import { corroborate, type ReportFacts, type ReportedValue } from '../claims/aggregate.js';
+import { ENTITY_VALUE_PROPERTIES, RELATION_VALUE_PROPERTIES, type ValueProperty } from '../claims/values.js';
+import type { CorroborationFields, ReportRecord, SourceRecord } from '../repositories/records.js';
+import { InputError } from '../repositories/input-error.js';
+import { builder } from './builder.js';
+import { EntityRef } from './entity.js';
+import { RelationRef } from './relation.js';
+import { ReportRef, SourceRef } from './source.js';
+
+/** How sure the graph is of an entity or relation: counted from its reports when they are written (docs/model.md). */
+export const ClaimStatusEnum = builder.enumType('ClaimStatus', {
+  description: 'How an entity or relation is sourced.',
+  values: {
+    CORROBORATED: { description: 'Reported by two or more independent sources.' },
+    SINGLE_SOURCE: { description: 'Reported by one independent source (copies of one story count once).' },
+    DISPUTED: { description: 'Sources give incompatible values for one of its properties: see `disputed` and `alternatives`.' },
+    UNSOURCED: { description: 'No report: written by an editor without a source.' },
+  } as const,
+});
+
+interface AlternativeRecord extends ReportedValue {
+  reports: ReportRecord[];
+  sources: SourceRecord[];
+}
+
+const AlternativeRef = builder.objectRef<AlternativeRecord>('Alternative').implement({
+  description: 'One value that reports give for a property, with who gives it.',
+  fields: (t) => ({
+    property: t.exposeString('property', { description: 'The property: description, title, category, role, startDate or endDate.' }),
+    value: t.exposeString('value', { description: 'The value as first reported (spelling variants of it are joined).' }),
+    preferred: t.exposeBoolean('preferred', { description: 'True for the value the entity or relation shows.' }),
+    independentSourceCount: t.int({
+      description: 'Independent sources agreeing with this value, counting those that give a compatible, less precise one.',
+      resolve: (alternative) => alternative.support,
+    }),
+    sources: t.field({ type: [SourceRef], description: 'The sources that give this value.', resolve: (alternative) => alternative.sources }),
+    reports: t.field({ type: [ReportRef], description: 'The reports that give this value.', resolve: (alternative) => alternative.reports }),
+  }),
+});
+
+const WordingRef = builder.objectRef<AlternativeRecord>('Wording').implement({
+  description: "One wording of a relation's role, as its reports give it.",
+  fields: (t) => ({
+    value: t.exposeString('value', { description: 'The wording.' }),
+    reportCount: t.int({ description: 'Reports giving this wording.', resolve: (wording) => wording.reports.length }),
+    independentSourceCount: t.int({ description: 'Independent sources giving this wording.', resolve: (wording) => wording.origins.length }),
+    preferred: t.exposeBoolean('preferred', { description: 'True for the wording the relation shows as its role.' }),
+  }),
+});
+
+const facts = (report: ReportRecord): ReportFacts => ({
+  id: report.id,
+  sourceId: report.sourceId,
+  origin: report.origin ?? `source:${report.sourceId}`,
+  reportedAt: report.reportedAt,
+  values: report.values ?? {},
+});
+
+/** Every reported value of each property, with its reports and sources, from the reports the loaders read. */
+function alternativesOf(properties: readonly ValueProperty[], reports: readonly ReportRecord[]): AlternativeRecord[] {
+  const byId = new Map(reports.map((report) => [report.id, report]));
+  return corroborate(properties, reports.map(facts)).values.map((value) => {
+    const given = value.reportIds.map((id) => byId.get(id)!);
+    const sources = new Map(given.flatMap((report) => (report.source ? [[report.source.id, report.source] as const] : [])));
+    return { ...value, reports: given, sources: [...sources.values()] };
+  });
+}
+
+const STATUS_OF = (record: CorroborationFields) => (record.status ?? 'UNSOURCED') as 'CORROBORATED' | 'SINGLE_SOURCE' | 'DISPUTED' | 'UNSOURCED';
+
+/** The same fields on entities and relations (both store their corroboration under the same names), each kind's builder spelling them out. */
+const FIELD = {
+  sourceCount: { description: 'Distinct sources among its reports.', resolve: (record: CorroborationFields) => record.sourceCount ?? 0 },
+  independentSourceCount: {
+    description: 'Sources that are not copies of one another: a syndicated story, a wire credit or an admin-made group counts once.',
+    resolve: (record: CorroborationFields) => record.independentSourceCount ?? 0,
+  },
+  firstReportedAt: { type: 'Date', nullable: true, description: 'Date of its earliest dated report.', resolve: (record: CorroborationFields) => record.firstReportedAt ?? null },
+  lastReportedAt: { type: 'Date', nullable: true, description: 'Date of its latest dated report.', resolve: (record: CorroborationFields) => record.lastReportedAt ?? null },
+  status: { type: ClaimStatusEnum, description: 'CORROBORATED, SINGLE_SOURCE, DISPUTED or UNSOURCED.', resolve: STATUS_OF },
+  disputed: { description: 'The properties whose reported values are incompatible (empty unless DISPUTED).', resolve: (record: CorroborationFields) => record.disputed ?? [] },
+} as const;
+
+builder.interfaceFields(EntityRef, (t) => ({
+  sourceCount: t.int(FIELD.sourceCount),
+  independentSourceCount: t.int(FIELD.independentSourceCount),
+  firstReportedAt: t.field(FIELD.firstReportedAt),
+  lastReportedAt: t.field(FIELD.lastReportedAt),
+  status: t.field(FIELD.status),
+  disputed: t.stringList(FIELD.disputed),
+  alternatives: t.field({
+    type: [AlternativeRef],
+    description: 'Every value its reports give for description, title, category and dates, with their sources; the preferred one marked.',
+    resolve: async (entity, _args, ctx) => alternativesOf(ENTITY_VALUE_PROPERTIES, await ctx.loaders.reportsOfEntity.load(entity.id)),
+  }),
+}));
+
+builder.objectFields(RelationRef, (t) => ({
+  sourceCount: t.int(FIELD.sourceCount),
+  independentSourceCount: t.int(FIELD.independentSourceCount),
+  firstReportedAt: t.field(FIELD.firstReportedAt),
+  lastReportedAt: t.field(FIELD.lastReportedAt),
+  status: t.field(FIELD.status),
+  disputed: t.stringList(FIELD.disputed),
+  alternatives: t.field({
+    type: [AlternativeRef],
+    description: 'Every value its reports give for role and dates, with their sources; the preferred one marked.',
+    resolve: async (relation, _args, ctx) => alternativesOf(RELATION_VALUE_PROPERTIES, await ctx.loaders.reportsOfRelation.load(relation.id)),
+  }),
+  roles: t.field({
+    type: [WordingRef],
+    description: 'The wordings its reports give the role, most supported first; `role` is the preferred one.',
+    resolve: async (relation, _args, ctx) =>
+      alternativesOf(['role'], await ctx.loaders.reportsOfRelation.load(relation.id)),
+  }),
+}));
+
+builder.objectField(ReportRef, 'origin', (t) =>
+  t.string({
+    description: 'The independence key: reports with the same origin count as one independent source (a syndicated copy speaks with its original).',
+    resolve: (report) => report.origin ?? `source:${report.sourceId}`,
+  }),
+);
+
+builder.objectField(SourceRef, 'independenceGroup', (t) =>
+  t.string({ nullable: true, description: 'A group an admin put this source in: all sources of a group count as one.', resolve: (source) => source.independenceGroup ?? null }),
+);
+
+builder.mutationField('groupSources', (t) =>
+  t.field({
+    type: [SourceRef],
+    authScopes: { admin: true },
+    description: 'Puts sources in one independence group (they then count as one source), or takes them out with group: null. Counts are updated at once.',
+    args: {
+      ids: t.arg.idList({ required: true, description: 'The sources, at most 1000.' }),
+      group: t.arg.string({ description: 'The group name; null takes the sources out of their group.' }),
+    },
+    resolve: (_root, { ids, group }, ctx) => {
+      if (ids.length === 0 || ids.length > 1000) throw new InputError('ids', 'give between 1 and 1000 source ids');
+      const name = group?.trim() ?? null;
+      if (name !== null && (name.length === 0 || name.length > 200)) throw new InputError('group', 'a group name has 1 to 200 characters');
+      return ctx.repos.sourceGroups.group(ids.map(String), name);
+    },
+  }),
+);
