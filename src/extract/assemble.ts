@@ -67,11 +67,13 @@ export function assembleDraft(parts: DraftParts): Draft {
   for (const { record, statements } of relations) {
     for (const statement of uniqueStatements(statements)) reports.add({ relation: record.id }, statement.evidence, statement.rule, statement.confidence);
   }
+  const used = sources.used(reports.sourceIds());
+  const publisher = used.some((source) => source.id === sources.publisher) ? { publisher: sources.publisher! } : {};
   const bundle: Bundle = {
     format: BUNDLE_FORMAT,
     version: BUNDLE_VERSION,
-    document: documentRecord(article),
-    sources: sources.used(reports.sourceIds()),
+    document: { ...documentRecord(article), ...publisher },
+    sources: used,
     entities: [...kept.values()].map(({ record }) => record),
     relations: relations.map(({ record }) => record),
     reports: reports.all(),

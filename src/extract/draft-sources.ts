@@ -32,6 +32,14 @@ export class DraftSources {
       : this.add('document', { name: documentSourceName(article), kind: 'document' }, `document-${article.documentId}`);
   }
 
+  /**
+   * The outlet the caller named is the document's publisher, its own voice (a syndicated copy of it then counts
+   * once); without one, the document source speaks for the document by its kind, and no publisher is named.
+   */
+  get publisher(): string | null {
+    return this.articleSource.kind === 'outlet' ? this.articleSource.id : null;
+  }
+
   /** The sources used by at least one report, in the order first used. */
   used(reportSources: Iterable<string>): BundleSource[] {
     const wanted = new Set(reportSources);
