@@ -37,6 +37,7 @@ export interface Corroboration {
 }
 
 const distinct = <T>(items: Iterable<T>) => [...new Set(items)];
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 function earliest(reports: readonly ReportFacts[]): string | null {
   const dates = reports.map((report) => report.reportedAt).filter((date): date is string => date !== null);
@@ -69,7 +70,12 @@ function valuesOf(property: ValueProperty, reports: readonly ReportFacts[]): Arr
  */
 function rankValues(property: ValueProperty, groups: Array<{ value: string; reports: ReportFacts[] }>): ReportedValue[] {
   const ranked = groups.map((group) => {
-    const agreeing = groups.filter((other) => compatible(property, group.value, other.value)).flatMap((other) => other.reports);
+    // A source agrees with a value when it gives that value or a compatible, less precise one (the month agrees with
+    // the day inside it); a more precise value does not lend its support to a vaguer one, or the vaguest value would
+    // always collect every source and outvote a clear majority.
+    const agreeing = groups
+      .filter((other) => compatible(property, group.value, other.value) && precision(property, other.value) <= precision(property, group.value))
+      .flatMap((other) => other.reports);
     return {
       property,
       value: group.value,
@@ -98,7 +104,10 @@ function inDispute(property: ValueProperty, values: readonly ReportedValue[]): b
 }
 
 /** Counts, dates, preferred values and disputes of one entity or relation, from its reports alone. */
-export function corroborate(properties: readonly ValueProperty[], reports: readonly ReportFacts[]): Corroboration {
+export function corroborate(properties: readonly ValueProperty[], given: readonly ReportFacts[]): Corroboration {
+  // Reports in a fixed order (date, then id), whatever order they were read in: the spelling kept for a value is then
+  // that of its earliest report, not of whichever report the database returned first.
+  const reports = [...given].sort((a, b) => compareText(a.reportedAt ?? '\uffff', b.reportedAt ?? '\uffff') || compareText(a.id, b.id));
   const values = properties.flatMap((property) => rankValues(property, valuesOf(property, reports)));
   const disputed = properties.filter((property) => inDispute(property, values.filter((value) => value.property === property)));
   const independentSourceCount = distinct(reports.map((report) => report.origin)).length;

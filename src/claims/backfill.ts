@@ -1,4 +1,5 @@
 import type { CountingTransaction, Executor } from '../db/executor.js';
+import { SET_ORIGIN } from './origins.js';
 import { refreshCorroboration } from './refresh.js';
 import { fileDocuments } from './syndication.js';
 
@@ -12,6 +13,13 @@ import { fileDocuments } from './syndication.js';
 const DONE = `MATCH (m:Migration {id: 'corroboration'}) RETURN count(m) > 0 AS done`;
 const MARK_DONE = `MERGE (:Migration {id: 'corroboration'})`;
 const UNFILED_DOCUMENTS = `MATCH (d:Document) WHERE d.voiceOrigin IS NULL RETURN d.id AS id, d.text AS text LIMIT 100`;
+const REPORTS_WITHOUT_ORIGIN = `
+MATCH ()-[rb:REPORTED_BY]->(s:Source)
+WHERE rb.origin IS NULL
+WITH rb, s
+LIMIT 5000
+${SET_ORIGIN}
+RETURN count(*) AS set`;
 const UNCOUNTED_ENTITIES = `MATCH (n:Entity) WHERE n.sourceCount IS NULL RETURN n.id AS id LIMIT 1000`;
 const UNCOUNTED_RELATIONS = `MATCH (c:Claim) WHERE c.refreshed IS NULL RETURN c.relationId AS id LIMIT 1000`;
 
@@ -36,6 +44,10 @@ export async function backfillCorroboration(executor: Executor): Promise<{ docum
   const documents = await untilNone(executor, UNFILED_DOCUMENTS, 'unfiled documents', (rows) =>
     write('file documents', (tx) => fileDocuments(tx, rows.map((row) => ({ id: row.id!, text: row.text ?? '' })))),
   );
+  for (;;) {
+    const [row] = await executor.write<{ set: number }>(REPORTS_WITHOUT_ORIGIN, {}, { name: 'set report origins', timeoutMs: TIMEOUT_MS });
+    if (!row || row.set === 0) break;
+  }
   const entities = await untilNone(executor, UNCOUNTED_ENTITIES, 'uncounted entities', (rows) =>
     write('count entities', (tx) => refreshCorroboration(tx, { entities: rows.map((row) => row.id!), relations: [] })),
   );

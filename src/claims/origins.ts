@@ -1,4 +1,5 @@
 import { normalizeName } from '../model/names.js';
+import { wireNamed } from './wire-credits.js';
 
 /**
  * Independence. Every report gets an origin; reports with one origin are one
@@ -12,9 +13,12 @@ import { normalizeName } from '../model/names.js';
  *    "Global Times" are one source.
  */
 
-/** Source names meet as entity names do: case, accents and punctuation aside. The id stands in for a name without letters. */
+/**
+ * Source names meet as entity names do: case, accents and punctuation aside; a wire's names meet as one ("AP" and
+ * "Associated Press", as wire credits name it). The id stands in for a name without letters.
+ */
 export function sourceKey(name: string): string {
-  return normalizeName(name);
+  return normalizeName(wireNamed(name) ?? name);
 }
 
 export interface VoiceFacts {
@@ -36,7 +40,7 @@ export function voiceOrigin(document: VoiceFacts, original: VoiceFacts): string 
   return `voice:${original.id}`;
 }
 
-/** Cypher setting `rb.origin` for every report `rb` to source `s`, over the subjects matched before it as `x`. */
+/** Cypher setting `rb.origin` for every report `rb` to source `s` matched before it. */
 export const SET_ORIGIN = `
 OPTIONAL MATCH (d:Document {id: rb.documentId})
 SET rb.origin = CASE

@@ -1,7 +1,7 @@
 import type { CountingTransaction } from '../db/executor.js';
+import { SET_ORIGIN } from './origins.js';
 import { RELATION_OF_CLAIM } from '../repositories/records.js';
 import { corroborate, type Corroboration, type ReportFacts } from './aggregate.js';
-import { SET_ORIGIN } from './origins.js';
 import { ENTITY_VALUE_PROPERTIES, RELATION_VALUE_PROPERTIES, type ValueProperty } from './values.js';
 
 /**
@@ -29,10 +29,6 @@ MATCH (x:Entity {id: id})
 SET x._lock = true
 REMOVE x._lock
 WITH x
-CALL (x) {
-  MATCH (x)-[rb:REPORTED_BY]->(s:Source)
-  ${SET_ORIGIN}
-}
 RETURN x.id AS id, coalesce(x.pinned, []) AS pinned, COLLECT { MATCH (x)-[rb:REPORTED_BY]->(s:Source) RETURN ${reportFacts(ENTITY_VALUE_PROPERTIES)} } AS reports`;
 
 const RELATION_REPORTS = `
@@ -41,10 +37,6 @@ MATCH (x:Claim {relationId: id})
 SET x._lock = true
 REMOVE x._lock
 WITH x
-CALL (x) {
-  MATCH (x)-[rb:REPORTED_BY]->(s:Source)
-  ${SET_ORIGIN}
-}
 RETURN x.relationId AS id, coalesce(x.pinned, []) AS pinned, COLLECT { MATCH (x)-[rb:REPORTED_BY]->(s:Source) RETURN ${reportFacts(RELATION_VALUE_PROPERTIES)} } AS reports`;
 
 // A property no report gives a value for keeps the value written directly (an edit, a bundle entity without reports).
@@ -100,6 +92,24 @@ export async function refreshCorroboration(tx: CountingTransaction, subjects: Su
 }
 
 /** The subjects of the reports in the given documents, whose origins follow their documents' voice. */
+const ORIGINS_IN_DOCUMENTS = `
+UNWIND $ids AS id
+MATCH ()-[rb:REPORTED_BY {documentId: id}]->(s:Source)
+${SET_ORIGIN}`;
+
+const ORIGINS_OF_SOURCES = `
+UNWIND $ids AS id
+MATCH ()-[rb:REPORTED_BY]->(s:Source {id: id})
+${SET_ORIGIN}`;
+
+/**
+ * A report's origin is set when it is written (ingest/write.ts); it changes only when its document's voice changes
+ * (a copy found) or its source's group does: then the reports of those documents or sources are given theirs again.
+ */
+export async function resetOrigins(tx: CountingTransaction, of: 'documents' | 'sources', ids: readonly string[]): Promise<void> {
+  if (ids.length > 0) await tx.run(of === 'documents' ? ORIGINS_IN_DOCUMENTS : ORIGINS_OF_SOURCES, { ids });
+}
+
 const SUBJECTS_OF_DOCUMENTS = `
 UNWIND $ids AS id
 MATCH (x)-[:REPORTED_BY {documentId: id}]->(:Source)

@@ -1,3 +1,5 @@
+import { normalizeName } from '../model/names.js';
+
 /**
  * Wire services whose stories outlets republish under their own name. A
  * credit in the text ("(Xinhua)", "BEIJING (Reuters) -", "— AFP") makes the
@@ -33,7 +35,9 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const CREDITS: ReadonlyArray<[RegExp, string]> = WIRES.flatMap(([name, spellings]) =>
   spellings.map((spelling): [RegExp, string] => {
     const word = escape(spelling);
-    return [new RegExp(`\\(\\s*${word}\\s*\\)|[—–-]\\s*${word}\\s*\\.?\\s*$|^\\s*${word}\\s*[—–-]`, spelling.length <= 4 ? 'm' : 'mi'), name];
+    // A dateline's hyphen stands alone ("Reuters -", "AFP --"): joined to a word it makes a compound ("AP-NORC poll",
+    // "Xinhua-run outlets"), which names the wire without crediting it. A dash (— or –) may touch the text ("AP—").
+    return [new RegExp(`\\(\\s*${word}\\s*\\)|[—–-]\\s*${word}\\s*\\.?\\s*$|^\\s*${word}\\s*(?:[—–]|-+(?=\\s|$))`, spelling.length <= 4 ? 'm' : 'mi'), name];
   }),
 );
 
@@ -41,5 +45,16 @@ const CREDITS: ReadonlyArray<[RegExp, string]> = WIRES.flatMap(([name, spellings
 export function wireCredit(text: string): string | null {
   const ends = [text.slice(0, 400), text.slice(-400)];
   for (const [pattern, name] of CREDITS) if (ends.some((part) => pattern.test(part))) return name;
+  return null;
+}
+
+/**
+ * The wire a source's name names, by any of its spellings ("AP", "Associated Press"), or null: a source a bundle
+ * calls "AP" is the wire that "(AP)" credits, one independent source with every story credited to it.
+ */
+export function wireNamed(name: string): string | null {
+  const key = normalizeName(name);
+  if (key.length === 0) return null;
+  for (const [wire, spellings] of WIRES) if ([wire, ...spellings].some((spelling) => normalizeName(spelling) === key)) return wire;
   return null;
 }

@@ -8,7 +8,7 @@ import { lockReferencedEntities } from './referenced.js';
 import { resolveEntities, resolveRelations } from './resolve.js';
 import { storedReportId, writeEntities, writeRelations, writeReports, writeSources } from './write.js';
 import { fileDocuments } from '../claims/syndication.js';
-import { refreshCorroboration, subjectsOf, type Subjects } from '../claims/refresh.js';
+import { refreshCorroboration, resetOrigins, subjectsOf, type Subjects } from '../claims/refresh.js';
 
 export const INGEST_TIMEOUT_MS = 120_000;
 
@@ -80,6 +80,7 @@ export async function writeBatch(tx: CountingTransaction, batch: Batch, state: I
 
   await writeSources(tx, batch, entityIds);
   const revoicedDocuments = await fileDocuments(tx, batch.documents);
+  await resetOrigins(tx, 'documents', revoicedDocuments);
   await writeEntities(tx, batch.entities, entityIds);
   await writeRelations(tx, relations, relationIds);
   await writeReports(tx, batch, entityIds, relationIds, publishedAt);

@@ -1,7 +1,7 @@
 import neo4j from 'neo4j-driver';
 import type { CountingTransaction } from '../db/executor.js';
 import type { BundleEntity, BundleRelation, BundleReport } from '../model/bundle-schema.js';
-import { sourceKey } from '../claims/origins.js';
+import { SET_ORIGIN, sourceKey } from '../claims/origins.js';
 import { nameKeys } from '../model/names.js';
 import { DEFAULT_REPORT_METHOD, ENTITY_LABEL, ENTITY_TYPES, RELATION_TYPES, type EntityType, type RelationType, type ReportMethod } from '../model/types.js';
 import type { Batch } from './batch.js';
@@ -66,7 +66,9 @@ UNWIND $rows AS row
 MATCH (subject:${subject})
 MATCH (s:Source {id: row.source})
 MERGE (subject)-[rb:REPORTED_BY {id: row.id}]->(s)
-SET ${REPORT_PROPERTIES}, rb += row.values`;
+SET ${REPORT_PROPERTIES}, rb += row.values
+WITH rb, s
+${SET_ORIGIN}`;
 
 export const WRITE_ENTITY_REPORTS = writeReportsCypher('Entity {id: row.subject}');
 export const WRITE_RELATION_REPORTS = writeReportsCypher('Claim {relationId: row.subject}');

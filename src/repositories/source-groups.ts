@@ -1,5 +1,5 @@
 import type { Executor } from '../db/executor.js';
-import { refreshCorroboration, subjectsOf } from '../claims/refresh.js';
+import { refreshCorroboration, resetOrigins, subjectsOf } from '../claims/refresh.js';
 import { InputError } from './input-error.js';
 import { SOURCE_PROJECTION, type SourceRecord } from './records.js';
 
@@ -25,6 +25,7 @@ export class SourceGroups {
       const found = new Set(result.records.map((record) => record.get('source').id));
       const missing = unique.find((id) => !found.has(id));
       if (missing !== undefined) throw new InputError('ids', `unknown source "${missing}"`);
+      await resetOrigins(tx, 'sources', unique);
       await refreshCorroboration(tx, await subjectsOf(tx, 'sources', unique));
       return result.records.map((record) => record.get('source'));
     }, { name: 'group sources' });
