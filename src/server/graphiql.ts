@@ -18,6 +18,14 @@ query Commander {
   }
 }
 
+query HowSure {
+  entity(id: "zapad-interaction-2021") {
+    name sourceCount independentSourceCount firstReportedAt lastReportedAt status disputed
+    alternatives { property value preferred independentSourceCount sources { name } }
+    reportedBy { origin source { name } quote }
+  }
+}
+
 query EntitiesByType {
   entities(type: ORGANIZATION, first: 5) {
     totalCount
