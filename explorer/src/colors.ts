@@ -30,7 +30,17 @@ export function renderLegend(container: HTMLElement): void {
       type,
     ),
   );
-  container.replaceChildren(h('ul', {}, ...entities), h('ul', {}, ...relations));
+  // How sourcing is drawn (graph-style.ts): a line, not list items, so the type legend keeps one item per type.
+  const sourcing = h(
+    'p',
+    { class: 'legend-sourcing' },
+    h('span', { class: 'line', style: 'border-top: 2px solid #555' }),
+    h('span', { class: 'line', style: 'border-top: 6px solid #555' }),
+    ' line width: independent sources (1 to 4 or more) · ',
+    h('span', { class: 'disputed-sign' }, '⚠'),
+    ' magenta outline: sources disagree',
+  );
+  container.replaceChildren(h('ul', {}, ...entities), h('ul', {}, ...relations), sourcing);
 }
 
 export function typeBadge(type: EntityType): HTMLElement {

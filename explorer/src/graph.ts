@@ -1,5 +1,6 @@
 import cytoscape, { type Core, type ElementDefinition, type NodeSingular } from 'cytoscape';
 import { ENTITY_STYLE, RELATION_STYLE } from './colors.js';
+import { edgeWidth, STYLE } from './graph-style.js';
 import type { Selection } from './state.js';
 import type { EntitySummary, RelationSummary } from './types.js';
 
@@ -9,62 +10,36 @@ export interface GraphHandlers {
   onBackground(): void;
 }
 
-const STYLE: cytoscape.StylesheetJson = [
-  {
-    selector: 'node',
-    style: {
-      'background-color': 'data(color)',
-      shape: 'data(shape)' as cytoscape.Css.NodeShape,
-      label: 'data(name)',
-      width: 30,
-      height: 30,
-      'font-size': 11,
-      'text-valign': 'bottom',
-      'text-margin-y': 4,
-      'text-wrap': 'wrap',
-      'text-max-width': '130px',
-      'text-background-color': '#ffffff',
-      'text-background-opacity': 0.8,
-      'text-background-padding': '1px',
-      'border-width': 1,
-      'border-color': '#ffffff',
-    },
-  },
-  { selector: 'node.expanded', style: { width: 38, height: 38, 'border-width': 3, 'border-color': '#222222', 'font-weight': 'bold' } },
-  {
-    selector: 'edge',
-    style: {
-      width: 2,
-      'line-color': 'data(color)',
-      'line-style': 'data(lineStyle)' as cytoscape.Css.LineStyle,
-      'target-arrow-color': 'data(color)',
-      'target-arrow-shape': 'triangle',
-      'curve-style': 'bezier',
-      label: 'data(label)',
-      'font-size': 8,
-      color: '#333333',
-      'text-wrap': 'wrap',
-      'text-rotation': 'autorotate',
-      'text-background-color': '#ffffff',
-      'text-background-opacity': 0.85,
-      'text-background-padding': '1px',
-    },
-  },
-  { selector: '.chosen', style: { 'overlay-color': '#1a73e8', 'overlay-opacity': 0.25, 'overlay-padding': 6 } },
-  { selector: '.faded', style: { opacity: 0.25 } },
-  { selector: 'node.path', style: { 'border-width': 5, 'border-color': '#F5B700', opacity: 1 } },
-  { selector: 'edge.path', style: { width: 6, 'line-color': '#F5B700', 'target-arrow-color': '#F5B700', 'text-background-color': '#FFE8A3', opacity: 1, 'z-index': 10 } },
-];
+/** A disputed fact is marked by a sign in its label as well as by colour, for readers who cannot tell the colour. */
+const DISPUTED_SIGN = '⚠ ';
 
 function nodeElement(node: EntitySummary, expanded: boolean): ElementDefinition {
   const style = ENTITY_STYLE[node.type];
-  return { group: 'nodes', data: { id: node.id, name: node.name, type: node.type, color: style.color, shape: style.shape }, classes: expanded ? 'expanded' : '' };
+  const disputed = node.status === 'DISPUTED';
+  const data = { id: node.id, name: node.name, label: disputed ? `${DISPUTED_SIGN}${node.name}` : node.name, type: node.type, color: style.color, shape: style.shape, status: node.status ?? 'UNSOURCED', sources: node.independentSourceCount ?? 0 };
+  return { group: 'nodes', data, classes: [expanded ? 'expanded' : '', disputed ? 'disputed' : ''].join(' ').trim() };
 }
 
 function edgeElement(edge: RelationSummary): ElementDefinition {
   const style = RELATION_STYLE[edge.type];
-  const label = edge.role ? `${edge.type}\n${edge.role}` : edge.type;
-  return { group: 'edges', data: { id: `rel:${edge.id}`, relationId: edge.id, source: edge.from.id, target: edge.to.id, type: edge.type, role: edge.role ?? '', label, color: style.color, lineStyle: style.lineStyle } };
+  const disputed = edge.status === 'DISPUTED';
+  const text = edge.role ? `${edge.type}\n${edge.role}` : edge.type;
+  const sources = edge.independentSourceCount ?? 0;
+  const data = {
+    id: `rel:${edge.id}`,
+    relationId: edge.id,
+    source: edge.from.id,
+    target: edge.to.id,
+    type: edge.type,
+    role: edge.role ?? '',
+    label: disputed ? `${DISPUTED_SIGN}${text}` : text,
+    color: style.color,
+    lineStyle: style.lineStyle,
+    status: edge.status ?? 'UNSOURCED',
+    sources,
+    width: edgeWidth(sources),
+  };
+  return { group: 'edges', data, classes: disputed ? 'disputed' : '' };
 }
 
 const MAX_FIT_ZOOM = 1.3;

@@ -7,13 +7,14 @@ import { exportBundle, exportPng } from './export.js';
 import { renderFilters } from './filters.js';
 import { GraphView } from './graph.js';
 import { createPathPanel } from './path.js';
-import { ENTITY, RELATION, STATS } from './queries.js';
+import { entityPanelQuery, RELATION_PANEL, STATS } from './queries.js';
 import { attachSearch } from './search.js';
-import { emptyState, parseState, shownTypes, writeState, type Selection, type ViewState } from './state.js';
+import { createSourcingControls } from './sourcing-controls.js';
+import { emptyState, parseState, readFilters, shownTypes, writeState, type Selection, type ViewState } from './state.js';
 import { clearError, initStatus, note, showError, track } from './status.js';
 import { renderTimeline } from './timeline.js';
-import type { EntityDetail, RelationDetail } from './types.js';
-import { eventsInOrder, forgetCache, loadView, type ViewData } from './view.js';
+import type { EntityPanel, RelationPanel } from './types.js';
+import { eventsInOrder, forgetCache, loadView, reportDates, type ViewData } from './view.js';
 
 let state: ViewState = parseState(window.location.search);
 let view: ViewData | null = null;
@@ -36,9 +37,10 @@ function navigate(next: ViewState, mode: 'push' | 'replace' = 'push'): void {
   void refresh();
 }
 
-/** A search result: the view starts over from it, keeping the relation filters. */
+/** A search result: the view starts over from it, keeping the relation, source and date filters. */
 function openEntity(id: string): void {
-  navigate({ ...emptyState(), types: state.types, expanded: [id], selected: { kind: 'entity', id } });
+  sourcingControls.forgetDates();
+  navigate({ ...emptyState(), types: state.types, asOf: state.asOf, minSources: state.minSources, expanded: [id], selected: { kind: 'entity', id } });
 }
 
 /** A click on a node: select it and add its neighbourhood to the view. */
@@ -62,8 +64,11 @@ const actions: DetailActions = {
   pathTo: (entity) => pathPanel.setTo(entity),
 };
 
-const search = attachSearch({ input: byId<HTMLInputElement>('search-input'), list: byId<HTMLUListElement>('search-results'), onChoose: (entity) => openEntity(entity.id) });
+const filters = () => readFilters(state);
+const sourcingControls = createSourcingControls(byId('sourcing'), (change, mode) => navigate({ ...state, ...change }, mode));
+const search = attachSearch({ input: byId<HTMLInputElement>('search-input'), list: byId<HTMLUListElement>('search-results'), onChoose: (entity) => openEntity(entity.id), filters });
 const pathPanel = createPathPanel(byId('path'), {
+  filters,
   onFind: (from, to) => navigate({ ...state, path: { from: from.id, to: to.id } }),
   onClear: () => navigate({ ...state, path: null }),
   onSelectEntity: actions.selectEntity,
@@ -71,8 +76,15 @@ const pathPanel = createPathPanel(byId('path'), {
 
 function renderSide(): void {
   renderFilters(byId('filters'), shownTypes(state), (types) => navigate({ ...state, types }));
+  sourcingControls.render(filters(), view ? reportDates(view) : []);
   const events = view ? eventsInOrder(view) : [];
   renderTimeline(byId('timeline'), events, state.selected?.kind === 'entity' ? state.selected.id : null, actions.selectEntity);
+}
+
+/** The source and date filters in words, for messages about what they hide; empty when none is set. */
+function filtered(): string {
+  const parts = [state.asOf ? `as of ${state.asOf}` : '', state.minSources !== null ? `with at least ${state.minSources} independent sources` : ''];
+  return parts.filter(Boolean).join(' ');
 }
 
 async function refresh(): Promise<void> {
@@ -95,7 +107,7 @@ async function refresh(): Promise<void> {
     renderSide();
     for (const id of ['export-png', 'export-json', 'clear-view']) byId<HTMLButtonElement>(id).disabled = data.nodes.size === 0;
     document.body.dataset.view = 'ready';
-    if (data.missing.length > 0) note(`Not in the graph: ${data.missing.join(', ')}.`);
+    if (data.missing.length > 0) note(`Not in the graph${filtered() ? ` ${filtered()}` : ''}: ${data.missing.join(', ')}.`);
     else if (data.truncated.length > 0) note(`Neighbourhood cut at 200 entities: ${data.truncated.join(', ')}.`);
     await loadDetail();
   } catch (error) {
@@ -120,15 +132,16 @@ async function loadDetail(): Promise<void> {
   panel.replaceChildren(renderMessage('Loading details…', 'muted loading'));
   try {
     if (selection.kind === 'entity') {
-      const data = await track('Loading details', graphql<{ entity: EntityDetail | null }>({ query: ENTITY, variables: { id: selection.id } }, controller.signal));
+      const data = await track('Loading details', graphql<{ entity: EntityPanel | null }>(entityPanelQuery(selection.id, filters()), controller.signal));
       if (controller.signal.aborted) return;
       const relations = [...(view?.edges.values() ?? [])].filter((edge) => edge.from.id === selection.id || edge.to.id === selection.id);
       const names = new Map([...(view?.nodes.values() ?? [])].map((node) => [node.id, node.name]));
-      panel.replaceChildren(data.entity ? renderEntity(data.entity, relations, names, actions) : renderMessage(`There is no entity "${selection.id}".`, 'error-text'));
+      const none = filtered() ? `"${selection.id}" is not in the graph ${filtered()}.` : `There is no entity "${selection.id}".`;
+      panel.replaceChildren(data.entity ? renderEntity(data.entity, relations, names, state.asOf, actions) : renderMessage(none, 'error-text'));
     } else {
-      const data = await track('Loading details', graphql<{ relation: RelationDetail | null }>({ query: RELATION, variables: { id: selection.id } }, controller.signal));
+      const data = await track('Loading details', graphql<{ relation: RelationPanel | null }>({ query: RELATION_PANEL, variables: { id: selection.id } }, controller.signal));
       if (controller.signal.aborted) return;
-      panel.replaceChildren(data.relation ? renderRelation(data.relation, actions) : renderMessage(`There is no relation "${selection.id}".`, 'error-text'));
+      panel.replaceChildren(data.relation ? renderRelation(data.relation, state.asOf, actions) : renderMessage(`There is no relation "${selection.id}".`, 'error-text'));
     }
   } catch (error) {
     if (controller.signal.aborted) return;
@@ -156,6 +169,7 @@ byId('export-json').addEventListener('click', () => {
 });
 byId('clear-view').addEventListener('click', () => {
   search.reset();
+  sourcingControls.forgetDates();
   navigate(emptyState());
 });
 window.addEventListener('popstate', () => {

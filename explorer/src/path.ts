@@ -1,5 +1,6 @@
 import { h } from './dom.js';
 import { attachSearch } from './search.js';
+import type { ReadFilters } from './state.js';
 import type { EntityRef, RelationType } from './types.js';
 import type { PathView } from './view.js';
 
@@ -13,6 +14,7 @@ export interface PathPanelOptions {
   onFind(from: EntityRef, to: EntityRef): void;
   onClear(): void;
   onSelectEntity(id: string): void;
+  filters?: () => ReadFilters;
 }
 
 /** Two entity pickers (search as you type) and the result of the shortest-path query. */
@@ -37,6 +39,7 @@ export function createPathPanel(container: HTMLElement, options: PathPanelOption
     attachSearch({
       input,
       list,
+      filters: options.filters,
       onChoose: (entity) => {
         chosen[end] = entity;
         update();
@@ -75,7 +78,7 @@ export function createPathPanel(container: HTMLElement, options: PathPanelOption
       if (!path) return result.replaceChildren();
       if (path.from) set('from', path.from);
       if (path.to) set('to', path.to);
-      if (!path.from || !path.to) return result.replaceChildren(h('p', { class: 'error-text' }, 'One end of the path does not exist in the graph.'));
+      if (!path.from || !path.to) return result.replaceChildren(h('p', { class: 'error-text' }, 'One end of the path is not in the graph (with the source and date filters, if any).'));
       if (!path.result) {
         const within = allTypes ? '' : ` using only ${types.join(', ')}`;
         return result.replaceChildren(h('p', { class: 'none' }, `No path between ${path.from.name} and ${path.to.name} within 6 hops${within}.`));

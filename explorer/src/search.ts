@@ -1,7 +1,8 @@
 import { graphql, isAbortError } from './api.js';
 import { typeBadge } from './colors.js';
 import { h } from './dom.js';
-import { SEARCH } from './queries.js';
+import { searchQuery } from './queries.js';
+import type { ReadFilters } from './state.js';
 import { clearError, showError, track } from './status.js';
 import type { EntitySummary, SearchHit } from './types.js';
 
@@ -9,12 +10,14 @@ export interface SearchBoxOptions {
   input: HTMLInputElement;
   list: HTMLUListElement;
   onChoose(entity: EntitySummary): void;
+  /** The view's filters, so search offers only entities the view would show. */
+  filters?: () => ReadFilters;
 }
 
 const DEBOUNCE_MS = 150;
 
 /** Full-text search as the analyst types: debounced, earlier requests aborted, keyboard friendly. */
-export function attachSearch({ input, list, onChoose }: SearchBoxOptions): { reset(): void } {
+export function attachSearch({ input, list, onChoose, filters }: SearchBoxOptions): { reset(): void } {
   let timer = 0;
   let controller: AbortController | null = null;
   let hits: EntitySummary[] = [];
@@ -63,7 +66,7 @@ export function attachSearch({ input, list, onChoose }: SearchBoxOptions): { res
     controller = current;
     show([h('li', { class: 'hint loading' }, 'Searching…')]);
     try {
-      const data = await track('Searching', graphql<{ search: SearchHit[] }>({ query: SEARCH, variables: { q: query } }, current.signal));
+      const data = await track('Searching', graphql<{ search: SearchHit[] }>(searchQuery(query, filters?.()), current.signal));
       if (current.signal.aborted) return;
       hits = data.search.map((hit) => hit.entity);
       clearError();

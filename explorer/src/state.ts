@@ -10,17 +10,32 @@ export interface ViewState {
   /** Relation types shown; empty means all. */
   types: RelationType[];
   path: { from: string; to: string } | null;
+  /** The graph as known on this date (`asOf`): only reports dated on or before it count. Null: every report. */
+  asOf: string | null;
+  /** Only facts with at least this many independent sources (`minSources`). Null: no minimum. */
+  minSources: number | null;
 }
 
+/** The read filters of issue 16, as the graph queries take them. */
+export type ReadFilters = Pick<ViewState, 'asOf' | 'minSources'>;
+
 const MAX_EXPANDED = 50;
+/** The API's range for minSources; a link outside it is ignored rather than sent to be refused. */
+const MAX_MIN_SOURCES = 1000;
+const PARTIAL_DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+
+function parseMinSources(value: string | null): number | null {
+  const n = value === null ? NaN : Number(value);
+  return Number.isInteger(n) && n >= 1 && n <= MAX_MIN_SOURCES ? n : null;
+}
 
 export function emptyState(): ViewState {
-  return { expanded: [], selected: null, types: [], path: null };
+  return { expanded: [], selected: null, types: [], path: null, asOf: null, minSources: null };
 }
 
 /**
  * `?e=liu-xiaowu&e=russia&node=liu-xiaowu&types=COMMANDS,MEMBER_OF&from=liu-xiaowu&to=russia`:
- * repeated `e` for expanded entities, `node` or `edge` for the selection.
+ * repeated `e` for expanded entities, `node` or `edge` for the selection; `asOf` and `minSources` as the API names them.
  */
 export function parseState(search: string): ViewState {
   const params = new URLSearchParams(search);
@@ -34,7 +49,15 @@ export function parseState(search: string): ViewState {
     .filter((type): type is RelationType => known.has(type));
   const from = params.get('from');
   const to = params.get('to');
-  return { expanded, selected, types: [...new Set(types)], path: from && to ? { from, to } : null };
+  const asOf = params.get('asOf');
+  return {
+    expanded,
+    selected,
+    types: [...new Set(types)],
+    path: from && to ? { from, to } : null,
+    asOf: asOf && PARTIAL_DATE.test(asOf) ? asOf : null,
+    minSources: parseMinSources(params.get('minSources')),
+  };
 }
 
 export function formatState(state: ViewState): string {
@@ -46,6 +69,8 @@ export function formatState(state: ViewState): string {
     params.set('from', state.path.from);
     params.set('to', state.path.to);
   }
+  if (state.asOf) params.set('asOf', state.asOf);
+  if (state.minSources !== null) params.set('minSources', String(state.minSources));
   const query = params.toString();
   return query ? `?${query}` : '';
 }
@@ -61,4 +86,8 @@ export function writeState(state: ViewState, mode: 'push' | 'replace'): void {
 /** Types shown, where an empty filter means every type. */
 export function shownTypes(state: ViewState): RelationType[] {
   return state.types.length > 0 ? state.types : [...RELATION_TYPES];
+}
+
+export function readFilters(state: ViewState): ReadFilters {
+  return { asOf: state.asOf, minSources: state.minSources };
 }

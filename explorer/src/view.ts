@@ -1,6 +1,6 @@
 import { graphql } from './api.js';
 import { chunks, neighborhoodsQuery, pathQuery } from './queries.js';
-import type { ViewState } from './state.js';
+import { readFilters, type ReadFilters, type ViewState } from './state.js';
 import type { EntitySummary, PathResult, RelationSummary, RelationType, Subgraph } from './types.js';
 
 export interface PathView {
@@ -22,19 +22,20 @@ export interface ViewData {
 }
 
 const neighborhoods = new Map<string, Subgraph | null>();
-const cacheKey = (id: string, types: RelationType[]) => `${types.join(',')}|${id}`;
+/** A neighbourhood depends on the filters too: the same entity as of another date is another subgraph. */
+const cacheKey = (id: string, types: RelationType[], filters: ReadFilters) => `${types.join(',')}|${filters.asOf ?? ''}|${filters.minSources ?? ''}|${id}`;
 
 /** Forgets cached neighbourhoods, for a retry after the data may have changed. */
 export function forgetCache(): void {
   neighborhoods.clear();
 }
 
-async function fetchNeighborhoods(ids: string[], types: RelationType[], signal: AbortSignal): Promise<void> {
-  const wanted = ids.filter((id) => !neighborhoods.has(cacheKey(id, types)));
+async function fetchNeighborhoods(ids: string[], types: RelationType[], filters: ReadFilters, signal: AbortSignal): Promise<void> {
+  const wanted = ids.filter((id) => !neighborhoods.has(cacheKey(id, types, filters)));
   await Promise.all(
     chunks(wanted).map(async (chunk) => {
-      const data = await graphql<Record<string, Subgraph | null>>(neighborhoodsQuery(chunk, types), signal);
-      chunk.forEach((id, i) => neighborhoods.set(cacheKey(id, types), data[`n${i}`] ?? null));
+      const data = await graphql<Record<string, Subgraph | null>>(neighborhoodsQuery(chunk, types, filters), signal);
+      chunk.forEach((id, i) => neighborhoods.set(cacheKey(id, types, filters), data[`n${i}`] ?? null));
     }),
   );
 }
@@ -42,17 +43,18 @@ async function fetchNeighborhoods(ids: string[], types: RelationType[], signal: 
 async function fetchPath(state: ViewState, signal: AbortSignal): Promise<PathView | null> {
   if (!state.path) return null;
   const data = await graphql<{ path: PathResult | null; fromEntity: EntitySummary | null; toEntity: EntitySummary | null }>(
-    pathQuery(state.path.from, state.path.to, state.types),
+    pathQuery(state.path.from, state.path.to, state.types, readFilters(state)),
     signal,
   );
   return { from: data.fromEntity, to: data.toEntity, result: data.path };
 }
 
 export async function loadView(state: ViewState, signal: AbortSignal): Promise<ViewData> {
-  const [, path] = await Promise.all([fetchNeighborhoods(state.expanded, state.types, signal), fetchPath(state, signal)]);
+  const filters = readFilters(state);
+  const [, path] = await Promise.all([fetchNeighborhoods(state.expanded, state.types, filters, signal), fetchPath(state, signal)]);
   const view: ViewData = { nodes: new Map(), edges: new Map(), truncated: [], missing: [], path };
   for (const id of state.expanded) {
-    const subgraph = neighborhoods.get(cacheKey(id, state.types));
+    const subgraph = neighborhoods.get(cacheKey(id, state.types, filters));
     if (!subgraph) {
       view.missing.push(id);
       continue;
@@ -84,4 +86,14 @@ export function eventsInOrder(view: ViewData): EntitySummary[] {
     }
     return a.name.localeCompare(b.name);
   });
+}
+
+/** The dates of the earliest and latest reports of everything in view: the time slider's stops. */
+export function reportDates(view: ViewData): string[] {
+  const dates = new Set<string>();
+  for (const item of [...view.nodes.values(), ...view.edges.values()]) {
+    if (item.firstReportedAt) dates.add(item.firstReportedAt);
+    if (item.lastReportedAt) dates.add(item.lastReportedAt);
+  }
+  return [...dates];
 }

@@ -1,6 +1,6 @@
 import { typeBadge } from '../colors.js';
 import { h } from '../dom.js';
-import { formatState } from '../state.js';
+import { emptyState, formatState } from '../state.js';
 import type { DraftBundle, IngestSummary } from './types.js';
 
 const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -9,7 +9,7 @@ const MAX_OPENED = 50;
 
 /** A link to the graph view with these entities opened and one selected, so its provenance shows at once. */
 function graphHref(ids: string[], selected: string): string {
-  return `${window.location.pathname}${formatState({ expanded: ids.slice(0, MAX_OPENED), selected: { kind: 'entity', id: selected }, types: [], path: null })}`;
+  return `${window.location.pathname}${formatState({ ...emptyState(), expanded: ids.slice(0, MAX_OPENED), selected: { kind: 'entity', id: selected } })}`;
 }
 
 /**
