@@ -68,12 +68,11 @@ const CASPIAN = outletBundle(
 
 type EdgeData = { sources: number; width: number; status: string };
 
-/** The drawn elements' ids and the corroboration data of the edges and nodes, read from Cytoscape. */
-function drawn(page: Page): Promise<{ ids: string[]; edges: Record<string, EdgeData>; disputedNodes: string[]; labels: Record<string, string> }> {
+/** The corroboration data of the drawn edges and nodes, read from Cytoscape. */
+function drawn(page: Page): Promise<{ edges: Record<string, EdgeData>; disputedNodes: string[]; labels: Record<string, string> }> {
   return page.evaluate(() => {
     const { cy } = (window as unknown as { newsgraphExplorer: { cy: import('cytoscape').Core } }).newsgraphExplorer;
     return {
-      ids: cy.elements().map((element) => element.id()),
       edges: Object.fromEntries(cy.edges().map((edge) => [edge.id(), { sources: Number(edge.data('sources')), width: Number(edge.data('width')), status: String(edge.data('status')) }])),
       disputedNodes: cy.nodes('.disputed').map((node) => node.id()),
       labels: Object.fromEntries(cy.nodes().map((node) => [node.id(), String(node.data('label'))])),
@@ -173,6 +172,11 @@ describe('corroboration, disagreement and time in the explorer', () => {
     expect(params(page).get('asOf')).toBe('2021-08-10');
     await page.keyboard.press('End');
     await page.waitForURL((url) => !url.searchParams.has('asOf'));
+    // Replay starts from the first date and ends on all reports, a step every 1.5 s.
+    await page.locator('#as-of-replay').click();
+    await page.waitForURL((url) => url.searchParams.get('asOf') === '2021-08-03');
+    await page.waitForURL((url) => !url.searchParams.has('asOf'), { timeout: 10_000 });
+    await waitForView(page, ['kazakhstan', `rel:${KAZAKHSTAN}`]);
   });
 
   it('lists the disputed start date with each value and who gave it', async () => {
