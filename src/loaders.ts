@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import type { Repositories } from './context.js';
+import type { ClaimFilter } from './repositories/claim-filter.js';
 import type { PageRequest } from './repositories/provenance-repository.js';
 import type { EntityRelations, RelationsOfRequest } from './repositories/relation-repository.js';
 import type { DocumentRecord, EntityRecord, RelationRecord, ReportRecord, SourceRecord } from './repositories/records.js';
@@ -11,6 +12,8 @@ import type { DocumentRecord, EntityRecord, RelationRecord, ReportRecord, Source
  */
 export interface Loaders {
   entity: DataLoader<string, EntityRecord | null>;
+  /** Entities visible under a read filter: one loader per filter, so two filters never share an answer. */
+  entityUnder(filter: ClaimFilter): DataLoader<string, EntityRecord | null>;
   relation: DataLoader<string, RelationRecord | null>;
   source: DataLoader<string, SourceRecord | null>;
   document: DataLoader<string, DocumentRecord | null>;
@@ -45,6 +48,7 @@ function byKey<V>(load: (ids: readonly string[]) => Promise<Map<string, V>>, mis
 export function createLoaders(repos: Repositories): Loaders {
   return {
     entity: byKey((ids) => repos.entities.byIds(ids), null),
+    entityUnder: perRequest((filter: ClaimFilter) => byKey((ids) => repos.entities.byIds(ids, filter), null)),
     relation: byKey((ids) => repos.relations.byIds(ids), null),
     source: byKey((ids) => repos.provenance.sourcesByIds(ids), null),
     document: byKey((ids) => repos.provenance.documentsByIds(ids), null),

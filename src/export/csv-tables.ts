@@ -1,5 +1,5 @@
 import { csvArray, csvRow } from './csv-format.js';
-import type { ClaimRow, DocumentRow, EntityRow, NameKeyRow, RelationRow, ReportRow, SourceRow } from './graph-rows.js';
+import type { ClaimRow, Corroboration, DocumentRow, EntityRow, NameKeyRow, RelationRow, ReportRow, SourceRow } from './graph-rows.js';
 
 /**
  * The files of a CSV export, in the header format of `neo4j-admin database
@@ -22,15 +22,18 @@ export const CSV_FILES = {
 
 export type CsvFile = keyof typeof CSV_FILES;
 
+/** Stored on entities and relations by ingest; exported so an imported graph keeps its counts and statuses. */
+const CORROBORATION_COLUMNS = ['sourceCount:int', 'independentSourceCount:int', 'status'];
+
 const REPORT_COLUMNS = ['id', 'quote', 'start:int', 'end:int', 'reportedAt', 'documentId', 'attributedToId', 'method', 'rule', 'confidence:double'];
 
 export const CSV_HEADERS: Record<CsvFile, readonly string[]> = {
-  entities: ['id:ID(Entity)', ':LABEL', 'type', 'name', 'aliases:string[]', 'aliasText', 'description', 'title', 'category', 'startDate', 'endDate', 'createdAt:datetime'],
+  entities: ['id:ID(Entity)', ':LABEL', 'type', 'name', 'aliases:string[]', 'aliasText', 'description', 'title', 'category', 'startDate', 'endDate', 'createdAt:datetime', ...CORROBORATION_COLUMNS],
   sources: ['id:ID(Source)', 'name', 'kind', 'url', 'entityId'],
   documents: ['id:ID(Document)', 'title', 'publishedAt', 'url', 'publisher', 'text', 'ingestedAt:datetime'],
   claims: ['relationId:ID(Claim)', 'type', 'from', 'to'],
   nameKeys: ['key:ID(NameKey)'],
-  relations: [':START_ID(Entity)', ':END_ID(Entity)', ':TYPE', 'id', 'role', 'startDate', 'endDate'],
+  relations: [':START_ID(Entity)', ':END_ID(Entity)', ':TYPE', 'id', 'role', 'startDate', 'endDate', ...CORROBORATION_COLUMNS],
   entityReports: [':START_ID(Entity)', ':END_ID(Source)', ':TYPE', ...REPORT_COLUMNS],
   claimReports: [':START_ID(Claim)', ':END_ID(Source)', ':TYPE', ...REPORT_COLUMNS],
   names: [':START_ID(NameKey)', ':END_ID(Entity)', ':TYPE'],
@@ -39,7 +42,9 @@ export const CSV_HEADERS: Record<CsvFile, readonly string[]> = {
 export const headerLine = (file: CsvFile): string => `${CSV_HEADERS[file].join(',')}\n`;
 
 /** Labels go through the array delimiter too; `Entity` first, e.g. `Entity;Person`. */
-export function entityCsv(e: EntityRow, arrayDelimiter: string): string {
+const corroboration = (row: Partial<Corroboration>) => [row.sourceCount ?? null, row.independentSourceCount ?? null, row.status ?? null];
+
+export function entityCsv(e: EntityRow & Partial<Corroboration>, arrayDelimiter: string): string {
   const labels = ['Entity', ...e.labels.filter((label) => label !== 'Entity')];
   return csvRow([
     e.id,
@@ -54,6 +59,7 @@ export function entityCsv(e: EntityRow, arrayDelimiter: string): string {
     e.startDate,
     e.endDate,
     e.createdAt,
+    ...corroboration(e),
   ]);
 }
 
@@ -67,7 +73,7 @@ export const nameKeyCsv = (k: NameKeyRow): string => csvRow([k.key]);
 
 export const nameCsv = (key: string, entityId: string): string => csvRow([key, entityId, 'NAMES']);
 
-export const relationCsv = (r: RelationRow): string => csvRow([r.from, r.to, r.type, r.id, r.role, r.startDate, r.endDate]);
+export const relationCsv = (r: RelationRow & Partial<Corroboration>): string => csvRow([r.from, r.to, r.type, r.id, r.role, r.startDate, r.endDate, ...corroboration(r)]);
 
 /** For both report files: the subject is an entity id or a relation id (a Claim's key). */
 export const reportCsv = (r: ReportRow): string =>

@@ -4,7 +4,8 @@ import { BUNDLE_FORMAT, BUNDLE_VERSION, type Bundle, type BundleReport, type Ndj
 import { validateBundle } from '../model/validate-bundle.js';
 import { documentRecord, entityRecord, relationRecord, reportRecord, sourceRecord } from './bundle-records.js';
 import { ExportError } from './export-error.js';
-import { DOCUMENT_BY_ID, ENTITIES_BY_ID, RELATIONS_BY_ID, REPORTS_OF_DOCUMENT, SOURCES_BY_ID } from './graph-queries.js';
+import { claimFilterParams, NO_CLAIM_FILTER, type ClaimFilter } from '../repositories/claim-filter.js';
+import { DOCUMENT_BY_ID, entitiesById, relationsById, reportsOfDocument, sourcesById } from './graph-queries.js';
 import type { DocumentRow, EntityRow, RelationRow, ReportRow, SourceRow } from './graph-rows.js';
 
 export const DOCUMENT_EXPORT_TIMEOUT_MS = 60_000;
@@ -24,29 +25,31 @@ const subjectId = (report: NdjsonReport) => ('entity' in report.subject ? report
  * need to stand alone: the sources they cite (and the people those sources
  * are), the entities and relations they are about, the relations' endpoints
  * and the entities statements are attributed to. Read in one transaction;
- * the result is checked with the same validation ingest applies.
+ * the result is checked with the same validation ingest applies. Under a
+ * read filter, only the reports it keeps, and what they need.
  */
-export async function exportDocumentBundle(executor: Executor, documentId: string): Promise<DocumentExport> {
+export async function exportDocumentBundle(executor: Executor, documentId: string, filter: ClaimFilter = NO_CLAIM_FILTER): Promise<DocumentExport> {
+  const params = claimFilterParams(filter);
   const result = await executor.transaction(
     'READ',
     async (tx) => {
       const [document] = rows(await tx.run<DocumentRow>(DOCUMENT_BY_ID, { id: documentId }));
       if (!document) throw new ExportError(`There is no document "${documentId}".`, 'NOT_FOUND');
-      const found = rows(await tx.run<ReportRow>(REPORTS_OF_DOCUMENT, { id: documentId }));
+      const found = rows(await tx.run<ReportRow>(reportsOfDocument(filter), { id: documentId, ...params }));
       const reports = found.map(reportRecord).filter((report): report is NdjsonReport => report !== undefined);
 
       const relationIds = distinct(reports.filter((report) => 'relation' in report.subject).map(subjectId));
-      const relations = relationIds.length > 0 ? rows(await tx.run<RelationRow>(RELATIONS_BY_ID, { ids: relationIds })) : [];
+      const relations = relationIds.length > 0 ? rows(await tx.run<RelationRow>(relationsById(filter), { ids: relationIds, ...params })) : [];
       // The publisher is the document's voice even where it reports nothing itself; the bundle names it, so it travels.
       const sourceIds = distinct([...reports.map((report) => report.source), ...(document.publisher ? [document.publisher] : [])]);
-      const sources = sourceIds.length > 0 ? rows(await tx.run<SourceRow>(SOURCES_BY_ID, { ids: sourceIds })) : [];
+      const sources = sourceIds.length > 0 ? rows(await tx.run<SourceRow>(sourcesById(filter), { ids: sourceIds, ...params })) : [];
       const entityIds = distinct([
         ...reports.filter((report) => 'entity' in report.subject).map(subjectId),
         ...reports.map((report) => report.attributedTo),
         ...relations.flatMap((relation) => [relation.from, relation.to]),
         ...sources.map((source) => source.entityId),
       ]);
-      const entities = entityIds.length > 0 ? rows(await tx.run<EntityRow>(ENTITIES_BY_ID, { ids: entityIds })) : [];
+      const entities = entityIds.length > 0 ? rows(await tx.run<EntityRow>(entitiesById(filter), { ids: entityIds, ...params })) : [];
       const bundle: Bundle = {
         format: BUNDLE_FORMAT,
         version: BUNDLE_VERSION,

@@ -1,24 +1,24 @@
 import type { Executor } from '../db/executor.js';
 import { RELATION_TYPES } from '../model/types.js';
-import {
-  CLAIM_PAGE,
-  DOCUMENT_PAGE,
-  ENTITY_PAGE,
-  ENTITY_PAGE_WITH_METHODS,
-  NAME_KEY_PAGE,
-  RELATION_PAGE,
-  RELATION_PAGE_WITH_METHODS,
-  REPORT_PAGE,
-  SOURCE_PAGE,
-} from './graph-queries.js';
+import { claimFilterParams, NO_CLAIM_FILTER, type ClaimFilter } from '../repositories/claim-filter.js';
+import { claimPage, DOCUMENT_PAGE, entityPage, nameKeyPage, relationPage, reportPage, sourcePage } from './graph-queries.js';
 import type { ClaimRow, DocumentRow, EntityRow, NameKeyRow, RelationRow, ReportMethods, ReportRow, SourceRow } from './graph-rows.js';
-import { DOCUMENT_PAGE_SIZE, keysetPages } from './keyset-pages.js';
+import { DOCUMENT_PAGE_SIZE, keysetPages, type PageOptions } from './keyset-pages.js';
 
 /** The whole graph, kind by kind, as async sequences of pages. */
 
 export interface PagingOptions {
   /** Rows per query; the defaults suit large graphs, tests pass small sizes to exercise paging. */
   pageSize?: number;
+  /** Only what is visible under asOf and minSources (documents are all kept). */
+  filter?: ClaimFilter;
+}
+
+const filterOf = (options: PagingOptions) => options.filter ?? NO_CLAIM_FILTER;
+
+/** The keyset options of one kind: its name, the page size, and the filter's parameters. */
+function paging(name: string, options: PagingOptions): PageOptions {
+  return { name, ...(options.pageSize === undefined ? {} : { pageSize: options.pageSize }), params: claimFilterParams(filterOf(options)) };
 }
 
 export function documentPages(executor: Executor, options: PagingOptions = {}): AsyncGenerator<DocumentRow[]> {
@@ -26,38 +26,39 @@ export function documentPages(executor: Executor, options: PagingOptions = {}): 
 }
 
 export function sourcePages(executor: Executor, options: PagingOptions = {}): AsyncGenerator<SourceRow[]> {
-  return keysetPages<SourceRow>(executor, SOURCE_PAGE, (row) => row.id, { name: 'export sources', ...options });
+  return keysetPages<SourceRow>(executor, sourcePage(filterOf(options)), (row) => row.id, paging('export sources', options));
 }
 
 export function entityPages(executor: Executor, options: PagingOptions = {}): AsyncGenerator<EntityRow[]> {
-  return keysetPages<EntityRow>(executor, ENTITY_PAGE, (row) => row.id, { name: 'export entities', ...options });
+  return keysetPages<EntityRow>(executor, entityPage(false, filterOf(options)), (row) => row.id, paging('export entities', options));
 }
 
 export function entityPagesWithMethods(executor: Executor, options: PagingOptions = {}): AsyncGenerator<Array<EntityRow & ReportMethods>> {
-  return keysetPages<EntityRow & ReportMethods>(executor, ENTITY_PAGE_WITH_METHODS, (row) => row.id, { name: 'export entities with methods', ...options });
+  return keysetPages<EntityRow & ReportMethods>(executor, entityPage(true, filterOf(options)), (row) => row.id, paging('export entities with methods', options));
 }
 
 /** Relations type by type (each type has its own id index), ordered by id within a type. */
 export async function* relationPages(executor: Executor, options: PagingOptions = {}): AsyncGenerator<RelationRow[]> {
   for (const type of RELATION_TYPES) {
-    yield* keysetPages<RelationRow>(executor, RELATION_PAGE[type], (row) => row.id, { name: `export ${type} relations`, ...options });
+    yield* keysetPages<RelationRow>(executor, relationPage(type, false, filterOf(options)), (row) => row.id, paging(`export ${type} relations`, options));
   }
 }
 
 export async function* relationPagesWithMethods(executor: Executor, options: PagingOptions = {}): AsyncGenerator<Array<RelationRow & ReportMethods>> {
   for (const type of RELATION_TYPES) {
-    yield* keysetPages<RelationRow & ReportMethods>(executor, RELATION_PAGE_WITH_METHODS[type], (row) => row.id, { name: `export ${type} relations with methods`, ...options });
+    const cypher = relationPage(type, true, filterOf(options));
+    yield* keysetPages<RelationRow & ReportMethods>(executor, cypher, (row) => row.id, paging(`export ${type} relations with methods`, options));
   }
 }
 
 export function reportPages(executor: Executor, options: PagingOptions = {}): AsyncGenerator<ReportRow[]> {
-  return keysetPages<ReportRow>(executor, REPORT_PAGE, (row) => row.id, { name: 'export reports', ...options });
+  return keysetPages<ReportRow>(executor, reportPage(filterOf(options)), (row) => row.id, paging('export reports', options));
 }
 
 export function claimPages(executor: Executor, options: PagingOptions = {}): AsyncGenerator<ClaimRow[]> {
-  return keysetPages<ClaimRow>(executor, CLAIM_PAGE, (row) => row.relationId, { name: 'export claims', ...options });
+  return keysetPages<ClaimRow>(executor, claimPage(filterOf(options)), (row) => row.relationId, paging('export claims', options));
 }
 
 export function nameKeyPages(executor: Executor, options: PagingOptions = {}): AsyncGenerator<NameKeyRow[]> {
-  return keysetPages<NameKeyRow>(executor, NAME_KEY_PAGE, (row) => row.key, { name: 'export name keys', ...options });
+  return keysetPages<NameKeyRow>(executor, nameKeyPage(filterOf(options)), (row) => row.key, paging('export name keys', options));
 }

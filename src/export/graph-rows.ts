@@ -37,6 +37,14 @@ export interface EntityRow {
   createdAt: string | null;
 }
 
+/** How well an entity or relation is sourced (as of the export's asOf, when given). */
+export interface Corroboration {
+  sourceCount: number;
+  independentSourceCount: number;
+  /** CORROBORATED, SINGLE_SOURCE, DISPUTED or UNSOURCED. */
+  status: string;
+}
+
 export interface RelationRow {
   id: string;
   type: string;

@@ -1,7 +1,7 @@
 import type { Executor } from '../db/executor.js';
 import { writePages } from './write-pages.js';
 import { entityPagesWithMethods, relationPagesWithMethods, type PagingOptions } from './graph-pages.js';
-import type { EntityRow, RelationRow, ReportMethods } from './graph-rows.js';
+import type { Corroboration, EntityRow, RelationRow, ReportMethods } from './graph-rows.js';
 import type { TextSink } from './text-sink.js';
 import { xmlAttribute, xmlText } from './xml-escape.js';
 
@@ -17,7 +17,7 @@ interface DataKey<R> {
   id: string;
   name: string;
   /** GraphML's attr.type; string unless said. */
-  type?: 'double';
+  type?: 'double' | 'int';
   value: (row: R) => string | null;
 }
 
@@ -30,7 +30,25 @@ const methodKeys = <R extends ReportMethods>(prefix: 'n' | 'e'): Array<DataKey<R
   { id: `${prefix}_confidence`, name: 'confidence', type: 'double', value: (row) => (row.confidence === null ? null : String(row.confidence)) },
 ];
 
-const NODE_KEYS: Array<DataKey<EntityRow & ReportMethods>> = [
+/**
+ * How well sourced a node or edge is, so a graph tool can size or filter by
+ * it. Rows read before the counts existed have none, and leave them out.
+ */
+const corroborationKeys = <R extends Partial<Corroboration>>(prefix: 'n' | 'e'): Array<DataKey<R>> => [
+  { id: `${prefix}_sourceCount`, name: 'sourceCount', type: 'int', value: (row) => (row.sourceCount === undefined ? null : String(row.sourceCount)) },
+  {
+    id: `${prefix}_independentSourceCount`,
+    name: 'independentSourceCount',
+    type: 'int',
+    value: (row) => (row.independentSourceCount === undefined ? null : String(row.independentSourceCount)),
+  },
+  { id: `${prefix}_status`, name: 'status', value: (row) => row.status ?? null },
+];
+
+type NodeRow = EntityRow & ReportMethods & Partial<Corroboration>;
+type EdgeRow = RelationRow & ReportMethods & Partial<Corroboration>;
+
+const NODE_KEYS: Array<DataKey<NodeRow>> = [
   { id: 'n_label', name: 'label', value: (e) => e.name },
   { id: 'n_type', name: 'type', value: (e) => e.type },
   { id: 'n_name', name: 'name', value: (e) => e.name },
@@ -42,16 +60,18 @@ const NODE_KEYS: Array<DataKey<EntityRow & ReportMethods>> = [
   { id: 'n_startDate', name: 'startDate', value: (e) => e.startDate },
   { id: 'n_endDate', name: 'endDate', value: (e) => e.endDate },
   { id: 'n_createdAt', name: 'createdAt', value: (e) => e.createdAt },
-  ...methodKeys<EntityRow & ReportMethods>('n'),
+  ...methodKeys<NodeRow>('n'),
+  ...corroborationKeys<NodeRow>('n'),
 ];
 
-const EDGE_KEYS: Array<DataKey<RelationRow & ReportMethods>> = [
+const EDGE_KEYS: Array<DataKey<EdgeRow>> = [
   { id: 'e_label', name: 'label', value: (r) => r.type },
   { id: 'e_type', name: 'type', value: (r) => r.type },
   { id: 'e_role', name: 'role', value: (r) => r.role },
   { id: 'e_startDate', name: 'startDate', value: (r) => r.startDate },
   { id: 'e_endDate', name: 'endDate', value: (r) => r.endDate },
-  ...methodKeys<RelationRow & ReportMethods>('e'),
+  ...methodKeys<EdgeRow>('e'),
+  ...corroborationKeys<EdgeRow>('e'),
 ];
 
 const keyElement = (key: { id: string; name: string; type?: string }, target: 'node' | 'edge') =>
@@ -76,11 +96,11 @@ function dataElements<R>(keys: Array<DataKey<R>>, row: R): string {
     .join('');
 }
 
-export function nodeElement(entity: EntityRow & ReportMethods): string {
+export function nodeElement(entity: NodeRow): string {
   return `    <node id="${xmlAttribute(entity.id)}">\n${dataElements(NODE_KEYS, entity)}    </node>\n`;
 }
 
-export function edgeElement(relation: RelationRow & ReportMethods): string {
+export function edgeElement(relation: EdgeRow): string {
   const attributes = `id="${xmlAttribute(relation.id)}" source="${xmlAttribute(relation.from)}" target="${xmlAttribute(relation.to)}"`;
   return `    <edge ${attributes}>\n${dataElements(EDGE_KEYS, relation)}    </edge>\n`;
 }

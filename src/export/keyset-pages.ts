@@ -11,6 +11,8 @@ export interface PageOptions {
   pageSize?: number;
   /** Shown in logs and transaction metadata. */
   name: string;
+  /** Parameters the statement takes beside `$after` and `$limit` (a read filter's). */
+  params?: Record<string, unknown>;
 }
 
 /**
@@ -30,7 +32,7 @@ export async function* keysetPages<R extends RecordShape>(
   if (!Number.isInteger(pageSize) || pageSize < 1) throw new RangeError(`page size must be a positive integer, not ${pageSize}`);
   let after = '';
   for (;;) {
-    const rows = await executor.read<R>(cypher, { after, limit: neo4j.int(pageSize) }, { name: options.name, timeoutMs: PAGE_TIMEOUT_MS });
+    const rows = await executor.read<R>(cypher, { ...options.params, after, limit: neo4j.int(pageSize) }, { name: options.name, timeoutMs: PAGE_TIMEOUT_MS });
     if (rows.length === 0) return;
     yield rows;
     if (rows.length < pageSize) return;

@@ -1,4 +1,5 @@
 import type { Executor } from '../db/executor.js';
+import { NO_CLAIM_FILTER, type ClaimFilter } from '../repositories/claim-filter.js';
 import { exportCsv } from './csv-export.js';
 import { checkArrayDelimiter } from './csv-format.js';
 import { exportDocumentBundle } from './document-bundle.js';
@@ -18,6 +19,8 @@ export interface ExportRequest {
   document?: string;
   arrayDelimiter?: string;
   pageSize?: number;
+  /** Only the facts visible as of a date or with enough independent sources, in every format. */
+  filter?: ClaimFilter;
 }
 
 function check(request: ExportRequest): void {
@@ -44,10 +47,11 @@ const where = (out: string | undefined) => (out === undefined || out === '-' ? '
 /** Runs one export as the CLI asks for it; returns a one-line summary for stderr. */
 export async function runExport(executor: Executor, request: ExportRequest): Promise<string> {
   check(request);
-  const paging = request.pageSize === undefined ? {} : { pageSize: request.pageSize };
+  const filter = request.filter ?? NO_CLAIM_FILTER;
+  const paging = { filter, ...(request.pageSize === undefined ? {} : { pageSize: request.pageSize }) };
   const { format, out, document } = request;
   if (document !== undefined) {
-    const { bundle, skippedReports } = await exportDocumentBundle(executor, document);
+    const { bundle, skippedReports } = await exportDocumentBundle(executor, document, filter);
     const text = format === 'json' ? `${JSON.stringify(bundle, null, 2)}\n` : bundleToNdjson(bundle);
     await withSink(out, (sink) => sink.write(text));
     const counts = `${bundle.sources.length} sources, ${bundle.entities.length} entities, ${bundle.relations.length} relations, ${bundle.reports.length} reports`;

@@ -2,16 +2,24 @@ import neo4j from 'neo4j-driver';
 import type { Executor } from '../db/executor.js';
 import { normalizeName } from '../model/names.js';
 import { ENTITY_LABEL, type EntityType } from '../model/types.js';
+import { andAlso, claimFilterParams, entityVisible, isFiltered, NO_CLAIM_FILTER, whereLine, type ClaimFilter } from './claim-filter.js';
 import { toPage, type Page } from './cursor.js';
 import { ENTITY_PROJECTION, entityProjection, withDefaults, type EntityProperty, type EntityRecord, type PropertiesToRead } from './records.js';
 
-const BY_IDS = `
+const byIdsCypher = (filter: ClaimFilter) => `
 UNWIND $ids AS id
-MATCH (n:Entity {id: id})
+MATCH (n:Entity {id: id})${whereLine(entityVisible('n', filter))}
 RETURN ${ENTITY_PROJECTION} AS entity`;
 
-// Counts come from the label count store: O(1), no node is loaded. The label is from the closed enum.
-const countCypher = (type: EntityType | null) => `MATCH (c:${type ? ENTITY_LABEL[type] : 'Entity'}) RETURN count(c) AS total`;
+/**
+ * Unfiltered counts come from the label count store: O(1), no node is
+ * loaded. A filtered count has to look at every node of the label. The label
+ * is from the closed enum.
+ */
+const countCypher = (type: EntityType | null, filter: ClaimFilter) => {
+  const visible = entityVisible('c', filter);
+  return `MATCH (c:${type ? ENTITY_LABEL[type] : 'Entity'})${visible ? ` WHERE ${visible}` : ''} RETURN count(c) AS total`;
+};
 
 /**
  * A page, and its count when asked for, in one round trip. The type is written
@@ -19,16 +27,16 @@ const countCypher = (type: EntityType | null) => `MATCH (c:${type ? ENTITY_LABEL
  * planner: each variant is a range seek on an index that already returns ids
  * in order, (type, id) or the unique id, so there is no sort.
  */
-const pageCypher = (type: EntityType | null, withTotal: boolean) => `
+const pageCypher = (type: EntityType | null, withTotal: boolean, filter: ClaimFilter) => `
 CALL () {
   MATCH (n:Entity)
-  WHERE ${type ? 'n.type = $type AND ' : ''}n.id > $after
+  WHERE ${type ? 'n.type = $type AND ' : ''}n.id > $after${andAlso(entityVisible('n', filter))}
   WITH n
   ORDER BY ${type ? 'n.type, ' : ''}n.id
   LIMIT $limit
   RETURN collect(${ENTITY_PROJECTION}) AS entities
 }
-${withTotal ? `CALL () { ${countCypher(type)} }` : 'WITH entities, null AS total'}
+${withTotal ? `CALL () { ${countCypher(type, filter)} }` : 'WITH entities, null AS total'}
 RETURN entities, total`;
 
 /** The properties the ranking reads on every candidate, whatever the selection asks for. */
@@ -40,9 +48,9 @@ const RANKED_ON: readonly EntityProperty[] = ['name', 'aliases'];
  * a hundred candidates cost four times the database hits of ranking them in
  * Cypher (docs/benchmarks.md, q4).
  */
-const searchCypher = (read: PropertiesToRead<EntityProperty>) => `
+const searchCypher = (read: PropertiesToRead<EntityProperty>, filter: ClaimFilter) => `
 CALL db.index.fulltext.queryNodes('entity_names', $lucene, {limit: $candidates}) YIELD node AS n, score
-WHERE $types IS NULL OR n.type IN $types
+WHERE ${isFiltered(filter) ? `($types IS NULL OR n.type IN $types) AND ${entityVisible('n', filter)}` : '$types IS NULL OR n.type IN $types'}
 RETURN ${entityProjection('n', read === 'all' ? 'all' : new Set([...read, ...RANKED_ON]))} AS entity, score
 LIMIT $candidates`;
 
@@ -81,26 +89,41 @@ export function rankHits(query: string, hits: SearchHit[]): SearchHit[] {
 export class EntityRepository {
   constructor(private readonly db: Executor) {}
 
-  async byIds(ids: readonly string[]): Promise<Map<string, EntityRecord>> {
-    const rows = await this.db.read<{ entity: EntityRecord }>(BY_IDS, { ids: [...new Set(ids)] }, { name: 'entities by id' });
+  /** The entities found among `ids`; under a filter, only those it lets through. */
+  async byIds(ids: readonly string[], filter: ClaimFilter = NO_CLAIM_FILTER): Promise<Map<string, EntityRecord>> {
+    const params = { ids: [...new Set(ids)], ...claimFilterParams(filter) };
+    const rows = await this.db.read<{ entity: EntityRecord }>(byIdsCypher(filter), params, { name: 'entities by id' });
     return new Map(rows.map((row) => [row.entity.id, row.entity]));
   }
 
   /** A page of entities in id order; `total` only when `withTotal` (it is null otherwise). */
-  async page(type: EntityType | null, first: number, after: string | null, withTotal: boolean): Promise<{ page: Page<EntityRecord>; total: number | null }> {
+  async page(
+    type: EntityType | null,
+    first: number,
+    after: string | null,
+    withTotal: boolean,
+    filter: ClaimFilter = NO_CLAIM_FILTER,
+  ): Promise<{ page: Page<EntityRecord>; total: number | null }> {
     // Every id sorts after the empty string, so the first page is the same range seek.
-    const params = { type, after: after ?? '', limit: neo4j.int(first + 1) };
-    const [row] = await this.db.read<{ entities: EntityRecord[]; total: number | null }>(pageCypher(type, withTotal), params, { name: 'entities page' });
+    const params = { type, after: after ?? '', limit: neo4j.int(first + 1), ...claimFilterParams(filter) };
+    const [row] = await this.db.read<{ entities: EntityRecord[]; total: number | null }>(pageCypher(type, withTotal, filter), params, { name: 'entities page' });
     return { page: toPage(row?.entities ?? [], first, (entity) => entity.id), total: row?.total ?? null };
   }
 
   /** The best `first` matches; with a set of properties, the entities carry only those (see entityProjection). */
-  async search(query: string, types: readonly EntityType[] | null, first: number, read: PropertiesToRead<EntityProperty> = 'all'): Promise<SearchHit[]> {
+  async search(
+    query: string,
+    types: readonly EntityType[] | null,
+    first: number,
+    read: PropertiesToRead<EntityProperty> = 'all',
+    filter: ClaimFilter = NO_CLAIM_FILTER,
+  ): Promise<SearchHit[]> {
     const lucene = luceneQueryFor(query);
     if (!lucene) return [];
     // Over-fetch, so exact and prefix matches ranked low by Lucene can still be lifted to the top.
     const candidates = Math.min(500, Math.max(50, first * 10));
-    const rows = await this.db.read<SearchHit>(searchCypher(read), { lucene, types, candidates: neo4j.int(candidates) }, { name: 'search' });
+    const params = { lucene, types, candidates: neo4j.int(candidates), ...claimFilterParams(filter) };
+    const rows = await this.db.read<SearchHit>(searchCypher(read, filter), params, { name: 'search' });
     for (const row of rows) withDefaults(row.entity);
     return rankHits(query, rows).slice(0, first);
   }

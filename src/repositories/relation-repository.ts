@@ -1,6 +1,7 @@
 import neo4j from 'neo4j-driver';
 import type { Executor } from '../db/executor.js';
 import { RELATION_TYPES, type RelationType } from '../model/types.js';
+import { claimFilterParams, entityVisible, isFiltered, relationPasses, whereLine, type ClaimFilter } from './claim-filter.js';
 import {
   ENTITY_PROJECTION,
   RELATION_OF_CLAIM,
@@ -28,16 +29,19 @@ const withReports = (lookups: readonly ReportLookup[]) =>
 function relationsOfCypher(request: RelationsOfRequest): string {
   const [left, right] = ARROWS[request.direction];
   const types = request.types.length > 0 ? request.types : RELATION_TYPES;
-  const pattern = `(n)${left}[r:${relationTypeExpression(types)}]${right}(:Entity)`;
+  const filtered = isFiltered(request.filter);
+  // Under a filter the far end is named, to check that it passes too; `n` is checked where it is matched.
+  const pattern = `(n)${left}[r:${relationTypeExpression(types)}]${right}(${filtered ? 'm' : ''}:Entity)`;
+  const visible = filtered ? `${relationPasses('r', request.filter)} AND ${entityVisible('m', request.filter)}` : '';
   const relation = relationProjection(new Set(request.endpointProperties));
   // The count runs only when the caller asked for totalCount.
-  const total = request.withTotal ? `CALL (n) { MATCH ${pattern} RETURN count(DISTINCT r) AS total }` : 'WITH n, relations, 0 AS total';
+  const total = request.withTotal ? `CALL (n) { MATCH ${pattern}${visible ? ` WHERE ${visible}` : ''} RETURN count(DISTINCT r) AS total }` : 'WITH n, relations, 0 AS total';
   return `
 UNWIND $ids AS id
-MATCH (n:Entity {id: id})
+MATCH (n:Entity {id: id})${whereLine(entityVisible('n', request.filter))}
 CALL (n) {
   MATCH ${pattern}
-  WHERE $after IS NULL OR r.id > $after
+  WHERE ${visible ? `($after IS NULL OR r.id > $after) AND ${visible}` : '$after IS NULL OR r.id > $after'}
   WITH DISTINCT r
   ORDER BY r.id
   LIMIT $limit
@@ -66,6 +70,8 @@ export interface RelationsOfRequest {
   endpointProperties: readonly EntityProperty[];
   /** What to look up for each report read with the page. */
   reportLookups: readonly ReportLookup[];
+  /** Only relations visible under it, of an entity visible under it (none when the entity is not). */
+  filter: ClaimFilter;
 }
 
 /** An entity (read in the same statement, so a caller asking for both pays one round trip) and one page of its relations. */
@@ -81,7 +87,7 @@ export class RelationRepository {
   async relationsOf(ids: readonly string[], request: RelationsOfRequest): Promise<Map<string, EntityRelations>> {
     const rows = await this.db.read<{ id: string } & EntityRelations>(
       relationsOfCypher(request),
-      { ids: [...new Set(ids)], after: request.after, limit: neo4j.int(request.first + 1) },
+      { ids: [...new Set(ids)], after: request.after, limit: neo4j.int(request.first + 1), ...claimFilterParams(request.filter) },
       { name: 'relations of entities' },
     );
     for (const relation of rows.flatMap((row) => row.relations)) {

@@ -5,7 +5,9 @@ import { ORGANIZATION_CATEGORIES, type EntityType } from '../model/types.js';
 import { decodeCursor } from '../repositories/cursor.js';
 import type { EntityInput } from '../repositories/entity-edits.js';
 import { ENTITY_PROPERTIES, type EntityRecord } from '../repositories/records.js';
+import { isFiltered } from '../repositories/claim-filter.js';
 import { builder } from './builder.js';
+import { claimFilterArgs, claimFilterOf, markReadUnder } from './claim-filter.js';
 import { EntityTypeEnum } from './enums.js';
 import { checkRange, LIMITS } from './limits.js';
 import { connectionOf } from './connection.js';
@@ -61,33 +63,44 @@ builder.queryFields((t) => ({
   entity: t.field({
     type: EntityRef,
     nullable: true,
-    args: { id: t.arg.id({ required: true }) },
-    resolve: async (_root, { id }, ctx, info) => {
+    description: 'The entity with this id; null when there is none, or when asOf or minSources leave it out.',
+    args: { id: t.arg.id({ required: true }), ...claimFilterArgs(t.arg) },
+    resolve: async (_root, args, ctx, info) => {
+      const id = String(args.id);
+      const filter = claimFilterOf(args);
       // Asked with its relations (the usual question), the entity comes with them: one statement, not two.
-      const ahead = relationsRequestAhead(info);
-      return ahead ? (await ctx.loaders.relationsOf(ahead).load(String(id))).entity : ctx.loaders.entity.load(String(id));
+      const ahead = relationsRequestAhead(info, filter);
+      const loader = isFiltered(filter) ? ctx.loaders.entityUnder(filter) : ctx.loaders.entity;
+      return markReadUnder(ahead ? (await ctx.loaders.relationsOf(ahead).load(id)).entity : await loader.load(id), filter);
     },
   }),
   entities: t.field({
     type: EntityConnection,
-    description: 'Entities in id order, optionally of one type. Keyset paging: `after` takes an edge cursor.',
-    args: { type: t.arg({ type: EntityTypeEnum }), first: t.arg.int({ defaultValue: 20 }), after: t.arg.string() },
+    description:
+      'Entities in id order, optionally of one type. Keyset paging: `after` takes an edge cursor. Under asOf or minSources, totalCount counts the entities that pass, which reads every entity of the type.',
+    args: { type: t.arg({ type: EntityTypeEnum }), first: t.arg.int({ defaultValue: 20 }), after: t.arg.string(), ...claimFilterArgs(t.arg) },
     resolve: async (_root, args, ctx, info) => {
       const first = checkRange('first', args.first ?? 20, LIMITS.pageSize);
-      const { page, total } = await ctx.repos.entities.page(args.type ?? null, first, decodeCursor(args.after), selectsField(info, 'totalCount'));
+      const filter = claimFilterOf(args);
+      const { page, total } = await ctx.repos.entities.page(args.type ?? null, first, decodeCursor(args.after), selectsField(info, 'totalCount'), filter);
+      for (const entity of page.items) markReadUnder(entity, filter);
       return { page, totalCount: () => Promise.resolve(total ?? 0) };
     },
   }),
   search: t.field({
     type: [SearchHit],
-    description: 'Full-text search over names and aliases; exact and prefix matches rank first. Any text is safe to pass.',
-    args: { query: t.arg.string({ required: true }), types: t.arg({ type: [EntityTypeEnum] }), first: t.arg.int({ defaultValue: 10 }) },
-    resolve: (_root, args, ctx, info) => {
+    description:
+      'Full-text search over names and aliases; exact and prefix matches rank first. Any text is safe to pass. asOf and minSources apply to the best candidates the full-text index gives, so a filtered search may find fewer.',
+    args: { query: t.arg.string({ required: true }), types: t.arg({ type: [EntityTypeEnum] }), first: t.arg.int({ defaultValue: 10 }), ...claimFilterArgs(t.arg) },
+    resolve: async (_root, args, ctx, info) => {
       const first = checkRange('first', args.first ?? 10, LIMITS.searchSize);
       if (args.query.length > 500) throw new GraphQLError('Argument "query" is longer than 500 characters.', { extensions: { code: 'BAD_USER_INPUT', argumentName: 'query' } });
       // The hits' records serve only this selection (they prime no loader), so they carry only what it names.
       const read = new Set(namedIn(ENTITY_PROPERTIES, selectedFieldNames(info)));
-      return ctx.repos.entities.search(args.query, args.types?.length ? args.types : null, first, read);
+      const filter = claimFilterOf(args);
+      const hits = await ctx.repos.entities.search(args.query, args.types?.length ? args.types : null, first, read, filter);
+      for (const hit of hits) markReadUnder(hit.entity, filter);
+      return hits;
     },
   }),
 }));

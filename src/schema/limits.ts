@@ -8,6 +8,7 @@ export const LIMITS = {
   neighborhoodLimit: { min: 1, max: 1000 },
   maxHops: { min: 1, max: 8 },
   timeline: { max: 500 },
+  minSources: { min: 1, max: 1000 },
 } as const;
 
 export function checkRange(argumentName: string, value: number, range: { min: number; max: number }): number {

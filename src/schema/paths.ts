@@ -2,6 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import type { PathRecord, Subgraph, SubgraphReads } from '../repositories/graph-repository.js';
 import { ENTITY_PROPERTIES, RELATION_PROPERTIES } from '../repositories/records.js';
 import { builder } from './builder.js';
+import { claimFilterArgs, claimFilterOf, markReadUnder } from './claim-filter.js';
 import { EntityRef, EventRef } from './entity.js';
 import { RelationTypeEnum } from './enums.js';
 import { checkRange, LIMITS } from './limits.js';
@@ -38,39 +39,53 @@ builder.queryFields((t) => ({
   neighborhood: t.field({
     type: SubgraphRef,
     nullable: true,
-    description: 'Entities within `depth` hops (at most `limit` of them) and the relations among them. Null when the entity does not exist.',
+    description:
+      'Entities within `depth` hops (at most `limit` of them) and the relations among them. Null when the entity does not exist, or asOf or minSources leave it out; under them the expansion only crosses relations that pass to entities that pass.',
     args: {
       id: t.arg.id({ required: true }),
       depth: t.arg.int({ defaultValue: 1 }),
       relationTypes: t.arg({ type: [RelationTypeEnum] }),
       limit: t.arg.int({ defaultValue: 200 }),
+      ...claimFilterArgs(t.arg),
     },
-    resolve: (_root, args, ctx, info) => {
+    resolve: async (_root, args, ctx, info) => {
       const depth = checkRange('depth', args.depth ?? 1, LIMITS.neighborhoodDepth);
       const limit = checkRange('limit', args.limit ?? 200, LIMITS.neighborhoodLimit);
-      return ctx.repos.graph.neighborhood(String(args.id), depth, args.relationTypes ?? [], limit, readsOf(info));
+      const filter = claimFilterOf(args);
+      const graph = await ctx.repos.graph.neighborhood(String(args.id), depth, args.relationTypes ?? [], limit, readsOf(info), filter);
+      for (const node of graph?.nodes ?? []) markReadUnder(node, filter);
+      return graph;
     },
   }),
   shortestPath: t.field({
     type: PathRef,
     nullable: true,
-    description: 'A shortest path, ignoring direction. Null when none exists within maxHops.',
+    description: 'A shortest path, ignoring direction. Null when none exists within maxHops; under asOf or minSources, a shortest one through entities and relations that pass.',
     args: {
       from: t.arg.id({ required: true }),
       to: t.arg.id({ required: true }),
       maxHops: t.arg.int({ defaultValue: 6 }),
       relationTypes: t.arg({ type: [RelationTypeEnum] }),
+      ...claimFilterArgs(t.arg),
     },
-    resolve: (_root, args, ctx, info) => {
+    resolve: async (_root, args, ctx, info) => {
       const maxHops = checkRange('maxHops', args.maxHops ?? 6, LIMITS.maxHops);
-      return ctx.repos.graph.shortestPath(String(args.from), String(args.to), maxHops, args.relationTypes ?? [], readsOf(info));
+      const filter = claimFilterOf(args);
+      const path = await ctx.repos.graph.shortestPath(String(args.from), String(args.to), maxHops, args.relationTypes ?? [], readsOf(info), filter);
+      for (const node of path?.nodes ?? []) markReadUnder(node, filter);
+      return path;
     },
   }),
   timeline: t.field({
     type: [EventRef],
-    description: `Events in date order (undated last): all of them, or those one hop from an entity; at most ${LIMITS.timeline.max}.`,
-    args: { entityId: t.arg.id(), from: t.arg({ type: 'Date' }), to: t.arg({ type: 'Date' }) },
-    resolve: (_root, args, ctx) =>
-      ctx.repos.graph.timeline(args.entityId === null || args.entityId === undefined ? null : String(args.entityId), args.from ?? null, args.to ?? null, LIMITS.timeline.max),
+    description: `Events in date order (undated last): all of them, or those one hop from an entity; at most ${LIMITS.timeline.max}. Under asOf or minSources, the entity, the relation to each event and the event must pass.`,
+    args: { entityId: t.arg.id(), from: t.arg({ type: 'Date' }), to: t.arg({ type: 'Date' }), ...claimFilterArgs(t.arg) },
+    resolve: async (_root, args, ctx) => {
+      const filter = claimFilterOf(args);
+      const entityId = args.entityId === null || args.entityId === undefined ? null : String(args.entityId);
+      const events = await ctx.repos.graph.timeline(entityId, args.from ?? null, args.to ?? null, LIMITS.timeline.max, filter);
+      for (const event of events) markReadUnder(event, filter);
+      return events;
+    },
   }),
 }));

@@ -8,6 +8,7 @@ import { EntityRef } from './entity.js';
 import { parseInput } from './input-errors.js';
 import { DirectionEnum, RelationTypeEnum } from './enums.js';
 import { ReportInputRef, toReportInputs } from './report-input.js';
+import { claimFilterArgs, markReadUnder, readUnder } from './claim-filter.js';
 import { relationsRequest } from './relations-request.js';
 
 export const RelationRef = builder.objectRef<RelationRecord>('Relation').implement({
@@ -35,19 +36,28 @@ const RelationConnection = connectionOf('Relation', RelationRef);
 builder.interfaceField(EntityRef, 'relations', (t) =>
   t.field({
     type: RelationConnection,
-    description: 'This entity\'s relations in id order, filtered by type and direction.',
+    description:
+      "This entity's relations in id order, filtered by type and direction. asOf and minSources default to those the entity was read with; give null to drop them.",
     args: {
       types: t.arg({ type: [RelationTypeEnum] }),
       direction: t.arg({ type: DirectionEnum, defaultValue: 'BOTH' }),
       first: t.arg.int({ defaultValue: 20 }),
       after: t.arg.string(),
+      ...claimFilterArgs(t.arg),
     },
     resolve: (entity, args, ctx, info) => {
-      const request = relationsRequest(args, info);
-      return ctx.loaders.relationsOf(request).load(entity.id).then(({ relations, total }) => ({
-        page: toPage(relations, request.first, (relation) => relation.id),
-        totalCount: () => Promise.resolve(total),
-      }));
+      const request = relationsRequest(args, info, readUnder(entity));
+      return ctx.loaders.relationsOf(request).load(entity.id).then(({ relations, total }) => {
+        // The endpoints passed the same filter, and hand it on to their own relations.
+        for (const relation of relations) {
+          markReadUnder(relation.fromEntity, request.filter);
+          markReadUnder(relation.toEntity, request.filter);
+        }
+        return {
+          page: toPage(relations, request.first, (relation) => relation.id),
+          totalCount: () => Promise.resolve(total),
+        };
+      });
     },
   }),
 );

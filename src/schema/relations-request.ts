@@ -1,12 +1,14 @@
 import { getArgumentValues, type GraphQLInterfaceType, type GraphQLResolveInfo } from 'graphql';
 import type { RelationType } from '../model/types.js';
+import { sameFilter, type ClaimFilter } from '../repositories/claim-filter.js';
 import { decodeCursor } from '../repositories/cursor.js';
 import type { Direction, RelationsOfRequest } from '../repositories/relation-repository.js';
 import { ENTITY_PROPERTIES, REPORT_LOOKUPS } from '../repositories/records.js';
+import { claimFilterOf, type ClaimFilterArgs } from './claim-filter.js';
 import { checkRange, LIMITS } from './limits.js';
 import { childFields, namedIn, selectedFieldNames, selectsField, selectsPath, type SelectionScope } from './selection.js';
 
-export interface RelationsArgs {
+export interface RelationsArgs extends ClaimFilterArgs {
   types?: readonly RelationType[] | null;
   direction?: Direction | null;
   first?: number | null;
@@ -18,7 +20,7 @@ export interface RelationsArgs {
  * that the field and a parent reading ahead build the same request, and so
  * share one DataLoader (one statement).
  */
-export function relationsRequest(args: RelationsArgs, selection: SelectionScope): RelationsOfRequest {
+export function relationsRequest(args: RelationsArgs, selection: SelectionScope, parentFilter: ClaimFilter): RelationsOfRequest {
   // Any field of that name anywhere below is enough to read it: reading too much is safe, too little is not.
   const names = selectedFieldNames(selection);
   return {
@@ -30,6 +32,7 @@ export function relationsRequest(args: RelationsArgs, selection: SelectionScope)
     withReports: selectsPath(selection, ['edges', 'node', 'reportedBy']),
     endpointProperties: namedIn(ENTITY_PROPERTIES, names),
     reportLookups: namedIn(REPORT_LOOKUPS, names),
+    filter: claimFilterOf(args, parentFilter),
   };
 }
 
@@ -38,15 +41,17 @@ export function relationsRequest(args: RelationsArgs, selection: SelectionScope)
  * if it can be known here: then the entity is read with its relations, in
  * one statement instead of two. Null when there is none, several (aliases
  * with different arguments) or its arguments are invalid (the relations
- * field then reports them itself).
+ * field then reports them itself), or when it asks for another read filter
+ * than the entity's: the statement filters the entity by the relations'.
  */
-export function relationsRequestAhead(info: GraphQLResolveInfo): RelationsOfRequest | null {
+export function relationsRequestAhead(info: GraphQLResolveInfo, entityFilter: ClaimFilter): RelationsOfRequest | null {
   const nodes = childFields(info, 'relations');
   const field = (info.schema.getType('Entity') as GraphQLInterfaceType | undefined)?.getFields().relations;
   if (nodes.length !== 1 || !field) return null;
   try {
     const args = getArgumentValues(field, nodes[0]!, info.variableValues) as RelationsArgs;
-    return relationsRequest(args, { fieldNodes: nodes, fragments: info.fragments });
+    const request = relationsRequest(args, { fieldNodes: nodes, fragments: info.fragments }, entityFilter);
+    return sameFilter(request.filter, entityFilter) ? request : null;
   } catch {
     return null;
   }

@@ -186,12 +186,12 @@ describe('export csv', () => {
     const counts = await exportCsv(db.executor, out, { pageSize: 6 });
     const read = (file: string) => parseCsv(readFileSync(join(out, file), 'utf8'));
     const headers: Record<string, string> = {
-      'entities.csv': 'id:ID(Entity),:LABEL,type,name,aliases:string[],aliasText,description,title,category,startDate,endDate,createdAt:datetime',
+      'entities.csv': 'id:ID(Entity),:LABEL,type,name,aliases:string[],aliasText,description,title,category,startDate,endDate,createdAt:datetime,sourceCount:int,independentSourceCount:int,status',
       'sources.csv': 'id:ID(Source),name,kind,url,entityId',
-      'documents.csv': 'id:ID(Document),title,publishedAt,url,text,ingestedAt:datetime',
+      'documents.csv': 'id:ID(Document),title,publishedAt,url,publisher,text,ingestedAt:datetime',
       'claims.csv': 'relationId:ID(Claim),type,from,to',
       'name_keys.csv': 'key:ID(NameKey)',
-      'relations.csv': ':START_ID(Entity),:END_ID(Entity),:TYPE,id,role,startDate,endDate',
+      'relations.csv': ':START_ID(Entity),:END_ID(Entity),:TYPE,id,role,startDate,endDate,sourceCount:int,independentSourceCount:int,status',
       'entity_reports.csv': ':START_ID(Entity),:END_ID(Source),:TYPE,id,quote,start:int,end:int,reportedAt,documentId,attributedToId,method,rule,confidence:double',
       'claim_reports.csv': ':START_ID(Claim),:END_ID(Source),:TYPE,id,quote,start:int,end:int,reportedAt,documentId,attributedToId,method,rule,confidence:double',
       'names.csv': ':START_ID(NameKey),:END_ID(Entity),:TYPE',
@@ -222,7 +222,7 @@ describe('export csv', () => {
     expect(read('entities.csv').find((row) => row[0] === 't-alpha-corp')![3]).toBe(TRICKY_NAME);
     expect(read('entities.csv').find((row) => row[0] === 'united-states')![4]).toBe('U.S.;US;Washington');
     const seedText = seedBundle().document.text;
-    expect(read('documents.csv').find((row) => row[0] === seedBundle().document.id)![4]).toBe(seedText);
+    expect(read('documents.csv').find((row) => row[0] === seedBundle().document.id)![5]).toBe(seedText);
     const member = trickyBundle().reports.find((report) => report.id === 'r-member')!;
     expect(read('claim_reports.csv').find((row) => row[3] === 'doc-tricky/r-member')).toEqual([
       't-jane-roe-member-of-alpha-corp',

@@ -71,6 +71,11 @@ describe('Cypher round trips per contract query', () => {
       ['{ entity(id: "china") { id relations(first: 20) { edges { node { id reportedBy { quote source { name } } } } } } }', 1],
       ['{ entity(id: "china") { id name relations(first: 5, direction: OUT) { totalCount edges { node { id } } } } }', 1],
       ['{ entity(id: "china") { id name } }', 1],
+      // The read filters are predicates in the same statements, never another query.
+      ['{ neighborhood(id: "china", depth: 2, limit: 100, asOf: "2021-08", minSources: 2) { nodes { id } relations { id from { id } to { id } } } }', 1],
+      ['{ entities(first: 5, minSources: 2) { totalCount edges { node { id } } } }', 1],
+      ['{ entity(id: "china", asOf: "2021-08", minSources: 2) { id relations(first: 20) { edges { node { id reportedBy { quote } } } } } }', 1],
+      ['{ entity(id: "china", minSources: 2) { id name } }', 1],
     ];
     for (const [query, trips] of expected) {
       const before = db.executor.roundTrips;
