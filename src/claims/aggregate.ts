@@ -72,9 +72,13 @@ function rankValues(property: ValueProperty, groups: Array<{ value: string; repo
   const ranked = groups.map((group) => {
     // A source agrees with a value when it gives that value or a compatible, less precise one (the month agrees with
     // the day inside it); a more precise value does not lend its support to a vaguer one, or the vaguest value would
-    // always collect every source and outvote a clear majority.
+    // always collect every source and outvote a clear majority. Free wording (a description, a role) is never in
+    // dispute, so every wording is "compatible" with every other: only the sources giving a wording support it, or
+    // the longest wording would always win.
     const agreeing = groups
-      .filter((other) => compatible(property, group.value, other.value) && precision(property, other.value) <= precision(property, group.value))
+      .filter((other) =>
+        other === group || (disputable(property) && compatible(property, group.value, other.value) && precision(property, other.value) <= precision(property, group.value)),
+      )
       .flatMap((other) => other.reports);
     return {
       property,

@@ -1,5 +1,5 @@
 import type { CountingTransaction, Executor } from '../db/executor.js';
-import { SET_ORIGIN } from './origins.js';
+import { SET_ORIGIN, sourceKey } from './origins.js';
 import { refreshCorroboration } from './refresh.js';
 import { fileDocuments } from './syndication.js';
 
@@ -12,6 +12,10 @@ import { fileDocuments } from './syndication.js';
  */
 const DONE = `MATCH (m:Migration {id: 'corroboration'}) RETURN count(m) > 0 AS done`;
 const MARK_DONE = `MERGE (:Migration {id: 'corroboration'})`;
+// Sources are keyed by name (origins.ts) when ingest writes them; an older graph's sources have no key, and without
+// one a publisher's own story and a report citing it elsewhere would count as two sources.
+const UNKEYED_SOURCES = `MATCH (s:Source) WHERE s.key IS NULL AND s.id > $after RETURN s.id AS id, s.name AS name ORDER BY s.id LIMIT 1000`;
+const SET_KEYS = `UNWIND $rows AS row MATCH (s:Source {id: row.id}) WHERE s.key IS NULL SET s.key = row.key`;
 const UNFILED_DOCUMENTS = `MATCH (d:Document) WHERE d.voiceOrigin IS NULL RETURN d.id AS id, d.text AS text LIMIT 100`;
 const REPORTS_WITHOUT_ORIGIN = `
 MATCH ()-[rb:REPORTED_BY]->(s:Source)
@@ -41,6 +45,14 @@ export async function backfillCorroboration(executor: Executor): Promise<{ docum
   const write = async (name: string, run: (tx: CountingTransaction) => Promise<unknown>) => {
     await executor.transaction('WRITE', run, { name, timeoutMs: TIMEOUT_MS });
   };
+  // Keyed in id order, once: a name without letters has no key (ingest leaves it null too), so "until none" would not end.
+  for (let after = ''; ; ) {
+    const rows = await executor.read<{ id: string; name: string | null }>(UNKEYED_SOURCES, { after }, { name: 'unkeyed sources' });
+    if (rows.length === 0) break;
+    const keyed = rows.flatMap((row) => (row.name && sourceKey(row.name) ? [{ id: row.id, key: sourceKey(row.name) }] : []));
+    if (keyed.length > 0) await write('key sources', (tx) => tx.run(SET_KEYS, { rows: keyed }));
+    after = rows[rows.length - 1]!.id;
+  }
   const documents = await untilNone(executor, UNFILED_DOCUMENTS, 'unfiled documents', (rows) =>
     write('file documents', (tx) => fileDocuments(tx, rows.map((row) => ({ id: row.id!, text: row.text ?? '' })))),
   );

@@ -53,6 +53,16 @@ OPTIONAL MATCH (p:Source {id: m.publisher})
 RETURN DISTINCT m.id AS id, m.publishedAt AS publishedAt, toString(m.ingestedAt) AS ingestedAt, m.wire AS wire, p.key AS publisherKey,
   m.copyOf AS copyOf, m.voiceOrigin AS voiceOrigin`;
 
+/** The stored copies of a document, to let go those its new text no longer resembles. */
+const COPIES = `
+MATCH (m:Document {copyOf: $id})
+RETURN m.id AS id, m.minhash AS minhash, m.text AS text`;
+
+const RELEASE = `
+UNWIND $ids AS id
+MATCH (m:Document {id: id})
+SET m.copyOf = null`;
+
 const SET_GROUP = `
 UNWIND $rows AS row
 MATCH (m:Document {id: row.id})
@@ -75,11 +85,20 @@ function earlier(a: Member, b: Member): Member {
 /** Returns the ids of stored documents whose voice origin changed: their reports' origins must be set again. */
 export async function fileDocuments(tx: CountingTransaction, documents: ReadonlyArray<Pick<BundleDocument, 'id' | 'text'>>): Promise<string[]> {
   const changed = new Set<string>();
-  for (const document of documents) {
+  // Copies an original's new text no longer resembles (an admin replaced it) are let go and filed again, after it.
+  const queue: Array<Pick<BundleDocument, 'id' | 'text'>> = [...documents];
+  for (let next = 0; next < queue.length; next += 1) {
+    const document = queue[next]!;
     const sig = signature(document.text);
     const keys = sig ? bands(sig).sort() : [];
     if (keys.length > 0) await tx.run(CLAIM_BANDS, { keys });
     await tx.run(FILE_DOCUMENT, { id: document.id, signature: sig, wire: wireCredit(document.text), keys });
+    const copies = (await tx.run<{ id: string; minhash: number[] | null; text: string | null }>(COPIES, { id: document.id })).records.map((record) => record.toObject());
+    const released = copies.filter((copy) => !(sig && copy.minhash && similarity(sig, copy.minhash.map(Number)) >= COPY_SIMILARITY));
+    if (released.length > 0) {
+      await tx.run(RELEASE, { ids: released.map((copy) => copy.id) });
+      for (const copy of released) if (!queue.some((queued, i) => i > next && queued.id === copy.id)) queue.push({ id: copy.id, text: copy.text ?? '' });
+    }
     const originals = new Set([document.id]);
     if (sig) {
       const candidates = await tx.run<{ id: string; minhash: number[] | null; originalId: string }>(CANDIDATES, { id: document.id });

@@ -6,10 +6,10 @@ import { normalizeName } from '../model/names.js';
  * wire, not the outlet, the document's voice: its copies count once.
  */
 const WIRES: ReadonlyArray<[name: string, spellings: string[]]> = [
-  ['Xinhua', ['Xinhua']],
+  ['Xinhua', ['Xinhua', 'Xinhua News Agency']],
   ['Reuters', ['Reuters']],
-  ['Associated Press', ['AP', 'Associated Press']],
-  ['Agence France-Presse', ['AFP', 'Agence France-Presse']],
+  ['Associated Press', ['AP', 'Associated Press', 'The Associated Press']],
+  ['Agence France-Presse', ['AFP', 'Agence France-Presse', 'Agence France Presse']],
   ['TASS', ['TASS']],
   ['RIA Novosti', ['RIA Novosti', 'RIA']],
   ['Interfax', ['Interfax']],
