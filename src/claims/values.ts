@@ -10,6 +10,7 @@ import { normalizeName } from '../model/names.js';
 export const ENTITY_VALUE_PROPERTIES = ['description', 'title', 'category', 'startDate', 'endDate'] as const;
 export const RELATION_VALUE_PROPERTIES = ['role', 'startDate', 'endDate'] as const;
 export type ValueProperty = (typeof ENTITY_VALUE_PROPERTIES)[number] | (typeof RELATION_VALUE_PROPERTIES)[number];
+export const VALUE_PROPERTIES: readonly ValueProperty[] = [...new Set([...ENTITY_VALUE_PROPERTIES, ...RELATION_VALUE_PROPERTIES])];
 
 type Comparison = 'date' | 'words' | 'exact' | 'wording';
 

@@ -80,5 +80,7 @@ export function reportRecord(row: ReportRow): NdjsonReport | undefined {
     // Written even when manual, the default, so a reader of the file need not know the default to tell.
     method: row.method as ReportMethod,
     ...present({ rule: row.rule, confidence: row.confidence }),
+    // Always written, even empty: a report's own values are all it says, so the import stores exactly these.
+    values: present(row.values) as NonNullable<NdjsonReport['values']>,
   };
 }

@@ -34,7 +34,8 @@ const reportColumns = (filter: ClaimFilter) => `rb.id AS id, rb.documentId AS do
   CASE WHEN subject:Claim THEN 'relation' ELSE 'entity' END AS subjectKind,
   CASE WHEN subject:Claim THEN subject.relationId ELSE subject.id END AS subject,
   s.id AS source, rb.quote AS quote, rb.start AS start, rb.end AS end, rb.reportedAt AS reportedAt,
-  ${visibleEntityId('rb.attributedToId', filter)} AS attributedToId, coalesce(rb.method, '${DEFAULT_REPORT_METHOD}') AS method, rb.rule AS rule, rb.confidence AS confidence`;
+  ${visibleEntityId('rb.attributedToId', filter)} AS attributedToId, coalesce(rb.method, '${DEFAULT_REPORT_METHOD}') AS method, rb.rule AS rule, rb.confidence AS confidence,
+  rb { .description, .title, .category, .role, .startDate, .endDate } AS values`;
 
 /** A report is exported when it is dated by asOf and its entity or relation is exported. */
 function reportVisible(filter: ClaimFilter): string {

@@ -76,6 +76,8 @@ export interface ReportRow {
   method: string;
   rule: string | null;
   confidence: number | null;
+  /** What the report says of its subject (null where it says nothing). */
+  values: Record<string, string | null>;
 }
 
 /** How an entity's or a relation's reports were made, read for GraphML. */

@@ -2,6 +2,7 @@ import neo4j from 'neo4j-driver';
 import type { CountingTransaction } from '../db/executor.js';
 import type { BundleEntity, BundleRelation, BundleReport } from '../model/bundle-schema.js';
 import { SET_ORIGIN, sourceKey } from '../claims/origins.js';
+import { VALUE_PROPERTIES } from '../claims/values.js';
 import { nameKeys } from '../model/names.js';
 import { DEFAULT_REPORT_METHOD, ENTITY_LABEL, ENTITY_TYPES, RELATION_TYPES, type EntityType, type RelationType, type ReportMethod } from '../model/types.js';
 import type { Batch } from './batch.js';
@@ -105,6 +106,10 @@ function entityValues(entity: BundleEntity) {
   };
 }
 
+/** A report's own values are all it says: every property it leaves out is stored as none. */
+const givenValues = (values: NonNullable<BundleReport['values']>) =>
+  Object.fromEntries(VALUE_PROPERTIES.map((property) => [property, values[property] ?? null]));
+
 const relationValues = (relation: BundleRelation) => ({ role: orNull(relation.role), startDate: orNull(relation.startDate), endDate: orNull(relation.endDate) });
 
 function entityRow(entity: BundleEntity, id: string) {
@@ -173,7 +178,7 @@ export async function writeReports(tx: CountingTransaction, batch: Batch, entity
     document: report.document,
     attributedTo: report.attributedTo ? mapped(entityIds, report.attributedTo) : null,
     ...methodProperties(report),
-    values: valuesOf(report.subject),
+    values: report.values ? givenValues(report.values) : valuesOf(report.subject),
   }));
   const aboutEntities = rows.filter((row) => row.aboutEntity);
   const aboutRelations = rows.filter((row) => !row.aboutEntity);

@@ -136,6 +136,21 @@ const METHOD_RULE_JSON_SCHEMA = {
   else: { not: { anyOf: [{ required: ['rule'] }, { required: ['confidence'] }] } },
 };
 
+/**
+ * What one report says of its subject, when it differs from what the bundle's
+ * entity or relation record says (or the report comes in another batch of a
+ * stream). Given, it is all the report says: a property left out is one the
+ * report gives no value for.
+ */
+export const reportValuesSchema = z.strictObject({
+  description: text(20_000).optional(),
+  title: name(200).optional(),
+  category: z.enum(ORGANIZATION_CATEGORIES).optional(),
+  role: name(200).optional(),
+  startDate: partialDate.optional(),
+  endDate: partialDate.optional(),
+});
+
 const reportFields = {
   id: slug,
   subject: subjectSchema,
@@ -145,6 +160,7 @@ const reportFields = {
   end: z.number().int().min(0),
   reportedAt: partialDate.optional(),
   attributedTo: slug.optional(),
+  values: reportValuesSchema.optional(),
   ...reportMethodFields,
 };
 

@@ -113,6 +113,8 @@ describe('export ndjson', () => {
       reportedAt: '2024-05-07',
       // Written before reports had a method: it reads, and exports, as manual.
       method: 'manual',
+      // Nor values: it says nothing of its subject, and the export says so, so an import stores none.
+      values: {},
     });
     const { bundle, skippedReports } = await exportDocumentBundle(db.executor, 'doc-small');
     expect(skippedReports).toBe(1);

@@ -32,6 +32,7 @@ const reportRow = (overrides: Partial<ReportRow>): ReportRow => ({
   method: 'manual',
   rule: null,
   confidence: null,
+  values: { description: null, title: null, category: null, role: null, startDate: null, endDate: null },
   ...overrides,
 });
 
@@ -67,7 +68,11 @@ describe('graph rows back to bundle records', () => {
       reportedAt: '2021-08',
       attributedTo: 'x',
       method: 'manual',
+      values: {},
     });
+    // What the report says of its subject travels with it, nulls left out.
+    const values = { description: null, title: null, category: null, role: 'deputy commander', startDate: '2021-08', endDate: null };
+    expect(reportRecord(reportRow({ subjectKind: 'relation', values }))!.values).toEqual({ role: 'deputy commander', startDate: '2021-08' });
     expect(reportRecord(reportRow({ documentId: null }))).toBeUndefined();
     expect(reportRecord(reportRow({ quote: null, start: null, end: null }))).toBeUndefined();
   });
