@@ -2,6 +2,7 @@ import type { ArgBuilder } from '@pothos/core';
 import { isFiltered, NO_CLAIM_FILTER, type ClaimFilter } from '../repositories/claim-filter.js';
 import type { builder } from './builder.js';
 import { checkRange, LIMITS } from './limits.js';
+import { dateUpperBound } from '../model/dates.js';
 
 /**
  * The read filters every graph read takes, declared once so each field
@@ -49,3 +50,11 @@ export function markReadUnder<T extends object | null | undefined>(record: T, fi
 }
 
 export const readUnder = (record: object): ClaimFilter => readUnderFilter.get(record) ?? NO_CLAIM_FILTER;
+
+/** The reports of a record as known then: all of them, or, read under asOf, those dated by then (an undated one is not). */
+export function countedReports<R extends { reportedAt: string | null }>(record: object, reports: readonly R[]): R[] {
+  const { asOf } = readUnder(record);
+  if (asOf === null) return [...reports];
+  const bound = dateUpperBound(asOf);
+  return reports.filter((report) => report.reportedAt !== null && report.reportedAt <= bound);
+}

@@ -1,8 +1,10 @@
 import { corroborate, type ReportFacts, type ReportedValue } from '../claims/aggregate.js';
 import { ENTITY_VALUE_PROPERTIES, RELATION_VALUE_PROPERTIES, type ValueProperty } from '../claims/values.js';
-import type { CorroborationFields, ReportRecord, SourceRecord } from '../repositories/records.js';
+import type { GraphContext } from '../context.js';
+import type { CorroborationFields, RelationRecord, ReportRecord, SourceRecord } from '../repositories/records.js';
 import { InputError } from '../repositories/input-error.js';
 import { builder } from './builder.js';
+import { countedReports, readUnder } from './claim-filter.js';
 import { EntityRef } from './entity.js';
 import { RelationRef } from './relation.js';
 import { ReportRef, SourceRef } from './source.js';
@@ -66,52 +68,87 @@ function alternativesOf(properties: readonly ValueProperty[], reports: readonly 
   });
 }
 
-const STATUS_OF = (record: CorroborationFields) => (record.status ?? 'UNSOURCED') as 'CORROBORATED' | 'SINGLE_SOURCE' | 'DISPUTED' | 'UNSOURCED';
+type Status = 'CORROBORATED' | 'SINGLE_SOURCE' | 'DISPUTED' | 'UNSOURCED';
+
+/**
+ * The stored numbers answer, except for a record read under asOf: the graph as known then is counted from the
+ * reports dated by then (its reports are one batched read per level, and only when asOf and a count are both asked).
+ */
+async function corroborationOf(record: CorroborationFields & { id: string }, kind: 'entity' | 'relation', ctx: GraphContext): Promise<CorroborationFields> {
+  if (readUnder(record).asOf === null) return record;
+  const reports = kind === 'entity' ? await ctx.loaders.reportsOfEntity.load(record.id) : await reportsOfRelation(record as RelationRecord, ctx);
+  return corroborate(kind === 'entity' ? ENTITY_VALUE_PROPERTIES : RELATION_VALUE_PROPERTIES, countedReports(record, reports).map(facts));
+}
+
+const reportsOfRelation = (relation: RelationRecord, ctx: GraphContext) => relation.reports ?? ctx.loaders.reportsOfRelation.load(relation.id);
 
 /** The same fields on entities and relations (both store their corroboration under the same names), each kind's builder spelling them out. */
-const FIELD = {
-  sourceCount: { description: 'Distinct sources among its reports.', resolve: (record: CorroborationFields) => record.sourceCount ?? 0 },
-  independentSourceCount: {
-    description: 'Sources that are not copies of one another: a syndicated story, a wire credit or an admin-made group counts once.',
-    resolve: (record: CorroborationFields) => record.independentSourceCount ?? 0,
+const field = (kind: 'entity' | 'relation') => ({
+  sourceCount: {
+    description: 'Distinct sources among its reports (as of asOf when it was read under one).',
+    resolve: async (record: CorroborationFields & { id: string }, _args: object, ctx: GraphContext) => (await corroborationOf(record, kind, ctx)).sourceCount ?? 0,
   },
-  firstReportedAt: { type: 'Date', nullable: true, description: 'Date of its earliest dated report.', resolve: (record: CorroborationFields) => record.firstReportedAt ?? null },
-  lastReportedAt: { type: 'Date', nullable: true, description: 'Date of its latest dated report.', resolve: (record: CorroborationFields) => record.lastReportedAt ?? null },
-  status: { type: ClaimStatusEnum, description: 'CORROBORATED, SINGLE_SOURCE, DISPUTED or UNSOURCED.', resolve: STATUS_OF },
-  disputed: { description: 'The properties whose reported values are incompatible (empty unless DISPUTED).', resolve: (record: CorroborationFields) => record.disputed ?? [] },
-} as const;
+  independentSourceCount: {
+    description: 'Sources that are not copies of one another: a syndicated story, a wire credit or an admin-made group counts once (as of asOf when read under one).',
+    resolve: async (record: CorroborationFields & { id: string }, _args: object, ctx: GraphContext) => (await corroborationOf(record, kind, ctx)).independentSourceCount ?? 0,
+  },
+  firstReportedAt: {
+    type: 'Date',
+    nullable: true,
+    description: 'Date of its earliest dated report.',
+    resolve: async (record: CorroborationFields & { id: string }, _args: object, ctx: GraphContext) => (await corroborationOf(record, kind, ctx)).firstReportedAt ?? null,
+  },
+  lastReportedAt: {
+    type: 'Date',
+    nullable: true,
+    description: 'Date of its latest dated report (by asOf, when read under one).',
+    resolve: async (record: CorroborationFields & { id: string }, _args: object, ctx: GraphContext) => (await corroborationOf(record, kind, ctx)).lastReportedAt ?? null,
+  },
+  status: {
+    type: ClaimStatusEnum,
+    description: 'CORROBORATED, SINGLE_SOURCE, DISPUTED or UNSOURCED (as of asOf when read under one).',
+    resolve: async (record: CorroborationFields & { id: string }, _args: object, ctx: GraphContext) => ((await corroborationOf(record, kind, ctx)).status ?? 'UNSOURCED') as Status,
+  },
+  disputed: {
+    description: 'The properties whose reported values are incompatible (empty unless DISPUTED).',
+    resolve: async (record: CorroborationFields & { id: string }, _args: object, ctx: GraphContext) => (await corroborationOf(record, kind, ctx)).disputed ?? [],
+  },
+}) as const;
+
+const ENTITY_FIELD = field('entity');
+const RELATION_FIELD = field('relation');
 
 builder.interfaceFields(EntityRef, (t) => ({
-  sourceCount: t.int(FIELD.sourceCount),
-  independentSourceCount: t.int(FIELD.independentSourceCount),
-  firstReportedAt: t.field(FIELD.firstReportedAt),
-  lastReportedAt: t.field(FIELD.lastReportedAt),
-  status: t.field(FIELD.status),
-  disputed: t.stringList(FIELD.disputed),
+  sourceCount: t.int(ENTITY_FIELD.sourceCount),
+  independentSourceCount: t.int(ENTITY_FIELD.independentSourceCount),
+  firstReportedAt: t.field(ENTITY_FIELD.firstReportedAt),
+  lastReportedAt: t.field(ENTITY_FIELD.lastReportedAt),
+  status: t.field(ENTITY_FIELD.status),
+  disputed: t.stringList(ENTITY_FIELD.disputed),
   alternatives: t.field({
     type: [AlternativeRef],
     description: 'Every value its reports give for description, title, category and dates, with their sources; the preferred one marked.',
-    resolve: async (entity, _args, ctx) => alternativesOf(ENTITY_VALUE_PROPERTIES, await ctx.loaders.reportsOfEntity.load(entity.id)),
+    resolve: async (entity, _args, ctx) => alternativesOf(ENTITY_VALUE_PROPERTIES, countedReports(entity, await ctx.loaders.reportsOfEntity.load(entity.id))),
   }),
 }));
 
 builder.objectFields(RelationRef, (t) => ({
-  sourceCount: t.int(FIELD.sourceCount),
-  independentSourceCount: t.int(FIELD.independentSourceCount),
-  firstReportedAt: t.field(FIELD.firstReportedAt),
-  lastReportedAt: t.field(FIELD.lastReportedAt),
-  status: t.field(FIELD.status),
-  disputed: t.stringList(FIELD.disputed),
+  sourceCount: t.int(RELATION_FIELD.sourceCount),
+  independentSourceCount: t.int(RELATION_FIELD.independentSourceCount),
+  firstReportedAt: t.field(RELATION_FIELD.firstReportedAt),
+  lastReportedAt: t.field(RELATION_FIELD.lastReportedAt),
+  status: t.field(RELATION_FIELD.status),
+  disputed: t.stringList(RELATION_FIELD.disputed),
   alternatives: t.field({
     type: [AlternativeRef],
     description: 'Every value its reports give for role and dates, with their sources; the preferred one marked.',
-    resolve: async (relation, _args, ctx) => alternativesOf(RELATION_VALUE_PROPERTIES, await ctx.loaders.reportsOfRelation.load(relation.id)),
+    resolve: async (relation, _args, ctx) => alternativesOf(RELATION_VALUE_PROPERTIES, countedReports(relation, await reportsOfRelation(relation, ctx))),
   }),
   roles: t.field({
     type: [WordingRef],
     description: 'The wordings its reports give the role, most supported first; `role` is the preferred one.',
     resolve: async (relation, _args, ctx) =>
-      alternativesOf(['role'], await ctx.loaders.reportsOfRelation.load(relation.id)),
+      alternativesOf(['role'], countedReports(relation, await reportsOfRelation(relation, ctx))),
   }),
 }));
 

@@ -53,7 +53,7 @@ builder.queryFields((t) => ({
       const limit = checkRange('limit', args.limit ?? 200, LIMITS.neighborhoodLimit);
       const filter = claimFilterOf(args);
       const graph = await ctx.repos.graph.neighborhood(String(args.id), depth, args.relationTypes ?? [], limit, readsOf(info), filter);
-      for (const node of graph?.nodes ?? []) markReadUnder(node, filter);
+      for (const record of [...(graph?.nodes ?? []), ...(graph?.relations ?? [])]) markReadUnder(record, filter);
       return graph;
     },
   }),
@@ -72,7 +72,7 @@ builder.queryFields((t) => ({
       const maxHops = checkRange('maxHops', args.maxHops ?? 6, LIMITS.maxHops);
       const filter = claimFilterOf(args);
       const path = await ctx.repos.graph.shortestPath(String(args.from), String(args.to), maxHops, args.relationTypes ?? [], readsOf(info), filter);
-      for (const node of path?.nodes ?? []) markReadUnder(node, filter);
+      for (const record of [...(path?.nodes ?? []), ...(path?.relations ?? [])]) markReadUnder(record, filter);
       return path;
     },
   }),

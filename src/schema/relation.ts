@@ -50,6 +50,7 @@ builder.interfaceField(EntityRef, 'relations', (t) =>
       return ctx.loaders.relationsOf(request).load(entity.id).then(({ relations, total }) => {
         // The endpoints passed the same filter, and hand it on to their own relations.
         for (const relation of relations) {
+          markReadUnder(relation, request.filter);
           markReadUnder(relation.fromEntity, request.filter);
           markReadUnder(relation.toEntity, request.filter);
         }

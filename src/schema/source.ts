@@ -1,6 +1,7 @@
 import { decodeCursor, toPage } from '../repositories/cursor.js';
 import type { DocumentRecord, ReportRecord, SourceRecord } from '../repositories/records.js';
 import { builder } from './builder.js';
+import { countedReports } from './claim-filter.js';
 import { connectionOf } from './connection.js';
 import { EntityRef } from './entity.js';
 import { ReportMethodEnum } from './enums.js';
@@ -83,14 +84,18 @@ builder.objectType(SourceRef, {
 const SourceConnection = connectionOf('Source', SourceRef);
 
 builder.interfaceField(EntityRef, 'reportedBy', (t) =>
-  t.field({ type: [ReportRef], description: 'Which sources reported this entity.', resolve: (entity, _args, ctx) => ctx.loaders.reportsOfEntity.load(entity.id) }),
+  t.field({
+    type: [ReportRef],
+    description: 'Which sources reported this entity (by asOf, when it was read under one).',
+    resolve: async (entity, _args, ctx) => countedReports(entity, await ctx.loaders.reportsOfEntity.load(entity.id)),
+  }),
 );
 
 builder.objectField(RelationRef, 'reportedBy', (t) =>
   t.field({
     type: [ReportRef],
-    description: 'Which sources reported this relation.',
-    resolve: (relation, _args, ctx) => relation.reports ?? ctx.loaders.reportsOfRelation.load(relation.id),
+    description: 'Which sources reported this relation (by asOf, when it was read under one).',
+    resolve: async (relation, _args, ctx) => countedReports(relation, relation.reports ?? (await ctx.loaders.reportsOfRelation.load(relation.id))),
   }),
 );
 

@@ -411,6 +411,25 @@ describe('minSources: only corroborated facts', () => {
     // B on 2021-08-11 makes three.
     expect((await neighborhood({ asOf: '2021-08-11', minSources: 3 })).facts).toContain(COMMANDS);
   });
+
+  it('answers, under asOf, the counts, status and reports the graph had then: not disputed before B', async () => {
+    const asOf = async (date: string) => {
+      const response = await api.query<{ entity: Entity }>(`query($id: ID!, $asOf: Date) { entity(id: $id, asOf: $asOf) {
+        ${COUNTS} alternatives { property value preferred sources { id } reports { source { id } origin } } reportedBy { ${REPORT} } } }`, { id: EXERCISE, asOf: date });
+      return response.data!.entity;
+    };
+    const [today, before] = [await entity(EXERCISE), await asOf('2021-08-10')];
+    // Seed, A and its copy D by 2021-08-10: the month and 2021-08-09 agree; B's 2021-08-10 came a day later.
+    expect(today.status).toBe('DISPUTED');
+    expect(before.status).toBe('CORROBORATED');
+    expect(before.disputed).toEqual([]);
+    expect(before.independentSourceCount).toBe(today.independentSourceCount - 2);
+    expect(before.sourceCount).toBe(today.sourceCount - 2);
+    expect(before.lastReportedAt).toBe('2021-08-10');
+    expect(before.reportedBy.every((report) => report.reportedAt !== null && report.reportedAt <= '2021-08-10')).toBe(true);
+    expect(sourcesOf(before.reportedBy)).not.toContain(OUTLET.B);
+    expect(before.alternatives.map((alternative) => alternative.value)).not.toContain('2021-08-10');
+  });
 });
 
 describe('the same reports in another order or twice', () => {
