@@ -25,6 +25,7 @@ LIMIT 5000
 ${SET_ORIGIN}
 RETURN count(*) AS set`;
 const UNCOUNTED_ENTITIES = `MATCH (n:Entity) WHERE n.sourceCount IS NULL RETURN n.id AS id LIMIT 1000`;
+const MARK_CLAIMS_SEEN = `UNWIND $ids AS id MATCH (c:Claim {relationId: id}) WHERE c.refreshed IS NULL SET c.refreshed = false`;
 const UNCOUNTED_RELATIONS = `MATCH (c:Claim) WHERE c.refreshed IS NULL RETURN c.relationId AS id LIMIT 1000`;
 
 const TIMEOUT_MS = 120_000;
@@ -64,7 +65,12 @@ export async function backfillCorroboration(executor: Executor): Promise<{ docum
     write('count entities', (tx) => refreshCorroboration(tx, { entities: rows.map((row) => row.id!), relations: [] })),
   );
   const relations = await untilNone(executor, UNCOUNTED_RELATIONS, 'uncounted relations', (rows) =>
-    write('count relations', (tx) => refreshCorroboration(tx, { entities: [], relations: rows.map((row) => row.id!) })),
+    write('count relations', async (tx) => {
+      const ids = rows.map((row) => row.id!);
+      await refreshCorroboration(tx, { entities: [], relations: ids });
+      // A claim whose relationship is gone has nothing to count; marked as seen, or it would be found again forever.
+      await tx.run(MARK_CLAIMS_SEEN, { ids });
+    }),
   );
   await executor.write(MARK_DONE, {}, { name: 'corroboration backfill done' });
   return { documents, entities, relations };
