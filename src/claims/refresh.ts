@@ -23,21 +23,17 @@ export interface Subjects {
 const reportFacts = (properties: readonly ValueProperty[]) =>
   `{ id: rb.id, sourceId: s.id, origin: rb.origin, reportedAt: rb.reportedAt, values: rb { ${properties.map((p) => `.${p}`).join(', ')} } }`;
 
-const ENTITY_REPORTS = `
+/** Locks each subject (an entity, or a relation's claim node), then reads its reports. */
+const subjectReports = (subject: string, key: string, properties: readonly ValueProperty[]) => `
 UNWIND $ids AS id
-MATCH (x:Entity {id: id})
+MATCH (x:${subject} {${key}: id})
 SET x._lock = true
 REMOVE x._lock
 WITH x
-RETURN x.id AS id, coalesce(x.pinned, []) AS pinned, COLLECT { MATCH (x)-[rb:REPORTED_BY]->(s:Source) RETURN ${reportFacts(ENTITY_VALUE_PROPERTIES)} } AS reports`;
+RETURN x.${key} AS id, coalesce(x.pinned, []) AS pinned, COLLECT { MATCH (x)-[rb:REPORTED_BY]->(s:Source) RETURN ${reportFacts(properties)} } AS reports`;
 
-const RELATION_REPORTS = `
-UNWIND $ids AS id
-MATCH (x:Claim {relationId: id})
-SET x._lock = true
-REMOVE x._lock
-WITH x
-RETURN x.relationId AS id, coalesce(x.pinned, []) AS pinned, COLLECT { MATCH (x)-[rb:REPORTED_BY]->(s:Source) RETURN ${reportFacts(RELATION_VALUE_PROPERTIES)} } AS reports`;
+const ENTITY_REPORTS = subjectReports('Entity', 'id', ENTITY_VALUE_PROPERTIES);
+const RELATION_REPORTS = subjectReports('Claim', 'relationId', RELATION_VALUE_PROPERTIES);
 
 // A property no report gives a value for keeps the value written directly (an edit, a bundle entity without reports).
 const CORROBORATION = `n.sourceCount = row.sourceCount, n.independentSourceCount = row.independentSourceCount,
