@@ -322,6 +322,40 @@ describe('twenty outlets report one new person at once', () => {
   });
 });
 
+describe('syndicated copies written at once', () => {
+  it('counts nine outlets’ copies of one story, ingested three at a time, once', async () => {
+    const person = 'Syndicated Person';
+    const body = prose('syndicated wire body', 160);
+    const copy = (n: number): DocSpec => {
+      const outlet = `syndicating-outlet-${n}`;
+      const line = `${person} briefed the press at ${EXERCISE.name}.`;
+      return {
+        id: `syndicated-copy-${n}`,
+        publishedAt: '2021-08-23',
+        publisher: outlet,
+        // Each outlet puts its own headline on the same text.
+        text: `Headline of outlet number ${n} about the drills\n\n${body}\n\n${line}`,
+        sources: [{ id: outlet, name: `Syndicating Outlet ${n}` }],
+        entities: [{ id: `syndicated-${n}-person`, type: 'PERSON', name: person }],
+        relations: [],
+        reports: [{ id: 'person', subject: { entity: `syndicated-${n}-person` }, source: outlet, quote: line.slice(0, -1) }],
+      };
+    };
+    for (let round = 0; round < 3; round += 1) {
+      const answers = await Promise.all([1, 2, 3].map((n) => ingest(copy(n + round * 3))));
+      for (const answer of answers) expect(answer.errors).toBeUndefined();
+    }
+    const ids = await idsNamed('PERSON', person);
+    expect(ids).toHaveLength(1);
+    const found = await entity(ids[0]!);
+    expect(counts(found)).toMatchObject({ sourceCount: 9, independentSourceCount: 1, status: 'SINGLE_SOURCE' });
+    const [copies] = await db().read<{ originals: string[] }>(
+      "MATCH (d:Document) WHERE d.id STARTS WITH 'syndicated-copy-' RETURN collect(DISTINCT coalesce(d.copyOf, d.id)) AS originals",
+    );
+    expect(copies!.originals).toHaveLength(1);
+  });
+});
+
 describe('independence groups (groupSources)', () => {
   const person = 'Tamerlan Oskembayev';
   const GROUP = 'mutation($ids: [ID!]!, $group: String) { groupSources(ids: $ids, group: $group) { id independenceGroup } }';
@@ -371,6 +405,50 @@ describe('independence groups (groupSources)', () => {
   it('refuses a blank group name and an empty id list', async () => {
     expect((await api.query(GROUP, { ids: ['hostile-outlet-3'], group: '   ' })).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect((await api.query(GROUP, { ids: [], group: 'g' })).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('loses no report’s group when a group is made while the grouped outlets are ingesting', async () => {
+    const person = 'Race Group Person';
+    const outlets = Array.from({ length: 6 }, (_, i) => `race-group-outlet-${i}`);
+    const story = (i: number, round: number): DocSpec => {
+      const outlet = outlets[i]!;
+      const line = `${person} joined ${EXERCISE.name} in round ${round}.`;
+      return {
+        id: `${outlet}-round-${round}`,
+        publishedAt: `2021-08-1${round}`,
+        publisher: outlet,
+        text: `${prose(`${outlet} ${round} head`)}\n\n${line}\n\n${prose(`${outlet} ${round} tail`)}`,
+        sources: [{ id: outlet, name: `Race Group Outlet ${i}` }],
+        entities: [
+          { id: `${outlet}-person`, type: 'PERSON', name: person },
+          { id: `${outlet}-exercise`, type: 'EVENT', name: EXERCISE.name },
+        ],
+        relations: round === 0 ? [] : [{ id: `${outlet}-participates`, type: 'PARTICIPATES_IN', from: `${outlet}-person`, to: `${outlet}-exercise` }],
+        reports: [
+          { id: 'person', subject: { entity: `${outlet}-person` }, source: outlet, quote: line.slice(0, -1) },
+          ...(round === 0 ? [] : [{ id: 'participates', subject: { relation: `${outlet}-participates` }, source: outlet, quote: line.slice(0, -1) }]),
+        ],
+      };
+    };
+    for (const i of outlets.keys()) await ingestOk(story(i, 0));
+    const read = async () => {
+      const [id] = await idsNamed('PERSON', person);
+      const found = await entity(id!);
+      const relation = relationsBetween(found, 'PARTICIPATES_IN', EXERCISE.id)[0];
+      return { entity: found.independentSourceCount, relation: relation?.independentSourceCount ?? null };
+    };
+    expect(await read()).toEqual({ entity: 6, relation: null });
+    for (let round = 1; round <= 3; round += 1) {
+      const group = round % 2 === 1 ? 'Race Holding' : null;
+      const answers = await Promise.all([
+        ...outlets.map((_, i) => ingest(story(i, round))),
+        api.query(GROUP, { ids: outlets, group }),
+      ]);
+      for (const answer of answers) expect(answer.errors, `round ${round}`).toBeUndefined();
+      const expected = group ? 1 : 6;
+      expect(await read(), `round ${round}, group ${group}`).toEqual({ entity: expected, relation: expected });
+    }
+    await api.data(GROUP, { ids: outlets, group: null });
   });
 
   it('never raises a count by grouping: an original and its syndicated copy stay one source when the original’s outlet joins a group', async () => {
