@@ -6,3 +6,10 @@ CREATE CONSTRAINT text_band_key IF NOT EXISTS FOR (b:TextBand) REQUIRE b.key IS 
 // The copies of an original, found when a new member joins its group.
 CREATE INDEX document_copy_of IF NOT EXISTS FOR (d:Document) ON (d.copyOf);
 
+
+// Sources by name key: an admin's group reaches every report whose origin names
+// a grouped source (a syndicated copy speaking with a grouped publisher's voice).
+CREATE INDEX source_key IF NOT EXISTS FOR (s:Source) ON (s.key);
+
+// Reports by origin: the ones to count again when a source joins or leaves a group.
+CREATE INDEX reported_by_origin IF NOT EXISTS FOR ()-[rb:REPORTED_BY]-() ON (rb.origin);

@@ -40,11 +40,25 @@ export function voiceOrigin(document: VoiceFacts, original: VoiceFacts): string 
   return `voice:${original.id}`;
 }
 
-/** Cypher setting `rb.origin` for every report `rb` to source `s` matched before it. */
+/**
+ * Cypher setting `rb.origin` for every report `rb` to source `s` matched
+ * before it. The report's own source's group comes first; then the group of
+ * the source its origin names, so that grouping a publisher also groups the
+ * copies speaking with its voice, and grouping "Xinhua" the wire's stories.
+ */
 export const SET_ORIGIN = `
 OPTIONAL MATCH (d:Document {id: rb.documentId})
-SET rb.origin = CASE
-  WHEN s.independenceGroup IS NOT NULL THEN 'group:' + s.independenceGroup
+WITH *, CASE
   WHEN d IS NOT NULL AND (s.id = d.publisher OR (d.publisher IS NULL AND s.kind = 'document')) THEN coalesce(d.voiceOrigin, 'voice:' + d.id)
   ELSE 'source:' + coalesce(s.key, s.id)
+END AS spoken
+CALL (spoken) {
+  OPTIONAL MATCH (named:Source {key: substring(spoken, 7)})
+  WHERE spoken STARTS WITH 'source:' AND named.independenceGroup IS NOT NULL
+  RETURN min(named.independenceGroup) AS namedGroup
+}
+SET rb.origin = CASE
+  WHEN s.independenceGroup IS NOT NULL THEN 'group:' + s.independenceGroup
+  WHEN namedGroup IS NOT NULL THEN 'group:' + namedGroup
+  ELSE spoken
 END`;

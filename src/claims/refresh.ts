@@ -93,17 +93,13 @@ UNWIND $ids AS id
 MATCH ()-[rb:REPORTED_BY {documentId: id}]->(s:Source)
 ${SET_ORIGIN}`;
 
-const ORIGINS_OF_SOURCES = `
-UNWIND $ids AS id
-MATCH ()-[rb:REPORTED_BY]->(s:Source {id: id})
-${SET_ORIGIN}`;
-
 /**
  * A report's origin is set when it is written (ingest/write.ts); it changes only when its document's voice changes
- * (a copy found) or its source's group does: then the reports of those documents or sources are given theirs again.
+ * (a copy found: then the reports of those documents are given theirs again here) or a source's group does
+ * (repositories/source-groups.ts).
  */
-export async function resetOrigins(tx: CountingTransaction, of: 'documents' | 'sources', ids: readonly string[]): Promise<void> {
-  if (ids.length > 0) await tx.run(of === 'documents' ? ORIGINS_IN_DOCUMENTS : ORIGINS_OF_SOURCES, { ids });
+export async function resetOrigins(tx: CountingTransaction, documentIds: readonly string[]): Promise<void> {
+  if (documentIds.length > 0) await tx.run(ORIGINS_IN_DOCUMENTS, { ids: documentIds });
 }
 
 const SUBJECTS_OF_DOCUMENTS = `
@@ -111,13 +107,8 @@ UNWIND $ids AS id
 MATCH (x)-[:REPORTED_BY {documentId: id}]->(:Source)
 RETURN collect(DISTINCT x.id) AS entities, collect(DISTINCT x.relationId) AS relations`;
 
-const SUBJECTS_OF_SOURCES = `
-UNWIND $ids AS id
-MATCH (x)-[:REPORTED_BY]->(:Source {id: id})
-RETURN collect(DISTINCT x.id) AS entities, collect(DISTINCT x.relationId) AS relations`;
-
-export async function subjectsOf(tx: CountingTransaction, of: 'documents' | 'sources', ids: readonly string[]): Promise<Subjects> {
-  if (ids.length === 0) return { entities: [], relations: [] };
-  const result = await tx.run<{ entities: string[]; relations: string[] }>(of === 'documents' ? SUBJECTS_OF_DOCUMENTS : SUBJECTS_OF_SOURCES, { ids });
+export async function subjectsOf(tx: CountingTransaction, documentIds: readonly string[]): Promise<Subjects> {
+  if (documentIds.length === 0) return { entities: [], relations: [] };
+  const result = await tx.run<{ entities: string[]; relations: string[] }>(SUBJECTS_OF_DOCUMENTS, { ids: documentIds });
   return result.records[0]?.toObject() ?? { entities: [], relations: [] };
 }

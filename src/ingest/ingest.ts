@@ -80,11 +80,11 @@ export async function writeBatch(tx: CountingTransaction, batch: Batch, state: I
 
   await writeSources(tx, batch, entityIds);
   const revoicedDocuments = await fileDocuments(tx, batch.documents);
-  await resetOrigins(tx, 'documents', revoicedDocuments);
+  await resetOrigins(tx, revoicedDocuments);
   await writeEntities(tx, batch.entities, entityIds);
   await writeRelations(tx, relations, relationIds);
   await writeReports(tx, batch, entityIds, relationIds, publishedAt);
-  await refreshCorroboration(tx, batchSubjects(batch, entityIds, relationIds, await subjectsOf(tx, 'documents', revoicedDocuments)));
+  await refreshCorroboration(tx, batchSubjects(batch, entityIds, relationIds, await subjectsOf(tx, revoicedDocuments)));
 
   const matched = entities.matches.length;
   return {

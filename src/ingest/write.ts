@@ -21,6 +21,10 @@ UNWIND $rows AS row
 MERGE (s:Source {id: row.id})
 SET s.name = coalesce(s.name, row.name), s.key = coalesce(s.key, row.key), s.kind = row.kind, s.url = row.url, s.entityId = row.entityId`;
 
+/** `x.p` takes the row's value, unless an editor pinned it on `holder` (the entity, or a relation's claim): see claims/refresh.ts. */
+const unlessPinned = (x: string, holder: string, p: string) =>
+  `${x}.${p} = CASE WHEN '${p}' IN coalesce(${holder}.pinned, []) THEN ${x}.${p} ELSE coalesce(row.${p}, ${x}.${p}) END`;
+
 /** Aliases are a set: the union of what the graph had and what the batch brings, minus the name. */
 function writeEntitiesCypher(label: string): string {
   return `
@@ -30,11 +34,7 @@ ON CREATE SET n:${label}, n.type = row.type, n.name = row.name, n.createdAt = da
 WITH n, row, reduce(kept = [], alias IN coalesce(n.aliases, []) + row.aliases | CASE WHEN alias IN kept OR alias = n.name THEN kept ELSE kept + alias END) AS aliases
 SET n.aliases = aliases,
     n.aliasText = ${aliasTextOf('aliases')},
-    n.description = coalesce(row.description, n.description),
-    n.title = coalesce(row.title, n.title),
-    n.category = coalesce(row.category, n.category),
-    n.startDate = coalesce(row.startDate, n.startDate),
-    n.endDate = coalesce(row.endDate, n.endDate)
+    ${['description', 'title', 'category', 'startDate', 'endDate'].map((p) => unlessPinned('n', 'n', p)).join(',\n    ')}
 WITH n, row
 UNWIND row.keys AS key
 MERGE (k:NameKey {key: key})
@@ -49,7 +49,7 @@ MATCH (b:Entity {id: row.to})
 MERGE (claim:Claim {relationId: row.id})
 ON CREATE SET claim.type = row.type, claim.from = row.from, claim.to = row.to
 MERGE (a)-[r:${type} {id: row.id}]->(b)
-SET r.role = coalesce(row.role, r.role), r.startDate = coalesce(row.startDate, r.startDate), r.endDate = coalesce(row.endDate, r.endDate)`;
+SET ${['role', 'startDate', 'endDate'].map((p) => unlessPinned('r', 'claim', p)).join(', ')}`;
 }
 
 /** A report written again takes the method, rule and confidence it is given now: a reviewed report replaces the extracted one. */

@@ -4,6 +4,7 @@ import { FORGET_MERGES_INTO, RECORD_MERGE } from '../ingest/merged-ids.js';
 import { nameKeys } from '../model/names.js';
 import { ENTITY_LABEL, RELATION_TYPES, type EntityType } from '../model/types.js';
 import { MERGE_ENTITIES } from './entity-merge.js';
+import { joinSameFacts, RELATIONS_OF } from './merged-facts.js';
 import { InputError, NotFoundError } from './input-error.js';
 import { mergedTarget, refuseMergedId } from './merged-check.js';
 import { aliasTextOf, distinctAliases, ENTITY_PROJECTION, type EntityRecord } from './records.js';
@@ -133,9 +134,11 @@ export class EntityEdits {
       }
       const [keepType, mergeType] = [await typeOf(tx, keepId), await typeOf(tx, mergeId)];
       if (keepType !== mergeType) throw new InputError('mergeId', `cannot merge a ${mergeType} into a ${keepType}`);
+      const moved = new Set((await tx.run<{ ids: string[] }>(RELATIONS_OF, { id: mergeId, types: RELATION_TYPES })).records[0]?.get('ids') ?? []);
       await tx.run(RECORD_MERGE, { keepId, mergeId });
       await tx.run(MERGE_ENTITIES, { keepId, mergeId });
       await tx.run(REPOINT_REFERENCES, { from: mergeId, to: keepId });
+      await joinSameFacts(tx, keepId, moved);
       await refreshCorroboration(tx, { entities: [keepId], relations: [] });
       const entity = (await tx.run(READ_ENTITY, { id: keepId })).records[0]!.get('entity') as EntityRecord;
       await relinkNameKeys(tx, entity);

@@ -1,5 +1,5 @@
 import { corroborate, type ReportFacts, type ReportedValue } from '../claims/aggregate.js';
-import { ENTITY_VALUE_PROPERTIES, RELATION_VALUE_PROPERTIES, type ValueProperty } from '../claims/values.js';
+import { ENTITY_VALUE_PROPERTIES, RELATION_VALUE_PROPERTIES, sameValue, type ValueProperty } from '../claims/values.js';
 import type { GraphContext } from '../context.js';
 import type { CorroborationFields, RelationRecord, ReportRecord, SourceRecord } from '../repositories/records.js';
 import { InputError } from '../repositories/input-error.js';
@@ -58,13 +58,19 @@ const facts = (report: ReportRecord): ReportFacts => ({
   values: report.values ?? {},
 });
 
-/** Every reported value of each property, with its reports and sources, from the reports the loaders read. */
-function alternativesOf(properties: readonly ValueProperty[], reports: readonly ReportRecord[]): AlternativeRecord[] {
+/**
+ * Every reported value of each property, with its reports and sources, from the reports the loaders read. The
+ * preferred one is the value the record shows when it was read (an editor may have pinned another one); else the
+ * rule's choice.
+ */
+function alternativesOf(properties: readonly ValueProperty[], reports: readonly ReportRecord[], shown: Readonly<Record<string, unknown>>): AlternativeRecord[] {
   const byId = new Map(reports.map((report) => [report.id, report]));
   return corroborate(properties, reports.map(facts)).values.map((value) => {
     const given = value.reportIds.map((id) => byId.get(id)!);
     const sources = new Map(given.flatMap((report) => (report.source ? [[report.source.id, report.source] as const] : [])));
-    return { ...value, reports: given, sources: [...sources.values()] };
+    const shownValue = shown[value.property];
+    const preferred = shownValue === undefined ? value.preferred : typeof shownValue === 'string' && sameValue(value.property, shownValue, value.value);
+    return { ...value, preferred, reports: given, sources: [...sources.values()] };
   });
 }
 
@@ -79,6 +85,9 @@ async function corroborationOf(record: CorroborationFields & { id: string }, kin
   const reports = kind === 'entity' ? await ctx.loaders.reportsOfEntity.load(record.id) : await reportsOfRelation(record as RelationRecord, ctx);
   return corroborate(kind === 'entity' ? ENTITY_VALUE_PROPERTIES : RELATION_VALUE_PROPERTIES, countedReports(record, reports).map(facts));
 }
+
+/** Under asOf the record shows today's values, not those of then: the rule chooses among the reports of then. */
+const shownUnlessAsOf = (record: object): Readonly<Record<string, unknown>> => (readUnder(record).asOf === null ? (record as Record<string, unknown>) : {});
 
 const reportsOfRelation = (relation: RelationRecord, ctx: GraphContext) => relation.reports ?? ctx.loaders.reportsOfRelation.load(relation.id);
 
@@ -128,7 +137,7 @@ builder.interfaceFields(EntityRef, (t) => ({
   alternatives: t.field({
     type: [AlternativeRef],
     description: 'Every value its reports give for description, title, category and dates, with their sources; the preferred one marked.',
-    resolve: async (entity, _args, ctx) => alternativesOf(ENTITY_VALUE_PROPERTIES, countedReports(entity, await ctx.loaders.reportsOfEntity.load(entity.id))),
+    resolve: async (entity, _args, ctx) => alternativesOf(ENTITY_VALUE_PROPERTIES, countedReports(entity, await ctx.loaders.reportsOfEntity.load(entity.id)), shownUnlessAsOf(entity)),
   }),
 }));
 
@@ -142,13 +151,13 @@ builder.objectFields(RelationRef, (t) => ({
   alternatives: t.field({
     type: [AlternativeRef],
     description: 'Every value its reports give for role and dates, with their sources; the preferred one marked.',
-    resolve: async (relation, _args, ctx) => alternativesOf(RELATION_VALUE_PROPERTIES, countedReports(relation, await reportsOfRelation(relation, ctx))),
+    resolve: async (relation, _args, ctx) => alternativesOf(RELATION_VALUE_PROPERTIES, countedReports(relation, await reportsOfRelation(relation, ctx)), shownUnlessAsOf(relation)),
   }),
   roles: t.field({
     type: [WordingRef],
     description: 'The wordings its reports give the role, most supported first; `role` is the preferred one.',
     resolve: async (relation, _args, ctx) =>
-      alternativesOf(['role'], countedReports(relation, await reportsOfRelation(relation, ctx))),
+      alternativesOf(['role'], countedReports(relation, await reportsOfRelation(relation, ctx)), shownUnlessAsOf(relation)),
   }),
 }));
 

@@ -93,8 +93,12 @@ describe('mergeEntities and deleteEntity', () => {
     const kept = merged.mergeEntities;
     expect(kept.aliases).toEqual(expect.arrayContaining(['Liu Xiao-wu', 'General Liu', 'liu-xiao-wu']));
     expect(kept.reportedBy.map((report) => report.source.id)).toEqual(expect.arrayContaining(['msn-news', 'global-times']));
-    const moved = kept.relations.edges.find((edge) => edge.node.id === 'liu-xiao-wu-member-of-pla');
-    expect(moved?.node).toMatchObject({ to: { id: 'peoples-liberation-army' }, reportedBy: [{ source: { id: 'global-times' } }] });
+    // Liu Xiaowu's own MEMBER_OF the PLA (the seed's) and the merged one's are one fact (same type and ends, no
+    // dates): they become one relation, the kept entity's, with the reports of both.
+    expect(kept.relations.edges.find((edge) => edge.node.id === 'liu-xiao-wu-member-of-pla')).toBeUndefined();
+    const joined = kept.relations.edges.filter((edge) => edge.node.to.id === 'peoples-liberation-army');
+    expect(joined.map((edge) => edge.node.id)).toEqual(['liu-xiaowu-member-of-peoples-liberation-army']);
+    expect(joined[0]!.node.reportedBy.map((report) => report.source.id)).toEqual(expect.arrayContaining(['global-times', 'msn-news']));
     expect(await api.data('{ entity(id: "liu-xiao-wu") { id } }')).toEqual({ entity: null });
     const [dangling] = await api.db.executor.read<{ claims: number; attributed: number }>(
       `CALL { MATCH (c:Claim) WHERE c.from = 'liu-xiao-wu' OR c.to = 'liu-xiao-wu' RETURN count(c) AS claims }
