@@ -72,6 +72,8 @@ export interface Knobs {
   batchSize: number;
   /** Parameter values PROFILEd per workload and contender (the db hits are their mean). */
   profiled: number;
+  /** Seconds the filtered variants' timed rounds of one workload may take (fewer rounds beyond it; bench/filters.ts). */
+  filterBudgetSeconds: number;
 }
 
 export const KNOBS: Knobs = {
@@ -86,6 +88,7 @@ export const KNOBS: Knobs = {
   profileIngestRecords: 500,
   batchSize: 2000,
   profiled: 3,
+  filterBudgetSeconds: 60,
 };
 
 /** Targets of the issue: newsgraph p50 against the floor and against @neo4j/graphql; ingest throughput. */

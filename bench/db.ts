@@ -77,15 +77,22 @@ export async function wipeAll(driver: Driver, database: string): Promise<void> {
   }
 }
 
-/** Writes a generated stream once per (entities, seed, records) into the cache folder, and returns its path. */
-export async function generatedFile(entities: number, seed: number, records?: number): Promise<string> {
+/**
+ * Writes a generated stream once per (entities, seed, records) into the cache
+ * folder, and returns its path. The benchmark's data has follow-up reports
+ * (tools/generate/follow-ups.ts: facts with one, two or more sources, for the
+ * asOf and minSources filters); `-f1` in the name keeps it apart from files
+ * cached before them. Without them (`followUps` false) the stream is the one
+ * every run before them measured.
+ */
+export async function generatedFile(entities: number, seed: number, records?: number, followUps = true): Promise<string> {
   const dir = join(tmpdir(), 'newsgraph-bench-data');
   mkdirSync(dir, { recursive: true });
-  const path = join(dir, `e${entities}-s${seed}${records ? `-r${records}` : ''}.ndjson`);
+  const path = join(dir, `e${entities}-s${seed}${records ? `-r${records}` : ''}${followUps ? '-f1' : ''}.ndjson`);
   if (existsSync(path)) return path;
   const partial = `${path}.partial`;
   const out = createWriteStream(partial);
-  await writeLines(generateStream({ entities, seed }), out, records ?? Infinity);
+  await writeLines(generateStream({ entities, seed, followUps }), out, records ?? Infinity);
   out.end();
   await finished(out);
   rmSync(path, { force: true });

@@ -9,16 +9,18 @@ import { graphqlContender, httpPost, rawContender } from './contenders.js';
 import { generatedFile, graphCounts, openBenchDatabase, wipeAll } from './db.js';
 import { runIngestComparison, type IngestResults } from './ingest/run.js';
 import { machineInfo, peakRssMiB } from './machine.js';
-import { drawParams } from './params.js';
+import { drawParams, drawVisibleParams } from './params.js';
 import { writeScaleSection } from './report.js';
-import { checkTargets, type BenchResult } from './results.js';
+import { checkTargets, filterTargets, type BenchResult } from './results.js';
 import { captureSetup } from './round-trips.js';
 import { runWorkload, type WorkloadResult } from './run-workloads.js';
+import { measureFilters, middleReportDate, type FilterResult } from './filters.js';
+import { execFileSync } from 'node:child_process';
 import { startNeo4jGraphql, startNewsgraph } from './servers.js';
-import { BASELINE, WORKLOADS } from './workloads.js';
+import { BASELINE, WORKLOADS, type Params } from './workloads.js';
 
 /**
- * npm run bench -- --scale S|M|L [--skip-ingest] [--no-docs] [--only q0,q1] [--label TEXT] [--wipe]
+ * npm run bench -- --scale S|M|L [--skip-ingest] [--no-docs] [--only q0,q1] [--label TEXT] [--wipe] [--no-filters] [--plain-ingest]
  *
  * newsgraph, @neo4j/graphql and raw Cypher side by side, on one Neo4j and
  * one generated graph: answers checked, then latency, throughput, memory,
@@ -27,7 +29,12 @@ import { BASELINE, WORKLOADS } from './workloads.js';
  * docs/benchmarks.md (a --label gives the run a section of its own, e.g.
  * to measure a proposed change beside the current code). Never fails on a
  * time: it is not a test. With NEO4J_URI set, that database is used and
- * wiped, so a non-empty one is refused unless --wipe is given.
+ * wiped, so a non-empty one is refused unless --wipe is given. Each of
+ * q1..q5 is also asked of newsgraph alone with its read filters
+ * (`minSources: 2`, `asOf`) against the same workload unfiltered, interleaved
+ * (filters.ts); --no-filters leaves that out. --plain-ingest loads the ingest
+ * comparison's stream without follow-up reports, the stream of the runs
+ * before them, to compare ingest figures with those runs.
  */
 
 const { values } = parseArgs({
@@ -38,9 +45,23 @@ const { values } = parseArgs({
     only: { type: 'string' },
     label: { type: 'string' },
     wipe: { type: 'boolean' },
+    'no-filters': { type: 'boolean' },
+    'plain-ingest': { type: 'boolean' },
+    help: { type: 'boolean' },
   },
   strict: true,
 });
+if (values.help) {
+  console.error(`npm run bench -- --scale S|M|L [options]
+  --skip-ingest    only the read workloads (the ingest comparison does not depend on the scale)
+  --only q1,q5     only these workloads (q0 is the baseline)
+  --no-filters     leave out newsgraph's filtered variants (minSources: 2, asOf) of q1..q5
+  --plain-ingest   the ingest comparison loads the stream without follow-up reports, as runs before them did
+  --no-docs        write only bench/results/<scale>-<date>.json, not docs/benchmarks.md
+  --label TEXT     a section and file of its own (e.g. a proposed change measured beside the current code)
+  --wipe           allow wiping a non-empty database given by NEO4J_URI`);
+  process.exit(0);
+}
 const scaleName = String(values.scale).toUpperCase() as ScaleName;
 const scale = SCALES[scaleName];
 if (!scale) throw new Error(`--scale must be one of ${Object.keys(SCALES).join(', ')}`);
@@ -48,7 +69,23 @@ const only = values.only ? String(values.only).split(',') : null;
 const label = values.label ? String(values.label) : undefined;
 const command = `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim();
 
+/** The commit measured, and the files of the working tree that differ from it (other sessions edit it meanwhile). */
+function gitCommit(): { id: string; dirty: string[] } | undefined {
+  try {
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: PROJECT_ROOT, encoding: 'utf8' });
+    const dirty = git('status', '--porcelain', '--', 'src', 'schema', 'bench', 'tools', 'cypher', 'package.json')
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => line.slice(3));
+    return { id: git('rev-parse', 'HEAD').trim(), dirty };
+  } catch {
+    return undefined;
+  }
+}
+
 const started = performance.now();
+// Taken at the start: the servers and the ingest run the working tree as it is now (others may commit meanwhile).
+const commit = gitCommit();
 const elapsed = () => `${((performance.now() - started) / 1000).toFixed(0)} s`;
 const progress = (line: string) => console.error(`[bench ${scaleName} ${elapsed()}] ${line}`);
 
@@ -76,14 +113,15 @@ try {
   let ingest: IngestResults | null = null;
   if (!values['skip-ingest']) {
     const entitiesForIngest = Math.ceil(KNOBS.ingestRecords / 5) + 1000;
+    const followUps = !values['plain-ingest'];
     const files = {
-      full: await generatedFile(entitiesForIngest, INGEST_SEED, KNOBS.ingestRecords),
-      prefix: await generatedFile(entitiesForIngest, INGEST_SEED, scale.prefixRecords),
-      warmup: await generatedFile(2000, INGEST_SEED + 1, KNOBS.ingestWarmupRecords),
-      libraryWarmup: await generatedFile(2000, INGEST_SEED + 1, KNOBS.libraryWarmupRecords),
-      profile: await generatedFile(entitiesForIngest, INGEST_SEED, KNOBS.profileIngestRecords),
+      full: await generatedFile(entitiesForIngest, INGEST_SEED, KNOBS.ingestRecords, followUps),
+      prefix: await generatedFile(entitiesForIngest, INGEST_SEED, scale.prefixRecords, followUps),
+      warmup: await generatedFile(2000, INGEST_SEED + 1, KNOBS.ingestWarmupRecords, followUps),
+      libraryWarmup: await generatedFile(2000, INGEST_SEED + 1, KNOBS.libraryWarmupRecords, followUps),
+      profile: await generatedFile(entitiesForIngest, INGEST_SEED, KNOBS.profileIngestRecords, followUps),
     };
-    progress(`ingest comparison: ${KNOBS.ingestRecords} records (prefix ${scale.prefixRecords} for all three)`);
+    progress(`ingest comparison: ${KNOBS.ingestRecords} records (prefix ${scale.prefixRecords} for all three)${followUps ? '' : ', without follow-up reports'}`);
     ingest = await runIngestComparison(db, libraryServer, files, KNOBS.batchSize, progress);
   }
 
@@ -106,22 +144,49 @@ try {
     rawContender(db.driver, db.database),
   ];
   const capture = await captureSetup(db.uri, db.username, db.password, db.database, db.log);
+  const filtersOn = !values['no-filters'];
+  const asOf = filtersOn ? await middleReportDate(db.driver, db.database) : '';
+  const visibleParams = filtersOn ? await drawVisibleParams(db.driver, db.database, KNOBS.params, PARAMS_SEED, asOf) : {};
+  if (filtersOn) progress(`filters: minSources 2 and asOf ${asOf} (the middle of the reports' dates), newsgraph alone, after each workload`);
   const workloads: WorkloadResult[] = [];
   try {
     for (const workload of [BASELINE, ...WORKLOADS].filter((w) => !only || only.includes(w.id))) {
       progress(`${workload.id}: ${workload.title}`);
-      workloads.push(
-        await runWorkload(workload, params, {
-          contenders,
-          pids: { newsgraph: newsgraphServer.pid, 'neo4j-graphql': libraryServer.pid },
-          capture,
-          driver: db.driver,
-          database: db.database,
-          knobs: KNOBS,
-          override: scale.overrides?.[workload.id],
-          progress,
-        }),
-      );
+      const measured = await runWorkload(workload, params, {
+        contenders,
+        pids: { newsgraph: newsgraphServer.pid, 'neo4j-graphql': libraryServer.pid },
+        capture,
+        driver: db.driver,
+        database: db.database,
+        knobs: KNOBS,
+        override: scale.overrides?.[workload.id],
+        progress,
+      });
+      if (filtersOn && !workload.baseline && measured.answers.newsgraph === null) {
+        const knobs = { ...KNOBS, ...scale.overrides?.[workload.id]?.knobs };
+        const sets: Array<[FilterResult['drawn'], Params[] | undefined]> = [
+          ['as the workload', params[workload.id]],
+          ['among entities both filters keep', visibleParams[workload.id]],
+        ];
+        for (const [drawn, asked] of sets) {
+          if (!asked) continue;
+          const filters = await measureFilters(workload, asked, {
+            newsgraph: contenders[0]!,
+            capture,
+            driver: db.driver,
+            database: db.database,
+            warmup: knobs.warmup,
+            timed: knobs.timed,
+            profiled: KNOBS.profiled,
+            budgetSeconds: KNOBS.filterBudgetSeconds,
+            asOf,
+            drawn,
+            progress,
+          });
+          if (filters) (measured.filters ??= []).push(filters);
+        }
+      }
+      workloads.push(measured);
     }
   } finally {
     await capture.close();
@@ -144,14 +209,17 @@ try {
     neo4jPeakRssMiB: db.pid ? peakRssMiB(db.pid) : null,
     loadAverageAtEnd: loadavg().map((value) => Math.round(value * 100) / 100),
     seconds: Math.round((performance.now() - started) / 1000),
+    commit,
+    ingestStream: values['skip-ingest'] ? undefined : values['plain-ingest'] ? 'without follow-ups' : 'with follow-ups',
   };
+  result.targets = filterTargets(result);
   const resultsDir = join(PROJECT_ROOT, 'bench', 'results');
   mkdirSync(resultsDir, { recursive: true });
   const slug = label ? `-${label.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}` : '';
   const file = join(resultsDir, `${scaleName}${slug}-${machine.date.slice(0, 19).replace(/[:T]/g, '-')}.json`);
   writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
   if (!values['no-docs']) writeScaleSection(join(PROJECT_ROOT, 'docs', 'benchmarks.md'), result);
-  for (const check of checkTargets(result)) progress(`target ${check.workload} ${check.target}: ${check.ratio} (${check.limit}) ${check.met === null ? 'not measured' : check.met ? 'met' : 'MISSED'}`);
+  for (const check of checkTargets(result)) progress(`target ${check.workload} ${check.target}: ${check.ratio} (${check.limit}) ${check.met === null ? (check.ratio === null ? 'not measured' : 'reported') : check.met ? 'met' : 'MISSED'}`);
   progress(`wrote ${file}${values['no-docs'] ? '' : ' and docs/benchmarks.md'}`);
 } finally {
   await Promise.all(servers.map((server) => server.stop()));

@@ -2,7 +2,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { KnobOverride } from './config.js';
 import { CONTENDERS, LABEL, type ContenderName } from './contenders.js';
 import type { IngestComparison, IngestResults } from './ingest/run.js';
-import { checkTargets, p50Ratio, pairedRatio, type BenchResult } from './results.js';
+import { checkTargets, p50Ratio, pairedMedian, pairedRatio, type BenchResult } from './results.js';
+import { VARIANTS } from './filters.js';
 import { FAILED, type WorkloadResult } from './run-workloads.js';
 
 /**
@@ -85,6 +86,55 @@ function evidence(w: WorkloadResult): string[] {
   return lines;
 }
 
+/** newsgraph's filtered variants of each workload against the same workload unfiltered, from the same interleaved rounds. */
+function filtersSection(result: BenchResult): string[] {
+  const measured = result.workloads.flatMap((w) => (w.filters ?? []).map((f) => ({ id: w.id, f })));
+  if (measured.length === 0) return [];
+  const first = measured[0]!.f;
+  const lines = [
+    '#### Filters: minSources and asOf (newsgraph alone)',
+    '',
+    `Each workload asked of newsgraph unfiltered, with \`minSources: ${first.minSources}\` and with \`asOf: "${first.asOf}"\` (the middle of the reports' dates), interleaved round by round on the same parameters; ratio: filtered / unfiltered, paired (median over the rounds, same parameter) and of the p50s. Limit 1.2 on minSources; asOf (alone, it reads each candidate's stored first report date) has none. "found": parameter values whose answer is not empty; "mean answer": the answers' mean size over all of them. The other contenders have no such filters. Every q's root field takes them (q1's relations inherit the entity's); the q0 baseline has none.`,
+    '',
+    'q1 and q3 ask about random entities, about half of which have one source: under `minSources: 2` their answer is mostly empty, found in a few db hits. So they are asked twice: with the workload\'s own parameters, and with entities drawn (same seed) among those both filters keep (two or more independent sources, first reported by the asOf date).',
+    '',
+    '| workload | parameters | variant | found | mean answer | p50 ms | p95 ms | paired vs unfiltered | p50 vs unfiltered | round trips | db hits |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+  ];
+  const notes: string[] = [];
+  for (const w of measured) {
+    const f = w.f;
+    const unfiltered = f.variants.unfiltered.latency;
+    for (const name of VARIANTS) {
+      const v = f.variants[name];
+      const label = name === 'unfiltered' ? 'unfiltered' : name === 'minSources' ? `minSources: ${f.minSources}` : `asOf: ${f.asOf}`;
+      const ratios = name === 'unfiltered' ? ['–', '–'] : [num(pairedMedian(v.latency, unfiltered), 2), num(v.latency && unfiltered ? v.latency.p50 / unfiltered.p50 : null, 2)];
+      const met = name === 'minSources' && v.latency ? (pairedMedian(v.latency, unfiltered)! <= 1.2 ? '' : ' **(over 1.2)**') : '';
+      lines.push(
+        `| ${w.id} | ${f.drawn} | ${label} | ${v.failed ? 'FAILED' : `${v.found} of ${f.params}`} | ${num(v.meanSize, 1)} ${f.unit} | ${num(v.latency?.p50, 2)} | ${num(v.latency?.p95, 2)} | ${ratios[0]}${met} | ${ratios[1]} | ${num(v.costs?.roundTrips, 2)} | ${num(v.costs?.dbHits, 0)} |`,
+      );
+      if (v.failed) notes.push(`${w.id} (${f.drawn}) ${label}: newsgraph failed, not timed: ${cell(v.failed)}`);
+    }
+    if (f.budgetNote) notes.push(`${w.id} (parameters ${f.drawn}): ${f.budgetNote}.`);
+  }
+  lines.push('', ...notes.flatMap((note) => [note, '']));
+  // The statements of the workloads' own parameters: those of the q1 and q3 re-draws have the same shape.
+  const evidence = measured.filter(({ f }) => f.drawn === 'as the workload').flatMap((w) => {
+    const f = w.f;
+    return (['minSources', 'asOf'] as const).flatMap((name) => {
+      const costs = f.variants[name].costs;
+      if (!costs) return [];
+      return costs.evidence.flatMap((statement, index) => {
+        const cypher = statement.cypher.length > 1500 ? `${statement.cypher.slice(0, 1500)}\n… (${statement.cypher.length} characters)` : statement.cypher;
+        const plan = statement.plan.length > 40 ? [...statement.plan.slice(0, 40), `… (${statement.plan.length - 40} more operators)`] : statement.plan;
+        return [`${w.id} (parameters ${f.drawn}), ${name === 'minSources' ? `minSources: ${f.minSources}` : `asOf: ${f.asOf}`}, statement ${index + 1} of ${costs.evidence.length}: ${num(statement.dbHits, 0)} db hits`, '', '```cypher', cypher, '```', '', '```', ...plan, '```', ''];
+      });
+    });
+  });
+  if (evidence.length > 0) lines.push('<details><summary>The filtered statements newsgraph sent, with PROFILE db hits (first parameter)</summary>', '', ...evidence, '</details>', '');
+  return lines;
+}
+
 const opsRatio = (w: WorkloadResult, of: ContenderName, to: ContenderName, c: number) => {
   const a = w.throughput[of]?.[c]?.opsPerSecond;
   const b = w.throughput[to]?.[c]?.opsPerSecond;
@@ -100,6 +150,7 @@ export function scaleMarkdown(result: BenchResult): string {
     `- Machine: ${m.nproc} CPUs (${m.cpuModel}), ${m.memoryGiB} GiB; load average ${m.loadAverageAtStart.join(' / ')} at the start and ${result.loadAverageAtEnd.join(' / ')} at the end (other agents' tests share the machine).`,
     `- Node ${m.node}; Neo4j ${m.neo4j} ${m.neo4jEdition} (${result.neo4jMode}, heap ${result.neo4jMemory.heap}, page cache ${result.neo4jMemory.pageCache}, peak RSS ${num(result.neo4jPeakRssMiB, 0)} MiB); ${Object.entries(m.libraries).map(([k, v]) => `${k} ${v}`).join(', ')}.`,
     `- Graph: ${num(result.graph.nodes, 0)} nodes, ${num(result.graph.relationships, 0)} relationships; loaded by newsgraph's bulk path (${num(result.load.records, 0)} records) in ${num(result.load.seconds)} s, ${num(result.load.recordsPerSecond, 0)} records/s. Biggest hub: ${result.hubs[0]?.id} (${result.hubs[0]?.degree} relations).`,
+    ...(result.commit ? [`- Code: commit ${result.commit.id.slice(0, 7)}${result.commit.dirty.length ? `, with uncommitted changes in the shared working tree to ${result.commit.dirty.length} file${result.commit.dirty.length === 1 ? '' : 's'} (${result.commit.dirty.slice(0, 6).map((f) => `\`${f}\``).join(', ')}${result.commit.dirty.length > 6 ? ', …' : ''})` : ''}.${result.commit.note ? ` ${result.commit.note}` : ''}`] : []),
     `- Per workload: ${result.knobs.params} parameter values, answers checked for each; ${result.knobs.warmup} warm-up then ${result.knobs.timed} timed requests per contender, interleaved; throughput ${result.knobs.throughputSeconds} s per contender and concurrency; db hits are the mean of ${result.knobs.profiled} PROFILEd parameter values.`,
     '',
   ];
@@ -123,6 +174,7 @@ export function scaleMarkdown(result: BenchResult): string {
     lines.push(`| ${w.id}${w.baseline ? ' (baseline)' : ''} | ${num(p50Ratio(w, 'newsgraph', 'neo4j-graphql'), 2)} | ${num(p50Ratio(w, 'newsgraph', 'raw'), 2)} | ${paired('neo4j-graphql')} | ${paired('raw')} | ${ops('neo4j-graphql')} | ${ops('raw')} |`);
   }
   lines.push('');
+  lines.push(...filtersSection(result));
   if (result.ingest) {
     lines.push('#### Ingest', '', ...ingestTable('Full stream (newsgraph and the raw floor, each loaded twice in the order raw, newsgraph, newsgraph, raw; the mean)', result.ingest.full), '', ...ingestTable('Prefix of the same stream (all three)', result.ingest.prefix), '');
     lines.push(...ingestCosts(result.ingest.costs), '');

@@ -7,6 +7,7 @@ import type { WorkloadParams } from './params.js';
 import { measureCosts, type CaptureSetup, type CostFigures } from './round-trips.js';
 import type { Params, Workload, WorkloadId } from './workloads.js';
 import type { Driver } from 'neo4j-driver';
+import type { FilterResult } from './filters.js';
 
 /** Everything measured for one workload at one scale. */
 export interface WorkloadResult {
@@ -25,6 +26,12 @@ export interface WorkloadResult {
   costs: Partial<Record<ContenderName, CostFigures>>;
   /** Set when this scale asks this workload fewer requests than the run's knobs. */
   override?: KnobOverride;
+  /**
+   * newsgraph alone, unfiltered against minSources: 2 and asOf, interleaved
+   * (filters.ts): on the workload's parameters, and for q1 and q3 also on
+   * entities both filters keep; absent where no field takes them.
+   */
+  filters?: FilterResult[];
   seconds: number;
 }
 

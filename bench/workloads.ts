@@ -70,6 +70,61 @@ const NEO4J_GRAPHQL_CONNECTION: Record<EntityType, string> = {
 
 const fixed = (query: string) => () => query;
 
+/**
+ * newsgraph's read filters (issue 16), for its filtered variants of q1..q5:
+ * the variable a query declares and the argument it passes to its root field.
+ * Each q's root field takes them (entity, neighborhood, shortestPath, search,
+ * entities), and q1's `relations` inherit the entity's. Without a filter the
+ * query text is the unfiltered workload's, character for character.
+ */
+export type FilterName = 'minSources' | 'asOf';
+interface FilterSyntax {
+  declare: string;
+  pass: string;
+}
+const NO_FILTER: FilterSyntax = { declare: '', pass: '' };
+const FILTER_SYNTAX: Record<FilterName, FilterSyntax> = {
+  minSources: { declare: ', $minSources: Int', pass: ', minSources: $minSources' },
+  asOf: { declare: ', $asOf: Date', pass: ', asOf: $asOf' },
+};
+
+const Q1 = ({ declare, pass }: FilterSyntax) => `query Q1($id: ID!${declare}) { entity(id: $id${pass}) { id name type relations(first: 20) { edges { node {
+        id type from { id name } to { id name } reportedBy { quote reportedAt source { id name } } } } } } }`;
+const Q2 = ({ declare, pass }: FilterSyntax) =>
+  `query Q2($id: ID!${declare}) { neighborhood(id: $id, depth: 2, limit: 200${pass}) { truncated nodes { id name type } relations { id type from { id } to { id } } } }`;
+const Q3 = ({ declare, pass }: FilterSyntax) =>
+  `query Q3($from: ID!, $to: ID!${declare}) { shortestPath(from: $from, to: $to, maxHops: 6${pass}) { length nodes { id name type } relations { id type from { id } to { id } } } }`;
+const Q4 = ({ declare, pass }: FilterSyntax) => `query Q4($query: String!${declare}) { search(query: $query, first: 10${pass}) { score entity { id name type } } }`;
+const Q5 = ({ declare, pass }: FilterSyntax) =>
+  `query Q5($type: EntityType!${declare}) { entities(type: $type, first: 20${pass}) { totalCount edges { cursor node { id name type } } pageInfo { hasNextPage endCursor } } }`;
+
+const FILTERED_QUERY: Partial<Record<WorkloadId, (syntax: FilterSyntax) => string>> = { q1: Q1, q2: Q2, q3: Q3, q4: Q4, q5: Q5 };
+
+/** What the answer of each q holds, for the filtered variants' answer sizes: how much a filter left. */
+export const ANSWER_SIZE: Partial<Record<WorkloadId, { unit: string; of(answer: Answer): { found: boolean; size: number } }>> = {
+  q1: { unit: 'relations', of: (a) => ({ found: a !== null, size: a === null ? 0 : (a as { relations: unknown[] }).relations.length }) },
+  q2: { unit: 'nodes', of: (a) => ({ found: a !== null, size: a === null ? 0 : (a as { nodes: unknown[] }).nodes.length }) },
+  q3: { unit: 'hops', of: (a) => ({ found: (a as { length: number | null }).length !== null, size: (a as { length: number | null }).length ?? 0 }) },
+  q4: { unit: 'hits', of: (a) => ({ found: (a as unknown[]).length > 0, size: (a as unknown[]).length }) },
+  q5: { unit: 'totalCount', of: (a) => ({ found: (a as { ids: unknown[] }).ids.length > 0, size: (a as { totalCount: number }).totalCount }) },
+};
+
+/**
+ * The workload with newsgraph asked under one filter (the other contenders,
+ * which have no such filters, keep their sides but are never asked it), or
+ * null for a workload whose fields take no filter (q0).
+ */
+export function filteredWorkload(workload: Workload, filter: FilterName, value: string | number): Workload | null {
+  const query = FILTERED_QUERY[workload.id];
+  if (!query) return null;
+  const text = query(FILTER_SYNTAX[filter]);
+  return {
+    ...workload,
+    title: `${workload.title}, ${filter}: ${value}`,
+    newsgraph: { ...workload.newsgraph, query: () => text, variables: (p) => ({ ...workload.newsgraph.variables(p), [filter]: value }) },
+  };
+}
+
 /** The cost of asking at all: HTTP, GraphQL parsing, validation and execution with no database work (raw: one trivial statement). */
 export const BASELINE: Workload = {
   id: 'q0',
@@ -85,8 +140,7 @@ export const WORKLOADS: Workload[] = [
     id: 'q1',
     title: 'one entity by id, its first 20 relations and their reports',
     newsgraph: {
-      query: fixed(`query Q1($id: ID!) { entity(id: $id) { id name type relations(first: 20) { edges { node {
-        id type from { id name } to { id name } reportedBy { quote reportedAt source { id name } } } } } } }`),
+      query: fixed(Q1(NO_FILTER)),
       variables: (p) => ({ id: p.id }),
       answer: (data) => answerOf.q1FromNewsgraph(data),
     },
@@ -105,7 +159,7 @@ export const WORKLOADS: Workload[] = [
     id: 'q2',
     title: 'neighbourhood of depth 2 around a hub, limit 200',
     newsgraph: {
-      query: fixed('query Q2($id: ID!) { neighborhood(id: $id, depth: 2, limit: 200) { truncated nodes { id name type } relations { id type from { id } to { id } } } }'),
+      query: fixed(Q2(NO_FILTER)),
       variables: (p) => ({ id: p.id }),
       answer: (data) => answerOf.subgraph(data.neighborhood as Data, true),
     },
@@ -120,7 +174,7 @@ export const WORKLOADS: Workload[] = [
     id: 'q3',
     title: 'shortest path between two random entities, up to 6 hops',
     newsgraph: {
-      query: fixed('query Q3($from: ID!, $to: ID!) { shortestPath(from: $from, to: $to, maxHops: 6) { length nodes { id name type } relations { id type from { id } to { id } } } }'),
+      query: fixed(Q3(NO_FILTER)),
       variables: (p) => ({ from: p.from, to: p.to }),
       answer: (data, p) => answerOf.path(data.shortestPath as Data | null, true, p),
     },
@@ -135,7 +189,7 @@ export const WORKLOADS: Workload[] = [
     id: 'q4',
     title: 'full-text search, top 10',
     newsgraph: {
-      query: fixed('query Q4($query: String!) { search(query: $query, first: 10) { score entity { id name type } } }'),
+      query: fixed(Q4(NO_FILTER)),
       variables: (p) => ({ query: p.query }),
       answer: (data) => (data.search as Array<{ entity: { id: string } }>).map((hit) => hit.entity.id),
     },
@@ -154,7 +208,7 @@ export const WORKLOADS: Workload[] = [
     id: 'q5',
     title: 'first page of 20 of a type, with totalCount',
     newsgraph: {
-      query: fixed('query Q5($type: EntityType!) { entities(type: $type, first: 20) { totalCount edges { cursor node { id name type } } pageInfo { hasNextPage endCursor } } }'),
+      query: fixed(Q5(NO_FILTER)),
       variables: (p) => ({ type: p.type }),
       answer: (data) => answerOf.page(data.entities as Data),
     },

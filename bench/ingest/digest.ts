@@ -19,12 +19,35 @@ export interface GraphDigest {
 
 const TIMESTAMPS = ['createdAt', 'ingestedAt'];
 
-const NODES = `MATCH (n)
-RETURN labels(n) AS labels, [k IN keys(n) WHERE NOT k IN $skip | [k, n[k], valueType(n[k])]] AS props`;
+/**
+ * What only newsgraph writes, since issue 16: the corroboration it keeps at
+ * write time (counts, report dates, status, disputes on entities and
+ * relations; each report's origin and the values it gives; a source's name
+ * key) and the filing of documents for syndication (MinHash signature and
+ * bands, wire credit, copy and voice). The other two contenders write the
+ * graph as it was before; the digest compares what all three write, and
+ * newsgraph's extra work is in its ingest time.
+ */
+const NEWSGRAPH_ONLY = {
+  labels: ['TextBand'],
+  types: ['FILED_UNDER'],
+  nodeProperties: ['sourceCount', 'independentSourceCount', 'firstReportedAt', 'lastReportedAt', 'status', 'disputed', 'pinned', 'refreshed', 'key', 'minhash', 'wire', 'copyOf', 'voiceOrigin'],
+  relationshipProperties: [
+    'sourceCount', 'independentSourceCount', 'firstReportedAt', 'lastReportedAt', 'status', 'disputed',
+    // A REPORTED_BY's origin and the values its report gives of its subject.
+    'origin', 'description', 'title', 'category',
+  ],
+  /** Report values that share a name with a relation's own properties: left out on REPORTED_BY only. */
+  reportProperties: ['role', 'startDate', 'endDate'],
+};
 
-const RELATIONSHIPS = `MATCH (a)-[r]->(b)
+// `key` is a NameKey's identity: kept there, left out elsewhere (a source's name key).
+const NODES = `MATCH (n) WHERE NOT any(l IN labels(n) WHERE l IN $labels)
+RETURN labels(n) AS labels, [k IN keys(n) WHERE NOT k IN $skip AND NOT (k IN $extra AND NOT n:NameKey) | [k, n[k], valueType(n[k])]] AS props`;
+
+const RELATIONSHIPS = `MATCH (a)-[r]->(b) WHERE NOT type(r) IN $types
 RETURN type(r) AS type, coalesce(a.id, a.relationId, a.key) AS from, coalesce(b.id, b.relationId, b.key) AS to,
-       [k IN keys(r) | [k, r[k], valueType(r[k])]] AS props`;
+       [k IN keys(r) WHERE NOT k IN $extra AND NOT (type(r) = 'REPORTED_BY' AND k IN $reportExtra) | [k, r[k], valueType(r[k])]] AS props`;
 
 const canonical = (props: unknown[][]) => JSON.stringify([...props].sort((x, y) => String(x[0]).localeCompare(String(y[0]))));
 
@@ -33,14 +56,14 @@ export async function graphDigest(driver: Driver, database: string): Promise<Gra
   try {
     const nodeLines: string[] = [];
     const byLabel: Record<string, number> = {};
-    for (const record of (await session.run(NODES, { skip: TIMESTAMPS })).records) {
+    for (const record of (await session.run(NODES, { skip: TIMESTAMPS, labels: NEWSGRAPH_ONLY.labels, extra: NEWSGRAPH_ONLY.nodeProperties })).records) {
       const labels = (record.get('labels') as string[]).sort().join(':');
       byLabel[labels] = (byLabel[labels] ?? 0) + 1;
       nodeLines.push(`${labels} ${canonical(record.get('props') as unknown[][])}`);
     }
     const relationshipLines: string[] = [];
     const byType: Record<string, number> = {};
-    for (const record of (await session.run(RELATIONSHIPS)).records) {
+    for (const record of (await session.run(RELATIONSHIPS, { types: NEWSGRAPH_ONLY.types, extra: NEWSGRAPH_ONLY.relationshipProperties, reportExtra: NEWSGRAPH_ONLY.reportProperties })).records) {
       const type = record.get('type') as string;
       byType[type] = (byType[type] ?? 0) + 1;
       relationshipLines.push(`${type} ${String(record.get('from'))}->${String(record.get('to'))} ${canonical(record.get('props') as unknown[][])}`);

@@ -9,10 +9,17 @@ import { documentLine, entityLine, headerLine, relationLine, reportLine, sourceL
 import { RelationPlanner, type PlannedRelation } from './relations.js';
 import { attributed, entitySentence, relationSentence, TextBuilder } from './sentences.js';
 import { SourceRegistry } from './sources.js';
+import { FollowUps } from './follow-ups.js';
 
 export interface GenerateOptions {
   entities: number;
   seed: number;
+  /**
+   * Later reports of earlier facts by other sources (follow-ups.ts), so facts
+   * have one, two or more independent sources. Off by default: the stream is
+   * then the same, byte for byte, as before follow-ups existed.
+   */
+  followUps?: boolean;
 }
 
 /** One document introduces this many entities, and reports them and their relations. */
@@ -28,7 +35,7 @@ const REPORTED_AT_SHARE = 0.2;
  * stream is itself a valid stream. Only per-document records and a few
  * bytes per entity are held in memory.
  */
-export function* generateStream({ entities: total, seed }: GenerateOptions): Generator<GeneratedLine> {
+export function* generateStream({ entities: total, seed, followUps: withFollowUps = false }: GenerateOptions): Generator<GeneratedLine> {
   const random = new Random(seed);
   const names = new NameBook(seed, total);
   const types = planEntityTypes(total, random);
@@ -37,6 +44,7 @@ export function* generateStream({ entities: total, seed }: GenerateOptions): Gen
   const idOf = (index: number, type: EntityType) => entityId(names, index, type);
   const planner = new RelationPlanner(pools, random, idOf);
   const typeOf = (index: number): EntityType => ENTITY_TYPES[types[index]!]!;
+  const followUps = withFollowUps ? new FollowUps(seed, Math.ceil(total / ENTITIES_PER_DOCUMENT), pools, (index, type) => names.name(index, type), idOf) : null;
 
   yield headerLine();
   for (let first = 0, documentIndex = 0; first < total; first += ENTITIES_PER_DOCUMENT, documentIndex++) {
@@ -94,6 +102,32 @@ export function* generateStream({ entities: total, seed }: GenerateOptions): Gen
         report({ relation: relation.id }, relationSentence(relation, entity.name, names.name(toIndex, toType), random));
       }
     });
+    if (followUps) {
+      // Drawn from the follow-ups' own Random, after everything above: the rest of the stream does not change.
+      const later = followUps.random;
+      for (const { subject, sentence } of followUps.take(documentIndex)) {
+        const speaker = later.chance(ATTRIBUTED_SHARE) ? sources.pickOfficial(later) : undefined;
+        const quote = speaker ? attributed(sentence, speaker.personName) : sentence;
+        const { start, end } = text.append(quote);
+        reports.push({
+          document: documentId,
+          id: `r${reports.length + 1}`,
+          subject,
+          source: speaker ? speaker.id : sources.pickGeneral(later),
+          quote,
+          start,
+          end,
+          ...(later.chance(REPORTED_AT_SHARE) ? { reportedAt: publishedAt } : {}),
+          ...(speaker ? { attributedTo: speaker.personId } : {}),
+        });
+      }
+      entities.forEach((entity, offset) => {
+        followUps.schedule(documentIndex, { kind: 'entity', index: first + offset, type: typeOf(first + offset) });
+        for (const { relation, fromIndex, toIndex, toType } of relationsByEntity[offset]!) {
+          followUps.schedule(documentIndex, { kind: 'relation', relation: { id: relation.id, type: relation.type, role: relation.role }, fromIndex, fromType: typeOf(fromIndex), toIndex, toType });
+        }
+      });
+    }
 
     yield documentLine({ id: documentId, title: `Briefing ${documentIndex + 1}: ${entities[0]!.name}`, publishedAt, text: text.text() });
     for (const source of newSources) yield sourceLine(source);

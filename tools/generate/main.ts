@@ -6,13 +6,15 @@ import { generateStream } from './generate.js';
 import { writeLines, type StreamSummary } from './write.js';
 
 /**
- * npm run generate -- --entities N --seed S [--out FILE] [--records M]
+ * npm run generate -- --entities N --seed S [--out FILE] [--records M] [--follow-ups]
  *
  * Writes a deterministic synthetic news graph as an NDJSON bundle stream, for
- * bulk-load tests and benchmarks. Same N and seed, same bytes.
+ * bulk-load tests and benchmarks. Same N and seed, same bytes. --follow-ups
+ * adds later reports of earlier facts by other sources (follow-ups.ts), as
+ * the benchmark's data has, so facts have one, two or more sources.
  */
 
-const USAGE = 'usage: generate --entities N --seed S [--out FILE] [--records M]';
+const USAGE = 'usage: generate --entities N --seed S [--out FILE] [--records M] [--follow-ups]';
 
 function fail(message: string): never {
   console.error(`${message}\n${USAGE}`);
@@ -34,7 +36,7 @@ function describe(summary: StreamSummary, seconds: number): string {
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { entities: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string' }, records: { type: 'string' }, help: { type: 'boolean' } },
+    options: { entities: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string' }, records: { type: 'string' }, 'follow-ups': { type: 'boolean' }, help: { type: 'boolean' } },
     strict: true,
   });
   if (values.help) {
@@ -54,7 +56,7 @@ async function main(): Promise<void> {
     throw error;
   });
   const started = performance.now();
-  const summary = await writeLines(generateStream({ entities, seed }), out, limit);
+  const summary = await writeLines(generateStream({ entities, seed, followUps: values['follow-ups'] === true }), out, limit);
   if (out !== process.stdout) {
     out.end();
     await finished(out);
