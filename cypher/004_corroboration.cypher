@@ -13,3 +13,7 @@ CREATE INDEX source_key IF NOT EXISTS FOR (s:Source) ON (s.key);
 
 // Reports by origin: the ones to count again when a source joins or leaves a group.
 CREATE INDEX reported_by_origin IF NOT EXISTS FOR ()-[rb:REPORTED_BY]-() ON (rb.origin);
+
+// Documents by publisher: one filed before its publisher's source was written
+// (a stream may give the source later) is filed again when the source comes.
+CREATE INDEX document_publisher IF NOT EXISTS FOR (d:Document) ON (d.publisher);

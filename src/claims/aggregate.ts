@@ -1,4 +1,4 @@
-import { compatible, disputable, precision, sameValue, type ValueProperty } from './values.js';
+import { compatible, disputable, precision, valueKey, type ValueProperty } from './values.js';
 
 /** What the aggregation reads of each report of one subject. */
 export interface ReportFacts {
@@ -51,15 +51,17 @@ function latest(reports: readonly ReportFacts[]): string | null {
 
 /** The distinct values of one property, each with the reports that give it (spelling variants joined, first spelling kept). */
 function valuesOf(property: ValueProperty, reports: readonly ReportFacts[]): Array<{ value: string; reports: ReportFacts[] }> {
-  const groups: Array<{ value: string; reports: ReportFacts[] }> = [];
+  // Keyed by the shared spelling, so an entity with thousands of reports and wordings is grouped in one pass.
+  const groups = new Map<string, { value: string; reports: ReportFacts[] }>();
   for (const report of reports) {
     const value = report.values[property]?.trim();
     if (!value) continue;
-    const group = groups.find((candidate) => sameValue(property, candidate.value, value));
+    const key = valueKey(property, value);
+    const group = groups.get(key);
     if (group) group.reports.push(report);
-    else groups.push({ value, reports: [report] });
+    else groups.set(key, { value, reports: [report] });
   }
-  return groups;
+  return [...groups.values()];
 }
 
 /**
@@ -75,11 +77,11 @@ function rankValues(property: ValueProperty, groups: Array<{ value: string; repo
     // always collect every source and outvote a clear majority. Free wording (a description, a role) is never in
     // dispute, so every wording is "compatible" with every other: only the sources giving a wording support it, or
     // the longest wording would always win.
-    const agreeing = groups
-      .filter((other) =>
-        other === group || (disputable(property) && compatible(property, group.value, other.value) && precision(property, other.value) <= precision(property, group.value)),
-      )
-      .flatMap((other) => other.reports);
+    const agreeing = disputable(property)
+      ? groups
+          .filter((other) => other === group || (compatible(property, group.value, other.value) && precision(property, other.value) <= precision(property, group.value)))
+          .flatMap((other) => other.reports)
+      : group.reports;
     return {
       property,
       value: group.value,

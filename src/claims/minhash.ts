@@ -7,7 +7,8 @@
  */
 export const SHINGLE_WORDS = 5;
 export const SIGNATURE_SIZE = 128;
-const ROWS_PER_BAND = 4;
+// 64 bands of 2: two texts of similarity 0.5 share no band with probability (1 - 0.5^2)^64, about 1e-8.
+const ROWS_PER_BAND = 2;
 /** Estimated Jaccard similarity at or above which one text is a copy of the other. */
 export const COPY_SIMILARITY = 0.5;
 

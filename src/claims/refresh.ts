@@ -1,5 +1,6 @@
 import type { CountingTransaction } from '../db/executor.js';
 import { SET_ORIGIN } from './origins.js';
+import { VALUE_PROPERTIES_OF, type EntityType } from '../model/types.js';
 import { RELATION_OF_CLAIM } from '../repositories/records.js';
 import { corroborate, type Corroboration, type ReportFacts } from './aggregate.js';
 import { ENTITY_VALUE_PROPERTIES, RELATION_VALUE_PROPERTIES, type ValueProperty } from './values.js';
@@ -30,7 +31,7 @@ MATCH (x:${subject} {${key}: id})
 SET x._lock = true
 REMOVE x._lock
 WITH x
-RETURN x.${key} AS id, coalesce(x.pinned, []) AS pinned, COLLECT { MATCH (x)-[rb:REPORTED_BY]->(s:Source) RETURN ${reportFacts(properties)} } AS reports`;
+RETURN x.${key} AS id, x.type AS type, coalesce(x.pinned, []) AS pinned, COLLECT { MATCH (x)-[rb:REPORTED_BY]->(s:Source) RETURN ${reportFacts(properties)} } AS reports`;
 
 const ENTITY_REPORTS = subjectReports('Entity', 'id', ENTITY_VALUE_PROPERTIES);
 const RELATION_REPORTS = subjectReports('Claim', 'relationId', RELATION_VALUE_PROPERTIES);
@@ -49,7 +50,7 @@ UNWIND $rows AS row
 MATCH (c:Claim {relationId: row.id})
 ${RELATION_OF_CLAIM}
 WITH c, r AS n, row
-SET ${CORROBORATION}, c.refreshed = true`;
+SET ${CORROBORATION}`;
 
 /** Properties an editor set without a report are pinned: no reported value replaces them until an edit with reports unpins them. */
 function row(id: string, pinned: readonly string[], corroboration: Corroboration) {
@@ -57,12 +58,13 @@ function row(id: string, pinned: readonly string[], corroboration: Corroboration
   return { id, ...stored, preferred: Object.fromEntries(Object.entries(preferred).filter(([property]) => !pinned.includes(property))) };
 }
 
-async function refreshKind(tx: CountingTransaction, ids: readonly string[], read: string, write: string, properties: readonly ValueProperty[]): Promise<void> {
+/** A subject's type decides which values count: a title only for a person, whatever a stray report says. */
+async function refreshKind(tx: CountingTransaction, ids: readonly string[], read: string, write: string, propertiesOf: (type: string) => readonly ValueProperty[]): Promise<void> {
   if (ids.length === 0) return;
-  const result = await tx.run<{ id: string; pinned: string[] | null; reports: ReportFacts[] }>(read, { ids });
+  const result = await tx.run<{ id: string; type: string; pinned: string[] | null; reports: ReportFacts[] }>(read, { ids });
   const rows = result.records.map((record) => {
-    const { id, pinned, reports } = record.toObject();
-    return row(id, pinned ?? [], corroborate(properties, reports));
+    const { id, type, pinned, reports } = record.toObject();
+    return row(id, pinned ?? [], corroborate(propertiesOf(type), reports));
   });
   if (rows.length > 0) await tx.run(write, { rows });
 }
@@ -83,8 +85,8 @@ export async function pinEdited(tx: CountingTransaction, subject: { entity: stri
 }
 
 export async function refreshCorroboration(tx: CountingTransaction, subjects: Subjects): Promise<void> {
-  await refreshKind(tx, [...new Set(subjects.entities)].sort(), ENTITY_REPORTS, WRITE_ENTITIES, ENTITY_VALUE_PROPERTIES);
-  await refreshKind(tx, [...new Set(subjects.relations)].sort(), RELATION_REPORTS, WRITE_RELATIONS, RELATION_VALUE_PROPERTIES);
+  await refreshKind(tx, [...new Set(subjects.entities)].sort(), ENTITY_REPORTS, WRITE_ENTITIES, (type) => ENTITY_VALUE_PROPERTIES.filter((p) => VALUE_PROPERTIES_OF[type as EntityType]?.includes(p)));
+  await refreshKind(tx, [...new Set(subjects.relations)].sort(), RELATION_REPORTS, WRITE_RELATIONS, () => RELATION_VALUE_PROPERTIES);
 }
 
 /** The subjects of the reports in the given documents, whose origins follow their documents' voice. */

@@ -29,6 +29,9 @@ CALL (d) {
   MATCH (d)-[old:FILED_UNDER]->(b:TextBand)
   WHERE NOT b.key IN $keys
   DELETE old
+  WITH b
+  WHERE NOT (b)<-[:FILED_UNDER]-()
+  DELETE b
 }
 WITH d
 UNWIND $keys AS key
@@ -121,4 +124,18 @@ export async function fileDocuments(tx: CountingTransaction, documents: Readonly
     }
   }
   return [...changed];
+}
+
+// Filed while its publisher's source was not yet written, a document spoke with its own voice ('voice:<id>').
+const FILED_WITHOUT_PUBLISHER = `
+UNWIND $ids AS id
+MATCH (d:Document {publisher: id})
+WHERE d.voiceOrigin STARTS WITH 'voice:'
+RETURN d.id AS id, d.text AS text`;
+
+/** Files again the documents that name one of these newly written sources as publisher; returns those whose voice changed. */
+export async function refileForPublishers(tx: CountingTransaction, sourceIds: readonly string[]): Promise<string[]> {
+  if (sourceIds.length === 0) return [];
+  const documents = (await tx.run<{ id: string; text: string }>(FILED_WITHOUT_PUBLISHER, { ids: sourceIds })).records.map((record) => record.toObject());
+  return documents.length === 0 ? [] : fileDocuments(tx, documents);
 }

@@ -41,7 +41,12 @@ export function compatible(property: ValueProperty, a: string, b: string): boole
 
 /** Values that say the same thing, told apart only by spelling, count as one value. */
 export function sameValue(property: ValueProperty, a: string, b: string): boolean {
-  return COMPARISON[property] === 'date' ? a === b : normalizeName(a) === normalizeName(b);
+  return valueKey(property, a) === valueKey(property, b);
+}
+
+/** The key two spellings of one value share. */
+export function valueKey(property: ValueProperty, value: string): string {
+  return COMPARISON[property] === 'date' ? value : normalizeName(value);
 }
 
 /** Ties between equally supported values go to the more precise one: a full date, the longer title or description. */

@@ -26,25 +26,39 @@ const WIRES: ReadonlyArray<[name: string, spellings: string[]]> = [
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
- * A credit is the wire's name alone in brackets, or the wire after a dash at
- * the end of the text, or "(Wire) -" opening a dateline: a wire merely
- * mentioned in a sentence ("Reuters reported that ...") is a citation, which
- * the reports' own sources carry, not a credit. Short names (AP, AFP, dpa)
- * match only as spelled, so "ap" in lower case is not a credit.
+ * A credit stands where credits stand: in the dateline ("BEIJING, Aug. 9
+ * (Xinhua) --", "(Reuters) -", "AP —" opening the text), or at the very end
+ * ("— AFP", "(Reuters)"). A wire named anywhere else ("Reuters reported
+ * that ...", "Andhra Pradesh (AP)", a caption's "- Reuters" mid-text) is a
+ * citation or an abbreviation, which the reports' own sources carry, not a
+ * credit. Short names (AP, AFP, dpa) match only as spelled.
  */
-const CREDITS: ReadonlyArray<[RegExp, string]> = WIRES.flatMap(([name, spellings]) =>
-  spellings.map((spelling): [RegExp, string] => {
+interface Credit {
+  wire: string;
+  opening: RegExp;
+  closing: RegExp;
+}
+
+// A dateline's hyphen stands alone ("Reuters -", "AFP --"): joined to a word it makes a compound ("AP-NORC poll",
+// "Xinhua-run outlets"), which names the wire without crediting it. A dash (— or –) may touch the text ("AP—").
+const DASH = '(?:[—–]|-+(?=\\s|$))';
+
+const CREDITS: readonly Credit[] = WIRES.flatMap(([wire, spellings]) =>
+  spellings.map((spelling): Credit => {
     const word = escape(spelling);
-    // A dateline's hyphen stands alone ("Reuters -", "AFP --"): joined to a word it makes a compound ("AP-NORC poll",
-    // "Xinhua-run outlets"), which names the wire without crediting it. A dash (— or –) may touch the text ("AP—").
-    return [new RegExp(`\\(\\s*${word}\\s*\\)|[—–-]\\s*${word}\\s*\\.?\\s*$|^\\s*${word}\\s*(?:[—–]|-+(?=\\s|$))`, spelling.length <= 4 ? 'm' : 'mi'), name];
+    const flags = spelling.length <= 4 ? '' : 'i';
+    return {
+      wire,
+      opening: new RegExp(`\\(\\s*${word}\\s*\\)\\s*${DASH}|^\\s*${word}\\s*${DASH}`, flags),
+      closing: new RegExp(`(?:[—–-]\\s*${word}|\\(\\s*${word}\\s*\\))\\s*\\.?\\s*$`, flags),
+    };
   }),
 );
 
-/** The wire credited in the first or last 400 characters of the text, where credits stand, or null. */
+/** The wire credited at the opening (first 400 characters) or the close of the text, or null. */
 export function wireCredit(text: string): string | null {
-  const ends = [text.slice(0, 400), text.slice(-400)];
-  for (const [pattern, name] of CREDITS) if (ends.some((part) => pattern.test(part))) return name;
+  const [opening, closing] = [text.slice(0, 400), text.slice(-400)];
+  for (const credit of CREDITS) if (credit.opening.test(opening) || credit.closing.test(closing)) return credit.wire;
   return null;
 }
 

@@ -7,7 +7,7 @@ import { claimNameKeys } from './locks.js';
 import { lockReferencedEntities } from './referenced.js';
 import { resolveEntities, resolveRelations } from './resolve.js';
 import { storedReportId, writeEntities, writeRelations, writeReports, writeSources } from './write.js';
-import { fileDocuments } from '../claims/syndication.js';
+import { fileDocuments, refileForPublishers } from '../claims/syndication.js';
 import { refreshCorroboration, resetOrigins, subjectsOf, type Subjects } from '../claims/refresh.js';
 
 export const INGEST_TIMEOUT_MS = 120_000;
@@ -79,7 +79,10 @@ export async function writeBatch(tx: CountingTransaction, batch: Batch, state: I
   const publishedAt = new Map([...state.publishedAt, ...stored]);
 
   await writeSources(tx, batch, entityIds);
-  const revoicedDocuments = await fileDocuments(tx, batch.documents);
+  const revoicedDocuments = [
+    ...(await fileDocuments(tx, batch.documents)),
+    ...(await refileForPublishers(tx, batch.sources.map((source) => source.id))),
+  ];
   await resetOrigins(tx, revoicedDocuments);
   await writeEntities(tx, batch.entities, entityIds);
   await writeRelations(tx, relations, relationIds);

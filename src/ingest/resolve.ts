@@ -146,6 +146,17 @@ export const sameFactCall = (type: RelationType, period: 'r' | '$') => `CALL (*)
 export const periodsOverlap = (start1: string, end1: string, start2: string, end2: string) =>
   `coalesce(${start1}, '') <= coalesce(${end2} + '~', '~') AND coalesce(${start2}, '') <= coalesce(${end1} + '~', '~')`;
 
+export interface Period {
+  startDate?: string | null;
+  endDate?: string | null;
+}
+
+/** The same comparison over values, for relations not yet stored (one batch's, a merge's). */
+export function periodsMeet(a: Period, b: Period): boolean {
+  const end = (date: string | null | undefined) => (date ? `${date}~` : '~');
+  return (a.startDate ?? '') <= end(b.endDate) && (b.startDate ?? '') <= end(a.endDate);
+}
+
 const lookupRelationsCypher = (type: RelationType) => `
 UNWIND $relations AS r
 OPTIONAL MATCH (claim:Claim {relationId: r.id})
@@ -179,6 +190,7 @@ export async function resolveRelations(tx: CountingTransaction, relations: Bundl
     });
     records.push(...result.records);
   }
+  const created: BundleRelation[] = [];
   for (const record of records) {
     const row = record.toObject();
     const relation = byId.get(row.id)!;
@@ -195,8 +207,16 @@ export async function resolveRelations(tx: CountingTransaction, relations: Bundl
       resolution.ids.set(row.id, row.sameFactId);
       resolution.matched += 1;
     } else {
-      resolution.ids.set(row.id, row.id);
-      resolution.created += 1;
+      // Two new relations of one batch stating one fact (two outlets' documents in a stream, two wordings in an article) are one.
+      const same = created.find((other) => other.type === relation.type && other.from === relation.from && other.to === relation.to && periodsMeet(other, relation));
+      if (same) {
+        resolution.ids.set(row.id, same.id);
+        resolution.matched += 1;
+      } else {
+        created.push(relation);
+        resolution.ids.set(row.id, row.id);
+        resolution.created += 1;
+      }
     }
   }
   return resolution;

@@ -41,7 +41,8 @@ MERGE (k:NameKey {key: key})
 MERGE (k)-[:NAMES]->(n)`;
 }
 
-function writeRelationsCypher(type: RelationType): string {
+/** `by: 'editor'` is an edit: its values stand over pins (the edit pins them itself); a bundle's leave pinned values be. */
+function writeRelationsCypher(type: RelationType, by: WrittenBy): string {
   return `
 UNWIND $rows AS row
 MATCH (a:Entity {id: row.from})
@@ -49,7 +50,7 @@ MATCH (b:Entity {id: row.to})
 MERGE (claim:Claim {relationId: row.id})
 ON CREATE SET claim.type = row.type, claim.from = row.from, claim.to = row.to
 MERGE (a)-[r:${type} {id: row.id}]->(b)
-SET ${['role', 'startDate', 'endDate'].map((p) => unlessPinned('r', 'claim', p)).join(', ')}`;
+SET ${['role', 'startDate', 'endDate'].map((p) => (by === 'editor' ? `r.${p} = coalesce(row.${p}, r.${p})` : unlessPinned('r', 'claim', p))).join(', ')}`;
 }
 
 /** A report written again takes the method, rule and confidence it is given now: a reviewed report replaces the extracted one. */
@@ -137,12 +138,14 @@ export async function writeEntities(tx: CountingTransaction, entities: BundleEnt
   }
 }
 
-export async function writeRelations(tx: CountingTransaction, relations: BundleRelation[], relationIds: IdMap): Promise<void> {
+export type WrittenBy = 'bundle' | 'editor';
+
+export async function writeRelations(tx: CountingTransaction, relations: BundleRelation[], relationIds: IdMap, by: WrittenBy = 'bundle'): Promise<void> {
   for (const type of RELATION_TYPES) {
     const rows = relations
       .filter((relation) => relation.type === type)
       .map((r) => ({ id: mapped(relationIds, r.id), type, from: r.from, to: r.to, role: orNull(r.role), startDate: orNull(r.startDate), endDate: orNull(r.endDate) }));
-    if (rows.length > 0) await tx.run(writeRelationsCypher(type), { rows });
+    if (rows.length > 0) await tx.run(writeRelationsCypher(type, by), { rows });
   }
 }
 

@@ -1,6 +1,6 @@
 import type { BundleDocument, BundleEntity, BundleRelation, BundleReport, BundleSource } from './bundle-schema.js';
 import { DocumentText } from './quotes.js';
-import { RELATION_ENDPOINTS, type EntityType } from './types.js';
+import { RELATION_ENDPOINTS, VALUE_PROPERTIES_OF, type EntityType } from './types.js';
 
 export interface ValidationIssue {
   /** Where in the input: `entities[3].type` for a bundle, `line 12: type` for NDJSON. */
@@ -75,6 +75,7 @@ export class ReferenceChecker {
       this.issue(`${path}.subject.relation`, `unknown relation "${report.subject.relation}"`);
     }
     if (!this.sources.has(report.source)) this.issue(`${path}.source`, `unknown source "${report.source}"`);
+    this.checkValues(report, path);
     if (report.attributedTo) {
       const type = this.entities.get(report.attributedTo);
       if (!type) this.issue(`${path}.attributedTo`, `unknown entity "${report.attributedTo}"`);
@@ -86,6 +87,17 @@ export class ReferenceChecker {
       return;
     }
     this.checkQuote(report, text, path);
+  }
+
+  /** A report's own values name only properties its subject has: a person's title, an event's dates, a relation's role. */
+  private checkValues(report: BundleReport, path: string): void {
+    if (!report.values) return;
+    const type = 'entity' in report.subject ? this.entities.get(report.subject.entity) : 'relation';
+    if (!type) return;
+    const allowed = VALUE_PROPERTIES_OF[type];
+    for (const property of Object.keys(report.values)) {
+      if (!allowed.includes(property)) this.issue(`${path}.values.${property}`, `a report about a ${type === 'relation' ? 'relation' : type} gives no ${property}; it may give ${allowed.join(', ')}`);
+    }
   }
 
   private checkQuote(report: BundleReport, text: DocumentText, path: string): void {

@@ -46,3 +46,13 @@ export function isEntityType(value: string): value is EntityType {
 export function isRelationType(value: string): value is RelationType {
   return (RELATION_TYPES as readonly string[]).includes(value);
 }
+
+/** What a report may say of its subject, by the subject's type: the properties that type has (docs/model.md). */
+export const VALUE_PROPERTIES_OF: Record<EntityType | 'relation', readonly string[]> = {
+  PERSON: ['description', 'title'],
+  ORGANIZATION: ['description', 'category'],
+  COUNTRY: ['description'],
+  LOCATION: ['description'],
+  EVENT: ['description', 'startDate', 'endDate'],
+  relation: ['role', 'startDate', 'endDate'],
+};

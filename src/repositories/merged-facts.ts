@@ -1,5 +1,6 @@
 import type { CountingTransaction } from '../db/executor.js';
 import { refreshCorroboration } from '../claims/refresh.js';
+import { periodsMeet, type Period as DatedPeriod } from '../ingest/resolve.js';
 import { RELATION_TYPES } from '../model/types.js';
 
 /**
@@ -40,16 +41,8 @@ CALL (a, b, pair) {
 }
 DETACH DELETE gone`;
 
-interface Period {
+interface Period extends DatedPeriod {
   id: string;
-  startDate: string | null;
-  endDate: string | null;
-}
-
-/** The same comparison as `periodsOverlap` in ingest/resolve.ts, over values. */
-function overlap(a: Period, b: Period): boolean {
-  const end = (date: string | null) => (date === null ? '~' : `${date}~`);
-  return (a.startDate ?? '') <= end(b.endDate) && (b.startDate ?? '') <= end(a.endDate);
 }
 
 /** `moved` are the ids of the relations the merge moved over from the merged entity. */
@@ -64,7 +57,7 @@ export async function joinSameFacts(tx: CountingTransaction, keepId: string, mov
       return x[0] - y[0] || (x[1] < y[1] ? -1 : 1);
     });
     for (const relation of ordered) {
-      const same = kept.find((candidate) => overlap(candidate, relation));
+      const same = kept.find((candidate) => periodsMeet(candidate, relation));
       if (same) pairs.push({ drop: relation.id, keep: same.id });
       else kept.push(relation);
     }

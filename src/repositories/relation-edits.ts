@@ -73,7 +73,7 @@ export class RelationEdits {
       }
       const id = row.claim ? requestedId : (input.id ?? row.sameFactId ?? requestedId);
       const relation = { id, type: input.type, from: input.from, to: input.to, role: input.role ?? undefined, startDate: input.startDate ?? undefined, endDate: input.endDate ?? undefined };
-      await writeRelations(tx, [relation], new Map());
+      await writeRelations(tx, [relation], new Map(), 'editor');
       const values = Object.fromEntries((['role', 'startDate', 'endDate'] as const).filter((field) => input[field] !== undefined).map((field) => [field, input[field] ?? null]));
       await writeReportInputs(tx, { relation: id }, input.reports ?? [], 'reports', values);
       await pinEdited(tx, { relation: id }, Object.keys(values), (input.reports ?? []).length > 0);

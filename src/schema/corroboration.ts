@@ -80,8 +80,20 @@ type Status = 'CORROBORATED' | 'SINGLE_SOURCE' | 'DISPUTED' | 'UNSOURCED';
  * The stored numbers answer, except for a record read under asOf: the graph as known then is counted from the
  * reports dated by then (its reports are one batched read per level, and only when asOf and a count are both asked).
  */
-async function corroborationOf(record: CorroborationFields & { id: string }, kind: 'entity' | 'relation', ctx: GraphContext): Promise<CorroborationFields> {
-  if (readUnder(record).asOf === null) return record;
+const countedAsOf = new WeakMap<object, Promise<CorroborationFields>>();
+
+function corroborationOf(record: CorroborationFields & { id: string }, kind: 'entity' | 'relation', ctx: GraphContext): Promise<CorroborationFields> {
+  if (readUnder(record).asOf === null) return Promise.resolve(record);
+  // Counted once per record, however many of its six fields are asked.
+  let counted = countedAsOf.get(record);
+  if (!counted) {
+    counted = countAsOf(record, kind, ctx);
+    countedAsOf.set(record, counted);
+  }
+  return counted;
+}
+
+async function countAsOf(record: CorroborationFields & { id: string }, kind: 'entity' | 'relation', ctx: GraphContext): Promise<CorroborationFields> {
   const reports = kind === 'entity' ? await ctx.loaders.reportsOfEntity.load(record.id) : await reportsOfRelation(record as RelationRecord, ctx);
   return corroborate(kind === 'entity' ? ENTITY_VALUE_PROPERTIES : RELATION_VALUE_PROPERTIES, countedReports(record, reports).map(facts));
 }

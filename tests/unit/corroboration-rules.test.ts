@@ -372,6 +372,15 @@ The exercise runs until Friday.`;
     expect(wireCredit('Soldiers used a MAP and an APC during the drill on Monday.')).toBeNull();
   });
 
+  it('does not take an abbreviation in brackets, or a caption credit mid-text, for the text\'s credit', () => {
+    expect(wireCredit('The chief minister of Andhra Pradesh (AP) met the delegation on Monday before the drill in Ningxia began.')).toBeNull();
+    const captioned = `Tanks cross the steppe during the drill. - Reuters
+Chinese and Russian units began a joint drill on Monday in the Ningxia region, officials said.
+The exercise runs until Friday.`;
+    expect(wireCredit(captioned)).toBeNull();
+    expect(wireCredit('Troops of both countries began the drill on Monday.\nEFE\nThe exercise runs until Friday in Ningxia.')).toBeNull();
+  });
+
   it('does not take a compound word opening a line for a dateline credit', () => {
     // "AP-NORC" is a poll, "Xinhua-run" an adjective: a line opening with them cites, it does not credit.
     expect(wireCredit('AP-NORC poll finds most Americans follow the drills in China.\nThe exercise runs until Friday.')).toBeNull();
