@@ -53,8 +53,11 @@ export const readUnder = (record: object): ClaimFilter => readUnderFilter.get(re
 
 /** The reports of a record as known then: all of them, or, read under asOf, those dated by then (an undated one is not). */
 export function countedReports<R extends { reportedAt: string | null }>(record: object, reports: readonly R[]): R[] {
-  const { asOf } = readUnder(record);
-  if (asOf === null) return [...reports];
-  const bound = dateUpperBound(asOf);
-  return reports.filter((report) => report.reportedAt !== null && report.reportedAt <= bound);
+  const filter = readUnder(record);
+  if (!isFiltered(filter)) return [...reports];
+  const bound = filter.asOf === null ? null : dateUpperBound(filter.asOf);
+  // Copies, marked with the filter, so the people they are attributed to are read under it too; the loaders' records stay shared and unmarked.
+  return reports
+    .filter((report) => bound === null || (report.reportedAt !== null && report.reportedAt <= bound))
+    .map((report) => markReadUnder({ ...report }, filter));
 }

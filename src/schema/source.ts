@@ -1,7 +1,8 @@
 import { decodeCursor, toPage } from '../repositories/cursor.js';
 import type { DocumentRecord, ReportRecord, SourceRecord } from '../repositories/records.js';
 import { builder } from './builder.js';
-import { countedReports } from './claim-filter.js';
+import { countedReports, markReadUnder, readUnder } from './claim-filter.js';
+import { isFiltered } from '../repositories/claim-filter.js';
 import { connectionOf } from './connection.js';
 import { EntityRef } from './entity.js';
 import { ReportMethodEnum } from './enums.js';
@@ -43,8 +44,13 @@ export const ReportRef = builder.objectRef<ReportRecord>('Report').implement({
       type: EntityRef,
       nullable: true,
       description: 'The person (or organization) the text attributes the statement to, e.g. a spokesperson.',
-      resolve: (report, _args, ctx) =>
-        report.attributedTo !== undefined ? report.attributedTo : report.attributedToId ? ctx.loaders.entity.load(report.attributedToId) : null,
+      resolve: (report, _args, ctx) => {
+        if (!report.attributedToId) return null;
+        // A report read under a filter names its person only if the filter shows them.
+        const filter = readUnder(report);
+        if (isFiltered(filter)) return ctx.loaders.entityUnder(filter).load(report.attributedToId).then((entity) => markReadUnder(entity, filter));
+        return report.attributedTo !== undefined ? report.attributedTo : ctx.loaders.entity.load(report.attributedToId);
+      },
     }),
     method: t.field({ type: ReportMethodEnum, description: 'How the report was made: by hand, or by an extraction rule (then perhaps reviewed).', resolve: (report) => report.method }),
     rule: t.exposeString('rule', { nullable: true, description: 'The extraction rule that proposed the report; null for a manual report.' }),

@@ -19,7 +19,7 @@ afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
 const INGEST = 'mutation($b: JSON!) { ingestBundle(bundle: $b) { relations { created matched } } }';
 
-function bundle(id: string, text: string, parts: { entities: object[]; relations?: object[]; reports: Array<{ id: string; subject: object; quote: string; values?: object }> }) {
+function bundle(id: string, text: string, parts: { entities: object[]; relations?: object[]; reports: Array<{ id: string; subject: object; quote: string; values?: object; attributedTo?: string }> }) {
   return {
     format: 'newsgraph.bundle',
     version: 1,
@@ -88,6 +88,31 @@ describe('review findings', () => {
     await loadNdjsonFile(api.db.executor, file, { batchSize: 1 });
     const data = await api.data<{ entity: { reportedBy: Array<{ origin: string }> } }>('{ entity(id: "oskar-brandt") { reportedBy { origin } } }');
     expect(data.entity.reportedBy.map((report) => report.origin)).toEqual(['source:lateherald']);
+  });
+
+  it('does not name, under a filter, the person a report is attributed to when the filter hides them', async () => {
+    const text = 'China will send more troops, said Tor Halden, an adviser.';
+    await api.data(INGEST, {
+      b: bundle('attributed', text, {
+        entities: [
+          { id: 'tor-halden', type: 'PERSON', name: 'Tor Halden' },
+          { id: 'a-china', type: 'COUNTRY', name: 'China' },
+        ],
+        reports: [
+          { id: 't', subject: { entity: 'tor-halden' }, quote: 'Tor Halden' },
+          { id: 'c', subject: { entity: 'a-china' }, quote: 'China will send more troops', attributedTo: 'tor-halden' },
+        ],
+      }),
+    });
+    const attributed = async (filter: string) => {
+      const data = await api.data<{ entity: { reportedBy: Array<{ attributedTo: { id: string } | null; quote: string }> } }>(
+        `{ entity(id: "china"${filter}) { reportedBy { quote attributedTo { id } } } }`,
+      );
+      return data.entity.reportedBy.find((report) => report.quote === 'China will send more troops')?.attributedTo ?? null;
+    };
+    expect(await attributed('')).toEqual({ id: 'tor-halden' });
+    // Tor Halden has one source; China has several, so it shows, with the report, but not the person.
+    expect(await attributed(', minSources: 2')).toBeNull();
   });
 
   it('keeps, on a graph written before corroboration, what its subjects showed against a later, poorer report', async () => {
