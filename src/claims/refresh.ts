@@ -1,7 +1,6 @@
 import type { CountingTransaction } from '../db/executor.js';
 import { SET_ORIGIN } from './origins.js';
-import { VALUE_PROPERTIES_OF, type EntityType } from '../model/types.js';
-import { RELATION_OF_CLAIM } from '../repositories/records.js';
+import { isRelationType, VALUE_PROPERTIES_OF, type EntityType, type RelationType } from '../model/types.js';
 import { corroborate, type Corroboration, type ReportFacts } from './aggregate.js';
 import { ENTITY_VALUE_PROPERTIES, RELATION_VALUE_PROPERTIES, type ValueProperty } from './values.js';
 
@@ -45,11 +44,15 @@ UNWIND $rows AS row
 MATCH (n:Entity {id: row.id})
 SET ${CORROBORATION}`;
 
-const WRITE_RELATIONS = `
+/**
+ * A relation's numbers go on the relationship, found by the unique index on
+ * its type's id: through its claim and endpoints it cost some 200 database
+ * hits a record on the benchmark's ingest (docs/benchmarks.md). One statement
+ * per type; the type comes from the closed list.
+ */
+const writeRelationsCypher = (type: RelationType) => `
 UNWIND $rows AS row
-MATCH (c:Claim {relationId: row.id})
-${RELATION_OF_CLAIM}
-WITH c, r AS n, row
+MATCH ()-[n:${type} {id: row.id}]->()
 SET ${CORROBORATION}`;
 
 /** Properties an editor set without a report are pinned: no reported value replaces them until an edit with reports unpins them. */
@@ -59,14 +62,23 @@ function row(id: string, pinned: readonly string[], corroboration: Corroboration
 }
 
 /** A subject's type decides which values count: a title only for a person, whatever a stray report says. */
-async function refreshKind(tx: CountingTransaction, ids: readonly string[], read: string, write: string, propertiesOf: (type: string) => readonly ValueProperty[]): Promise<void> {
+async function refreshKind(
+  tx: CountingTransaction,
+  ids: readonly string[],
+  read: string,
+  write: (type: string) => string | null,
+  propertiesOf: (type: string) => readonly ValueProperty[],
+): Promise<void> {
   if (ids.length === 0) return;
   const result = await tx.run<{ id: string; type: string; pinned: string[] | null; reports: ReportFacts[] }>(read, { ids });
-  const rows = result.records.map((record) => {
+  const byStatement = new Map<string, Array<ReturnType<typeof row>>>();
+  for (const record of result.records) {
     const { id, type, pinned, reports } = record.toObject();
-    return row(id, pinned ?? [], corroborate(propertiesOf(type), reports));
-  });
-  if (rows.length > 0) await tx.run(write, { rows });
+    const statement = write(type);
+    if (statement === null) continue;
+    byStatement.set(statement, [...(byStatement.get(statement) ?? []), row(id, pinned ?? [], corroborate(propertiesOf(type), reports))]);
+  }
+  for (const [statement, rows] of byStatement) await tx.run(statement, { rows });
 }
 
 /**
@@ -85,8 +97,9 @@ export async function pinEdited(tx: CountingTransaction, subject: { entity: stri
 }
 
 export async function refreshCorroboration(tx: CountingTransaction, subjects: Subjects): Promise<void> {
-  await refreshKind(tx, [...new Set(subjects.entities)].sort(), ENTITY_REPORTS, WRITE_ENTITIES, (type) => ENTITY_VALUE_PROPERTIES.filter((p) => VALUE_PROPERTIES_OF[type as EntityType]?.includes(p)));
-  await refreshKind(tx, [...new Set(subjects.relations)].sort(), RELATION_REPORTS, WRITE_RELATIONS, () => RELATION_VALUE_PROPERTIES);
+  await refreshKind(tx, [...new Set(subjects.entities)].sort(), ENTITY_REPORTS, () => WRITE_ENTITIES, (type) => ENTITY_VALUE_PROPERTIES.filter((p) => VALUE_PROPERTIES_OF[type as EntityType]?.includes(p)));
+  const relationWrite = (type: string) => (isRelationType(type) ? writeRelationsCypher(type) : null);
+  await refreshKind(tx, [...new Set(subjects.relations)].sort(), RELATION_REPORTS, relationWrite, () => RELATION_VALUE_PROPERTIES);
 }
 
 /** The subjects of the reports in the given documents, whose origins follow their documents' voice. */
