@@ -104,10 +104,14 @@ export function searchQuery(q: string, filters?: ReadFilters): GraphQLRequest {
 }
 
 /** The selected entity for the detail panel; null when it does not pass the filters. */
+/**
+ * The panel reads the entity as it is today, with every report: under the time slider it greys the reports after
+ * the date and counts those before it itself, so the reader sees both what was known then and what came later.
+ */
 export function entityPanelQuery(id: string, filters?: ReadFilters): GraphQLRequest {
   const variables: Record<string, unknown> = { id };
   const params = ['$id: ID!'];
-  const filter = filterArguments(filters, variables, params);
+  const filter = filterArguments(filters ? { ...filters, asOf: null } : filters, variables, params);
   return { query: `query Entity(${params.join(', ')}) { entity(id: $id${filter}) { ${ENTITY_PANEL_FIELDS} } }`, variables };
 }
 
