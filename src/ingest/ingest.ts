@@ -6,7 +6,7 @@ import { claimDocuments, type DocumentOptions } from './documents.js';
 import { claimNameKeys } from './locks.js';
 import { lockReferencedEntities } from './referenced.js';
 import { resolveEntities, resolveRelations } from './resolve.js';
-import { storedReportId, writeEntities, writeRelations, writeReports, writeSources } from './write.js';
+import { storedReportId, subjectValues, writeEntities, writeRelations, writeReports, writeSources, type SubjectValues } from './write.js';
 import { fileDocuments, refileForPublishers } from '../claims/syndication.js';
 import { refreshCorroboration, resetOrigins, subjectsOf, type Subjects } from '../claims/refresh.js';
 
@@ -21,10 +21,18 @@ export interface IngestState {
   renamedEntities: Map<string, string>;
   renamedRelations: Map<string, string>;
   publishedAt: Map<string, string | null>;
+  /**
+   * What the stream's records said of their subjects, for reports in later batches (a bundle's reports say what its
+   * records say). Only records that say something are kept, at most VALUES_KEPT of them; a report further on than
+   * that from its subject's record says nothing unless it carries its own values, as every export's reports do.
+   */
+  subjectValues: Map<string, SubjectValues>;
 }
 
+const VALUES_KEPT = 200_000;
+
 export function newIngestState(): IngestState {
-  return { renamedEntities: new Map(), renamedRelations: new Map(), publishedAt: new Map() };
+  return { renamedEntities: new Map(), renamedRelations: new Map(), publishedAt: new Map(), subjectValues: new Map() };
 }
 
 function withChanges(base: ReadonlyMap<string, string>, resolved: ReadonlyMap<string, string>): Map<string, string> {
@@ -36,6 +44,16 @@ function withChanges(base: ReadonlyMap<string, string>, resolved: ReadonlyMap<st
 const mapId = (ids: ReadonlyMap<string, string>, id: string) => ids.get(id) ?? id;
 
 export type IngestOptions = DocumentOptions;
+
+/** The values of earlier batches and this one's, a new map (a retried batch must not see its own), bounded. */
+function keptValues(earlier: ReadonlyMap<string, SubjectValues>, batch: Batch): Map<string, SubjectValues> {
+  const kept = new Map(earlier);
+  for (const [key, values] of subjectValues(batch)) {
+    if (kept.size >= VALUES_KEPT) break;
+    if (Object.values(values).some((value) => value !== null)) kept.set(key, values);
+  }
+  return kept;
+}
 
 /** Everything whose reports the batch may have changed: its entities, relations and report subjects, and those of documents whose voice changed. */
 function batchSubjects(batch: Batch, entityIds: ReadonlyMap<string, string>, relationIds: ReadonlyMap<string, string>, revoiced: Subjects): Subjects {
@@ -86,7 +104,7 @@ export async function writeBatch(tx: CountingTransaction, batch: Batch, state: I
   await resetOrigins(tx, revoicedDocuments);
   await writeEntities(tx, batch.entities, entityIds);
   await writeRelations(tx, relations, relationIds);
-  await writeReports(tx, batch, entityIds, relationIds, publishedAt);
+  await writeReports(tx, batch, entityIds, relationIds, publishedAt, state.subjectValues);
   await refreshCorroboration(tx, batchSubjects(batch, entityIds, relationIds, await subjectsOf(tx, revoicedDocuments)));
 
   const matched = entities.matches.length;
@@ -102,7 +120,7 @@ export async function writeBatch(tx: CountingTransaction, batch: Batch, state: I
       matches: entities.matches.map((match) => ({ ...match, matchedId: mapId(entityIds, match.id) })),
       ambiguities: entities.ambiguities,
     },
-    state: { renamedEntities: entityIds, renamedRelations: relationIds, publishedAt },
+    state: { renamedEntities: entityIds, renamedRelations: relationIds, publishedAt, subjectValues: keptValues(state.subjectValues, batch) },
   };
 }
 

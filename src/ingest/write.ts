@@ -111,6 +111,19 @@ function entityValues(entity: BundleEntity) {
 const givenValues = (values: NonNullable<BundleReport['values']>) =>
   Object.fromEntries(VALUE_PROPERTIES.map((property) => [property, values[property] ?? null]));
 
+export type SubjectValues = Readonly<Record<string, string | null>>;
+
+/** `e:<id>` or `r:<id>`, the bundle's ids: entity and relation ids may coincide. */
+export const subjectKey = (subject: BundleReport['subject']) => ('entity' in subject ? `e:${subject.entity}` : `r:${subject.relation}`);
+
+/** What the batch's records say of their subjects, by subjectKey: a stream's later batches give it to their reports. */
+export function subjectValues(batch: Pick<Batch, 'entities' | 'relations'>): Map<string, SubjectValues> {
+  return new Map<string, SubjectValues>([
+    ...batch.entities.map((entity) => [subjectKey({ entity: entity.id }), entityValues(entity)] as const),
+    ...batch.relations.map((relation) => [subjectKey({ relation: relation.id }), relationValues(relation)] as const),
+  ]);
+}
+
 const relationValues = (relation: BundleRelation) => ({ role: orNull(relation.role), startDate: orNull(relation.startDate), endDate: orNull(relation.endDate) });
 
 function entityRow(entity: BundleEntity, id: string) {
@@ -158,17 +171,16 @@ export function storedReportId(documentId: string, reportId: string): string {
  * A report carries what its bundle says of its subject. In a stream, a report whose subject came in another
  * batch carries nothing new and keeps what it had.
  */
-export async function writeReports(tx: CountingTransaction, batch: Batch, entityIds: IdMap, relationIds: IdMap, publishedAt: ReadonlyMap<string, string | null>): Promise<void> {
-  const entities = new Map(batch.entities.map((entity) => [entity.id, entity]));
-  const relations = new Map(batch.relations.map((relation) => [relation.id, relation]));
-  const valuesOf = (subject: BundleReport['subject']) => {
-    if ('entity' in subject) {
-      const entity = entities.get(subject.entity);
-      return entity ? entityValues(entity) : {};
-    }
-    const relation = relations.get(subject.relation);
-    return relation ? relationValues(relation) : {};
-  };
+export async function writeReports(
+  tx: CountingTransaction,
+  batch: Batch,
+  entityIds: IdMap,
+  relationIds: IdMap,
+  publishedAt: ReadonlyMap<string, string | null>,
+  earlierValues: ReadonlyMap<string, SubjectValues> = new Map(),
+): Promise<void> {
+  const here = subjectValues(batch);
+  const valuesOf = (subject: BundleReport['subject']) => here.get(subjectKey(subject)) ?? earlierValues.get(subjectKey(subject)) ?? {};
   const rows = batch.reports.map((report) => ({
     id: storedReportId(report.document, report.id),
     aboutEntity: 'entity' in report.subject,
