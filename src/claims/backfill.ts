@@ -2,6 +2,7 @@ import type { CountingTransaction, Executor } from '../db/executor.js';
 import { SET_ORIGIN, sourceKey } from './origins.js';
 import { refreshCorroboration } from './refresh.js';
 import { fileDocuments } from './syndication.js';
+import { ENTITY_VALUE_PROPERTIES, RELATION_VALUE_PROPERTIES, valuesProjection } from './values.js';
 
 /**
  * Gives a graph written before corroboration existed what ingest now stores:
@@ -26,8 +27,8 @@ const ENTITY_REPORTS = `
 MATCH (x:Entity)-[rb:REPORTED_BY]->(s:Source)
 WHERE rb.id > $after
 WITH x, rb, s ORDER BY rb.id LIMIT 5000
-SET rb += CASE WHEN rb.origin IS NULL AND ${SAYS_NOTHING(['description', 'title', 'category', 'startDate', 'endDate'])}
-  THEN x { .description, .title, .category, .startDate, .endDate } ELSE {} END
+SET rb += CASE WHEN rb.origin IS NULL AND ${SAYS_NOTHING(ENTITY_VALUE_PROPERTIES)}
+  THEN ${valuesProjection('x', ENTITY_VALUE_PROPERTIES)} ELSE {} END
 WITH rb, s
 ${SET_ORIGIN}
 RETURN max(rb.id) AS last`;
@@ -41,8 +42,8 @@ CALL (a, b, c) {
   OPTIONAL MATCH (a)-[r {id: c.relationId}]->(b)
   RETURN r
 }
-SET rb += CASE WHEN r IS NOT NULL AND rb.origin IS NULL AND ${SAYS_NOTHING(['role', 'startDate', 'endDate'])}
-  THEN r { .role, .startDate, .endDate } ELSE {} END
+SET rb += CASE WHEN r IS NOT NULL AND rb.origin IS NULL AND ${SAYS_NOTHING(RELATION_VALUE_PROPERTIES)}
+  THEN ${valuesProjection('r', RELATION_VALUE_PROPERTIES)} ELSE {} END
 WITH rb, s
 ${SET_ORIGIN}
 RETURN max(rb.id) AS last`;

@@ -2,7 +2,7 @@ import type { CountingTransaction } from '../db/executor.js';
 import { SET_ORIGIN } from './origins.js';
 import { isRelationType, VALUE_PROPERTIES_OF, type EntityType, type RelationType } from '../model/types.js';
 import { corroborate, type Corroboration, type ReportFacts } from './aggregate.js';
-import { ENTITY_VALUE_PROPERTIES, RELATION_VALUE_PROPERTIES, type ValueProperty } from './values.js';
+import { ENTITY_VALUE_PROPERTIES, RELATION_VALUE_PROPERTIES, valuesProjection, type ValueProperty } from './values.js';
 
 /**
  * Keeps each entity's and relation's corroboration (counts, first and last
@@ -21,7 +21,7 @@ export interface Subjects {
 }
 
 const reportFacts = (properties: readonly ValueProperty[]) =>
-  `{ id: rb.id, sourceId: s.id, origin: rb.origin, reportedAt: rb.reportedAt, values: rb { ${properties.map((p) => `.${p}`).join(', ')} } }`;
+  `{ id: rb.id, sourceId: s.id, origin: rb.origin, reportedAt: rb.reportedAt, values: ${valuesProjection('rb', properties)} }`;
 
 /** Locks each subject (an entity, or a relation's claim node), then reads its reports. */
 const subjectReports = (subject: string, key: string, properties: readonly ValueProperty[]) => `

@@ -12,6 +12,9 @@ export const RELATION_VALUE_PROPERTIES = ['role', 'startDate', 'endDate'] as con
 export type ValueProperty = (typeof ENTITY_VALUE_PROPERTIES)[number] | (typeof RELATION_VALUE_PROPERTIES)[number];
 export const VALUE_PROPERTIES: readonly ValueProperty[] = [...new Set([...ENTITY_VALUE_PROPERTIES, ...RELATION_VALUE_PROPERTIES])];
 
+/** Cypher: a map projection of these properties of `x` (a report's values, or what its subject shows). */
+export const valuesProjection = (x: string, properties: readonly ValueProperty[] = VALUE_PROPERTIES) => `${x} { ${properties.map((p) => `.${p}`).join(', ')} }`;
+
 type Comparison = 'date' | 'words' | 'exact' | 'wording';
 
 const COMPARISON: Record<ValueProperty, Comparison> = {

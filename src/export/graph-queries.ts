@@ -1,3 +1,4 @@
+import { valuesProjection } from '../claims/values.js';
 import { DEFAULT_REPORT_METHOD, RELATION_TYPES, type RelationType } from '../model/types.js';
 import { andAlso, claimVisible, corroborationColumns, entityVisible, isFiltered, NO_CLAIM_FILTER, relationVisible, type ClaimFilter } from '../repositories/claim-filter.js';
 import { relationReportsPattern } from '../repositories/records.js';
@@ -35,7 +36,7 @@ const reportColumns = (filter: ClaimFilter) => `rb.id AS id, rb.documentId AS do
   CASE WHEN subject:Claim THEN subject.relationId ELSE subject.id END AS subject,
   s.id AS source, rb.quote AS quote, rb.start AS start, rb.end AS end, rb.reportedAt AS reportedAt,
   ${visibleEntityId('rb.attributedToId', filter)} AS attributedToId, coalesce(rb.method, '${DEFAULT_REPORT_METHOD}') AS method, rb.rule AS rule, rb.confidence AS confidence,
-  rb { .description, .title, .category, .role, .startDate, .endDate } AS values`;
+  ${valuesProjection('rb')} AS values`;
 
 /** A report is exported when it is dated by asOf and its entity or relation is exported. */
 function reportVisible(filter: ClaimFilter): string {

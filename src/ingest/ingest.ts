@@ -46,9 +46,9 @@ const mapId = (ids: ReadonlyMap<string, string>, id: string) => ids.get(id) ?? i
 export type IngestOptions = DocumentOptions;
 
 /** The values of earlier batches and this one's, a new map (a retried batch must not see its own), bounded. */
-function keptValues(earlier: ReadonlyMap<string, SubjectValues>, batch: Batch): Map<string, SubjectValues> {
+function keptValues(earlier: ReadonlyMap<string, SubjectValues>, batch: ReadonlyMap<string, SubjectValues>): Map<string, SubjectValues> {
   const kept = new Map(earlier);
-  for (const [key, values] of subjectValues(batch)) {
+  for (const [key, values] of batch) {
     if (kept.size >= VALUES_KEPT) break;
     if (Object.values(values).some((value) => value !== null)) kept.set(key, values);
   }
@@ -104,7 +104,8 @@ export async function writeBatch(tx: CountingTransaction, batch: Batch, state: I
   await resetOrigins(tx, revoicedDocuments);
   await writeEntities(tx, batch.entities, entityIds);
   await writeRelations(tx, relations, relationIds);
-  await writeReports(tx, batch, entityIds, relationIds, publishedAt, state.subjectValues);
+  const batchValues = subjectValues(batch);
+  await writeReports(tx, batch, entityIds, relationIds, publishedAt, batchValues, state.subjectValues);
   await refreshCorroboration(tx, batchSubjects(batch, entityIds, relationIds, await subjectsOf(tx, revoicedDocuments)));
 
   const matched = entities.matches.length;
@@ -120,7 +121,7 @@ export async function writeBatch(tx: CountingTransaction, batch: Batch, state: I
       matches: entities.matches.map((match) => ({ ...match, matchedId: mapId(entityIds, match.id) })),
       ambiguities: entities.ambiguities,
     },
-    state: { renamedEntities: entityIds, renamedRelations: relationIds, publishedAt, subjectValues: keptValues(state.subjectValues, batch) },
+    state: { renamedEntities: entityIds, renamedRelations: relationIds, publishedAt, subjectValues: keptValues(state.subjectValues, batchValues) },
   };
 }
 

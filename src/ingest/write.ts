@@ -2,7 +2,7 @@ import neo4j from 'neo4j-driver';
 import type { CountingTransaction } from '../db/executor.js';
 import type { BundleEntity, BundleRelation, BundleReport } from '../model/bundle-schema.js';
 import { SET_ORIGIN, sourceKey } from '../claims/origins.js';
-import { VALUE_PROPERTIES } from '../claims/values.js';
+import { ENTITY_VALUE_PROPERTIES, RELATION_VALUE_PROPERTIES, VALUE_PROPERTIES } from '../claims/values.js';
 import { nameKeys } from '../model/names.js';
 import { DEFAULT_REPORT_METHOD, ENTITY_LABEL, ENTITY_TYPES, RELATION_TYPES, type EntityType, type RelationType, type ReportMethod } from '../model/types.js';
 import type { Batch } from './batch.js';
@@ -34,7 +34,7 @@ ON CREATE SET n:${label}, n.type = row.type, n.name = row.name, n.createdAt = da
 WITH n, row, reduce(kept = [], alias IN coalesce(n.aliases, []) + row.aliases | CASE WHEN alias IN kept OR alias = n.name THEN kept ELSE kept + alias END) AS aliases
 SET n.aliases = aliases,
     n.aliasText = ${aliasTextOf('aliases')},
-    ${['description', 'title', 'category', 'startDate', 'endDate'].map((p) => unlessPinned('n', 'n', p)).join(',\n    ')}
+    ${ENTITY_VALUE_PROPERTIES.map((p) => unlessPinned('n', 'n', p)).join(',\n    ')}
 WITH n, row
 UNWIND row.keys AS key
 MERGE (k:NameKey {key: key})
@@ -50,7 +50,7 @@ MATCH (b:Entity {id: row.to})
 MERGE (claim:Claim {relationId: row.id})
 ON CREATE SET claim.type = row.type, claim.from = row.from, claim.to = row.to
 MERGE (a)-[r:${type} {id: row.id}]->(b)
-SET ${['role', 'startDate', 'endDate'].map((p) => (by === 'editor' ? `r.${p} = coalesce(row.${p}, r.${p})` : unlessPinned('r', 'claim', p))).join(', ')}`;
+SET ${RELATION_VALUE_PROPERTIES.map((p) => (by === 'editor' ? `r.${p} = coalesce(row.${p}, r.${p})` : unlessPinned('r', 'claim', p))).join(', ')}`;
 }
 
 /** A report written again takes the method, rule and confidence it is given now: a reviewed report replaces the extracted one. */
@@ -177,9 +177,9 @@ export async function writeReports(
   entityIds: IdMap,
   relationIds: IdMap,
   publishedAt: ReadonlyMap<string, string | null>,
+  here: ReadonlyMap<string, SubjectValues> = subjectValues(batch),
   earlierValues: ReadonlyMap<string, SubjectValues> = new Map(),
 ): Promise<void> {
-  const here = subjectValues(batch);
   const valuesOf = (subject: BundleReport['subject']) => here.get(subjectKey(subject)) ?? earlierValues.get(subjectKey(subject)) ?? {};
   const rows = batch.reports.map((report) => ({
     id: storedReportId(report.document, report.id),

@@ -9,6 +9,7 @@ import { InputError, NotFoundError } from './input-error.js';
 import { mergedTarget, refuseMergedId } from './merged-check.js';
 import { aliasTextOf, distinctAliases, ENTITY_PROJECTION, type EntityRecord } from './records.js';
 import { writeReportInputs, type ReportInput } from './report-inputs.js';
+import { ENTITY_VALUE_PROPERTIES } from '../claims/values.js';
 import { pinEdited, refreshCorroboration } from '../claims/refresh.js';
 
 export interface EntityInput {
@@ -25,7 +26,8 @@ export interface EntityInput {
   reports?: ReportInput[] | null;
 }
 
-const OPTIONAL_FIELDS = ['description', 'title', 'category', 'startDate', 'endDate'] as const;
+// The optional fields are what reports may say of an entity: an edit's values go onto its reports.
+const OPTIONAL_FIELDS = ENTITY_VALUE_PROPERTIES;
 
 const upsertCypher = (label: string) => `
 MERGE (n:Entity {id: $id})

@@ -1,3 +1,4 @@
+import { valuesProjection } from '../claims/values.js';
 import { DEFAULT_REPORT_METHOD, type EntityType, type RelationType, type ReportMethod } from '../model/types.js';
 
 /** Plain shapes the repositories return and the schema resolves from. */
@@ -171,7 +172,7 @@ const REPORT_LOOKUP_PROJECTIONS: Record<ReportLookup, string> = {
 export const reportProjection = (lookups: readonly ReportLookup[] = REPORT_LOOKUPS) => `{ id: rb.id, sourceId: endNode(rb).id, documentId: rb.documentId, quote: rb.quote, start: rb.start,
   end: rb.end, reportedAt: rb.reportedAt, attributedToId: rb.attributedToId,
   method: coalesce(rb.method, '${DEFAULT_REPORT_METHOD}'), rule: rb.rule, confidence: rb.confidence,
-  origin: rb.origin, values: rb { .description, .title, .category, .role, .startDate, .endDate },
+  origin: rb.origin, values: ${valuesProjection('rb')},
   subjectId: coalesce(startNode(rb).id, startNode(rb).relationId),
   source: [x IN [endNode(rb)] | ${SOURCE_PROJECTION('x')}][0]${lookups.map((lookup) => `,\n  ${REPORT_LOOKUP_PROJECTIONS[lookup]}`).join('')} }`;
 

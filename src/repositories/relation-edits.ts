@@ -10,6 +10,7 @@ import { InputError } from './input-error.js';
 import { refuseMergedId } from './merged-check.js';
 import { RELATION_OF_CLAIM, RELATION_PROJECTION, type RelationRecord } from './records.js';
 import { writeReportInputs, type ReportInput } from './report-inputs.js';
+import { RELATION_VALUE_PROPERTIES } from '../claims/values.js';
 import { pinEdited, refreshCorroboration } from '../claims/refresh.js';
 
 export interface RelationInput {
@@ -74,7 +75,7 @@ export class RelationEdits {
       const id = row.claim ? requestedId : (input.id ?? row.sameFactId ?? requestedId);
       const relation = { id, type: input.type, from: input.from, to: input.to, role: input.role ?? undefined, startDate: input.startDate ?? undefined, endDate: input.endDate ?? undefined };
       await writeRelations(tx, [relation], new Map(), 'editor');
-      const values = Object.fromEntries((['role', 'startDate', 'endDate'] as const).filter((field) => input[field] !== undefined).map((field) => [field, input[field] ?? null]));
+      const values = Object.fromEntries(RELATION_VALUE_PROPERTIES.filter((field) => input[field] !== undefined).map((field) => [field, input[field] ?? null]));
       await writeReportInputs(tx, { relation: id }, input.reports ?? [], 'reports', values);
       await pinEdited(tx, { relation: id }, Object.keys(values), (input.reports ?? []).length > 0);
       await refreshCorroboration(tx, { entities: [], relations: [id] });
