@@ -14,6 +14,7 @@ function renderStatus(): void {
   const labels = [...pending.values()];
   status.dataset.state = labels.length > 0 ? 'loading' : 'idle';
   status.textContent = labels.length > 0 ? `${labels[labels.length - 1]}…` : '';
+  status.title = status.textContent;
   document.body.classList.toggle('busy', labels.length > 0);
 }
 
@@ -62,5 +63,7 @@ export function note(text: string): void {
   if (pending.size === 0) {
     status.dataset.state = 'note';
     status.textContent = text;
+    // The status line is cut to its width (style.css): the whole note stays readable on hover.
+    status.title = text;
   }
 }
