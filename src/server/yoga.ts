@@ -6,6 +6,8 @@ import { schema } from '../schema/index.js';
 import { corsOptionsFor } from './cors.js';
 import { useExplorer } from './explorer.js';
 import { GRAPHIQL_DEFAULT_QUERY } from './graphiql.js';
+import { renderOfflineGraphiQL } from './graphiql-page/page.js';
+import { useOfflineGraphiQL } from './graphiql-page/serve.js';
 import { useBodyLimit } from './plugins/body-limit.js';
 import { useCsrfPrevention } from './plugins/csrf.js';
 import { useErrorMessagePolicy } from './plugins/error-messages.js';
@@ -45,6 +47,7 @@ export function createNewsgraphYoga(services: AppServices): NewsgraphYoga {
   const plugins: Plugin[] = [
     useRequestLog(log, requestIds),
     useExplorer(),
+    useOfflineGraphiQL({ enabled: security.graphiql, graphqlEndpoint: '/graphql' }),
     // Before the body is read: a client over its budget costs no more than this.
     rateLimit.plugin,
     useBodyLimit(security.maxBodyBytes),
@@ -72,6 +75,8 @@ export function createNewsgraphYoga(services: AppServices): NewsgraphYoga {
     // Masked in every environment: unexpected errors never carry Cypher or driver text to callers.
     maskedErrors: { isDev: false },
     graphiql: security.graphiql ? { title: 'newsgraph', defaultQuery: GRAPHIQL_DEFAULT_QUERY, headers: JSON.stringify({ 'x-newsgraph-client': 'graphiql' }) } : false,
+    // GraphiQL's page and files from the service's own dependencies: Yoga's default loads them from unpkg.com.
+    renderGraphiQL: renderOfflineGraphiQL,
     logging: {
       debug: (...args) => log.debug(args.map(String).join(' ')),
       info: (...args) => log.info(args.map(String).join(' ')),
