@@ -1,15 +1,19 @@
-import { execute, parse, type DocumentNode } from 'graphql';
+import { execute, parse, validate, type DocumentNode } from 'graphql';
+import type { Viewer } from '../auth/authenticate.js';
 import { createContext, type AppServices } from '../context.js';
 import { rehearse } from '../db/rehearsal.js';
 import { ENTITY_TYPES } from '../model/types.js';
 import { schema } from '../schema/index.js';
 import { GRAPHIQL_DEFAULT_QUERY } from './graphiql.js';
+import { explorerRequests, loadExplorerQueries, SAMPLES_QUERY, samplesFrom } from './warm-up-explorer.js';
 
 /**
  * Runs the operations analysts send most, before the service says ready:
  * the first run of each statement after a database start plans and compiles
  * it, which took 2-7 s per statement and made the first write time out.
  * Writes run as a rehearsal (rolled back), so the graph is not changed.
+ * The explorer's requests run as the explorer sends them (./warm-up-explorer.ts),
+ * anonymous and validated, with and without its filters.
  */
 
 const EXAMPLES = parse(GRAPHIQL_DEFAULT_QUERY);
@@ -27,6 +31,12 @@ const WRITES = parse(`
   mutation Delete($id: ID!) { deleteEntity(id: $id) }
   mutation Ingest($bundle: JSON!) { ingestBundle(bundle: $bundle) { documents } }
 `);
+
+const SAMPLES = parse(SAMPLES_QUERY);
+const ADMIN: Viewer = { role: 'admin', via: 'api-key' };
+const ANONYMOUS: Viewer = { role: null, via: 'anonymous' };
+/** The explorer's lane stops sending after this long (a slow database): the service serves anyway, and plans the rest on first use. */
+export const EXPLORER_WARM_UP_BUDGET_MS = 60_000;
 
 const WARM_UP_ID = 'newsgraph-warm-up';
 const WARM_UP_TEXT = 'Warm Up Person joined the Warm Up Organization in Warm Up Place.';
@@ -52,6 +62,8 @@ export interface WarmUpReport {
   failed: string[];
   /** The slowest operations, for the log. */
   slowest: string[];
+  /** The explorer's request builders whose requests were sent (explorer/src/queries.ts export names). */
+  explorer?: string[];
 }
 
 export async function warmUp(services: AppServices): Promise<WarmUpReport> {
@@ -59,10 +71,16 @@ export async function warmUp(services: AppServices): Promise<WarmUpReport> {
   const failed: string[] = [];
   let operations = 0;
   const timings: Array<[string, number]> = [];
-  const run = async (document: DocumentNode, operationName?: string, variableValues: Record<string, unknown> = {}) => {
+  const run = async (document: DocumentNode, operationName?: string, variableValues: Record<string, unknown> = {}, viewer = ADMIN) => {
     operations += 1;
     const opStarted = performance.now();
-    const contextValue = createContext(services, `warm-up-${operations}`, { role: 'admin', via: 'api-key' });
+    const contextValue = createContext(services, `warm-up-${operations}`, viewer);
+    // Validated as a request is, so that the first real one finds that code warm too.
+    const invalid = validate(schema, document);
+    if (invalid.length > 0) {
+      failed.push(`${operationName ?? 'query'}: ${invalid[0]!.message}`);
+      return { data: null };
+    }
     const result = await execute({ schema, document, operationName, variableValues, contextValue });
     // An id that is not there still planned the statements before the refusal; any other failure means the warm-up is wrong.
     const unexpected = (result.errors ?? []).filter((error) => error.extensions?.code !== 'NOT_FOUND');
@@ -70,7 +88,7 @@ export async function warmUp(services: AppServices): Promise<WarmUpReport> {
     timings.push([operationName ?? 'query', Math.round(performance.now() - opStarted)]);
     return result;
   };
-  // Two lanes, reads and writes, so that both cores of a small machine plan statements.
+  // Three lanes, reads, writes and the explorer's reads, so that both cores of a small machine plan statements.
   const reads = async () => {
     for (const name of EXAMPLE_NAMES) await run(EXAMPLES, name);
   };
@@ -91,7 +109,29 @@ export async function warmUp(services: AppServices): Promise<WarmUpReport> {
     await run(WRITES, 'Delete', { id: `${WARM_UP_ID}-entity` });
     await run(WRITES, 'Ingest', { bundle: BUNDLE });
   };
-  await rehearse(() => Promise.all([reads(), writes()]));
+  const explorer: string[] = [];
+  // The explorer's lane: its requests as it sends them, anonymous, with each filter it sets.
+  const explorerReads = async () => {
+    const queries = await loadExplorerQueries().catch((error: unknown) => {
+      failed.push(`explorer queries: ${error instanceof Error ? error.message : String(error)}`);
+      return null;
+    });
+    if (!queries) return;
+    const samples = samplesFrom((await run(SAMPLES, 'WarmUpSamples', {}, ANONYMOUS)).data);
+    const requests = explorerRequests(queries, samples);
+    const laneStarted = performance.now();
+    for (const [index, { name, request }] of requests.entries()) {
+      if (performance.now() - laneStarted > EXPLORER_WARM_UP_BUDGET_MS) {
+        failed.push(`explorer: stopped after ${EXPLORER_WARM_UP_BUDGET_MS} ms, ${requests.length - index} requests left to plan on first use`);
+        return;
+      }
+      const document = parse(request.query);
+      const operation = document.definitions.find((definition) => definition.kind === 'OperationDefinition');
+      await run(document, operation?.name?.value, request.variables, ANONYMOUS);
+      if (!explorer.includes(name)) explorer.push(name);
+    }
+  };
+  await rehearse(() => Promise.all([reads(), writes(), explorerReads()]));
   const slowest = timings.sort((a, b) => b[1] - a[1]).slice(0, 5).map(([name, ms]) => `${name} ${ms} ms`);
-  return { ms: Math.round(performance.now() - started), operations, failed, slowest };
+  return { ms: Math.round(performance.now() - started), operations, failed, slowest, explorer };
 }

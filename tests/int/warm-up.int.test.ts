@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import * as explorerQueries from '../../explorer/src/queries.js';
 import { readinessOf } from '../../src/server/readiness-of.js';
+import { EXPLORER_OPERATIONS, loadExplorerQueries, type ExplorerQueries } from '../../src/server/warm-up-explorer.js';
 import { warmUp } from '../../src/server/warm-up.js';
 import { createNewsgraphYoga } from '../../src/server/yoga.js';
 import { seededApi } from '../helpers/api.js';
@@ -7,6 +9,17 @@ import { graphSnapshot } from '../helpers/graph-snapshot.js';
 import { wipe } from '../helpers/neo4j.js';
 
 const api = seededApi();
+
+// Fails to compile when a builder the warm-up calls changes its parameters in the explorer.
+const explorerBuilders: ExplorerQueries = explorerQueries;
+
+/** The exports of explorer/src/queries.ts that are requests the explorer sends: operation texts, and functions building one. */
+function explorerRequestKinds(): string[] {
+  return Object.entries(explorerQueries)
+    .filter(([name, value]) => (typeof value === 'string' && /^\s*(query|mutation|subscription)\b/.test(value)) || (typeof value === 'function' && /(Query|Request)$/.test(name)))
+    .map(([name]) => name)
+    .sort();
+}
 
 describe('the warm-up before /ready', () => {
   it('runs the common reads and writes without changing the graph', async () => {
@@ -18,6 +31,18 @@ describe('the warm-up before /ready', () => {
     // The writes really ran (and were rolled back): ingest alone sends several statements.
     expect(api.db.executor.roundTrips - statementsBefore).toBeGreaterThan(report.operations);
     expect(await graphSnapshot(api.db.executor)).toEqual(before);
+  });
+
+  it('sends a request of each kind the explorer sends, built by the explorer\'s own builders', async () => {
+    const kinds = explorerRequestKinds();
+    // The panels, search, neighbourhoods, path, stats and the export's reads, at least.
+    expect(kinds).toEqual(expect.arrayContaining(['STATS', 'RELATION_PANEL', 'DOCUMENT_TEXT', 'searchQuery', 'neighborhoodsQuery', 'pathQuery', 'entityPanelQuery', 'detailsQuery']));
+    expect(kinds.filter((kind) => !(kind in EXPLORER_OPERATIONS))).toEqual([]);
+    // The warm-up loads the same module the explorer is built from.
+    expect(Object.keys(await loadExplorerQueries()).sort()).toEqual(Object.keys(explorerBuilders).sort());
+    const report = await warmUp({ executor: api.db.executor, log: api.db.log, security: api.db.config.security });
+    expect(report.failed).toEqual([]);
+    expect([...(report.explorer ?? [])].sort()).toEqual(Object.keys(EXPLORER_OPERATIONS).sort());
   });
 
   it('reports no failure on an empty graph either', async () => {

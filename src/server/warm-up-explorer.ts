@@ -1,0 +1,133 @@
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { PROJECT_ROOT } from '../java/launcher.js';
+import { RELATION_TYPES, type RelationType } from '../model/types.js';
+
+/**
+ * The explorer's own requests, for the warm-up. Neo4j plans a statement once
+ * per statement text, and the statements a read sends follow from its GraphQL
+ * text (the fields selected, the filters given, the relation types chosen), so
+ * the warm-up must send the texts the explorer sends: it builds them with the
+ * explorer's own builders, explorer/src/queries.ts, rather than a copy that
+ * would drift. That module is loaded when the warm-up runs, not imported:
+ * the service's build (tsconfig.build.json) compiles src/ alone. The service
+ * always runs through tsx (bin/, npm start, the Dockerfile), which loads it.
+ */
+export const EXPLORER_QUERIES_MODULE = join(PROJECT_ROOT, 'explorer', 'src', 'queries.ts');
+
+export interface ExplorerRequest {
+  query: string;
+  variables: Record<string, unknown>;
+}
+
+type Filters = { asOf: string | null; minSources: number | null } | undefined;
+
+/**
+ * The builders the warm-up calls, as explorer/src/queries.ts exports them
+ * (tests/int/warm-up.int.test.ts checks the real module against this).
+ * Properties, not methods, so that the check compares parameter types strictly.
+ */
+export interface ExplorerQueries {
+  STATS: string;
+  SEARCH: string;
+  RELATION_PANEL: string;
+  DOCUMENT_TEXT: string;
+  searchQuery: (q: string, filters?: Filters) => ExplorerRequest;
+  neighborhoodsQuery: (ids: string[], types: RelationType[], filters?: Filters) => ExplorerRequest;
+  pathQuery: (from: string, to: string, types: RelationType[], filters?: Filters) => ExplorerRequest;
+  entityPanelQuery: (id: string, filters?: Filters) => ExplorerRequest;
+  detailsQuery: (entityIds: string[], relationIds: string[]) => ExplorerRequest;
+}
+
+export async function loadExplorerQueries(): Promise<ExplorerQueries> {
+  return (await import(pathToFileURL(EXPLORER_QUERIES_MODULE).href)) as ExplorerQueries;
+}
+
+/** Ids from the graph, so that each request runs whole (a missing entity skips its panel's reads). */
+export interface WarmUpSamples {
+  entity: string;
+  name: string;
+  relation: string;
+  from: string;
+  to: string;
+  document: string;
+}
+
+/**
+ * The filters the explorer sets (asOf from the time slider, minSources from
+ * its choice): each combination is its own statement. The values are
+ * parameters and do not matter to the plan; their types do, and are the ones
+ * the explorer sends (a date string, an integer).
+ */
+const FILTER_VARIANTS: Filters[] = [
+  undefined,
+  { asOf: '2100-01-01', minSources: null },
+  { asOf: null, minSources: 1 },
+  { asOf: '2100-01-01', minSources: 1 },
+];
+
+/** Relation types are spliced into the statement: all (the default) and each first unchecked box; other choices plan on first use. */
+const TYPE_CHOICES: RelationType[][] = RELATION_TYPES.map((unchecked) => RELATION_TYPES.filter((type) => type !== unchecked));
+
+/**
+ * For each export of explorer/src/queries.ts that the explorer sends as a
+ * request, the requests the warm-up sends with it, in the order an analyst
+ * meets them. A new builder there fails tests/int/warm-up.int.test.ts until
+ * it is listed here.
+ */
+export const EXPLORER_OPERATIONS = {
+  STATS: (q) => [{ query: q.STATS, variables: {} }],
+  SEARCH: (q, s) => [{ query: q.SEARCH, variables: { q: s.name } }],
+  neighborhoodsQuery: (q, s) => [
+    ...FILTER_VARIANTS.map((filters) => q.neighborhoodsQuery([s.entity], [], filters)),
+    ...TYPE_CHOICES.map((types) => q.neighborhoodsQuery([s.entity], types)),
+  ],
+  entityPanelQuery: (q, s) => FILTER_VARIANTS.map((filters) => q.entityPanelQuery(s.entity, filters)),
+  RELATION_PANEL: (q, s) => [{ query: q.RELATION_PANEL, variables: { id: s.relation } }],
+  searchQuery: (q, s) => FILTER_VARIANTS.map((filters) => q.searchQuery(s.name, filters)),
+  pathQuery: (q, s) => FILTER_VARIANTS.map((filters) => q.pathQuery(s.from, s.to, [], filters)),
+  detailsQuery: (q, s) => [q.detailsQuery([s.entity], [s.relation])],
+  DOCUMENT_TEXT: (q, s) => [{ query: q.DOCUMENT_TEXT, variables: { id: s.document } }],
+} satisfies Record<string, (queries: ExplorerQueries, samples: WarmUpSamples) => ExplorerRequest[]>;
+
+/** Every request of EXPLORER_OPERATIONS, named by its builder, without duplicates (the entity panel drops asOf). */
+export function explorerRequests(queries: ExplorerQueries, samples: WarmUpSamples): Array<{ name: string; request: ExplorerRequest }> {
+  const seen = new Set<string>();
+  return Object.entries(EXPLORER_OPERATIONS).flatMap(([name, build]) =>
+    build(queries, samples)
+      .filter((request) => {
+        const key = `${request.query}\n${JSON.stringify(request.variables)}`;
+        if (seen.has(key)) return false;
+        seen.add(key);
+        return true;
+      })
+      .map((request) => ({ name, request })),
+  );
+}
+
+/** Finds the samples with one small read; on an empty graph, ids that find nothing (the top statements are still planned). */
+export const SAMPLES_QUERY = `query WarmUpSamples { entities(first: 20) { edges { node { id name
+  relations(first: 1) { edges { node { id from { id } to { id } } } }
+  reportedBy { document { id } } } } } }`;
+
+interface SampleNode {
+  id: string;
+  name: string;
+  relations: { edges: Array<{ node: { id: string; from: { id: string }; to: { id: string } } }> };
+  reportedBy: Array<{ document: { id: string } | null }>;
+}
+
+export function samplesFrom(data: Record<string, unknown> | null | undefined): WarmUpSamples {
+  const nodes = ((data?.entities as { edges?: Array<{ node: SampleNode }> } | undefined)?.edges ?? []).map((edge) => edge.node);
+  const node = nodes.find((candidate) => candidate.relations.edges.length > 0) ?? nodes[0];
+  const relation = node?.relations.edges[0]?.node;
+  const missing = 'newsgraph-warm-up-missing';
+  return {
+    entity: node?.id ?? missing,
+    name: node?.name ?? 'warm up',
+    relation: relation?.id ?? missing,
+    from: relation?.from.id ?? missing,
+    to: relation?.to.id ?? missing,
+    document: node?.reportedBy.find((report) => report.document)?.document?.id ?? missing,
+  };
+}
