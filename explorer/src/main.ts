@@ -6,6 +6,7 @@ import { byId } from './dom.js';
 import { exportBundle, exportPng } from './export.js';
 import { renderFilters } from './filters.js';
 import { GraphView } from './graph.js';
+import { attachInvestigations } from './investigations.js';
 import { createPathPanel } from './path.js';
 import { entityPanelQuery, RELATION_PANEL, STATS } from './queries.js';
 import { attachSearch } from './search.js';
@@ -181,5 +182,6 @@ window.addEventListener('popstate', () => {
 initStatus();
 initRoutes(resizeGraph);
 renderLegend(byId('legend'));
+attachInvestigations(byId('investigations'));
 writeState(state, 'replace');
 void loadStats().then(() => (state.expanded.length > 0 || state.path ? refresh() : renderSide()));

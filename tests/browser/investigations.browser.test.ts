@@ -1,0 +1,143 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadSeedIfEmpty } from '../../src/ingest/seed.js';
+import { openTestDatabase, TEST_KEYS, wipe } from '../helpers/neo4j.js';
+import { ensureExplorerBuilt, launchBrowser, screenshot, startServer, type RunningServer } from './harness.js';
+
+// The saved-investigations panel in Chromium against the real server: save the current view,
+// list it, reopen it (the URL comes back), rename, export and import, delete (docs/investigations.md).
+
+interface Stored {
+  id: string;
+  name: string;
+  notes: string;
+  version: number;
+  view: { explorer: string };
+}
+
+/** Waits until the canvas has drawn this node and nothing is loading. */
+async function waitForNode(page: Page, id: string): Promise<void> {
+  await page.waitForFunction((wanted) => {
+    const explorer = (window as unknown as { newsgraphExplorer?: { cy: import('cytoscape').Core } }).newsgraphExplorer;
+    return explorer !== undefined && explorer.cy.getElementById(wanted).nonempty() && !document.body.classList.contains('busy');
+  }, id);
+}
+
+describe('saved investigations in the explorer', () => {
+  const db = openTestDatabase();
+  let api: RunningServer;
+  let browser: Awaited<ReturnType<typeof launchBrowser>>;
+  let page: Page;
+
+  /** What the API stores for the editor key the analyst uses. */
+  async function stored(): Promise<Stored[]> {
+    const response = await fetch(`${api.baseUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${TEST_KEYS.editor}` },
+      body: JSON.stringify({ query: '{ investigations(first: 100) { edges { node { id name notes version view } } } }' }),
+    });
+    const body = (await response.json()) as { data: { investigations: { edges: Array<{ node: Stored }> } } };
+    return body.data.investigations.edges.map((edge) => edge.node);
+  }
+
+  const item = (name: string) => page.locator('#investigations-list li.investigation', { has: page.locator('.investigation-name', { hasText: name }) });
+
+  beforeAll(async () => {
+    const seeded = (async () => {
+      await wipe(db.executor);
+      await loadSeedIfEmpty(db.executor, db.log);
+    })();
+    [, , browser] = await Promise.all([ensureExplorerBuilt(), seeded, launchBrowser()]);
+    api = await startServer({ executor: db.executor, log: db.log, security: db.config.security });
+    page = browser.page;
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await api?.close();
+    await db.close();
+  });
+
+  let saved: Stored;
+
+  it('saves the current view under a name with notes and lists it', async () => {
+    await page.goto(`${api.baseUrl}/explorer/?e=liu-xiaowu&node=liu-xiaowu`);
+    await waitForNode(page, 'liu-xiaowu');
+    await page.locator('#investigations-message', { hasText: 'Enter an API key' }).waitFor();
+    await page.locator('#investigations-key').fill(TEST_KEYS.editor);
+    await page.locator('#investigations-key').press('Tab');
+    await page.locator('#investigations-message', { hasText: 'No saved investigations yet.' }).waitFor();
+
+    const search = await page.evaluate(() => window.location.search);
+    await page.locator('#investigation-name').fill('Liu Xiaowu at Zapad');
+    await page.locator('#investigation-notes').fill('Who he commanded, and who says so.');
+    await page.locator('#investigation-save').click();
+    await item('Liu Xiaowu at Zapad').waitFor();
+    expect(await page.locator('#investigations-message').textContent()).toBe('Saved “Liu Xiaowu at Zapad”.');
+    expect(await item('Liu Xiaowu at Zapad').locator('.investigation-notes').textContent()).toBe('Who he commanded, and who says so.');
+
+    [saved] = (await stored()) as [Stored];
+    expect(saved).toMatchObject({ name: 'Liu Xiaowu at Zapad', notes: 'Who he commanded, and who says so.', version: 1 });
+    expect(saved.view.explorer).toBe(search);
+    expect(new URLSearchParams(saved.view.explorer).get('e')).toBe('liu-xiaowu');
+    await screenshot(page, 'investigations-01-saved.png');
+  });
+
+  it('reopens it from another view: the URL and its picture come back', async () => {
+    await page.goto(`${api.baseUrl}/explorer/?e=russia&node=russia`);
+    await waitForNode(page, 'russia');
+    // The key lives in the tab's session storage: the list shows again without typing it.
+    await item('Liu Xiaowu at Zapad').waitFor();
+    await item('Liu Xiaowu at Zapad').locator('button.open').click();
+    await page.waitForURL((url) => url.search === saved.view.explorer);
+    await waitForNode(page, 'liu-xiaowu');
+    const params = new URL(page.url()).searchParams;
+    expect(params.getAll('e')).toEqual(['liu-xiaowu']);
+    expect(params.get('node')).toBe('liu-xiaowu');
+    expect(await item('Liu Xiaowu at Zapad').getAttribute('aria-current')).toBe('true');
+  });
+
+  it('renames it in place', async () => {
+    await item('Liu Xiaowu at Zapad').locator('button.rename').click();
+    const field = page.locator('#investigations-list input.investigation-rename');
+    await field.fill('Zapad 2021: the Chinese command');
+    await field.press('Enter');
+    await item('Zapad 2021: the Chinese command').waitFor();
+    expect(await page.locator('#investigations-list li.investigation').count()).toBe(1);
+    expect((await stored())[0]).toMatchObject({ id: saved.id, name: 'Zapad 2021: the Chinese command', version: 2, view: saved.view });
+  });
+
+  it('exports it as a file that imports as a new investigation', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), item('Zapad 2021: the Chinese command').locator('button.export').click()]);
+    const path = await download.path();
+    const file = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+    expect(download.suggestedFilename()).toBe('investigation-zapad-2021-the-chinese-command.json');
+    expect(file).toMatchObject({ format: 'newsgraph.investigation', version: 1, name: 'Zapad 2021: the Chinese command', view: saved.view });
+
+    await page.locator('#investigation-import').setInputFiles(path);
+    await page.locator('#investigations-message', { hasText: 'Imported' }).waitFor();
+    expect(await item('Zapad 2021: the Chinese command').count()).toBe(2);
+    const ids = (await stored()).map((investigation) => investigation.id);
+    expect(ids).toHaveLength(2);
+    expect(ids).toContain(saved.id);
+  });
+
+  it('deletes after a confirmation, and keeps it when the analyst cancels', async () => {
+    const original = page.locator(`#investigations-list li.investigation[data-id="${saved.id}"]`);
+    page.once('dialog', (dialog) => void dialog.dismiss());
+    await original.locator('button.delete').click();
+    expect((await stored()).map((investigation) => investigation.id)).toContain(saved.id);
+
+    page.once('dialog', (dialog) => {
+      expect(dialog.message()).toContain('Zapad 2021: the Chinese command');
+      void dialog.accept();
+    });
+    await original.locator('button.delete').click();
+    await original.waitFor({ state: 'detached' });
+    expect((await stored()).map((investigation) => investigation.id)).not.toContain(saved.id);
+    expect(await page.locator('#investigations-list li.investigation').count()).toBe(1);
+    expect(browser.consoleErrors).toEqual([]);
+    await screenshot(page, 'investigations-02-after-delete.png');
+  });
+});
