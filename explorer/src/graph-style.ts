@@ -17,9 +17,12 @@ export const STYLE: cytoscape.StylesheetJson = [
       'background-color': 'data(color)',
       shape: 'data(shape)' as cytoscape.Css.NodeShape,
       label: 'data(label)',
-      width: 30,
-      height: 30,
+      // Size by degree in view (elements.ts nodeSize); labels are not drawn below 7 px on screen,
+      // so a zoomed-out picture shows shapes instead of a smear of text.
+      width: 'data(size)',
+      height: 'data(size)',
       'font-size': 11,
+      'min-zoomed-font-size': 7,
       'text-valign': 'bottom',
       'text-margin-y': 4,
       'text-wrap': 'wrap',
@@ -31,7 +34,7 @@ export const STYLE: cytoscape.StylesheetJson = [
       'border-color': '#ffffff',
     },
   },
-  { selector: 'node.expanded', style: { width: 38, height: 38, 'border-width': 3, 'border-color': '#222222', 'font-weight': 'bold' } },
+  { selector: 'node.expanded', style: { 'border-width': 3, 'border-color': '#222222', 'font-weight': 'bold' } },
   {
     selector: 'edge',
     style: {
@@ -42,15 +45,26 @@ export const STYLE: cytoscape.StylesheetJson = [
       'target-arrow-shape': 'triangle',
       'curve-style': 'bezier',
       label: 'data(label)',
-      'font-size': 8,
+      // Readable along any slope: turned with the edge, on an opaque rounded background, hidden when too small.
+      'font-size': 9,
+      'min-zoomed-font-size': 7,
       color: '#333333',
       'text-wrap': 'wrap',
       'text-rotation': 'autorotate',
       'text-background-color': '#ffffff',
-      'text-background-opacity': 0.85,
-      'text-background-padding': '1px',
+      'text-background-opacity': 0.92,
+      'text-background-padding': '2px',
+      'text-background-shape': 'roundrectangle',
     },
   },
+  // Selection: the native (multiple) selection gets a blue ring; the one whose details show, an overlay too (.chosen).
+  { selector: 'node:selected', style: { 'border-width': 4, 'border-color': '#1a73e8' } },
+  { selector: 'edge:selected', style: { 'line-outline-width': 2, 'line-outline-color': '#1a73e8' } },
+  {
+    selector: 'node.summary',
+    style: { shape: 'round-rectangle', 'background-color': '#eeeeef', 'border-width': 2, 'border-color': '#8a8a90', 'border-style': 'dashed', label: 'data(label)', 'text-valign': 'center', 'text-margin-y': 0, 'font-size': 12, 'font-weight': 'bold', width: 70, height: 30, 'text-background-opacity': 0 },
+  },
+  { selector: 'edge.summary-edge', style: { width: 2, 'line-color': '#b0b0b5', 'line-style': 'dashed', 'target-arrow-shape': 'none', label: '' } },
   { selector: '.chosen', style: { 'overlay-color': '#1a73e8', 'overlay-opacity': 0.25, 'overlay-padding': 6 } },
   // Disputed facts: a dashed magenta ring around nodes, a magenta outline along edges.
   // The wider label keeps the ⚠ on the name's line: Cytoscape wraps at any space, even a no-break one.

@@ -1,136 +1,228 @@
-import cytoscape, { type Core, type ElementDefinition, type NodeSingular } from 'cytoscape';
-import { ENTITY_STYLE, RELATION_STYLE } from './colors.js';
-import { edgeWidth, STYLE } from './graph-style.js';
+import cytoscape, { type Core, type ElementDefinition, type EventObject, type NodeSingular } from 'cytoscape';
+import { edgeElement, edgeElementId, nodeElement, nodeSize, summaryElements } from './elements.js';
+import { STYLE } from './graph-style.js';
+import { collapseLeaves } from './hub.js';
+import { placeNew, runLayout } from './layouts.js';
+import { roundPoint, type LayoutName, type Point } from './picture.js';
 import type { Selection } from './state.js';
 import type { EntitySummary, RelationSummary } from './types.js';
 
+export { edgeElementId } from './elements.js';
+
+/** A place on the page, for menus and cards. */
+export interface PagePoint {
+  x: number;
+  y: number;
+}
+
+export type CanvasTarget = { kind: 'node'; id: string } | { kind: 'summary'; hub: string } | { kind: 'background' };
+
 export interface GraphHandlers {
-  onNode(id: string): void;
-  onEdge(id: string): void;
+  /** A click on an element: select it (with shift, ctrl or cmd: add it to the selection or take it out). */
+  onSelect(selection: NonNullable<Selection>, additive: boolean): void;
+  /** A double click on an entity: expand it. */
+  onExpand(id: string): void;
+  /** A double click on a "+N more" node: draw all of its hub's leaves. */
+  onOpenHub(hub: string): void;
   onBackground(): void;
+  /** Nodes were dragged to new places. */
+  onMoved(): void;
+  /** Zoom or pan changed (already debounced). */
+  onViewport(): void;
+  onContextMenu(target: CanvasTarget, at: PagePoint): void;
+  onHover(id: string | null, at: PagePoint): void;
 }
 
-/** A disputed fact is marked by a sign in its label as well as by colour, for readers who cannot tell the colour. */
-const DISPUTED_SIGN = '⚠ ';
-
-function nodeElement(node: EntitySummary, expanded: boolean): ElementDefinition {
-  const style = ENTITY_STYLE[node.type];
-  const disputed = node.status === 'DISPUTED';
-  const data = { id: node.id, name: node.name, label: disputed ? `${DISPUTED_SIGN}${node.name}` : node.name, type: node.type, color: style.color, shape: style.shape, status: node.status ?? 'UNSOURCED', sources: node.independentSourceCount ?? 0 };
-  return { group: 'nodes', data, classes: [expanded ? 'expanded' : '', disputed ? 'disputed' : ''].join(' ').trim() };
-}
-
-function edgeElement(edge: RelationSummary): ElementDefinition {
-  const style = RELATION_STYLE[edge.type];
-  const disputed = edge.status === 'DISPUTED';
-  const text = edge.role ? `${edge.type}\n${edge.role}` : edge.type;
-  const sources = edge.independentSourceCount ?? 0;
-  const data = {
-    id: `rel:${edge.id}`,
-    relationId: edge.id,
-    source: edge.from.id,
-    target: edge.to.id,
-    type: edge.type,
-    role: edge.role ?? '',
-    label: disputed ? `${DISPUTED_SIGN}${text}` : text,
-    color: style.color,
-    lineStyle: style.lineStyle,
-    status: edge.status ?? 'UNSOURCED',
-    sources,
-    width: edgeWidth(sources),
-  };
-  return { group: 'edges', data, classes: disputed ? 'disputed' : '' };
+/** What to draw: the view's data and its picture. */
+export interface Drawing {
+  nodes: EntitySummary[];
+  edges: RelationSummary[];
+  expanded: ReadonlySet<string>;
+  hidden: ReadonlySet<string>;
+  /** Hubs drawn whole; other hubs' extra leaves fold into "+N more". */
+  open: ReadonlySet<string>;
+  /** Entities never folded into a summary (selected, on the path). */
+  keep: ReadonlySet<string>;
+  positions: Readonly<Record<string, Point>>;
+  layout: LayoutName;
+  /** A reopened picture keeps its zoom and pan: nothing new may fit the view. */
+  keepViewport: boolean;
 }
 
 const MAX_FIT_ZOOM = 1.3;
+const FIT_PADDING = 40;
+const VIEWPORT_SETTLE_MS = 250;
 
-/** A stable number from an id, so the same view gets the same starting positions and so the same layout. */
-function hash(id: string): number {
-  let value = 2166136261;
-  for (let i = 0; i < id.length; i++) value = Math.imul(value ^ id.charCodeAt(i), 16777619);
-  return (value >>> 0) / 4294967296;
-}
-
-/** Near an already placed neighbour if there is one, else on a circle around the origin; never random. */
-function startPosition(id: string, edges: RelationSummary[], cy: Core, placed: ReadonlySet<string>): { x: number; y: number } {
-  const angle = hash(id) * 2 * Math.PI;
-  for (const edge of edges) {
-    const other = edge.from.id === id ? edge.to.id : edge.to.id === id ? edge.from.id : null;
-    if (other && placed.has(other)) {
-      const at = cy.getElementById(other).position();
-      return { x: at.x + 120 * Math.cos(angle), y: at.y + 120 * Math.sin(angle) };
-    }
-  }
-  return { x: 300 * Math.cos(angle), y: 300 * Math.sin(angle) };
-}
-
-/** Edge element ids are prefixed so an entity and a relation may share an id. */
-export const edgeElementId = (relationId: string): string => `rel:${relationId}`;
-
-/** The Cytoscape.js drawing: a force-directed (cose) layout, re-run when elements are added. */
+/** The Cytoscape.js drawing: nodes keep their places; only what is new is laid out (layouts.ts). */
 export class GraphView {
   readonly cy: Core;
+  private viewportTimer = 0;
+  /** Set while the code moves the viewport itself, so only the analyst's moves are reported. */
+  private quiet = false;
 
-  constructor(container: HTMLElement, handlers: GraphHandlers) {
-    this.cy = cytoscape({ container, style: STYLE, autounselectify: true, wheelSensitivity: 0.3, minZoom: 0.2, maxZoom: 3 });
-    this.cy.on('tap', 'node', (event) => handlers.onNode((event.target as NodeSingular).id()));
-    this.cy.on('tap', 'edge', (event) => handlers.onEdge(String(event.target.data('relationId'))));
-    this.cy.on('tap', (event) => {
-      if (event.target === this.cy) handlers.onBackground();
+  constructor(container: HTMLElement, private readonly handlers: GraphHandlers) {
+    this.cy = cytoscape({ container, style: STYLE, boxSelectionEnabled: true, selectionType: 'single', wheelSensitivity: 0.3, minZoom: 0.05, maxZoom: 5 });
+    const cy = this.cy;
+    const additive = (event: EventObject) => {
+      const original = event.originalEvent as MouseEvent | undefined;
+      return Boolean(original && (original.shiftKey || original.ctrlKey || original.metaKey));
+    };
+    const pagePoint = (event: EventObject): PagePoint => {
+      const box = container.getBoundingClientRect();
+      return { x: box.left + event.renderedPosition.x, y: box.top + event.renderedPosition.y };
+    };
+    cy.on('tap', 'node', (event) => {
+      const node = event.target as NodeSingular;
+      if (!node.hasClass('summary')) handlers.onSelect({ kind: 'entity', id: node.id() }, additive(event));
+    });
+    cy.on('tap', 'edge', (event) => {
+      const relationId = event.target.data('relationId') as string | undefined;
+      if (relationId) handlers.onSelect({ kind: 'relation', id: relationId }, additive(event));
+    });
+    cy.on('tap', (event) => {
+      if (event.target === cy && !additive(event)) handlers.onBackground();
+    });
+    cy.on('dbltap', 'node', (event) => {
+      const node = event.target as NodeSingular;
+      if (node.hasClass('summary')) handlers.onOpenHub(String(node.data('hub')));
+      else handlers.onExpand(node.id());
+    });
+    cy.on('cxttap', (event) => {
+      const target = event.target;
+      if (target === cy) handlers.onContextMenu({ kind: 'background' }, pagePoint(event));
+      else if (target.isNode?.() && target.hasClass('summary')) handlers.onContextMenu({ kind: 'summary', hub: String(target.data('hub')) }, pagePoint(event));
+      else if (target.isNode?.()) handlers.onContextMenu({ kind: 'node', id: target.id() }, pagePoint(event));
+    });
+    cy.on('mouseover', 'node', (event) => {
+      if (!event.target.hasClass('summary')) handlers.onHover(event.target.id(), pagePoint(event));
+    });
+    cy.on('mouseout', 'node', (event) => handlers.onHover(null, pagePoint(event)));
+    cy.on('dragfree', 'node', () => handlers.onMoved());
+    cy.on('viewport', () => {
+      if (this.quiet) return;
+      window.clearTimeout(this.viewportTimer);
+      this.viewportTimer = window.setTimeout(() => handlers.onViewport(), VIEWPORT_SETTLE_MS);
     });
   }
 
-  /** Replaces what is drawn; returns whether elements were added or removed. */
-  setElements(nodes: EntitySummary[], edges: RelationSummary[], expanded: ReadonlySet<string>): boolean {
+  /**
+   * Draws the view. Nodes with a saved position go there; new nodes are placed around their
+   * neighbours without moving the others; only a picture with nothing placed is laid out whole.
+   * Returns the ids of the entities added.
+   */
+  setElements(drawing: Drawing): string[] {
     const cy = this.cy;
+    const shown = drawing.nodes.filter((node) => !drawing.hidden.has(node.id));
+    const shownIds = new Set(shown.map((node) => node.id));
+    const edges = drawing.edges.filter((edge) => shownIds.has(edge.from.id) && shownIds.has(edge.to.id));
+    const folded = collapseLeaves(shown, edges, drawing.keep, drawing.open);
     const wanted = new Map<string, ElementDefinition>();
-    for (const node of nodes) wanted.set(node.id, nodeElement(node, expanded.has(node.id)));
-    for (const edge of edges) if (wanted.has(edge.from.id) && wanted.has(edge.to.id)) wanted.set(edgeElementId(edge.id), edgeElement(edge));
-    let changed = false;
+    for (const node of folded.nodes) wanted.set(node.id, nodeElement(node, drawing.expanded.has(node.id)));
+    for (const edge of folded.edges) wanted.set(edgeElementId(edge.id), edgeElement(edge));
+    for (const summary of folded.summaries) for (const element of summaryElements(summary)) wanted.set(String(element.data.id), element);
+    const placedBefore = cy.nodes().length;
+    const added: string[] = [];
     cy.batch(() => {
       cy.elements().forEach((element) => {
-        if (!wanted.has(element.id())) {
-          element.remove();
-          changed = true;
-        }
+        if (!wanted.has(element.id())) element.remove();
       });
-      const added: ElementDefinition[] = [];
       for (const [id, definition] of wanted) {
         const existing = cy.getElementById(id);
         if (existing.nonempty()) {
           existing.data(definition.data);
           existing.classes(definition.classes ?? '');
-        } else added.push(definition);
+        } else {
+          cy.add(definition.group === 'nodes' ? { ...definition, position: drawing.positions[id] ?? { x: 0, y: 0 } } : definition);
+          if (definition.group === 'nodes') added.push(id);
+        }
       }
-      if (added.length > 0) {
-        changed = true;
-        const placed = new Set(cy.nodes().map((node) => node.id()));
-        cy.add(added.filter((definition) => definition.group === 'nodes')).forEach((node) => {
-          node.position(startPosition(node.id(), edges, cy, placed));
-        });
-        cy.add(added.filter((definition) => definition.group === 'edges'));
+      // Undo and a reopened link may move nodes already drawn: the saved position wins.
+      for (const [id, point] of Object.entries(drawing.positions)) {
+        const node = cy.getElementById(id);
+        if (node.nonempty() && (node.position('x') !== point.x || node.position('y') !== point.y)) node.position(point);
       }
+      cy.nodes().forEach((node) => {
+        if (!node.hasClass('summary')) node.data('size', nodeSize(node.degree(false)));
+      });
     });
-    if (changed) this.layout();
-    return changed;
+    const unplaced = cy.nodes().filter((node) => added.includes(node.id()) && !drawing.positions[node.id()]);
+    if (unplaced.nonempty()) {
+      this.quiet = true;
+      if (unplaced.length === cy.nodes().length || (placedBefore === 0 && Object.keys(drawing.positions).length === 0)) {
+        runLayout(cy, drawing.layout, cy.elements(), [...drawing.expanded]);
+        this.fit();
+      } else {
+        placeNew(cy, unplaced.nodes());
+        if (!drawing.keepViewport && !this.inView(unplaced.nodes())) this.fit();
+      }
+      this.quiet = false;
+    }
+    return added.filter((id) => !id.startsWith('more:'));
   }
 
-  layout(): void {
+  private inView(nodes: cytoscape.NodeCollection): boolean {
+    const extent = this.cy.extent();
+    return nodes.every((node) => {
+      const { x, y } = (node as NodeSingular).position();
+      return x >= extent.x1 && x <= extent.x2 && y >= extent.y1 && y <= extent.y2;
+    });
+  }
+
+  /** Lays out every drawn node again with the named layout (the analyst asked for it), and fits. */
+  relayout(name: LayoutName, roots: string[]): void {
+    this.quiet = true;
+    runLayout(this.cy, name, this.cy.elements(), roots);
+    this.fit();
+    this.quiet = false;
+  }
+
+  /** Fits what is drawn, never zooming in so far that labels grow past a readable size. */
+  fit(): void {
     const cy = this.cy;
     if (cy.nodes().empty()) return;
-    cy.layout({ name: 'cose', animate: false, randomize: false, nodeDimensionsIncludeLabels: true, idealEdgeLength: () => 140, nodeRepulsion: () => 12000, padding: 40, fit: true } as cytoscape.LayoutOptions).run();
-    // A small graph would be fitted at a large zoom: keep labels at a readable size.
+    const quiet = this.quiet;
+    this.quiet = true;
+    cy.fit(cy.elements(), FIT_PADDING);
     if (cy.zoom() > MAX_FIT_ZOOM) {
       cy.zoom(MAX_FIT_ZOOM);
       cy.center();
     }
+    this.quiet = quiet;
   }
 
-  select(selection: Selection): void {
-    this.cy.elements().removeClass('chosen');
+  /** The model positions of the drawn entities, rounded as the URL keeps them. */
+  positions(): Record<string, Point> {
+    const positions: Record<string, Point> = {};
+    this.cy.nodes().forEach((node: NodeSingular) => {
+      if (!node.hasClass('summary')) positions[node.id()] = roundPoint(node.position());
+    });
+    return positions;
+  }
+
+  viewport(): { zoom: number; pan: Point } {
+    return { zoom: this.cy.zoom(), pan: roundPoint(this.cy.pan()) };
+  }
+
+  setViewport(zoom: number, pan: Point): void {
+    this.quiet = true;
+    this.cy.viewport({ zoom, pan });
+    this.quiet = false;
+  }
+
+  /** The element whose details show gets `.chosen`; `syncSelection` also makes it the one selected. */
+  select(selection: Selection, syncSelection = true): void {
+    const cy = this.cy;
+    cy.elements().removeClass('chosen');
+    if (syncSelection) cy.elements(':selected').unselect();
     if (!selection) return;
-    const id = selection.kind === 'entity' ? selection.id : edgeElementId(selection.id);
-    this.cy.getElementById(id).addClass('chosen');
+    const element = cy.getElementById(selection.kind === 'entity' ? selection.id : edgeElementId(selection.id));
+    element.addClass('chosen');
+    if (syncSelection) element.select();
+  }
+
+  /** Entities selected on the canvas (click with shift/ctrl, or a box drawn with shift). */
+  selectedIds(): string[] {
+    return this.cy.nodes(':selected').filter((node) => !node.hasClass('summary')).map((node) => node.id());
   }
 
   /** Highlights a path and fades the rest; an empty path clears the highlight. */
@@ -147,8 +239,8 @@ export class GraphView {
     });
   }
 
-  /** Where an element is drawn on the page, for tests and for scrolling to it. */
-  renderedCenter(selection: NonNullable<Selection>): { x: number; y: number } | null {
+  /** Where an element is drawn on the page, for tests, menus and cards. */
+  renderedCenter(selection: NonNullable<Selection>): PagePoint | null {
     const node = this.cy.nodes().getElementById(selection.id);
     const edge = this.cy.edges().getElementById(edgeElementId(selection.id));
     if (selection.kind === 'entity' ? node.empty() : edge.empty()) return null;

@@ -1,6 +1,8 @@
 import { graphql } from './api.js';
 import { renderLegend } from './colors.js';
 import { applyRoute, initRoutes, showGraph } from './review/route.js';
+import { attachCanvas } from './canvas.js';
+import { createCanvasActions } from './canvas-actions.js';
 import { renderEntity, renderMessage, renderRelation, type DetailActions } from './detail.js';
 import { byId } from './dom.js';
 import { exportBundle, exportPng } from './export.js';
@@ -21,13 +23,52 @@ let state: ViewState = parseState(window.location.search);
 let view: ViewData | null = null;
 let viewController: AbortController | null = null;
 let detailController: AbortController | null = null;
+/** The next drawing shows the state's zoom and pan: a link opened, Back or Forward. Otherwise the view stays where it is. */
+let reopening = true;
 
 const graph = new GraphView(byId('graph'), {
-  onNode: (id) => openNode(id),
-  onEdge: (id) => select({ kind: 'relation', id }),
-  onBackground: () => select(null),
+  onSelect: (selection, additive) => select(selection, additive ? 'add' : 'canvas'),
+  onExpand: (id) => canvasActions.expand([id]),
+  onOpenHub: (hub) => canvasActions.openHub(hub),
+  onBackground: () => select(null, 'canvas'),
+  onMoved: () => {
+    canvasActions.recordMove(state);
+    syncPicture();
+  },
+  onViewport: () => syncPicture(),
+  onContextMenu: (target, at) => canvas.contextMenu(target, at),
+  onHover: (id, at) => canvas.hover(id, at),
 });
 const resizeGraph = () => graph.resize();
+
+/** Positions of what the view holds (hidden nodes keep theirs), zoom and pan, read from the drawing into the URL. */
+function syncPicture(extra: Partial<ViewState> = {}): void {
+  const drawn = graph.positions();
+  const positions: ViewState['positions'] = {};
+  for (const id of view?.nodes.keys() ?? []) {
+    const point = drawn[id] ?? state.positions[id];
+    if (point) positions[id] = point;
+  }
+  const { zoom, pan } = graph.viewport();
+  state = { ...state, ...extra, positions, zoom: view && view.nodes.size > 0 ? zoom : null, pan: view && view.nodes.size > 0 ? pan : null };
+  writeState(state, 'replace');
+  canvas.update();
+}
+
+const canvasActions = createCanvasActions(
+  {
+    state: () => state,
+    go: (next, mode) => navigate(next, mode),
+    syncPicture,
+    select: (selection) => select(selection),
+    entity: (id) => view?.nodes.get(id) ?? null,
+    pathFrom: (entity) => pathPanel.setFrom(entity),
+    pathTo: (entity) => pathPanel.setTo(entity),
+  },
+  graph,
+  () => canvas.update(),
+);
+const canvas = attachCanvas(graph, byId('graph-area'), byId('canvas-tools'), canvasActions);
 // For tests and the browser console: the Cytoscape instance and the current state.
 Object.assign(window, { newsgraphExplorer: { graph, cy: graph.cy, state: () => state, view: () => view } });
 
@@ -41,19 +82,23 @@ function navigate(next: ViewState, mode: 'push' | 'replace' = 'push'): void {
 /** A search result: the view starts over from it, keeping the relation, source and date filters. */
 function openEntity(id: string): void {
   sourcingControls.forgetDates();
+  canvasActions.history.clear();
   navigate({ ...emptyState(), types: state.types, asOf: state.asOf, minSources: state.minSources, expanded: [id], selected: { kind: 'entity', id } });
 }
 
-/** A click on a node: select it and add its neighbourhood to the view. */
+/** An entity named in a panel: expanded when it is not drawn yet (as a double click would). */
 function openNode(id: string): void {
-  const expanded = state.expanded.includes(id) ? state.expanded : [...state.expanded, id];
-  navigate({ ...state, expanded, selected: { kind: 'entity', id } });
+  canvasActions.expand([id]);
 }
 
-function select(selection: Selection): void {
+/**
+ * Shows the details of `selection`. `canvas`: Cytoscape has selected it already (a click);
+ * `add`: a click with shift, ctrl or cmd, which keeps the rest of the selection.
+ */
+function select(selection: Selection, from: 'panel' | 'canvas' | 'add' = 'panel'): void {
   state = { ...state, selected: selection };
   writeState(state, 'replace');
-  graph.select(selection);
+  graph.select(selection, from === 'panel');
   renderSide();
   void loadDetail();
 }
@@ -100,9 +145,23 @@ async function refresh(): Promise<void> {
     const data = await track('Loading the graph', loadView(state, controller.signal));
     if (controller.signal.aborted) return;
     view = data;
-    graph.setElements([...data.nodes.values()], [...data.edges.values()], new Set(state.expanded));
-    graph.select(state.selected);
     const path = data.path?.result;
+    const keep = new Set([...state.expanded, ...(state.selected?.kind === 'entity' ? [state.selected.id] : []), ...(path ? path.nodes.map((node) => node.id) : [])]);
+    graph.setElements({
+      nodes: [...data.nodes.values()],
+      edges: [...data.edges.values()],
+      expanded: new Set(state.expanded),
+      hidden: new Set(state.hidden),
+      open: new Set(state.open),
+      keep,
+      positions: state.positions,
+      layout: state.layout,
+      keepViewport: reopening && state.zoom !== null,
+    });
+    if (reopening && state.zoom !== null && state.pan) graph.setViewport(state.zoom, state.pan);
+    reopening = false;
+    syncPicture();
+    graph.select(state.selected);
     graph.highlightPath(path ? path.nodes.map((node) => node.id) : [], path ? path.relations.map((relation) => relation.id) : []);
     pathPanel.showResult(data.path, shownTypes(state), state.types.length === 0);
     renderSide();
@@ -171,11 +230,13 @@ byId('export-json').addEventListener('click', () => {
 byId('clear-view').addEventListener('click', () => {
   search.reset();
   sourcingControls.forgetDates();
+  canvasActions.history.clear();
   navigate(emptyState());
 });
 window.addEventListener('popstate', () => {
   applyRoute(resizeGraph);
   state = parseState(window.location.search);
+  reopening = true;
   void refresh();
 });
 

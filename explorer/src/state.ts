@@ -1,9 +1,10 @@
+import { emptyPicture, formatPicture, parsePicture, type Picture } from './picture.js';
 import { RELATION_TYPES, type RelationType } from './types.js';
 
 export type Selection = { kind: 'entity' | 'relation'; id: string } | null;
 
-/** Everything a link must carry to reopen the same view. */
-export interface ViewState {
+/** Everything a link must carry to reopen the same view, and its picture (picture.ts). */
+export interface ViewState extends Picture {
   /** Entities whose neighbourhoods are shown, in the order they were opened. */
   expanded: string[];
   selected: Selection;
@@ -30,12 +31,13 @@ function parseMinSources(value: string | null): number | null {
 }
 
 export function emptyState(): ViewState {
-  return { expanded: [], selected: null, types: [], path: null, asOf: null, minSources: null };
+  return { expanded: [], selected: null, types: [], path: null, asOf: null, minSources: null, ...emptyPicture() };
 }
 
 /**
  * `?e=liu-xiaowu&e=russia&node=liu-xiaowu&types=COMMANDS,MEMBER_OF&from=liu-xiaowu&to=russia`:
- * repeated `e` for expanded entities, `node` or `edge` for the selection; `asOf` and `minSources` as the API names them.
+ * repeated `e` for expanded entities, `node` or `edge` for the selection; `asOf` and `minSources` as the API names them;
+ * then the picture (picture.ts): `pos`, `layout`, `z`, `pan`, `hide`, `open`.
  */
 export function parseState(search: string): ViewState {
   const params = new URLSearchParams(search);
@@ -57,6 +59,7 @@ export function parseState(search: string): ViewState {
     path: from && to ? { from, to } : null,
     asOf: asOf && PARTIAL_DATE.test(asOf) ? asOf : null,
     minSources: parseMinSources(params.get('minSources')),
+    ...parsePicture(params),
   };
 }
 
@@ -71,6 +74,7 @@ export function formatState(state: ViewState): string {
   }
   if (state.asOf) params.set('asOf', state.asOf);
   if (state.minSources !== null) params.set('minSources', String(state.minSources));
+  formatPicture(params, state);
   const query = params.toString();
   return query ? `?${query}` : '';
 }
