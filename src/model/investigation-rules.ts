@@ -1,4 +1,5 @@
 import { GraphQLError } from 'graphql';
+import { freeTextProblem, nameProblem } from './text-rules.js';
 
 /**
  * What a saved investigation may hold (docs/investigations.md). Refusals are
@@ -38,15 +39,17 @@ const isObject = (value: unknown): value is Record<string, unknown> => typeof va
 /** Counted in code points, as a reader counts characters (an emoji is one, not two). */
 const charCount = (text: string) => [...text].length;
 
-// Control characters other than tab and line breaks have no place in a name or notes.
-const CONTROL = /(?![\t\n\r])\p{Cc}/u;
+// A query string is one line of URL characters.
+const CONTROL = /\p{Cc}/u;
 
 export function checkName(value: unknown, field = 'name'): string {
   if (typeof value !== 'string') throw refuse(field, 'give the name as a string');
   const name = value.trim();
   if (name.length === 0) throw refuse(field, 'the name is empty; give 1 to 200 characters');
   if (charCount(name) > INVESTIGATION_LIMITS.nameChars) throw refuse(field, `the name has ${charCount(name)} characters; at most ${INVESTIGATION_LIMITS.nameChars}`);
-  if (/[\r\n]/.test(name) || CONTROL.test(name)) throw refuse(field, 'a name is one line without control characters');
+  // The project's rule for names (src/model/text-rules.ts): one line of visible text.
+  const problem = nameProblem(name);
+  if (problem) throw refuse(field, `the name ${problem}`);
   return name;
 }
 
@@ -54,7 +57,9 @@ export function checkNotes(value: unknown, field = 'notes'): string {
   if (value === undefined || value === null) return '';
   if (typeof value !== 'string') throw refuse(field, 'give the notes as a string');
   if (charCount(value) > INVESTIGATION_LIMITS.notesChars) throw refuse(field, `the notes have ${charCount(value)} characters; at most ${INVESTIGATION_LIMITS.notesChars}`);
-  if (CONTROL.test(value)) throw refuse(field, 'notes may not hold control characters other than tabs and line breaks');
+  // Free text, as descriptions and quotes are: layout and direction marks stay.
+  const problem = freeTextProblem(value);
+  if (problem) throw refuse(field, `the notes ${problem}`);
   return value;
 }
 

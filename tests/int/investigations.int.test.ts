@@ -195,6 +195,9 @@ describe('saved investigations', () => {
     const before = (await listed('editor')).length;
     await refused('editor', SAVE, { input: { name: '   ', view: VIEW } }, 'input.name');
     await refused('editor', SAVE, { input: { name: 'x'.repeat(201), view: VIEW } }, 'input.name');
+    // Names follow the project's rule for names: one line of visible text, no direction overrides.
+    await refused('editor', SAVE, { input: { name: 'Zapad\u202Ereversed', view: VIEW } }, 'input.name');
+    await refused('editor', SAVE, { input: { name: 'Two\nlines', view: VIEW } }, 'input.name');
     await refused('editor', SAVE, { input: { name: 'Long notes', notes: 'n'.repeat(20_001), view: VIEW } }, 'input.notes');
     await refused('editor', SAVE, { input: { name: 'Huge view', view: { explorer: '?expand=a', padding: 'p'.repeat(300 * 1024) } } }, 'input.view');
     await refused('editor', SAVE, { input: { name: 'Not an object', view: ['?expand=a'] } }, 'input.view');
