@@ -75,16 +75,24 @@ export interface StreamProgress {
   records: number;
 }
 
-async function* readRecords(path: string, onProgress?: (progress: StreamProgress) => void): AsyncGenerator<{ record: NdjsonRecord | ValidationIssue[]; line: number }> {
+/** How often the readers report progress: often enough for a display that updates every second, whatever the record size. */
+const PROGRESS_EVERY_MS = 200;
+
+export async function* readRecords(path: string, onProgress?: (progress: StreamProgress) => void): AsyncGenerator<{ record: NdjsonRecord | ValidationIssue[]; line: number }> {
   const stream = createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 });
   const totalBytes = statSync(path).size;
   let line = 0;
   let records = 0;
+  let reportedAt = Date.now();
   for await (const text of createInterface({ input: stream, crlfDelay: Infinity })) {
     line += 1;
     if (text.trim() === '') continue;
     records += 1;
-    if (onProgress && records % 10_000 === 0) onProgress({ bytesRead: stream.bytesRead, totalBytes, records });
+    // By time, not by count: 10,000 records of large documents took minutes between two updates.
+    if (onProgress && Date.now() - reportedAt >= PROGRESS_EVERY_MS) {
+      reportedAt = Date.now();
+      onProgress({ bytesRead: stream.bytesRead, totalBytes, records });
+    }
     yield { record: parseNdjsonLine(text, line), line };
   }
   onProgress?.({ bytesRead: totalBytes, totalBytes, records });
@@ -96,8 +104,20 @@ export interface StreamContents {
   reportIds?: Set<string>;
 }
 
-/** Pass one: every line parsed and cross-checked; returns the issues (at most 1000). */
-export async function validateNdjsonFile(path: string, onProgress?: (progress: StreamProgress) => void, contents?: StreamContents): Promise<ValidationIssue[]> {
+/** How many records of each kind a stream holds (its header aside). */
+export type StreamCounts = Record<Exclude<NdjsonRecord['kind'], 'header'>, number>;
+
+export function emptyStreamCounts(): StreamCounts {
+  return { document: 0, source: 0, entity: 0, relation: 0, report: 0 };
+}
+
+/** Pass one: every line parsed and cross-checked; returns the issues (at most 1000). `counts`, when given, counts the valid records. */
+export async function validateNdjsonFile(
+  path: string,
+  onProgress?: (progress: StreamProgress) => void,
+  contents?: StreamContents,
+  counts?: StreamCounts,
+): Promise<ValidationIssue[]> {
   const checker = new ReferenceChecker();
   const issues = checker.found as ValidationIssue[];
   let sawHeader = false;
@@ -113,6 +133,7 @@ export async function validateNdjsonFile(path: string, onProgress?: (progress: S
       if (record.kind !== 'header') issues.push({ path: at, message: 'the first record must be the header {"record":"header","format":"newsgraph.bundle","version":1}' });
       if (record.kind === 'header') continue;
     }
+    if (record.kind !== 'header' && counts) counts[record.kind] += 1;
     if (record.kind === 'header') issues.push({ path: at, message: 'a second header' });
     else if (record.kind === 'document') {
       checker.addDocument(record.value, at);
