@@ -5,6 +5,7 @@ import { Command } from 'commander';
 import { ensureLauncherBuilt, startEmbeddedNeo4j, PROJECT_ROOT } from '../db/embedded.js';
 import { embeddedOptions } from '../db/connect.js';
 import { migrate } from '../db/migrate.js';
+import { assertEmbeddedFree, claimEmbedded } from './embedded-busy.js';
 import { loadRuntime, onShutdownSignal, reportFatal, withDatabase } from './runtime.js';
 import { registerExportCommand } from './export-command.js';
 import { registerExtractCommand } from './extract-command.js';
@@ -47,7 +48,9 @@ db.command('start')
   .description('Run the embedded Neo4j alone, in the foreground, until Ctrl-C.')
   .action(async () => {
     const { config, log } = loadRuntime();
+    await assertEmbeddedFree({ ...config, neo4j: { ...config.neo4j, uri: undefined } });
     const neo4j = await startEmbeddedNeo4j(embeddedOptions(config, log));
+    claimEmbedded(config, { command: 'db start', bolt: neo4j.uri });
     console.log(`Embedded Neo4j listening on ${neo4j.uri} (NEO4J_URI=${neo4j.uri}). Ctrl-C stops it.`);
     onShutdownSignal(log, () => neo4j.stop());
   });

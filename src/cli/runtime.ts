@@ -2,9 +2,17 @@ import { existsSync } from 'node:fs';
 import { loadConfig, ConfigError, type Config } from '../config.js';
 import { connectDatabase, type Database } from '../db/connect.js';
 import { EmbeddedNeo4jError } from '../db/embedded.js';
+import { DatabaseError } from '../db/errors.js';
 import { createLogger, type Logger } from '../logger.js';
 import { NlpInputError, NlpUnavailableError } from '../nlp/corenlp-client.js';
 import { CoreNlpServiceError } from '../nlp/corenlp-service.js';
+import { claimEmbedded, EmbeddedBusyError } from './embedded-busy.js';
+import { ApiError } from './ingest-api.js';
+
+/** A command used wrongly (options that do not go together): one line, no stack. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
 
 export interface Runtime {
   config: Config;
@@ -18,13 +26,18 @@ export function loadRuntime(): Runtime {
   return { config, log: createLogger(config.logLevel) };
 }
 
-/** Opens the database for a command and always closes it (stopping an embedded Neo4j). */
-export async function withDatabase<T>(runtime: Runtime, work: (db: Database) => Promise<T>): Promise<T> {
+/**
+ * Opens the database for a command and always closes it (stopping an embedded Neo4j). On the embedded
+ * Neo4j it records itself as the store's user, so that another command can say who holds it.
+ */
+export async function withDatabase<T>(runtime: Runtime, work: (db: Database) => Promise<T>, command = process.argv[2] ?? 'command'): Promise<T> {
   const db = await connectDatabase(runtime.config, runtime.log);
+  const release = db.mode === 'embedded' ? claimEmbedded(runtime.config, { command, bolt: db.uri }) : undefined;
   try {
     return await work(db);
   } finally {
     await db.close();
+    release?.();
   }
 }
 
@@ -48,7 +61,7 @@ export function onShutdownSignal(log: Logger, shutdown: () => Promise<void>): vo
 
 /** Known failures print one clear line; anything else prints its stack. */
 export function reportFatal(error: unknown): never {
-  const known = [ConfigError, EmbeddedNeo4jError, CoreNlpServiceError, NlpUnavailableError, NlpInputError];
+  const known = [ConfigError, EmbeddedNeo4jError, EmbeddedBusyError, CoreNlpServiceError, NlpUnavailableError, NlpInputError, DatabaseError, ApiError, UsageError];
   if (error instanceof Error && known.some((type) => error instanceof type)) {
     console.error(`newsgraph: ${error.message}`);
   } else {

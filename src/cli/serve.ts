@@ -8,11 +8,17 @@ import { drainServer, listen } from '../server/http.js';
 import type { Readiness } from '../server/readiness.js';
 import { readinessOf } from '../server/readiness-of.js';
 import { createNewsgraphYoga } from '../server/yoga.js';
+import { assertEmbeddedFree, claimEmbedded } from './embedded-busy.js';
 import { onShutdownSignal, type Runtime } from './runtime.js';
 
 export async function serve(runtime: Runtime): Promise<void> {
   const { config, log } = runtime;
+  // Said in a second, rather than by Neo4j's "Address already in use" after its start.
+  await assertEmbeddedFree(config);
   const db = await connectDatabase(config, log);
+  const shownHost = config.http.host === '0.0.0.0' ? 'localhost' : config.http.host;
+  // Tells a later `newsgraph ingest` on the same store where to send its data instead (--api).
+  if (db.mode === 'embedded') claimEmbedded(config, { command: 'serve', bolt: db.uri, api: `http://${shownHost}:${config.http.port}` });
   const running: { server?: Server; readiness?: Readiness } = {};
   // Started by the first extractDraft, not here: a service that never extracts should not pay its minute of CPU and 4 GB.
   const extraction = new ExtractionEngine(createNlpEngine(config, log), config.nlp.requestTimeoutMs + config.security.limits.requestTimeoutMs, log);
@@ -40,6 +46,5 @@ export async function serve(runtime: Runtime): Promise<void> {
     await db.close();
     throw error;
   }
-  const shownHost = config.http.host === '0.0.0.0' ? 'localhost' : config.http.host;
   log.info({ url: `http://${shownHost}:${config.http.port}/graphql`, database: db.mode }, 'newsgraph is serving; /ready answers 200 once the database is warmed up');
 }
