@@ -65,8 +65,14 @@ builder.scalarType('JSON', {
 });
 
 // Every query needs the read scope; each mutation declares its own scope on its field.
-builder.queryType({ authScopes: { read: true } });
-builder.mutationType({});
+builder.queryType({
+  description: 'Reads of the graph: entities, relations, their sources, neighbourhoods, paths and timelines. Every query needs the read scope.',
+  authScopes: { read: true },
+});
+builder.mutationType({
+  description:
+    'Writes: edits of the graph and of saved work. Every mutation needs at least the editor role (Authorization: Bearer <key>); deleteEntity, mergeEntities and replacing a stored document need the admin role.',
+});
 
 /** The builder's resolved type parameters, for helpers that take refs of any domain. */
 export type BuilderTypes = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;

@@ -7,11 +7,11 @@ export const PageInfo = builder
   .implement({
     description: 'Relay page info. Cursors are keyset cursors: paging is stable while data is added.',
     fields: (t) => ({
-      hasNextPage: t.exposeBoolean('hasNextPage'),
+      hasNextPage: t.exposeBoolean('hasNextPage', { description: 'True when more items follow: ask again with `after: endCursor`.' }),
       // Forward-only paging: there is never a previous page to go back to through `before`.
-      hasPreviousPage: t.boolean({ resolve: () => false }),
-      startCursor: t.exposeString('startCursor', { nullable: true }),
-      endCursor: t.exposeString('endCursor', { nullable: true }),
+      hasPreviousPage: t.boolean({ description: 'Always false: paging goes forward only (there is no `before`).', resolve: () => false }),
+      startCursor: t.exposeString('startCursor', { nullable: true, description: "The first edge's cursor; null on an empty page." }),
+      endCursor: t.exposeString('endCursor', { nullable: true, description: "The last edge's cursor, to pass as `after` for the next page; null on an empty page." }),
     }),
   });
 
@@ -24,19 +24,23 @@ export interface ConnectionResult<T> {
 /** `XConnection { edges { cursor node } pageInfo totalCount }` and `XEdge`, for any node type. */
 export function connectionOf<T>(name: string, node: ObjectRef<BuilderTypes, T> | InterfaceRef<BuilderTypes, T>) {
   const Edge = builder.objectRef<{ cursor: string; node: T }>(`${name}Edge`).implement({
+    description: `One ${name} of a page, with the cursor that points at it.`,
     fields: (t) => ({
-      cursor: t.exposeString('cursor'),
-      node: t.field({ type: node, resolve: (edge) => edge.node as never }),
+      cursor: t.exposeString('cursor', { description: `Opaque keyset cursor: pass it as \`after\` for the ${name} items after this one.` }),
+      node: t.field({ type: node, description: `The ${name}.`, resolve: (edge) => edge.node as never }),
     }),
   });
   return builder.objectRef<ConnectionResult<T>>(`${name}Connection`).implement({
+    description: `A page of ${name} items (Relay connection): the edges, where the page ends, and how many there are in all.`,
     fields: (t) => ({
       edges: t.field({
+        description: 'The items of this page, in order, each with its cursor.',
         type: [Edge],
         resolve: ({ page }) => page.items.map((item) => ({ cursor: encodeCursor(page.keyOf(item)), node: item })),
       }),
       pageInfo: t.field({
         type: PageInfo,
+        description: 'Whether more items follow, and the cursors to ask for them.',
         resolve: ({ page }) => {
           const first = page.items[0];
           const last = page.items[page.items.length - 1];
@@ -47,7 +51,7 @@ export function connectionOf<T>(name: string, node: ObjectRef<BuilderTypes, T> |
           };
         },
       }),
-      totalCount: t.int({ resolve: ({ totalCount }) => totalCount() }),
+      totalCount: t.int({ description: 'How many items there are in all, on every page (counted only when selected).', resolve: ({ totalCount }) => totalCount() }),
     }),
   });
 }

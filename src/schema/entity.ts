@@ -23,40 +23,47 @@ export const EntityRef = builder.interfaceRef<EntityRecord>('Entity').implement(
   resolveType: (entity) => OBJECT_NAME[entity.type],
   fields: (t) => ({
     id: t.exposeID('id', { description: 'A stable, human-readable slug such as liu-xiaowu.' }),
-    type: t.field({ type: EntityTypeEnum, resolve: (entity) => entity.type }),
-    name: t.exposeString('name'),
-    aliases: t.exposeStringList('aliases'),
-    description: t.exposeString('description', { nullable: true }),
+    type: t.field({ type: EntityTypeEnum, description: 'The kind of entity, matching its object type (PERSON for Person, ...).', resolve: (entity) => entity.type }),
+    name: t.exposeString('name', { description: 'The preferred name, as reported (e.g. Liu Xiaowu).' }),
+    aliases: t.exposeStringList('aliases', { description: 'Other names it is reported under (spellings, abbreviations, translations); search finds them too. Empty when none.' }),
+    description: t.exposeString('description', { nullable: true, description: 'A short note on who or what it is; null when none was given.' }),
   }),
 });
 
 const entityObject = (type: EntityType) => builder.objectRef<EntityRecord>(OBJECT_NAME[type]);
 
 builder.objectType(entityObject('PERSON'), {
+  description: 'A person: an officer, an official, a spokesperson.',
   interfaces: [EntityRef],
   isTypeOf: (value) => (value as EntityRecord).type === 'PERSON',
   fields: (t) => ({ title: t.exposeString('title', { nullable: true, description: 'Rank or title, e.g. Lieutenant General.' }) }),
 });
 builder.objectType(entityObject('ORGANIZATION'), {
+  description: 'An organization: an armed force, a ministry, an alliance, a news outlet.',
   interfaces: [EntityRef],
   isTypeOf: (value) => (value as EntityRecord).type === 'ORGANIZATION',
   fields: (t) => ({ category: t.exposeString('category', { nullable: true, description: `One of ${ORGANIZATION_CATEGORIES.join(', ')}.` }) }),
 });
-builder.objectType(entityObject('COUNTRY'), { interfaces: [EntityRef], isTypeOf: (value) => (value as EntityRecord).type === 'COUNTRY', fields: () => ({}) });
-builder.objectType(entityObject('LOCATION'), { interfaces: [EntityRef], isTypeOf: (value) => (value as EntityRecord).type === 'LOCATION', fields: () => ({}) });
+builder.objectType(entityObject('COUNTRY'), { description: 'A sovereign state.', interfaces: [EntityRef], isTypeOf: (value) => (value as EntityRecord).type === 'COUNTRY', fields: () => ({}) });
+builder.objectType(entityObject('LOCATION'), { description: 'A place that is not a country: a region, a city, a training ground.', interfaces: [EntityRef], isTypeOf: (value) => (value as EntityRecord).type === 'LOCATION', fields: () => ({}) });
 export const EventRef = builder.objectType(entityObject('EVENT'), {
+  description: 'Something that happened over dates: an exercise, a meeting, a visit.',
   interfaces: [EntityRef],
   isTypeOf: (value) => (value as EntityRecord).type === 'EVENT',
   fields: (t) => ({
-    startDate: t.field({ type: 'Date', nullable: true, resolve: (event) => event.startDate }),
-    endDate: t.field({ type: 'Date', nullable: true, resolve: (event) => event.endDate }),
+    startDate: t.field({ type: 'Date', nullable: true, description: 'When it began, as precisely as reported (2021, 2021-08 or 2021-08-09); null when unknown.', resolve: (event) => event.startDate }),
+    endDate: t.field({ type: 'Date', nullable: true, description: 'When it ended, as precisely as reported; null when unknown or ongoing.', resolve: (event) => event.endDate }),
   }),
 });
 
 const EntityConnection = connectionOf('Entity', EntityRef);
 
 const SearchHit = builder.objectRef<{ entity: EntityRecord; score: number }>('SearchHit').implement({
-  fields: (t) => ({ entity: t.field({ type: EntityRef, resolve: (hit) => hit.entity }), score: t.exposeFloat('score') }),
+  description: 'An entity found by search, with how well it matched.',
+  fields: (t) => ({
+    entity: t.field({ type: EntityRef, description: 'The entity whose name or alias matched.', resolve: (hit) => hit.entity }),
+    score: t.exposeFloat('score', { description: 'Relevance, higher is better; exact and prefix matches of a name or alias score above other full-text matches. Only comparable within one search.' }),
+  }),
 });
 
 builder.queryFields((t) => ({
@@ -64,7 +71,7 @@ builder.queryFields((t) => ({
     type: EntityRef,
     nullable: true,
     description: 'The entity with this id; null when there is none, or when asOf or minSources leave it out.',
-    args: { id: t.arg.id({ required: true }), ...claimFilterArgs(t.arg) },
+    args: { id: t.arg.id({ required: true, description: 'The entity id (slug), e.g. liu-xiaowu.' }), ...claimFilterArgs(t.arg) },
     resolve: async (_root, args, ctx, info) => {
       const id = String(args.id);
       const filter = claimFilterOf(args);
@@ -78,7 +85,12 @@ builder.queryFields((t) => ({
     type: EntityConnection,
     description:
       'Entities in id order, optionally of one type. Keyset paging: `after` takes an edge cursor. Under asOf or minSources, totalCount counts the entities that pass, which reads every entity of the type.',
-    args: { type: t.arg({ type: EntityTypeEnum }), first: t.arg.int({ defaultValue: 20 }), after: t.arg.string(), ...claimFilterArgs(t.arg) },
+    args: {
+      type: t.arg({ type: EntityTypeEnum, description: 'Only entities of this type; all types when omitted.' }),
+      first: t.arg.int({ defaultValue: 20, description: `How many entities to return, ${LIMITS.pageSize.min}-${LIMITS.pageSize.max}, default 20.` }),
+      after: t.arg.string({ description: "An edge's cursor: the page starts after it. From the start when omitted." }),
+      ...claimFilterArgs(t.arg),
+    },
     resolve: async (_root, args, ctx, info) => {
       const first = checkRange('first', args.first ?? 20, LIMITS.pageSize);
       const filter = claimFilterOf(args);
@@ -91,7 +103,12 @@ builder.queryFields((t) => ({
     type: [SearchHit],
     description:
       'Full-text search over names and aliases; exact and prefix matches rank first. Any text is safe to pass. asOf and minSources apply to the best candidates the full-text index gives, so a filtered search may find fewer.',
-    args: { query: t.arg.string({ required: true }), types: t.arg({ type: [EntityTypeEnum] }), first: t.arg.int({ defaultValue: 10 }), ...claimFilterArgs(t.arg) },
+    args: {
+      query: t.arg.string({ required: true, description: 'The text to look for in names and aliases, at most 500 characters.' }),
+      types: t.arg({ type: [EntityTypeEnum], description: 'Only entities of these types; all types when omitted or empty.' }),
+      first: t.arg.int({ defaultValue: 10, description: `How many hits to return, best first, ${LIMITS.searchSize.min}-${LIMITS.searchSize.max}, default 10.` }),
+      ...claimFilterArgs(t.arg),
+    },
     resolve: async (_root, args, ctx, info) => {
       const first = checkRange('first', args.first ?? 10, LIMITS.searchSize);
       if (args.query.length > 500) throw new GraphQLError('Argument "query" is longer than 500 characters.', { extensions: { code: 'BAD_USER_INPUT', argumentName: 'query' } });
@@ -108,11 +125,11 @@ builder.queryFields((t) => ({
 const EntityInputRef = builder.inputType('EntityInput', {
   description: 'An entity to create or update. Omitted optional fields keep their stored value; null clears them.',
   fields: (t) => ({
-    id: t.id({ required: true }),
-    type: t.field({ type: EntityTypeEnum, required: true }),
-    name: t.string({ required: true }),
+    id: t.id({ required: true, description: 'The slug that identifies it: lowercase letters, digits and single hyphens (e.g. liu-xiaowu), at most 200 characters.' }),
+    type: t.field({ type: EntityTypeEnum, required: true, description: 'Its kind; an existing entity keeps its type.' }),
+    name: t.string({ required: true, description: 'The preferred name.' }),
     aliases: t.stringList({ description: 'Replaces the stored aliases when given.' }),
-    description: t.string(),
+    description: t.string({ description: 'A short note on who or what it is.' }),
     title: t.string({ description: 'PERSON only.' }),
     category: t.string({ description: 'ORGANIZATION only.' }),
     startDate: t.field({ type: 'Date', description: 'EVENT only.' }),
@@ -138,20 +155,23 @@ builder.mutationFields((t) => ({
     type: EntityRef,
     authScopes: { edit: true },
     description: 'Creates the entity, or updates it when the id exists (its type cannot change). Idempotent.',
-    args: { input: t.arg({ type: EntityInputRef, required: true }) },
+    args: { input: t.arg({ type: EntityInputRef, required: true, description: 'The entity, checked with the same rules as a bundle entity.' }) },
     resolve: (_root, { input }, ctx) => ctx.repos.entityEdits.upsert(validEntityInput(input)),
   }),
   deleteEntity: t.boolean({
     authScopes: { admin: true },
     description: 'Deletes the entity with its relations and their provenance. False when there was no such entity.',
-    args: { id: t.arg.id({ required: true }) },
+    args: { id: t.arg.id({ required: true, description: 'The id of the entity to delete.' }) },
     resolve: (_root, { id }, ctx) => ctx.repos.entityEdits.delete(String(id)),
   }),
   mergeEntities: t.field({
     type: EntityRef,
     authScopes: { admin: true },
     description: 'Moves relations, aliases and provenance of mergeId onto keepId and deletes mergeId, atomically against concurrent writes to either; later writes naming mergeId are refused with ENTITY_MERGED (and mergedInto), and ingest resolves it to keepId.',
-    args: { keepId: t.arg.id({ required: true }), mergeId: t.arg.id({ required: true }) },
+    args: {
+      keepId: t.arg.id({ required: true, description: 'The entity that stays and receives everything.' }),
+      mergeId: t.arg.id({ required: true, description: 'The duplicate, deleted once merged; must differ from keepId and be of the same type.' }),
+    },
     resolve: (_root, { keepId, mergeId }, ctx) => ctx.repos.entityEdits.merge(String(keepId), String(mergeId)),
   }),
 }));

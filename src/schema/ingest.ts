@@ -8,7 +8,7 @@ const EntityMatchRef = builder.objectRef<IngestReport['matches'][number]>('Entit
   description: 'A bundle entity resolved to an entity already in the graph.',
   fields: (t) => ({
     id: t.exposeID('id', { description: 'The id in the bundle.' }),
-    matchedId: t.exposeID('matchedId'),
+    matchedId: t.exposeID('matchedId', { description: 'The id of the entity in the graph it was resolved to.' }),
     by: t.exposeString('by', { description: 'id, name or alias; merged when the bundle id was merged into matchedId by mergeEntities.' }),
     value: t.exposeString('value', { nullable: true, description: 'The name or alias that matched.' }),
   }),
@@ -16,23 +16,33 @@ const EntityMatchRef = builder.objectRef<IngestReport['matches'][number]>('Entit
 
 const AmbiguousMatchRef = builder.objectRef<IngestReport['ambiguities'][number]>('AmbiguousMatch').implement({
   description: 'A bundle entity whose name fits several entities: created on its own, never merged silently.',
-  fields: (t) => ({ id: t.exposeID('id'), name: t.exposeString('name'), candidates: t.exposeIDList('candidates') }),
+  fields: (t) => ({
+    id: t.exposeID('id', { description: 'The id in the bundle (and of the entity created for it).' }),
+    name: t.exposeString('name', { description: 'The name that fits several entities.' }),
+    candidates: t.exposeIDList('candidates', { description: 'The ids of the entities already in the graph that the name fits; merge by hand with mergeEntities if one is right.' }),
+  }),
 });
 
 const CountsRef = builder.objectRef<{ created: number; matched: number; ambiguous?: number }>('IngestCounts').implement({
-  fields: (t) => ({ created: t.exposeInt('created'), matched: t.exposeInt('matched'), ambiguous: t.int({ resolve: (c) => c.ambiguous ?? 0 }) }),
+  description: "What became of a bundle's entities or relations.",
+  fields: (t) => ({
+    created: t.exposeInt('created', { description: 'How many were new to the graph.' }),
+    matched: t.exposeInt('matched', { description: 'How many were resolved to ones already in the graph.' }),
+    ambiguous: t.int({ description: 'How many fit several existing entities and were created on their own (0 for relations).', resolve: (c) => c.ambiguous ?? 0 }),
+  }),
 });
 
 const IngestReportRef = builder.objectRef<IngestReport>('IngestReport').implement({
+  description: 'What an ingested bundle wrote.',
   fields: (t) => ({
-    documents: t.exposeInt('documents'),
-    sources: t.exposeInt('sources'),
-    reports: t.exposeInt('reports'),
-    entities: t.field({ type: CountsRef, resolve: (report) => report.entities }),
-    relations: t.field({ type: CountsRef, resolve: (report) => report.relations }),
-    createdEntityIds: t.exposeIDList('createdEntityIds'),
-    matches: t.field({ type: [EntityMatchRef], resolve: (report) => report.matches }),
-    ambiguities: t.field({ type: [AmbiguousMatchRef], resolve: (report) => report.ambiguities }),
+    documents: t.exposeInt('documents', { description: 'How many documents the bundle held.' }),
+    sources: t.exposeInt('sources', { description: 'How many sources the bundle held.' }),
+    reports: t.exposeInt('reports', { description: 'How many reports (quotes that state an entity or relation) the bundle held.' }),
+    entities: t.field({ type: CountsRef, description: "What became of the bundle's entities.", resolve: (report) => report.entities }),
+    relations: t.field({ type: CountsRef, description: "What became of the bundle's relations.", resolve: (report) => report.relations }),
+    createdEntityIds: t.exposeIDList('createdEntityIds', { description: 'The ids of the entities created.' }),
+    matches: t.field({ type: [EntityMatchRef], description: 'The bundle entities resolved to entities already in the graph, and how.', resolve: (report) => report.matches }),
+    ambiguities: t.field({ type: [AmbiguousMatchRef], description: 'The bundle entities whose names fit several existing entities.', resolve: (report) => report.ambiguities }),
   }),
 });
 
@@ -44,7 +54,7 @@ builder.mutationField('ingestBundle', (t) =>
       'Validates a bundle (docs/bundle-format.md) and writes all of it in one transaction, or nothing. The same path as `newsgraph ingest`. ' +
       'A document id already stored is accepted again only with the same text and metadata (it is then left unchanged); otherwise the bundle is refused with DOCUMENT_CONFLICT.',
     args: {
-      bundle: t.arg({ type: 'JSON', required: true }),
+      bundle: t.arg({ type: 'JSON', required: true, description: 'The bundle, as a variable (JSON literals inline are refused): document, sources, entities, relations and reports, as in docs/bundle-format.md.' }),
       replaceDocument: t.arg.boolean({
         defaultValue: false,
         description:

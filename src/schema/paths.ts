@@ -20,18 +20,20 @@ function readsOf(info: GraphQLResolveInfo): SubgraphReads {
 }
 
 const SubgraphRef = builder.objectRef<Subgraph>('Subgraph').implement({
+  description: 'A part of the graph: some entities and the relations among them.',
   fields: (t) => ({
-    nodes: t.field({ type: [EntityRef], resolve: (graph) => graph.nodes }),
-    relations: t.field({ type: [RelationRef], resolve: (graph) => graph.relations }),
+    nodes: t.field({ type: [EntityRef], description: 'The entities, the one asked about included.', resolve: (graph) => graph.nodes }),
+    relations: t.field({ type: [RelationRef], description: 'The relations between those entities.', resolve: (graph) => graph.relations }),
     truncated: t.exposeBoolean('truncated', { description: 'True when the limit stopped the expansion.' }),
   }),
 });
 
 const PathRef = builder.objectRef<PathRecord>('Path').implement({
+  description: 'A chain of relations from one entity to another.',
   fields: (t) => ({
-    nodes: t.field({ type: [EntityRef], resolve: (path) => path.nodes }),
-    relations: t.field({ type: [RelationRef], resolve: (path) => path.relations }),
-    length: t.int({ resolve: (path) => path.relations.length }),
+    nodes: t.field({ type: [EntityRef], description: 'The entities along the path, in order, from the first to the last.', resolve: (path) => path.nodes }),
+    relations: t.field({ type: [RelationRef], description: 'The relations along the path, in order; relation i joins nodes i and i+1, in either direction.', resolve: (path) => path.relations }),
+    length: t.int({ description: 'The number of hops (relations); 0 when from and to are the same entity.', resolve: (path) => path.relations.length }),
   }),
 });
 
@@ -42,10 +44,10 @@ builder.queryFields((t) => ({
     description:
       'Entities within `depth` hops (at most `limit` of them) and the relations among them. Null when the entity does not exist, or asOf or minSources leave it out; under them the expansion only crosses relations that pass to entities that pass.',
     args: {
-      id: t.arg.id({ required: true }),
-      depth: t.arg.int({ defaultValue: 1 }),
-      relationTypes: t.arg({ type: [RelationTypeEnum] }),
-      limit: t.arg.int({ defaultValue: 200 }),
+      id: t.arg.id({ required: true, description: 'The entity at the centre.' }),
+      depth: t.arg.int({ defaultValue: 1, description: `How many hops to go out, ${LIMITS.neighborhoodDepth.min}-${LIMITS.neighborhoodDepth.max}, default 1.` }),
+      relationTypes: t.arg({ type: [RelationTypeEnum], description: 'Only cross relations of these types; all types when omitted or empty.' }),
+      limit: t.arg.int({ defaultValue: 200, description: `How many entities at most, ${LIMITS.neighborhoodLimit.min}-${LIMITS.neighborhoodLimit.max}, default 200; truncated says when it stopped the expansion.` }),
       ...claimFilterArgs(t.arg),
     },
     resolve: async (_root, args, ctx, info) => {
@@ -62,10 +64,10 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'A shortest path, ignoring direction. Null when none exists within maxHops; under asOf or minSources, a shortest one through entities and relations that pass.',
     args: {
-      from: t.arg.id({ required: true }),
-      to: t.arg.id({ required: true }),
-      maxHops: t.arg.int({ defaultValue: 6 }),
-      relationTypes: t.arg({ type: [RelationTypeEnum] }),
+      from: t.arg.id({ required: true, description: 'The id of the entity the path starts at.' }),
+      to: t.arg.id({ required: true, description: 'The id of the entity the path ends at.' }),
+      maxHops: t.arg.int({ defaultValue: 6, description: `The longest path to look for, in hops, ${LIMITS.maxHops.min}-${LIMITS.maxHops.max}, default 6.` }),
+      relationTypes: t.arg({ type: [RelationTypeEnum], description: 'Only cross relations of these types; all types when omitted or empty.' }),
       ...claimFilterArgs(t.arg),
     },
     resolve: async (_root, args, ctx, info) => {
@@ -79,7 +81,12 @@ builder.queryFields((t) => ({
   timeline: t.field({
     type: [EventRef],
     description: `Events in date order (undated last): all of them, or those one hop from an entity; at most ${LIMITS.timeline.max}. Under asOf or minSources, the entity, the relation to each event and the event must pass.`,
-    args: { entityId: t.arg.id(), from: t.arg({ type: 'Date' }), to: t.arg({ type: 'Date' }), ...claimFilterArgs(t.arg) },
+    args: {
+      entityId: t.arg.id({ description: 'Only events one relation away from this entity; every event when omitted.' }),
+      from: t.arg({ type: 'Date', description: 'Only events that end (or, without an end date, start) on or after this date; a month or year counts from its first day. No lower bound when omitted.' }),
+      to: t.arg({ type: 'Date', description: 'Only events that start on or before this date; a month or year counts to its last day. No upper bound when omitted.' }),
+      ...claimFilterArgs(t.arg),
+    },
     resolve: async (_root, args, ctx) => {
       const filter = claimFilterOf(args);
       const entityId = args.entityId === null || args.entityId === undefined ? null : String(args.entityId);

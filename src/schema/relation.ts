@@ -10,17 +10,18 @@ import { DirectionEnum, RelationTypeEnum } from './enums.js';
 import { ReportInputRef, toReportInputs } from './report-input.js';
 import { claimFilterArgs, markReadUnder, readUnder } from './claim-filter.js';
 import { relationsRequest } from './relations-request.js';
+import { LIMITS } from './limits.js';
 
 export const RelationRef = builder.objectRef<RelationRecord>('Relation').implement({
   description: 'A reported relation between two entities: one Neo4j relationship, one hop.',
   fields: (t) => ({
-    id: t.exposeID('id'),
-    type: t.field({ type: RelationTypeEnum, resolve: (relation) => relation.type }),
-    from: t.field({ type: EntityRef, resolve: (relation, _args, ctx) => relation.fromEntity ?? loadEndpoint(ctx, relation.from) }),
-    to: t.field({ type: EntityRef, resolve: (relation, _args, ctx) => relation.toEntity ?? loadEndpoint(ctx, relation.to) }),
-    role: t.exposeString('role', { nullable: true }),
-    startDate: t.field({ type: 'Date', nullable: true, resolve: (relation) => relation.startDate }),
-    endDate: t.field({ type: 'Date', nullable: true, resolve: (relation) => relation.endDate }),
+    id: t.exposeID('id', { description: 'A stable slug, e.g. liu-xiaowu-commands-zapad-interaction-2021.' }),
+    type: t.field({ type: RelationTypeEnum, description: 'What the relation says (COMMANDS, MEMBER_OF, ...).', resolve: (relation) => relation.type }),
+    from: t.field({ type: EntityRef, description: 'The entity the relation goes from (the commander, the member, ...).', resolve: (relation, _args, ctx) => relation.fromEntity ?? loadEndpoint(ctx, relation.from) }),
+    to: t.field({ type: EntityRef, description: 'The entity the relation goes to (the commanded, the organization, ...).', resolve: (relation, _args, ctx) => relation.toEntity ?? loadEndpoint(ctx, relation.to) }),
+    role: t.exposeString('role', { nullable: true, description: 'The role as reported, e.g. "commanding officer of Chinese troops"; null when none was given.' }),
+    startDate: t.field({ type: 'Date', nullable: true, description: 'Since when it holds, as precisely as reported; null when unknown.', resolve: (relation) => relation.startDate }),
+    endDate: t.field({ type: 'Date', nullable: true, description: 'Until when it held, as precisely as reported; null when unknown or still true.', resolve: (relation) => relation.endDate }),
   }),
 });
 
@@ -39,10 +40,10 @@ builder.interfaceField(EntityRef, 'relations', (t) =>
     description:
       "This entity's relations in id order, filtered by type and direction. asOf and minSources default to those the entity was read with; give null to drop them.",
     args: {
-      types: t.arg({ type: [RelationTypeEnum] }),
-      direction: t.arg({ type: DirectionEnum, defaultValue: 'BOTH' }),
-      first: t.arg.int({ defaultValue: 20 }),
-      after: t.arg.string(),
+      types: t.arg({ type: [RelationTypeEnum], description: 'Only relations of these types; all types when omitted or empty.' }),
+      direction: t.arg({ type: DirectionEnum, defaultValue: 'BOTH', description: 'OUT (from this entity), IN (to it) or BOTH, the default.' }),
+      first: t.arg.int({ defaultValue: 20, description: `How many relations to return, ${LIMITS.pageSize.min}-${LIMITS.pageSize.max}, default 20.` }),
+      after: t.arg.string({ description: "An edge's cursor: the page starts after it. From the start when omitted." }),
       ...claimFilterArgs(t.arg),
     },
     resolve: (entity, args, ctx, info) => {
@@ -66,14 +67,14 @@ builder.interfaceField(EntityRef, 'relations', (t) =>
 const RelationInputRef = builder.inputType('RelationInput', {
   description: 'A relation to create or update, with who reported it. Without an id, the same fact given twice stays one relation.',
   fields: (t) => ({
-    id: t.id(),
-    type: t.field({ type: RelationTypeEnum, required: true }),
-    from: t.id({ required: true }),
-    to: t.id({ required: true }),
-    role: t.string(),
-    startDate: t.field({ type: 'Date' }),
-    endDate: t.field({ type: 'Date' }),
-    reports: t.field({ type: [ReportInputRef] }),
+    id: t.id({ description: 'The slug of the relation to update; omitted, a relation stating the same fact between these entities is updated, or else a new one is made.' }),
+    type: t.field({ type: RelationTypeEnum, required: true, description: 'The kind of relation; it fixes which entity types `from` and `to` may be.' }),
+    from: t.id({ required: true, description: 'The id of the entity it goes from.' }),
+    to: t.id({ required: true, description: 'The id of the entity it goes to; must differ from `from`.' }),
+    role: t.string({ description: 'The role as reported (e.g. "deputy commander").' }),
+    startDate: t.field({ type: 'Date', description: 'Since when it holds (2021, 2021-08 or 2021-08-09).' }),
+    endDate: t.field({ type: 'Date', description: 'Until when it held; not before startDate.' }),
+    reports: t.field({ type: [ReportInputRef], description: 'Who reported this relation.' }),
   }),
 });
 
@@ -81,7 +82,8 @@ builder.queryField('relation', (t) =>
   t.field({
     type: RelationRef,
     nullable: true,
-    args: { id: t.arg.id({ required: true }) },
+    description: 'The relation with this id; null when there is none.',
+    args: { id: t.arg.id({ required: true, description: 'The relation id (slug).' }) },
     resolve: (_root, { id }, ctx) => ctx.loaders.relation.load(String(id)),
   }),
 );
@@ -90,7 +92,8 @@ builder.mutationField('upsertRelation', (t) =>
   t.field({
     type: RelationRef,
     authScopes: { edit: true },
-    args: { input: t.arg({ type: RelationInputRef, required: true }) },
+    description: 'Creates the relation, or updates it (by id, or the same fact between the same entities). Both entities must exist and be of types the relation type allows. Idempotent.',
+    args: { input: t.arg({ type: RelationInputRef, required: true, description: 'The relation, checked with the same rules as a bundle relation.' }) },
     resolve: (_root, { input }, ctx) => {
       const id = input.id === null || input.id === undefined ? null : String(input.id);
       const { reports, ...fields } = input;

@@ -6,12 +6,13 @@ import { parseInput } from './input-errors.js';
 
 /** Provenance given with an edit: who reported it, where, and the exact words. */
 export const ReportInputRef = builder.inputType('ReportInput', {
+  description: 'A report given with an edit: which source said it, in which document, in which words.',
   fields: (t) => ({
-    sourceId: t.id({ required: true }),
-    documentId: t.id(),
+    sourceId: t.id({ required: true, description: 'The id of the source that reported it; the source must exist.' }),
+    documentId: t.id({ description: 'The id of the document the quote is from; the document must exist.' }),
     quote: t.string({ description: 'At most 20,000 characters, as in bundles.' }),
     start: t.int({ description: 'Offset of the quote in the document text, in code points.' }),
-    end: t.int(),
+    end: t.int({ description: 'Offset just after the quote in the document text (exclusive), in code points.' }),
     reportedAt: t.field({ type: 'Date', description: "Defaults to the document's date." }),
     attributedTo: t.id({ description: 'The person or organization the statement is attributed to.' }),
     method: t.field({ type: ReportMethodEnum, description: 'How the report was made; MANUAL when left out.' }),

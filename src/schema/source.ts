@@ -13,10 +13,10 @@ import { selectsField } from './selection.js';
 export const DocumentRef = builder.objectRef<DocumentRecord>('Document').implement({
   description: 'An ingested text: the article a report quotes.',
   fields: (t) => ({
-    id: t.exposeID('id'),
-    title: t.exposeString('title', { nullable: true }),
-    publishedAt: t.field({ type: 'Date', nullable: true, resolve: (document) => document.publishedAt }),
-    url: t.exposeString('url', { nullable: true }),
+    id: t.exposeID('id', { description: 'The slug the bundle gave the document.' }),
+    title: t.exposeString('title', { nullable: true, description: 'The headline; null when none was given.' }),
+    publishedAt: t.field({ type: 'Date', nullable: true, description: "When it was published, as precisely as known; its reports' reportedAt defaults to it.", resolve: (document) => document.publishedAt }),
+    url: t.exposeString('url', { nullable: true, description: 'Where it was published; null when unknown.' }),
     text: t.string({
       nullable: true,
       description: 'The full text, which report offsets point into (code points).',
@@ -30,16 +30,17 @@ export const SourceRef = builder.objectRef<SourceRecord>('Source');
 export const ReportRef = builder.objectRef<ReportRecord>('Report').implement({
   description: 'Says who: one source reporting an entity or a relation, with the verbatim quote.',
   fields: (t) => ({
-    source: t.field({ type: SourceRef, resolve: async (report, _args, ctx) => report.source ?? (await ctx.loaders.source.load(report.sourceId))! }),
+    source: t.field({ type: SourceRef, description: 'The source that reported it.', resolve: async (report, _args, ctx) => report.source ?? (await ctx.loaders.source.load(report.sourceId))! }),
     document: t.field({
       type: DocumentRef,
       nullable: true,
+      description: 'The document the quote is from; null for a report without one.',
       resolve: (report, _args, ctx) => (report.document !== undefined ? report.document : report.documentId ? ctx.loaders.document.load(report.documentId) : null),
     }),
-    quote: t.exposeString('quote', { nullable: true }),
+    quote: t.exposeString('quote', { nullable: true, description: "The source's words, verbatim from the document text between start and end; null when none was given." }),
     start: t.exposeInt('start', { nullable: true, description: 'Offset of the quote in the document text, in code points.' }),
-    end: t.exposeInt('end', { nullable: true }),
-    reportedAt: t.field({ type: 'Date', nullable: true, resolve: (report) => report.reportedAt }),
+    end: t.exposeInt('end', { nullable: true, description: 'Offset just after the quote in the document text (exclusive), in code points.' }),
+    reportedAt: t.field({ type: 'Date', nullable: true, description: "When the source reported it: given with the report, or the document's date; null when neither is known.", resolve: (report) => report.reportedAt }),
     attributedTo: t.field({
       type: EntityRef,
       nullable: true,
@@ -63,10 +64,10 @@ const ReportConnection = connectionOf('Report', ReportRef);
 builder.objectType(SourceRef, {
   description: 'Who reported: an outlet, a quoted official, or the document itself.',
   fields: (t) => ({
-    id: t.exposeID('id'),
-    name: t.exposeString('name'),
+    id: t.exposeID('id', { description: 'A stable slug, e.g. global-times.' }),
+    name: t.exposeString('name', { description: 'The name it is known by, e.g. Global Times.' }),
     kind: t.exposeString('kind', { description: 'outlet, official, document, agency, organization or other.' }),
-    url: t.exposeString('url', { nullable: true }),
+    url: t.exposeString('url', { nullable: true, description: 'Its home page; null when unknown.' }),
     entity: t.field({
       type: EntityRef,
       nullable: true,
@@ -76,7 +77,10 @@ builder.objectType(SourceRef, {
     reports: t.field({
       type: ReportConnection,
       description: 'Everything this source reported.',
-      args: { first: t.arg.int({ defaultValue: 20 }), after: t.arg.string() },
+      args: {
+        first: t.arg.int({ defaultValue: 20, description: `How many reports to return, ${LIMITS.pageSize.min}-${LIMITS.pageSize.max}, default 20.` }),
+        after: t.arg.string({ description: "An edge's cursor: the page starts after it. From the start when omitted." }),
+      },
       resolve: async (source, args, ctx, info) => {
         const first = checkRange('first', args.first ?? 20, LIMITS.pageSize);
         const request = { first, after: decodeCursor(args.after), withTotal: selectsField(info, 'totalCount') };
@@ -109,12 +113,17 @@ builder.queryFields((t) => ({
   source: t.field({
     type: SourceRef,
     nullable: true,
-    args: { id: t.arg.id({ required: true }) },
+    description: 'The source with this id; null when there is none.',
+    args: { id: t.arg.id({ required: true, description: 'The source id (slug), e.g. global-times.' }) },
     resolve: (_root, { id }, ctx) => ctx.loaders.source.load(String(id)),
   }),
   sources: t.field({
     type: SourceConnection,
-    args: { first: t.arg.int({ defaultValue: 20 }), after: t.arg.string() },
+    description: 'Every source, in id order. Keyset paging: `after` takes an edge cursor.',
+    args: {
+      first: t.arg.int({ defaultValue: 20, description: `How many sources to return, ${LIMITS.pageSize.min}-${LIMITS.pageSize.max}, default 20.` }),
+      after: t.arg.string({ description: "An edge's cursor: the page starts after it. From the start when omitted." }),
+    },
     resolve: async (_root, args, ctx) => {
       const first = checkRange('first', args.first ?? 20, LIMITS.pageSize);
       return { page: await ctx.repos.provenance.sourcesPage(first, decodeCursor(args.after)), totalCount: () => ctx.repos.provenance.countSources() };
@@ -123,7 +132,8 @@ builder.queryFields((t) => ({
   document: t.field({
     type: DocumentRef,
     nullable: true,
-    args: { id: t.arg.id({ required: true }) },
+    description: 'The document with this id; null when there is none.',
+    args: { id: t.arg.id({ required: true, description: 'The document id (slug).' }) },
     resolve: (_root, { id }, ctx) => ctx.loaders.document.load(String(id)),
   }),
 }));
