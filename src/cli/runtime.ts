@@ -6,7 +6,7 @@ import { DatabaseError } from '../db/errors.js';
 import { createLogger, type Logger } from '../logger.js';
 import { NlpInputError, NlpUnavailableError } from '../nlp/corenlp-client.js';
 import { CoreNlpServiceError } from '../nlp/corenlp-service.js';
-import { claimEmbedded, EmbeddedBusyError } from './embedded-busy.js';
+import { assertEmbeddedFree, claimEmbedded, EmbeddedBusyError } from './embedded-busy.js';
 import { ApiError } from './ingest-api.js';
 
 /** A command used wrongly (options that do not go together): one line, no stack. */
@@ -31,6 +31,8 @@ export function loadRuntime(): Runtime {
  * Neo4j it records itself as the store's user, so that another command can say who holds it.
  */
 export async function withDatabase<T>(runtime: Runtime, work: (db: Database) => Promise<T>, command = process.argv[2] ?? 'command'): Promise<T> {
+  // A busy embedded store is said now, not after Neo4j's start fails with "Address already in use".
+  await assertEmbeddedFree(runtime.config);
   const db = await connectDatabase(runtime.config, runtime.log);
   const release = db.mode === 'embedded' ? claimEmbedded(runtime.config, { command, bolt: db.uri }) : undefined;
   try {
