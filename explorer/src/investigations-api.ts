@@ -69,7 +69,7 @@ export function investigationProblem(error: unknown): string {
     case 'FORBIDDEN':
       return /role may not/.test(error.message) ? 'Saving and changing investigations needs an editor key.' : error.message;
     case 'CONFLICT':
-      return `It was saved elsewhere since you opened it (now version ${String(error.extensions.currentVersion ?? '?')}): the list shows it as it is now.`;
+      return `Not saved: it was saved elsewhere since you opened it (now version ${String(error.extensions.currentVersion ?? '?')}). Open it to see that version, or save this view as a new investigation.`;
     case 'NOT_FOUND':
       return 'This investigation is no longer there.';
     default:

@@ -123,6 +123,34 @@ describe('saved investigations in the explorer', () => {
     expect(ids).toContain(saved.id);
   });
 
+  it('refuses to let a second tab silently overwrite a save made in another', async () => {
+    await page.goto(`${api.baseUrl}/explorer/?e=liu-xiaowu&node=liu-xiaowu`);
+    await page.locator('#investigation-name').fill('Two tabs');
+    await page.locator('#investigation-save').click();
+    await item('Two tabs').locator('button.save-here').waitFor();
+
+    // The other tab has its own session: it enters the key, opens the investigation, moves to another view and saves it there.
+    const other = await browser.context.newPage();
+    const otherItem = other.locator('#investigations-list li.investigation', { has: other.locator('.investigation-name', { hasText: 'Two tabs' }) });
+    await other.goto(`${api.baseUrl}/explorer/`);
+    await other.locator('#investigations-key').fill(TEST_KEYS.editor);
+    await other.locator('#investigations-key').press('Tab');
+    await otherItem.locator('button.open').click();
+    await other.waitForURL((url) => url.searchParams.get('e') === 'liu-xiaowu');
+    await other.goto(`${api.baseUrl}/explorer/?e=russia&node=russia`);
+    await otherItem.locator('button.save-here').click();
+    await other.locator('#investigations-message', { hasText: 'Saved the view into “Two tabs”.' }).waitFor();
+    await other.close();
+
+    // This tab still holds version 1: its save is refused, and the other tab's view stays.
+    await item('Two tabs').locator('button.save-here').click();
+    await page.locator('#investigations-message[data-state="error"]', { hasText: 'saved elsewhere' }).waitFor();
+    const twoTabs = (await stored()).find((investigation) => investigation.name === 'Two tabs')!;
+    expect(twoTabs.version).toBe(2);
+    expect(new URLSearchParams(twoTabs.view.explorer).get('e')).toBe('russia');
+    expect(await item('Two tabs').getAttribute('data-version')).toBe('2');
+  });
+
   it('deletes after a confirmation, and keeps it when the analyst cancels', async () => {
     const original = page.locator(`#investigations-list li.investigation[data-id="${saved.id}"]`);
     page.once('dialog', (dialog) => void dialog.dismiss());
@@ -136,8 +164,10 @@ describe('saved investigations in the explorer', () => {
     await original.locator('button.delete').click();
     await original.waitFor({ state: 'detached' });
     expect((await stored()).map((investigation) => investigation.id)).not.toContain(saved.id);
-    expect(await page.locator('#investigations-list li.investigation').count()).toBe(1);
-    expect(browser.consoleErrors).toEqual([]);
+    expect(await page.locator('#investigations-list li.investigation').count()).toBe(2);
+    // The one refused request is the stale save (409); the browser logs its status, nothing else failed.
+    expect(browser.failedRequests).toEqual(['409 SaveInvestigation']);
+    expect(browser.consoleErrors.filter((error) => !/status of 409/.test(error))).toEqual([]);
     await screenshot(page, 'investigations-02-after-delete.png');
   });
 });
