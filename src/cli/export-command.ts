@@ -39,11 +39,14 @@ function sourceCount(value: string): number {
   return parsed;
 }
 
-/** `newsgraph export`: the graph (or one document) as NDJSON, a JSON bundle, GraphML or CSV for neo4j-admin. */
+/** `newsgraph export`: the graph (or one document) as NDJSON, a JSON bundle, GraphML, GEXF, Cytoscape JSON, FollowTheMoney or CSV for neo4j-admin. */
 export function registerExportCommand(program: Command, deps: ExportCommandDeps): Command {
   return program
     .command('export')
-    .description('Export the graph: ndjson (the whole graph, re-importable), json (one document as a bundle), graphml (Gephi, yEd) or csv (neo4j-admin import).')
+    .description(
+      'Export the graph: ndjson (the whole graph, re-importable), json (one document as a bundle), graphml (Gephi, yEd), gexf (Gephi), ' +
+        'cytoscape (Cytoscape JSON), ftm (FollowTheMoney entities for Aleph) or csv (neo4j-admin import). See docs/exports.md.',
+    )
     .addOption(new Option('-f, --format <format>', 'output format').choices(EXPORT_FORMATS).default('ndjson'))
     .option('-o, --out <path>', 'output file (default: stdout); for csv, the directory to write')
     .option('-d, --document <id>', 'export one document with what its reports cite (required for json; also for ndjson)')

@@ -5,7 +5,7 @@ import { ArrayDelimiterError, checkArrayDelimiter } from './csv-format.js';
 import { claimCsv, CSV_FILES, documentCsv, entityCsv, headerLine, nameCsv, nameKeyCsv, relationCsv, reportCsv, sourceCsv, type CsvFile } from './csv-tables.js';
 import { ExportError } from './export-error.js';
 import { claimPages, documentPages, entityPages, nameKeyPages, relationPages, reportPages, sourcePages, type PagingOptions } from './graph-pages.js';
-import { importReadme, importScript } from './import-readme.js';
+import { AFTER_IMPORT_CYPHER, importReadme, importScript } from './import-readme.js';
 import { fileSink, type TextSink } from './text-sink.js';
 
 export interface CsvExportOptions extends PagingOptions {
@@ -83,6 +83,7 @@ export async function exportCsv(executor: Executor, dir: string, options: CsvExp
   const counts: CsvCounts = { entities, sources, documents, claims, nameKeys: nameKeys!, relations, entityReports: entityReports!, claimReports: claimReports!, names: names! };
   await writeFile(join(dir, 'import.sh'), importScript(delimiter), { mode: 0o755 });
   await chmod(join(dir, 'import.sh'), 0o755);
+  await writeFile(join(dir, 'after-import.cypher'), AFTER_IMPORT_CYPHER);
   await writeFile(join(dir, 'README.txt'), importReadme(delimiter, counts));
   return counts;
 }

@@ -22,13 +22,17 @@ export const CSV_FILES = {
 
 export type CsvFile = keyof typeof CSV_FILES;
 
-/** Stored on entities and relations by ingest; exported so an imported graph keeps its counts and statuses. */
+/**
+ * Stored on entities and relations by ingest; exported so an imported graph
+ * keeps its counts and statuses. Internal fields stay out: `aliasText` (the
+ * aliases joined for the full-text index) is made again by after-import.cypher.
+ */
 const CORROBORATION_COLUMNS = ['sourceCount:int', 'independentSourceCount:int', 'status'];
 
 const REPORT_COLUMNS = ['id', 'quote', 'start:int', 'end:int', 'reportedAt', 'documentId', 'attributedToId', 'method', 'rule', 'confidence:double'];
 
 export const CSV_HEADERS: Record<CsvFile, readonly string[]> = {
-  entities: ['id:ID(Entity)', ':LABEL', 'type', 'name', 'aliases:string[]', 'aliasText', 'description', 'title', 'category', 'startDate', 'endDate', 'createdAt:datetime', ...CORROBORATION_COLUMNS],
+  entities: ['id:ID(Entity)', ':LABEL', 'type', 'name', 'aliases:string[]', 'description', 'title', 'category', 'startDate', 'endDate', 'createdAt:datetime', ...CORROBORATION_COLUMNS],
   sources: ['id:ID(Source)', 'name', 'kind', 'url', 'entityId'],
   documents: ['id:ID(Document)', 'title', 'publishedAt', 'url', 'publisher', 'text', 'ingestedAt:datetime'],
   claims: ['relationId:ID(Claim)', 'type', 'from', 'to'],
@@ -52,7 +56,6 @@ export function entityCsv(e: EntityRow & Partial<Corroboration>, arrayDelimiter:
     e.type,
     e.name,
     csvArray(e.aliases, arrayDelimiter),
-    e.aliasText,
     e.description,
     e.title,
     e.category,

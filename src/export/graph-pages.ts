@@ -2,7 +2,7 @@ import type { Executor } from '../db/executor.js';
 import { RELATION_TYPES } from '../model/types.js';
 import { claimFilterParams, NO_CLAIM_FILTER, type ClaimFilter } from '../repositories/claim-filter.js';
 import { claimPage, DOCUMENT_PAGE, entityPage, nameKeyPage, relationPage, reportPage, sourcePage } from './graph-queries.js';
-import type { ClaimRow, DocumentRow, EntityRow, NameKeyRow, RelationRow, ReportMethods, ReportRow, SourceRow } from './graph-rows.js';
+import type { ClaimRow, DocumentRow, EntityRow, NameKeyRow, RelationEnds, RelationRow, ReportMethods, ReportRow, SourceRow } from './graph-rows.js';
 import { DOCUMENT_PAGE_SIZE, keysetPages, type PageOptions } from './keyset-pages.js';
 
 /** The whole graph, kind by kind, as async sequences of pages. */
@@ -38,9 +38,9 @@ export function entityPagesWithMethods(executor: Executor, options: PagingOption
 }
 
 /** Relations type by type (each type has its own id index), ordered by id within a type. */
-export async function* relationPages(executor: Executor, options: PagingOptions = {}): AsyncGenerator<RelationRow[]> {
+export async function* relationPages(executor: Executor, options: PagingOptions = {}): AsyncGenerator<Array<RelationRow & RelationEnds>> {
   for (const type of RELATION_TYPES) {
-    yield* keysetPages<RelationRow>(executor, relationPage(type, false, filterOf(options)), (row) => row.id, paging(`export ${type} relations`, options));
+    yield* keysetPages<RelationRow & RelationEnds>(executor, relationPage(type, false, filterOf(options)), (row) => row.id, paging(`export ${type} relations`, options));
   }
 }
 

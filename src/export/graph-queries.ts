@@ -24,11 +24,11 @@ const visibleEntityId = (id: string, filter: ClaimFilter) =>
 const sourceColumns = (filter: ClaimFilter) => `s.id AS id, s.name AS name, s.kind AS kind, s.url AS url, ${visibleEntityId('s.entityId', filter)} AS entityId`;
 
 const entityColumns = (filter: ClaimFilter) => `e.id AS id, e.type AS type, COLLECT { UNWIND labels(e) AS label RETURN label ORDER BY label } AS labels,
-  e.name AS name, coalesce(e.aliases, []) AS aliases, e.aliasText AS aliasText, e.description AS description,
+  e.name AS name, coalesce(e.aliases, []) AS aliases, e.description AS description,
   e.title AS title, e.category AS category, e.startDate AS startDate, e.endDate AS endDate,
   toString(e.createdAt) AS createdAt, ${corroborationColumns('e', 'entity', filter)}`;
 
-const relationColumns = (filter: ClaimFilter) => `r.id AS id, type(r) AS type, a.id AS from, b.id AS to, r.role AS role,
+const relationColumns = (filter: ClaimFilter) => `r.id AS id, type(r) AS type, a.id AS from, b.id AS to, a.type AS fromType, b.type AS toType, r.role AS role,
   r.startDate AS startDate, r.endDate AS endDate, ${corroborationColumns('r', 'relation', filter)}`;
 
 const reportColumns = (filter: ClaimFilter) => `rb.id AS id, rb.documentId AS documentId,

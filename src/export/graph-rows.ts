@@ -28,7 +28,6 @@ export interface EntityRow {
   labels: string[];
   name: string;
   aliases: string[];
-  aliasText: string | null;
   description: string | null;
   title: string | null;
   category: string | null;
@@ -53,6 +52,12 @@ export interface RelationRow {
   role: string | null;
   startDate: string | null;
   endDate: string | null;
+}
+
+/** The types of a relation's entities, for formats that name a relation by what it joins (FollowTheMoney). */
+export interface RelationEnds {
+  fromType: string;
+  toType: string;
 }
 
 /**

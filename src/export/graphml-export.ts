@@ -53,7 +53,6 @@ const NODE_KEYS: Array<DataKey<NodeRow>> = [
   { id: 'n_type', name: 'type', value: (e) => e.type },
   { id: 'n_name', name: 'name', value: (e) => e.name },
   { id: 'n_aliases', name: 'aliases', value: (e) => (e.aliases.length > 0 ? e.aliases.join('; ') : null) },
-  { id: 'n_aliasText', name: 'aliasText', value: (e) => e.aliasText },
   { id: 'n_description', name: 'description', value: (e) => e.description },
   { id: 'n_title', name: 'title', value: (e) => e.title },
   { id: 'n_category', name: 'category', value: (e) => e.category },

@@ -1,4 +1,17 @@
+import { aliasTextOf } from '../repositories/records.js';
 import { CSV_FILES } from './csv-tables.js';
+
+/**
+ * Cypher for cypher-shell once the imported database runs: gives back the
+ * one internal field the export leaves out, `aliasText` (the aliases joined,
+ * what newsgraph's full-text index searches beside the name). In batches, so
+ * a large graph is not one transaction.
+ */
+export const AFTER_IMPORT_CYPHER = `// newsgraph: run once after neo4j-admin import (cypher-shell -f after-import.cypher).
+// The CSV export leaves out aliasText, an internal copy of the aliases for the full-text index; this makes it again.
+MATCH (e:Entity)
+CALL (e) { SET e.aliasText = ${aliasTextOf('coalesce(e.aliases, [])')} } IN TRANSACTIONS OF 10000 ROWS;
+`;
 
 /**
  * The `neo4j-admin database import full` command for a CSV export, as
@@ -63,6 +76,12 @@ ${importCommand(arrayDelimiter)}
 
 Then start Neo4j and run \`newsgraph migrate\`: neo4j-admin creates no
 constraints or indexes, and newsgraph relies on them (ids, name keys,
-full-text search).
+full-text search). For newsgraph's search by alias, also run
+after-import.cypher once (cypher-shell -f after-import.cypher): the export
+leaves out aliasText, an internal copy of the aliases the search index reads.
+
+Entities and relations carry sourceCount, independentSourceCount and status
+(CORROBORATED, SINGLE_SOURCE, DISPUTED or UNSOURCED), as of the export's
+--as-of date when one was given.
 `;
 }

@@ -2,14 +2,20 @@ import type { Executor } from '../db/executor.js';
 import { NO_CLAIM_FILTER, type ClaimFilter } from '../repositories/claim-filter.js';
 import { exportCsv } from './csv-export.js';
 import { checkArrayDelimiter } from './csv-format.js';
+import { exportCytoscape } from './cytoscape-export.js';
 import { exportDocumentBundle } from './document-bundle.js';
 import { ExportError } from './export-error.js';
+import { exportFtm } from './ftm-export.js';
+import { exportGexf } from './gexf-export.js';
 import { exportGraphml } from './graphml-export.js';
 import { bundleToNdjson, exportNdjson } from './ndjson-export.js';
 import { withSink } from './text-sink.js';
 
-export const EXPORT_FORMATS = ['ndjson', 'json', 'graphml', 'csv'] as const;
+export const EXPORT_FORMATS = ['ndjson', 'json', 'graphml', 'gexf', 'cytoscape', 'ftm', 'csv'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** The formats that always export the whole graph (as the filter shows it), never one document. */
+const WHOLE_GRAPH_FORMATS: readonly ExportFormat[] = ['graphml', 'gexf', 'cytoscape', 'ftm', 'csv'];
 
 export interface ExportRequest {
   format: ExportFormat;
@@ -25,7 +31,7 @@ export interface ExportRequest {
 
 function check(request: ExportRequest): void {
   if (request.format === 'json' && request.document === undefined) throw new ExportError('--format json exports one document: give it with --document ID.');
-  if ((request.format === 'graphml' || request.format === 'csv') && request.document !== undefined) {
+  if (WHOLE_GRAPH_FORMATS.includes(request.format) && request.document !== undefined) {
     throw new ExportError(`--document applies to the json and ndjson formats; --format ${request.format} exports the whole graph.`);
   }
   if (request.format === 'csv' && (request.out === undefined || request.out === '-')) throw new ExportError('--format csv writes a directory of files: give it with --out DIR.');
@@ -64,6 +70,18 @@ export async function runExport(executor: Executor, request: ExportRequest): Pro
   if (format === 'graphml') {
     const c = await withSink(out, (sink) => exportGraphml(executor, sink, paging));
     return `Exported ${c.nodes} nodes and ${c.edges} edges as GraphML to ${where(out)}.`;
+  }
+  if (format === 'gexf') {
+    const c = await withSink(out, (sink) => exportGexf(executor, sink, paging));
+    return `Exported ${c.nodes} nodes and ${c.edges} edges as GEXF 1.3 to ${where(out)}.`;
+  }
+  if (format === 'cytoscape') {
+    const c = await withSink(out, (sink) => exportCytoscape(executor, sink, paging));
+    return `Exported ${c.nodes} nodes and ${c.edges} edges as Cytoscape JSON to ${where(out)}.`;
+  }
+  if (format === 'ftm') {
+    const c = await withSink(out, (sink) => exportFtm(executor, sink, paging));
+    return `Exported ${c.entities} entities and ${c.relations} relations as FollowTheMoney entities to ${where(out)}.`;
   }
   if (format === 'csv') {
     const c = await exportCsv(executor, out!, { ...paging, ...(request.arrayDelimiter === undefined ? {} : { arrayDelimiter: request.arrayDelimiter }) });

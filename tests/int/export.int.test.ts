@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
-import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { registerExportCommand, type ExportCommandDeps } from '../../src/cli/export-command.js';
 import type { Database } from '../../src/db/connect.js';
 import { exportCsv } from '../../src/export/csv-export.js';
@@ -188,7 +188,7 @@ describe('export csv', () => {
     const counts = await exportCsv(db.executor, out, { pageSize: 6 });
     const read = (file: string) => parseCsv(readFileSync(join(out, file), 'utf8'));
     const headers: Record<string, string> = {
-      'entities.csv': 'id:ID(Entity),:LABEL,type,name,aliases:string[],aliasText,description,title,category,startDate,endDate,createdAt:datetime,sourceCount:int,independentSourceCount:int,status',
+      'entities.csv': 'id:ID(Entity),:LABEL,type,name,aliases:string[],description,title,category,startDate,endDate,createdAt:datetime,sourceCount:int,independentSourceCount:int,status',
       'sources.csv': 'id:ID(Source),name,kind,url,entityId',
       'documents.csv': 'id:ID(Document),title,publishedAt,url,publisher,text,ingestedAt:datetime',
       'claims.csv': 'relationId:ID(Claim),type,from,to',
@@ -220,7 +220,10 @@ describe('export csv', () => {
     const entities = readFileSync(join(out, 'entities.csv'), 'utf8');
     expect(entities).toContain(`"He said, ""hi""\r\nthen left"`);
     const jane = read('entities.csv').find((row) => row[0] === 't-jane-roe')!;
-    expect(jane.slice(0, 7)).toEqual(['t-jane-roe', 'Entity;Person', 'PERSON', 'Jane Roe', 'J. Roe', 'J. Roe', TRICKY_TEXT]);
+    expect(jane.slice(0, 6)).toEqual(['t-jane-roe', 'Entity;Person', 'PERSON', 'Jane Roe', 'J. Roe', TRICKY_TEXT]);
+    // aliasText, the aliases joined for the full-text index, is internal: left out, and made again after an import.
+    expect(readFileSync(join(out, 'entities.csv'), 'utf8')).not.toContain('aliasText');
+    expect(readFileSync(join(out, 'after-import.cypher'), 'utf8')).toMatch(/SET e\.aliasText = reduce\(/);
     expect(read('entities.csv').find((row) => row[0] === 't-alpha-corp')![3]).toBe(TRICKY_NAME);
     expect(read('entities.csv').find((row) => row[0] === 'united-states')![4]).toBe('U.S.;US;Washington');
     const seedText = seedBundle().document.text;
@@ -275,5 +278,20 @@ describe('newsgraph export (command)', () => {
     await program.parseAsync(['export', '--format', 'json', '--document', 'doc-small', '--out', file], { from: 'user' });
     expect(validateBundle(JSON.parse(readFileSync(file, 'utf8'))).document.id).toBe('doc-small');
     await expect(program.parseAsync(['export', '--format', 'xml'], { from: 'user' })).rejects.toThrow(/xml/);
+    const help = program.commands.find((command) => command.name() === 'export')!.helpInformation();
+    for (const format of ['ndjson', 'json', 'graphml', 'gexf', 'cytoscape', 'ftm', 'csv']) expect(help).toContain(`"${format}"`);
+    for (const format of ['gexf', 'cytoscape', 'ftm'] as const) {
+      await expect(runExport(db.executor, { format, document: 'doc-small' })).rejects.toThrow(/whole graph/);
+    }
+    // The new formats through the command, as a user types them.
+    const gexf = join(dir, 'command.gexf');
+    const summary = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      await program.parseAsync(['export', '--format', 'gexf', '--out', gexf], { from: 'user' });
+      expect(summary).toHaveBeenCalledWith(expect.stringMatching(/^Exported 3 nodes and 1 edges as GEXF 1\.3/));
+    } finally {
+      summary.mockRestore();
+    }
+    expect(readFileSync(gexf, 'utf8')).toContain('<node id="jane-roe" label="Jane Roe">');
   });
 });

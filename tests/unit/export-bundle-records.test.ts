@@ -8,7 +8,6 @@ const entityRow = (overrides: Partial<EntityRow>): EntityRow => ({
   labels: ['Entity', 'Person'],
   name: 'X',
   aliases: [],
-  aliasText: '',
   description: null,
   title: null,
   category: null,

@@ -11,7 +11,6 @@ const entity = (overrides: Partial<EntityRow & ReportMethods>): EntityRow & Repo
   labels: ['Entity', 'Organization'],
   name: 'Tom & Jerry',
   aliases: [],
-  aliasText: '',
   description: null,
   title: null,
   category: null,

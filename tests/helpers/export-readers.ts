@@ -1,0 +1,47 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * Readers outside our code for the export formats: Python's expat for XML
+ * and the followthemoney package for FtM entities (tests/helpers/readers/).
+ */
+
+const readerScript = (name: string) => fileURLToPath(new URL(`./readers/${name}`, import.meta.url));
+
+export interface ExpatElement {
+  /** `{namespace}local` for a namespaced element, as ElementTree names it. */
+  name: string;
+  attributes: Record<string, string>;
+  text: string;
+  children: ExpatElement[];
+}
+
+const MAX_OUTPUT = 256 * 1024 * 1024;
+
+/** Parses `file` with expat (throws on any well-formedness error). */
+export function readXmlWithExpat(file: string): ExpatElement {
+  return JSON.parse(execFileSync('python3', [readerScript('xml_read.py'), file], { encoding: 'utf8', maxBuffer: MAX_OUTPUT })) as ExpatElement;
+}
+
+/**
+ * The Python that has followthemoney: NEWSGRAPH_FTM_PYTHON, or the venv .ci/run
+ * makes in node_modules/.cache/newsgraph-ftm (tests never install it: no
+ * network at test time). Null when neither can import it.
+ */
+export function ftmPython(): string | null {
+  const root = fileURLToPath(new URL('../../', import.meta.url));
+  const candidate = process.env.NEWSGRAPH_FTM_PYTHON ?? `${root}node_modules/.cache/newsgraph-ftm/bin/python`;
+  if (!existsSync(candidate)) return null;
+  return spawnSync(candidate, ['-c', 'import followthemoney'], { stdio: 'ignore' }).status === 0 ? candidate : null;
+}
+
+export interface FtmReading {
+  entities: Record<string, { schema: string; caption: string; properties: Record<string, string[]>; context: Record<string, unknown> }>;
+  /** What followthemoney refused, changed, or could not resolve; empty when the file is clean. */
+  problems: string[];
+}
+
+export function readFtm(python: string, file: string): FtmReading {
+  return JSON.parse(execFileSync(python, [readerScript('ftm_read.py'), file], { encoding: 'utf8', maxBuffer: MAX_OUTPUT })) as FtmReading;
+}
