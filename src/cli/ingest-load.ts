@@ -5,6 +5,7 @@ import { loadNdjsonFile } from '../ingest/ndjson.js';
 import { ApiError, type IngestApi } from './ingest-api.js';
 import { fileProblemMessage, readBundleFile, recordsOf, type CheckedFile } from './ingest-files.js';
 import type { IngestProgress } from './ingest-progress.js';
+import { streamBundles } from './stream-bundles.js';
 import { formatReport } from './ingest-report.js';
 
 /**
@@ -76,8 +77,7 @@ export function loadThroughApi(api: IngestApi, files: CheckedFile[], context: Lo
       return api.ingest(bundle, replaceDocuments, file);
     }
     progress.start(file, 'group');
-    const { streamBundles } = await import('./stream-bundles.js');
-    const bundles = await streamBundles(file);
+    const bundles = await streamBundles(file, (numbers) => progress.update(numbers));
     const total = emptyReport();
     let records = 0;
     progress.start(file, 'send', { part: { done: 0, total: bundles.length, unit: 'bundles' }, records, unit: 'records sent' });

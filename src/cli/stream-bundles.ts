@@ -1,4 +1,4 @@
-import { readRecords } from '../ingest/ndjson.js';
+import { readRecords, type StreamProgress } from '../ingest/ndjson.js';
 import {
   BUNDLE_FORMAT,
   BUNDLE_VERSION,
@@ -39,9 +39,9 @@ interface Stream {
   reports: Map<string, NdjsonReport[]>;
 }
 
-async function readStream(file: string): Promise<Stream> {
+async function readStream(file: string, onProgress?: (progress: StreamProgress) => void): Promise<Stream> {
   const stream: Stream = { documents: [], sources: new Map(), entities: new Map(), relations: new Map(), reports: new Map() };
-  for await (const { record } of readRecords(file)) {
+  for await (const { record } of readRecords(file, onProgress)) {
     // The file was validated before: an issue here means it changed since.
     if (Array.isArray(record)) throw new FileProblem(file, `${file} changed after it was validated (${record[0]?.path}: ${record[0]?.message}); nothing more was sent`);
     if (record.kind === 'document') stream.documents.push(record.value);
@@ -96,8 +96,8 @@ class BundleParts {
 }
 
 /** The stream's bundles in order: one per document, then the extra bundles of records no report names. */
-export async function streamBundles(file: string): Promise<StreamBundle[]> {
-  const stream = await readStream(file);
+export async function streamBundles(file: string, onProgress?: (progress: StreamProgress) => void): Promise<StreamBundle[]> {
+  const stream = await readStream(file, onProgress);
   if (stream.documents.length === 0) {
     throw new FileProblem(file, `${file} has no document: the API takes bundles, each with a document, so load it without --api (with NEO4J_URI)`);
   }
