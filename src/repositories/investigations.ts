@@ -69,13 +69,17 @@ RETURN i {.*} AS investigation`;
 
 const DELETE = `MATCH (i:Investigation {id: $id}) DETACH DELETE i`;
 
+let lastMillis = 0;
+
 /**
  * New ids sort by creation time (12 hex digits of milliseconds, then 16
  * random ones), so a keyset page in id order lists the newest first and
- * stays stable through renames and updates.
+ * stays stable through renames and updates. Within this process the
+ * milliseconds only grow, so two saves in one millisecond keep their order.
  */
 export function newInvestigationId(now = Date.now()): string {
-  return `${now.toString(16).padStart(12, '0')}-${randomBytes(8).toString('hex')}`;
+  lastMillis = Math.max(now, lastMillis + 1);
+  return `${lastMillis.toString(16).padStart(12, '0')}-${randomBytes(8).toString('hex')}`;
 }
 
 function decode(stored: StoredInvestigation): InvestigationRecord {
