@@ -64,6 +64,8 @@ describe('GraphiQL offline', () => {
     await result.filter({ hasText: 'Liu Xiaowu' }).waitFor();
     await expect(result.textContent()).resolves.toContain('Zapad/Interaction-2021');
     await screenshot(page, 'graphiql-offline.png');
+    // Monaco's GraphQL language worker (validation, completion) started from the service's own file.
+    await expect.poll(() => page.workers().map((worker) => worker.url())).toContainEqual(expect.stringMatching(new RegExp(`^${api.baseUrl}/graphiql/graphql\\.worker-`)));
     expect(sent.length).toBeGreaterThan(0);
     expect(refused).toEqual([]);
     expect(browser.consoleErrors).toEqual([]);

@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import { parse, type OperationDefinitionNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { GRAPHIQL_DEFAULT_QUERY } from '../../src/server/graphiql.js';
@@ -98,6 +99,20 @@ describe('GraphiQL served by the service itself', () => {
     expect(response.headers.get('content-type') ?? '').not.toMatch(/^text\/html/);
     const script = referencedUrls((await graphiqlPage()).html).find((url) => url.endsWith('.js'))!;
     expect((await yoga.fetch(`${BASE}${script}`)).status).toBe(404);
+  });
+
+  it('sends its files gzipped to a client that accepts gzip, and as they are to one that does not', async () => {
+    const script = referencedUrls((await graphiqlPage()).html).find((url) => url.endsWith('.js'))!;
+    const plain = await api.yoga.fetch(`${BASE}${script}`);
+    const zipped = await api.yoga.fetch(`${BASE}${script}`, { headers: { 'accept-encoding': 'gzip, deflate, br' } });
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(zipped.headers.get('content-encoding')).toBe('gzip');
+    expect(zipped.headers.get('etag')).not.toBe(plain.headers.get('etag'));
+    const [original, compressed] = [Buffer.from(await plain.arrayBuffer()), Buffer.from(await zipped.arrayBuffer())];
+    expect(compressed.byteLength).toBeLessThan(original.byteLength / 2);
+    expect(gunzipSync(compressed).equals(original)).toBe(true);
+    const refused = await api.yoga.fetch(`${BASE}${script}`, { headers: { 'accept-encoding': 'gzip;q=0, identity' } });
+    expect(refused.headers.get('content-encoding')).toBeNull();
   });
 
   it('answers 404 for a file it does not have', async () => {
