@@ -49,6 +49,16 @@ function alive(pid: number): boolean {
   }
 }
 
+/** Whether the claim's pid is still a newsgraph process, not a pid the system gave to another program since (Linux; elsewhere: alive is enough). */
+function stillNewsgraph(pid: number): boolean {
+  if (!alive(pid)) return false;
+  try {
+    return /newsgraph|cli\/main|node|tsx/.test(readFileSync(`/proc/${pid}/cmdline`, 'utf8'));
+  } catch {
+    return true;
+  }
+}
+
 /** Records that this process runs on the embedded store; the returned function (also run at exit) removes the record. */
 export function claimEmbedded(config: Config, claim: Omit<EmbeddedClaim, 'pid'>): () => void {
   const path = claimPath(config);
@@ -112,7 +122,7 @@ export function portAnswers(port: number, timeoutMs = 1000): Promise<boolean> {
 export async function findEmbeddedUser(config: Config): Promise<EmbeddedUser | undefined> {
   const store = storeOf(config);
   const recorded = readClaim(claimPath(config));
-  const claim = recorded && recorded.pid !== process.pid && alive(recorded.pid) ? recorded : undefined;
+  const claim = recorded && recorded.pid !== process.pid && stillNewsgraph(recorded.pid) ? recorded : undefined;
   const lockHolderPid = lockHolder(join(store, 'data', 'databases', 'store_lock'));
   // Port 0 means "any free port": nothing to collide with.
   const portTaken = config.embedded.port !== 0 && (await portAnswers(config.embedded.port)) ? config.embedded.port : undefined;

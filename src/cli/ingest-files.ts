@@ -85,11 +85,27 @@ export async function readWithProgress(file: string, progress: IngestProgress): 
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/** An NDJSON stream saved under a .json name: its first line alone is a stream header. */
+function looksLikeStream(text: string): boolean {
+  try {
+    return (JSON.parse(text.slice(0, text.indexOf('\n'))) as { record?: unknown }).record === 'header';
+  } catch {
+    return false;
+  }
+}
+
 /** Reads, parses and validates a JSON bundle; throws what fileProblemMessage describes. */
 export async function readBundleFile(file: string, progress: IngestProgress): Promise<Bundle> {
   const text = await readWithProgress(file, progress);
   progress.start(file, 'validate');
-  return validateBundle(JSON.parse(text));
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    if (looksLikeStream(text)) throw new FileProblem(file, `${file} is an NDJSON stream, not a JSON bundle: name it .ndjson or .jsonl`);
+    throw error;
+  }
+  return validateBundle(parsed);
 }
 
 function bundleCounts(bundle: Bundle): StreamCounts {
