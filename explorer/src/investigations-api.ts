@@ -34,6 +34,7 @@ export interface SaveInput {
   name: string;
   notes?: string;
   view: { explorer: string };
+  shared?: boolean;
   expectedVersion?: number;
 }
 

@@ -52,6 +52,7 @@ export function attachInvestigations(section: HTMLElement): void {
   key.value = window.sessionStorage.getItem(KEY_STORAGE) ?? '';
   const name = h('input', { type: 'text', id: 'investigation-name', maxlength: 200, required: true, placeholder: 'Name', autocomplete: 'off' });
   const notes = h('textarea', { id: 'investigation-notes', rows: 2, maxlength: 20000, placeholder: 'Notes (optional)' });
+  const shared = h('input', { type: 'checkbox', id: 'investigation-shared' });
   const saveButton = h('button', { type: 'submit', id: 'investigation-save' }, 'Save this view');
   const fileInput = h('input', { type: 'file', id: 'investigation-import', accept: 'application/json,.json' });
   const message = h('p', { class: 'investigations-message', id: 'investigations-message', 'aria-live': 'polite' });
@@ -140,15 +141,17 @@ export function attachInvestigations(section: HTMLElement): void {
     name,
     h('label', { for: 'investigation-notes', class: 'sr-only' }, 'Notes'),
     notes,
+    h('label', { for: 'investigation-shared', class: 'investigation-share' }, shared, ' Shared: every key may read it (only you may change it)'),
     saveButton,
   );
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     void change(async () => {
-      const saved = await saveInvestigation(credential(), { name: name.value, notes: notes.value, view: currentView() });
+      const saved = await saveInvestigation(credential(), { name: name.value, notes: notes.value, view: currentView(), shared: shared.checked });
       remember({ id: saved.id, version: saved.version });
       name.value = '';
       notes.value = '';
+      shared.checked = false;
       return `Saved “${saved.name}”.`;
     });
   });

@@ -13,6 +13,7 @@ interface Stored {
   name: string;
   notes: string;
   version: number;
+  shared: boolean;
   view: { explorer: string };
 }
 
@@ -35,7 +36,7 @@ describe('saved investigations in the explorer', () => {
     const response = await fetch(`${api.baseUrl}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${TEST_KEYS.editor}` },
-      body: JSON.stringify({ query: '{ investigations(first: 100) { edges { node { id name notes version view } } } }' }),
+      body: JSON.stringify({ query: '{ investigations(first: 100) { edges { node { id name notes version shared view } } } }' }),
     });
     const body = (await response.json()) as { data: { investigations: { edges: Array<{ node: Stored }> } } };
     return body.data.investigations.edges.map((edge) => edge.node);
@@ -126,8 +127,10 @@ describe('saved investigations in the explorer', () => {
   it('refuses to let a second tab silently overwrite a save made in another', async () => {
     await page.goto(`${api.baseUrl}/explorer/?e=liu-xiaowu&node=liu-xiaowu`);
     await page.locator('#investigation-name').fill('Two tabs');
+    await page.locator('#investigation-shared').check();
     await page.locator('#investigation-save').click();
     await item('Two tabs').locator('button.save-here').waitFor();
+    expect(await item('Two tabs').locator('.badge').allTextContents()).toEqual(['shared']);
 
     // The other tab has its own session: it enters the key, opens the investigation, moves to another view and saves it there.
     const other = await browser.context.newPage();
@@ -146,7 +149,7 @@ describe('saved investigations in the explorer', () => {
     await item('Two tabs').locator('button.save-here').click();
     await page.locator('#investigations-message[data-state="error"]', { hasText: 'saved elsewhere' }).waitFor();
     const twoTabs = (await stored()).find((investigation) => investigation.name === 'Two tabs')!;
-    expect(twoTabs.version).toBe(2);
+    expect(twoTabs).toMatchObject({ version: 2, shared: true });
     expect(new URLSearchParams(twoTabs.view.explorer).get('e')).toBe('russia');
     expect(await item('Two tabs').getAttribute('data-version')).toBe('2');
   });
