@@ -58,7 +58,7 @@ builder.mutationField('ingestBundle', (t) =>
       replaceDocument: t.arg.boolean({
         defaultValue: false,
         description:
-          'Admin only: replace the stored document of the same id with this text and the metadata given. Refused (DOCUMENT_CONFLICT) when a stored report\'s quote is not at its offsets in the new text, unless the bundle rewrites that report.',
+          'Admin only: replace the stored document of the same id with this text and the metadata given. Refused (DOCUMENT_CONFLICT) when a stored report\'s quote is not at its offsets in the new text, unless the bundle rewrites that report. Default false: a stored document is never replaced.',
       }),
     },
     resolve: (_root, { bundle, replaceDocument }, ctx) => {
