@@ -83,6 +83,8 @@ export class GraphView {
       if (event.target === cy && !additive(event)) handlers.onBackground();
     });
     cy.on('dbltap', 'node', (event) => {
+      // Two quick clicks with shift or ctrl are two changes to the selection, not an expansion.
+      if (additive(event)) return;
       const node = event.target as NodeSingular;
       if (node.hasClass('summary')) handlers.onOpenHub(String(node.data('hub')));
       else handlers.onExpand(node.id());
@@ -97,7 +99,10 @@ export class GraphView {
       if (!event.target.hasClass('summary')) handlers.onHover(event.target.id(), pagePoint(event));
     });
     cy.on('mouseout', 'node', (event) => handlers.onHover(null, pagePoint(event)));
-    cy.on('dragfree', 'node', () => handlers.onMoved());
+    cy.on('dragfree', 'node', () => {
+      this.snap();
+      handlers.onMoved();
+    });
     cy.on('viewport', () => {
       if (this.quiet) return;
       window.clearTimeout(this.viewportTimer);
@@ -155,9 +160,18 @@ export class GraphView {
         placeNew(cy, unplaced.nodes());
         if (!drawing.keepViewport && !this.inView(unplaced.nodes())) this.fit();
       }
+      this.snap();
       this.quiet = false;
     }
     return added.filter((id) => !id.startsWith('more:'));
+  }
+
+  /** Whole-pixel positions, as the URL keeps them: the picture reopened from a link is the one drawn, exactly. */
+  private snap(): void {
+    this.cy.nodes().forEach((node: NodeSingular) => {
+      const { x, y } = node.position();
+      if (!Number.isInteger(x) || !Number.isInteger(y)) node.position(roundPoint({ x, y }));
+    });
   }
 
   private inView(nodes: cytoscape.NodeCollection): boolean {
@@ -172,6 +186,7 @@ export class GraphView {
   relayout(name: LayoutName, roots: string[]): void {
     this.quiet = true;
     runLayout(this.cy, name, this.cy.elements(), roots);
+    this.snap();
     this.fit();
     this.quiet = false;
   }

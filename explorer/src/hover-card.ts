@@ -41,10 +41,16 @@ export function createHoverCard(host: HTMLElement, cy: Core): { hover(id: string
   const element = h('div', { id: 'hover-card', class: 'hover-card', role: 'tooltip', hidden: true });
   host.append(element);
   let timer = 0;
+  const hide = () => {
+    window.clearTimeout(timer);
+    element.hidden = true;
+  };
+  // Leaving the canvas straight from a node gives Cytoscape no mouseout to report.
+  host.addEventListener('mouseleave', hide);
+  cy.on('viewport remove', hide);
   return {
     hover(id, at) {
-      window.clearTimeout(timer);
-      element.hidden = true;
+      hide();
       if (!id) return;
       timer = window.setTimeout(() => {
         const node = cy.getElementById(id);
