@@ -34,13 +34,13 @@ async function serveAsset(request: Request, pathname: string): Promise<Response>
   }
   const file = (await graphiqlAssets()).files.get(pathname);
   if (!file) return notFound();
-  const gzip = acceptsGzip(request);
+  const sendGzip = acceptsGzip(request);
   // Each encoding is its own representation, with its own validator.
-  const etag = gzip ? `${file.etag.slice(0, -1)}-gzip"` : file.etag;
+  const etag = sendGzip ? `${file.etag.slice(0, -1)}-gzip"` : file.etag;
   const headers: Record<string, string> = { 'content-type': file.contentType, 'cache-control': IMMUTABLE, etag, vary: 'accept-encoding', 'x-content-type-options': 'nosniff' };
   if (request.headers.get('if-none-match') === etag) return new Response(null, { status: 304, headers });
-  const body = gzip ? await gzippedBody(file) : file.body;
-  if (gzip) headers['content-encoding'] = 'gzip';
+  const body = sendGzip ? await gzippedBody(file) : file.body;
+  if (sendGzip) headers['content-encoding'] = 'gzip';
   headers['content-length'] = String(body.byteLength);
   return new Response(request.method === 'HEAD' ? null : body, { status: 200, headers });
 }
