@@ -115,7 +115,8 @@ export function attachCanvas(graph: GraphView, host: HTMLElement, toolbar: HTMLE
     }
   });
   document.addEventListener('keydown', (event) => {
-    if (isTyping(event.target) || !(event.ctrlKey || event.metaKey)) return;
+    // Only on the graph page (the review page has undo of its own in its text fields).
+    if (isTyping(event.target) || !(event.ctrlKey || event.metaKey) || container.offsetParent === null) return;
     const key = event.key.toLowerCase();
     if (key === 'z' && !event.shiftKey) actions.undo();
     else if ((key === 'z' && event.shiftKey) || key === 'y') actions.redo();

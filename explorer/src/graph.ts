@@ -59,6 +59,11 @@ export class GraphView {
   private viewportTimer = 0;
   /** Set while the code moves the viewport itself, so only the analyst's moves are reported. */
   private quiet = false;
+  /**
+   * Where nodes that left the view were: a filter or the time slider takes nodes out and brings them
+   * back, and they come back to their place. Only for this page; the URL keeps the nodes in view.
+   */
+  private readonly remembered = new Map<string, Point>();
 
   constructor(container: HTMLElement, private readonly handlers: GraphHandlers) {
     this.cy = cytoscape({ container, style: STYLE, boxSelectionEnabled: true, selectionType: 'single', wheelSensitivity: 0.3, minZoom: 0.05, maxZoom: 5 });
@@ -127,9 +132,13 @@ export class GraphView {
     for (const summary of folded.summaries) for (const element of summaryElements(summary)) wanted.set(String(element.data.id), element);
     const placedBefore = cy.nodes().length;
     const added: string[] = [];
+    /** New nodes that come with a place: saved in the URL or remembered. */
+    const placed = new Set<string>();
     cy.batch(() => {
       cy.elements().forEach((element) => {
-        if (!wanted.has(element.id())) element.remove();
+        if (wanted.has(element.id())) return;
+        if (element.isNode()) this.remembered.set(element.id(), roundPoint((element as NodeSingular).position()));
+        element.remove();
       });
       for (const [id, definition] of wanted) {
         const existing = cy.getElementById(id);
@@ -137,7 +146,9 @@ export class GraphView {
           existing.data(definition.data);
           existing.classes(definition.classes ?? '');
         } else {
-          cy.add(definition.group === 'nodes' ? { ...definition, position: drawing.positions[id] ?? { x: 0, y: 0 } } : definition);
+          const position = drawing.positions[id] ?? this.remembered.get(id);
+          cy.add(definition.group === 'nodes' ? { ...definition, position: position ?? { x: 0, y: 0 } } : definition);
+          if (position) placed.add(id);
           if (definition.group === 'nodes') added.push(id);
         }
       }
@@ -150,7 +161,7 @@ export class GraphView {
         if (!node.hasClass('summary')) node.data('size', nodeSize(node.degree(false)));
       });
     });
-    const unplaced = cy.nodes().filter((node) => added.includes(node.id()) && !drawing.positions[node.id()]);
+    const unplaced = cy.nodes().filter((node) => added.includes(node.id()) && !placed.has(node.id()));
     if (unplaced.nonempty()) {
       this.quiet = true;
       if (unplaced.length === cy.nodes().length || (placedBefore === 0 && Object.keys(drawing.positions).length === 0)) {

@@ -171,6 +171,25 @@ describe('the explorer canvas keeps its picture and answers gestures', () => {
     await page.locator('#hover-card[hidden]').waitFor({ state: 'attached' });
   });
 
+  it('lays the view out by hierarchy, in rings and by time, from the toolbar and from the background menu', async () => {
+    for (const layout of ['hierarchical', 'time'] as const) {
+      await page.locator('#layout').selectOption(layout);
+      await page.waitForFunction((name) => new URL(window.location.href).searchParams.get('layout') === name, layout);
+      const model = (await placed(page)).model;
+      expect(Object.values(model).every((point) => Number.isFinite(point.x) && Number.isFinite(point.y))).toBe(true);
+      expect(new Set(Object.values(model).map((point) => `${point.x},${point.y}`)).size).toBe(Object.keys(model).length);
+    }
+    const box = (await page.locator('#graph').boundingBox())!;
+    await page.mouse.click(box.x + box.width - 10, box.y + box.height - 10, { button: 'right' });
+    await page.locator('#canvas-menu:not([hidden])').waitFor();
+    await page.locator('#canvas-menu button', { hasText: 'Layout: Concentric' }).click();
+    await page.waitForFunction(() => new URL(window.location.href).searchParams.get('layout') === 'concentric');
+    await screenshot(page, 'canvas-03-concentric.png');
+    await page.locator('#layout').selectOption('force');
+    await page.waitForFunction(() => !new URL(window.location.href).searchParams.has('layout'));
+    expect(browser.consoleErrors).toEqual([]);
+  });
+
   it('moves through the graph with the keyboard', async () => {
     await page.locator('#graph').focus();
     await page.keyboard.press('Escape');
