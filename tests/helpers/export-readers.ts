@@ -3,8 +3,9 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 /**
- * Readers outside our code for the export formats: Python's expat for XML
- * and the followthemoney package for FtM entities (tests/helpers/readers/).
+ * Readers outside our code for the export formats: Python's expat for XML,
+ * lxml for XML Schema validation and the followthemoney package for FtM
+ * entities (tests/helpers/readers/).
  */
 
 const readerScript = (name: string) => fileURLToPath(new URL(`./readers/${name}`, import.meta.url));
@@ -25,15 +26,22 @@ export function readXmlWithExpat(file: string): ExpatElement {
 }
 
 /**
- * The Python that has followthemoney: NEWSGRAPH_FTM_PYTHON, or the venv .ci/run
- * makes in node_modules/.cache/newsgraph-ftm (tests never install it: no
- * network at test time). Null when neither can import it.
+ * The Python of the readers' venv (followthemoney, lxml): NEWSGRAPH_FTM_PYTHON,
+ * or the venv .ci/run makes in node_modules/.cache/newsgraph-ftm (tests never
+ * install it: no network at test time). Null when it cannot import `modules`.
  */
-export function ftmPython(): string | null {
+export function readerPython(modules: readonly string[] = ['followthemoney']): string | null {
   const root = fileURLToPath(new URL('../../', import.meta.url));
   const candidate = process.env.NEWSGRAPH_FTM_PYTHON ?? `${root}node_modules/.cache/newsgraph-ftm/bin/python`;
   if (!existsSync(candidate)) return null;
-  return spawnSync(candidate, ['-c', 'import followthemoney'], { stdio: 'ignore' }).status === 0 ? candidate : null;
+  return spawnSync(candidate, ['-c', `import ${modules.join(', ')}`], { stdio: 'ignore' }).status === 0 ? candidate : null;
+}
+
+export const ftmPython = (): string | null => readerPython(['followthemoney']);
+
+/** Validates `file` against the XML Schema `schema` with lxml. */
+export function validateXml(python: string, schema: string, file: string): { valid: boolean; errors: string[] } {
+  return JSON.parse(execFileSync(python, [readerScript('xsd_validate.py'), schema, file], { encoding: 'utf8', maxBuffer: MAX_OUTPUT })) as { valid: boolean; errors: string[] };
 }
 
 export interface FtmReading {

@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import cytoscape from 'cytoscape';
 // The named export: under NodeNext, graphology's types give the default import as a namespace.
 import { MultiDirectedGraph } from 'graphology';
@@ -11,7 +12,7 @@ import { runExport } from '../../src/export/run-export.js';
 import { ingestBundle } from '../../src/ingest/ingest.js';
 import type { Bundle } from '../../src/model/bundle-schema.js';
 import { seedBundle, smallBundle } from '../helpers/bundles.js';
-import { ftmPython, readFtm, readXmlWithExpat, type ExpatElement } from '../helpers/export-readers.js';
+import { ftmPython, readerPython, readFtm, readXmlWithExpat, validateXml, type ExpatElement } from '../helpers/export-readers.js';
 import { openTestDatabase, wipe } from '../helpers/neo4j.js';
 
 /**
@@ -112,6 +113,16 @@ describe('export gexf', () => {
     expect(declared).toEqual(expect.arrayContaining(['sourceCount', 'independentSourceCount', 'status', 'name', 'aliases']));
     expect(declared).not.toContain('aliasText');
     expect(section('nodes').find((node) => node.attributes.id === 't-alpha-corp')!.attributes.label).toBe(TRICKY_NAME);
+  });
+});
+
+describe('export gexf, against the GEXF 1.3 XML Schema', () => {
+  const python = readerPython(['lxml']);
+  it.runIf(python !== null || process.env.CI)('validates against the GEXF working group\'s gexf.xsd', async () => {
+    expect(python, 'lxml: run the venv step of .ci/run, or set NEWSGRAPH_FTM_PYTHON').not.toBeNull();
+    const { file } = await exported('gexf');
+    const schema = fileURLToPath(new URL('../fixtures/gexf-1.3/gexf.xsd', import.meta.url));
+    expect(validateXml(python!, schema, file)).toEqual({ valid: true, errors: [] });
   });
 });
 
