@@ -76,7 +76,7 @@ export function attachInvestigations(section: HTMLElement): void {
       const opened = readOpened();
       list.replaceChildren(...items.map((item) => renderItem(item, item.id === opened?.id, actions)));
       if (items.length === 0) say('No saved investigations yet.');
-      else if (total > items.length) say(`Showing the newest ${items.length} of ${total}.`);
+      else say(total > items.length ? `Showing the newest ${items.length} of ${total}.` : '');
     } catch (error) {
       list.replaceChildren();
       say(investigationProblem(error), 'error');
