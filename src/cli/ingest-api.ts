@@ -108,7 +108,8 @@ export class IngestApi {
     const code = error?.extensions?.code;
     const message = error?.message ?? 'no data and no error';
     if (code === 'UNAUTHENTICATED') {
-      return new ApiError(`the service refused the API key (HTTP ${status}, ${code}): ${message}${this.key ? '' : ' Give an editor key with --key or NEWSGRAPH_API_KEY.'}`, code);
+      if (!this.key) return new ApiError(`the service needs an API key (HTTP ${status}, ${code}): ${message} Give an editor key with --key or NEWSGRAPH_API_KEY.`, code);
+      return new ApiError(`the service refused the API key (HTTP ${status}, ${code}): ${message}`, code);
     }
     if (code === 'FORBIDDEN') return new ApiError(`the service refused ${what}: the key may not write (HTTP ${status}, ${code}): ${message} Ingest needs an editor or admin key.`, code);
     if (code === 'BAD_USER_INPUT' && error?.extensions?.issues?.length) return new ApiError(invalidMessage(what, error.extensions.issues, 'the service wrote nothing of it'), code);

@@ -13,6 +13,8 @@
 export interface ProgressOutput {
   write(text: string): unknown;
   isTTY?: boolean;
+  /** A terminal's width: a longer line would wrap, and each redraw would leave a line behind. */
+  columns?: number;
 }
 
 export interface ProgressUpdate {
@@ -121,7 +123,8 @@ export class IngestProgress {
     }
     const share = shareOf(this.state!);
     const bar = share === undefined ? '' : `[${'#'.repeat(Math.round(share * BAR_WIDTH)).padEnd(BAR_WIDTH, '-')}] `;
-    this.out.write(`\r\x1b[K${bar}${text}`);
+    const line = `${bar}${text}`;
+    this.out.write(`\r\x1b[K${this.out.columns ? line.slice(0, this.out.columns - 1) : line}`);
     this.barShown = true;
   }
 }
