@@ -21,6 +21,8 @@ const INGEST_MUTATION = `mutation CliIngest($bundle: JSON!, $replaceDocument: Bo
   }
 }`;
 
+const CHECK = 'the check';
+
 /** A 429 is waited out this many times before the file is given up. */
 const RATE_LIMIT_RETRIES = 5;
 const LONGEST_WAIT_S = 60;
@@ -72,7 +74,7 @@ export class IngestApi {
 
   /** Reaches the service once before any file is sent: a wrong URL or a refused key stops here, with nothing sent. */
   async check(): Promise<void> {
-    await this.post<{ __typename: string }>('query CliCheck { __typename }', {}, 'the check');
+    await this.post<{ __typename: string }>('query CliCheck { __typename }', {}, CHECK);
   }
 
   async ingest(bundle: Bundle, replaceDocument: boolean, what: string): Promise<IngestReport> {
@@ -108,8 +110,8 @@ export class IngestApi {
     const code = error?.extensions?.code;
     const message = error?.message ?? 'no data and no error';
     if (code === 'UNAUTHENTICATED') {
-      if (!this.key) return new ApiError(`the service needs an API key (HTTP ${status}, ${code}): ${message} Give an editor key with --key or NEWSGRAPH_API_KEY.`, code);
-      return new ApiError(`the service refused the API key (HTTP ${status}, ${code}): ${message}`, code);
+      const problem = this.key ? `refused the API key (HTTP ${status}, ${code}): ${message}` : `needs an API key (HTTP ${status}, ${code}): ${message} Give an editor key with --key or NEWSGRAPH_API_KEY.`;
+      return new ApiError(what === CHECK ? `the service ${problem}` : `the service refused ${what}: it ${problem}`, code);
     }
     if (code === 'FORBIDDEN') return new ApiError(`the service refused ${what}: the key may not write (HTTP ${status}, ${code}): ${message} Ingest needs an editor or admin key.`, code);
     if (code === 'BAD_USER_INPUT' && error?.extensions?.issues?.length) return new ApiError(invalidMessage(what, error.extensions.issues, 'the service wrote nothing of it'), code);

@@ -170,6 +170,15 @@ describe('newsgraph ingest --api, into a running service over HTTP', () => {
     expect(await storedDocuments(['cli-api-reader'])).toEqual([]);
   });
 
+  it('says that a key is needed when none is given, naming the file', async () => {
+    const json = writeJson(dir, 'api-no-key.json', smallBundle({ documentId: 'cli-api-no-key', prefix: 'cli-ank-' }));
+    const run = await runCli(['ingest', '--api', base, json], noDatabase);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`newsgraph: the service refused ${json}: it needs an API key (HTTP 401, UNAUTHENTICATED)`);
+    expect(run.stderr).toContain('Give an editor key with --key or NEWSGRAPH_API_KEY.');
+    expect(await storedDocuments(['cli-api-no-key'])).toEqual([]);
+  });
+
   it('reports a 409 document conflict by file and goes on with the next', async () => {
     const changed = smallBundle({ documentId: 'cli-api-1', prefix: 'cli-a1-' });
     changed.document.title = 'Another title';
