@@ -46,6 +46,8 @@ export async function loadExplorerQueries(): Promise<ExplorerQueries> {
 /** Ids from the graph, so that each request runs whole (a missing entity skips its panel's reads). */
 export interface WarmUpSamples {
   entity: string;
+  /** Several entities, for a neighbourhoods request of several aliases (an opened link), run side by side. */
+  batch: string[];
   name: string;
   relation: string;
   from: string;
@@ -80,6 +82,7 @@ export const EXPLORER_OPERATIONS = {
   SEARCH: (q, s) => [{ query: q.SEARCH, variables: { q: s.name } }],
   neighborhoodsQuery: (q, s) => [
     ...FILTER_VARIANTS.map((filters) => q.neighborhoodsQuery([s.entity], [], filters)),
+    ...(s.batch.length > 1 ? FILTER_VARIANTS.map((filters) => q.neighborhoodsQuery(s.batch, [], filters)) : []),
     ...TYPE_CHOICES.map((types) => q.neighborhoodsQuery([s.entity], types)),
   ],
   entityPanelQuery: (q, s) => FILTER_VARIANTS.map((filters) => q.entityPanelQuery(s.entity, filters)),
@@ -90,11 +93,25 @@ export const EXPLORER_OPERATIONS = {
   DOCUMENT_TEXT: (q, s) => [{ query: q.DOCUMENT_TEXT, variables: { id: s.document } }],
 } satisfies Record<string, (queries: ExplorerQueries, samples: WarmUpSamples) => ExplorerRequest[]>;
 
-/** Every request of EXPLORER_OPERATIONS, named by its builder, without duplicates (the entity panel drops asOf). */
-export function explorerRequests(queries: ExplorerQueries, samples: WarmUpSamples): Array<{ name: string; request: ExplorerRequest }> {
+/**
+ * The reads whose work grows with the part of the graph they walk. Planned
+ * once, their first runs over a longer path or a hub were still 10-100 times
+ * slower than later ones (the database's code warms up on the walk itself,
+ * not only on the statement), so they run on every sample, not only the first.
+ */
+const WALKS: ReadonlySet<string> = new Set(['neighborhoodsQuery', 'pathQuery']);
+
+/**
+ * Every request of EXPLORER_OPERATIONS, named by its builder, without
+ * duplicates (the entity panel drops asOf): each kind on the first sample,
+ * then the walks on the others.
+ */
+export function explorerRequests(queries: ExplorerQueries, samples: WarmUpSamples[]): Array<{ name: string; request: ExplorerRequest }> {
   const seen = new Set<string>();
-  return Object.entries(EXPLORER_OPERATIONS).flatMap(([name, build]) =>
-    build(queries, samples)
+  const operations = Object.entries(EXPLORER_OPERATIONS);
+  const planned = samples.flatMap((sample, index) => operations.filter(([name]) => index === 0 || WALKS.has(name)).map(([name, build]) => [name, build, sample] as const));
+  return planned.flatMap(([name, build, sample]) =>
+    build(queries, sample)
       .filter((request) => {
         const key = `${request.query}\n${JSON.stringify(request.variables)}`;
         if (seen.has(key)) return false;
@@ -117,17 +134,34 @@ interface SampleNode {
   reportedBy: Array<{ document: { id: string } | null }>;
 }
 
-export function samplesFrom(data: Record<string, unknown> | null | undefined): WarmUpSamples {
+/** How many samples the walks run on; with up to 4 filter variants each, about 60 requests in all. */
+export const SAMPLE_COUNT = 4;
+const BATCH_SIZE = 10;
+
+/**
+ * Up to SAMPLE_COUNT entities that have relations (one on an empty graph,
+ * with ids that find nothing: the top statements are still planned). A
+ * sample's path goes to another sample's entity, most often several hops
+ * away, so that the path search walks as it does for an analyst.
+ */
+export function samplesFrom(data: Record<string, unknown> | null | undefined): WarmUpSamples[] {
   const nodes = ((data?.entities as { edges?: Array<{ node: SampleNode }> } | undefined)?.edges ?? []).map((edge) => edge.node);
-  const node = nodes.find((candidate) => candidate.relations.edges.length > 0) ?? nodes[0];
-  const relation = node?.relations.edges[0]?.node;
+  const connected = nodes.filter((candidate) => candidate.relations.edges.length > 0);
+  const chosen = (connected.length > 0 ? connected : nodes).slice(0, SAMPLE_COUNT);
   const missing = 'newsgraph-warm-up-missing';
-  return {
-    entity: node?.id ?? missing,
-    name: node?.name ?? 'warm up',
-    relation: relation?.id ?? missing,
-    from: relation?.from.id ?? missing,
-    to: relation?.to.id ?? missing,
-    document: node?.reportedBy.find((report) => report.document)?.document?.id ?? missing,
-  };
+  const batch = connected.slice(0, BATCH_SIZE).map((node) => node.id);
+  if (chosen.length === 0) return [{ entity: missing, batch: [], name: 'warm up', relation: missing, from: missing, to: missing, document: missing }];
+  return chosen.map((node, index) => {
+    const relation = node.relations.edges[0]?.node;
+    const far = chosen[(index + Math.ceil(chosen.length / 2)) % chosen.length]!;
+    return {
+      entity: node.id,
+      batch,
+      name: node.name,
+      relation: relation?.id ?? missing,
+      from: node.id,
+      to: far.id === node.id ? (relation?.to.id ?? missing) : far.id,
+      document: node.reportedBy.find((report) => report.document)?.document?.id ?? missing,
+    };
+  });
 }
