@@ -13,6 +13,7 @@ import { createPathPanel } from './path.js';
 import { entityPanelQuery, RELATION_PANEL, STATS } from './queries.js';
 import { attachSearch } from './search.js';
 import { createSourcingControls } from './sourcing-controls.js';
+import { createSourceFilter, filterBySource, isFiltering } from './source-filter.js';
 import { emptyState, parseState, readFilters, shownTypes, writeState, type Selection, type ViewState } from './state.js';
 import { clearError, initStatus, note, showError, track } from './status.js';
 import { renderTimeline } from './timeline.js';
@@ -83,7 +84,8 @@ function navigate(next: ViewState, mode: 'push' | 'replace' = 'push'): void {
 function openEntity(id: string): void {
   sourcingControls.forgetDates();
   canvasActions.history.clear();
-  navigate({ ...emptyState(), types: state.types, asOf: state.asOf, minSources: state.minSources, expanded: [id], selected: { kind: 'entity', id } });
+  const { types, asOf, minSources, source, sourceKind } = state;
+  navigate({ ...emptyState(), types, asOf, minSources, source, sourceKind, expanded: [id], selected: { kind: 'entity', id } });
 }
 
 /** An entity named in a panel: expanded when it is not drawn yet (as a double click would). */
@@ -112,6 +114,7 @@ const actions: DetailActions = {
 
 const filters = () => readFilters(state);
 const sourcingControls = createSourcingControls(byId('sourcing'), (change, mode) => navigate({ ...state, ...change }, mode));
+const sourceFilter = createSourceFilter(byId('source-filter'), (choice) => navigate({ ...state, ...choice }));
 const search = attachSearch({ input: byId<HTMLInputElement>('search-input'), list: byId<HTMLUListElement>('search-results'), onChoose: (entity) => openEntity(entity.id), filters });
 const pathPanel = createPathPanel(byId('path'), {
   filters,
@@ -123,6 +126,7 @@ const pathPanel = createPathPanel(byId('path'), {
 function renderSide(): void {
   renderFilters(byId('filters'), shownTypes(state), (types) => navigate({ ...state, types }));
   sourcingControls.render(filters(), view ? reportDates(view) : []);
+  sourceFilter.render(state);
   const events = view ? eventsInOrder(view) : [];
   renderTimeline(byId('timeline'), events, state.selected?.kind === 'entity' ? state.selected.id : null, actions.selectEntity);
 }
@@ -142,11 +146,12 @@ async function refresh(): Promise<void> {
   const empty = state.expanded.length === 0 && !state.path;
   byId('empty').hidden = !empty;
   try {
-    const data = await track('Loading the graph', loadView(state, controller.signal));
+    const loaded = await track('Loading the graph', loadView(state, controller.signal));
+    const path = loaded.path?.result;
+    const keep = new Set([...state.expanded, ...(state.selected?.kind === 'entity' ? [state.selected.id] : []), ...(path ? path.nodes.map((node) => node.id) : [])]);
+    const data = isFiltering(state) ? await track('Reading the sources in view', filterBySource(loaded, state, keep, controller.signal)) : loaded;
     if (controller.signal.aborted) return;
     view = data;
-    const path = data.path?.result;
-    const keep = new Set([...state.expanded, ...(state.selected?.kind === 'entity' ? [state.selected.id] : []), ...(path ? path.nodes.map((node) => node.id) : [])]);
     graph.setElements({
       nodes: [...data.nodes.values()],
       edges: [...data.edges.values()],

@@ -1,10 +1,11 @@
 import { emptyPicture, formatPicture, parsePicture, type Picture } from './picture.js';
+import { SOURCE_KINDS, type SourceChoice } from './source-filter.js';
 import { RELATION_TYPES, type RelationType } from './types.js';
 
 export type Selection = { kind: 'entity' | 'relation'; id: string } | null;
 
 /** Everything a link must carry to reopen the same view, and its picture (picture.ts). */
-export interface ViewState extends Picture {
+export interface ViewState extends Picture, SourceChoice {
   /** Entities whose neighbourhoods are shown, in the order they were opened. */
   expanded: string[];
   selected: Selection;
@@ -23,6 +24,7 @@ export type ReadFilters = Pick<ViewState, 'asOf' | 'minSources'>;
 const MAX_EXPANDED = 50;
 /** The API's range for minSources; a link outside it is ignored rather than sent to be refused. */
 const MAX_MIN_SOURCES = 1000;
+const SOURCE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const PARTIAL_DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 
 function parseMinSources(value: string | null): number | null {
@@ -31,13 +33,13 @@ function parseMinSources(value: string | null): number | null {
 }
 
 export function emptyState(): ViewState {
-  return { expanded: [], selected: null, types: [], path: null, asOf: null, minSources: null, ...emptyPicture() };
+  return { expanded: [], selected: null, types: [], path: null, asOf: null, minSources: null, source: null, sourceKind: null, ...emptyPicture() };
 }
 
 /**
  * `?e=liu-xiaowu&e=russia&node=liu-xiaowu&types=COMMANDS,MEMBER_OF&from=liu-xiaowu&to=russia`:
  * repeated `e` for expanded entities, `node` or `edge` for the selection; `asOf` and `minSources` as the API names them;
- * then the picture (picture.ts): `pos`, `layout`, `z`, `pan`, `hide`, `open`.
+ * `src` and `kind` for the "reported by" filter (source-filter.ts); then the picture (picture.ts): `pos`, `layout`, `z`, `pan`, `hide`, `open`.
  */
 export function parseState(search: string): ViewState {
   const params = new URLSearchParams(search);
@@ -59,6 +61,8 @@ export function parseState(search: string): ViewState {
     path: from && to ? { from, to } : null,
     asOf: asOf && PARTIAL_DATE.test(asOf) ? asOf : null,
     minSources: parseMinSources(params.get('minSources')),
+    source: SOURCE_ID.test(params.get('src') ?? '') ? params.get('src') : null,
+    sourceKind: (SOURCE_KINDS as readonly string[]).includes(params.get('kind') ?? '') ? params.get('kind') : null,
     ...parsePicture(params),
   };
 }
@@ -74,6 +78,8 @@ export function formatState(state: ViewState): string {
   }
   if (state.asOf) params.set('asOf', state.asOf);
   if (state.minSources !== null) params.set('minSources', String(state.minSources));
+  if (state.source) params.set('src', state.source);
+  if (state.sourceKind) params.set('kind', state.sourceKind);
   formatPicture(params, state);
   const query = params.toString();
   return query ? `?${query}` : '';

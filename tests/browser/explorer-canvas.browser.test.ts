@@ -60,7 +60,6 @@ describe('the explorer canvas keeps its picture and answers gestures', () => {
     await page.mouse.down();
     await page.mouse.move(from.x + 60, from.y - 80, { steps: 6 });
     await page.mouse.up();
-    await page.waitForFunction(() => new URL(window.location.href).searchParams.get('pos')?.includes('russia_'));
     await page.waitForFunction(([x, y]) => {
       const { cy } = (window as unknown as { newsgraphExplorer: { cy: import('cytoscape').Core } }).newsgraphExplorer;
       const at = cy.getElementById('russia').renderedPosition();
@@ -144,11 +143,12 @@ describe('the explorer canvas keeps its picture and answers gestures', () => {
     await page.locator('#fit').click();
     expect(largestMove(before.model, (await placed(page)).model)).toBeLessThan(0.5);
     const from = await nodePoint(page, 'china');
+    const positionsBefore = params(page).get('pos');
     await page.mouse.move(from.x, from.y);
     await page.mouse.down();
     await page.mouse.move(from.x - 70, from.y + 50, { steps: 6 });
     await page.mouse.up();
-    await page.waitForFunction((was) => new URL(window.location.href).searchParams.get('pos') !== was, new URL(page.url()).searchParams.get('pos'));
+    await page.waitForFunction((was) => new URL(window.location.href).searchParams.get('pos') !== was, positionsBefore);
     expect(largestMove(before.model, (await placed(page)).model, ['china'])).toBeGreaterThan(20);
     await page.keyboard.press('Control+z');
     await page.waitForFunction(() => !document.body.classList.contains('busy'));
@@ -188,6 +188,37 @@ describe('the explorer canvas keeps its picture and answers gestures', () => {
     await page.locator('#layout').selectOption('force');
     await page.waitForFunction(() => !new URL(window.location.href).searchParams.has('layout'));
     expect(browser.consoleErrors).toEqual([]);
+  });
+
+  it('keeps only the facts a kind of source, or one source, reported', async () => {
+    const drawnRelations = () => page.evaluate(() => (window as unknown as { newsgraphExplorer: { cy: import('cytoscape').Core } }).newsgraphExplorer.cy.edges().map((edge) => String(edge.data('relationId'))).sort());
+    const all = await drawnRelations();
+    const sourcesOf = async (id: string) => {
+      const response = await fetch(`${api.baseUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: 'query($id: ID!) { relation(id: $id) { reportedBy { source { id kind } } } }', variables: { id } }) });
+      const body = (await response.json()) as { data: { relation: { reportedBy: Array<{ source: { id: string; kind: string } }> } } };
+      return body.data.relation.reportedBy.map((report) => report.source);
+    };
+    const sources = Object.fromEntries(await Promise.all(all.map(async (id) => [id, await sourcesOf(id)] as const)));
+
+    await page.locator('#source-kind').selectOption('official');
+    await page.waitForFunction(() => new URL(window.location.href).searchParams.get('kind') === 'official');
+    await page.locator('body:not(.busy)').waitFor();
+    const byOfficials = all.filter((id) => sources[id]!.some((source) => source.kind === 'official'));
+    expect(byOfficials.length).toBeGreaterThan(0);
+    expect(byOfficials.length).toBeLessThan(all.length);
+    expect(await drawnRelations()).toEqual(byOfficials);
+
+    const outlet = sources[all[0]!]!.find((source) => source.kind !== 'official') ?? sources[all[0]!]![0]!;
+    await page.locator('#source-kind').selectOption('');
+    await page.locator('#source-id').selectOption(outlet.id);
+    await page.waitForFunction((id) => new URL(window.location.href).searchParams.get('src') === id && !new URL(window.location.href).searchParams.has('kind'), outlet.id);
+    await page.locator('body:not(.busy)').waitFor();
+    expect(await drawnRelations()).toEqual(all.filter((id) => sources[id]!.some((source) => source.id === outlet.id)));
+
+    await page.locator('#source-id').selectOption('');
+    await page.waitForFunction(() => !new URL(window.location.href).searchParams.has('src'));
+    await page.locator('body:not(.busy)').waitFor();
+    expect(await drawnRelations()).toEqual(all);
   });
 
   it('moves through the graph with the keyboard', async () => {
