@@ -25,6 +25,8 @@ export interface WarmUpLog {
   operations: number;
   failed: string[];
   slowest: string[];
+  /** The explorer's requests left unsent when its lane's time ran out. */
+  skipped: number;
 }
 
 const START_TIMEOUT_MS = 300_000;
@@ -53,8 +55,8 @@ export async function startColdService(): Promise<ColdService> {
     if (tail.length > 40) tail.shift();
     if (!line.includes('database warmed up')) return;
     try {
-      const entry = JSON.parse(line) as { warmUpMs: number; operations: number; failed: string[]; slowest: string[] };
-      warmUp = { ms: entry.warmUpMs, operations: entry.operations, failed: entry.failed, slowest: entry.slowest };
+      const entry = JSON.parse(line) as { warmUpMs: number; operations: number; failed: string[]; slowest: string[]; skipped?: number };
+      warmUp = { ms: entry.warmUpMs, operations: entry.operations, failed: entry.failed, slowest: entry.slowest, skipped: entry.skipped ?? 0 };
     } catch {
       // not a JSON log line
     }
