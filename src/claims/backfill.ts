@@ -69,7 +69,8 @@ export async function backfillCorroboration(executor: Executor): Promise<{ docum
   const [state] = await executor.read<{ done: boolean }>(DONE, {}, { name: 'corroboration backfill done?' });
   if (state?.done) return null;
   const write = async (name: string, run: (tx: CountingTransaction) => Promise<unknown>) => {
-    await executor.transaction('WRITE', run, { name, timeoutMs: TIMEOUT_MS });
+    // Upkeep of stored numbers, not a change anyone made: not in the change feed.
+    await executor.transaction('WRITE', run, { name, timeoutMs: TIMEOUT_MS, outbox: false });
   };
   // Without keys a publisher's own story and a report citing it elsewhere would count as two sources.
   await inIdOrder<{ id: string; name: string | null; unkeyed: boolean }>(executor, SOURCES, 'sources to key', async (rows) => {
@@ -82,7 +83,7 @@ export async function backfillCorroboration(executor: Executor): Promise<{ docum
   });
   for (const [statement, name] of [[ENTITY_REPORTS, 'entity report values and origins'], [RELATION_REPORTS, 'relation report values and origins']] as const) {
     for (let after: string | null = ''; after !== null; ) {
-      const [row]: Array<{ last: string | null }> = await executor.write<{ last: string | null }>(statement, { after }, { name, timeoutMs: TIMEOUT_MS });
+      const [row]: Array<{ last: string | null }> = await executor.write<{ last: string | null }>(statement, { after }, { name, timeoutMs: TIMEOUT_MS, outbox: false });
       after = row?.last ?? null;
     }
   }
@@ -92,6 +93,6 @@ export async function backfillCorroboration(executor: Executor): Promise<{ docum
   const relations = await inIdOrder<{ id: string }>(executor, CLAIMS, 'relations to count', (rows) =>
     write('count relations', (tx) => refreshCorroboration(tx, { entities: [], relations: rows.map((row) => row.id) })),
   );
-  await executor.write(MARK_DONE, {}, { name: 'corroboration backfill done' });
+  await executor.write(MARK_DONE, {}, { name: 'corroboration backfill done', outbox: false });
   return { documents, entities, relations };
 }

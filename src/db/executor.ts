@@ -4,6 +4,9 @@ import type { Logger } from '../logger.js';
 import { KeyedQueue, Semaphore } from './admission.js';
 import { DatabaseUnavailableError, mapNeo4jError } from './errors.js';
 import { isRehearsal, RehearsalRollback } from './rehearsal.js';
+import { LOCAL_ACTOR, type ChangeActor } from '../changes/kinds.js';
+import { APPEND_CHANGES, appendParams } from '../changes/outbox.js';
+import { takeRecordedChanges } from '../changes/record.js';
 
 export type AccessMode = 'READ' | 'WRITE';
 
@@ -20,6 +23,21 @@ export interface RunOptions {
   serializeOn?: string;
   /** A readiness probe: it reaches the database even while readiness knows it down. */
   probe?: boolean;
+  /**
+   * false for a write that changes nothing the change feed reports (schema migrations, upkeep of stored
+   * counts, the feed's own pruning): it is not reported as a write that recorded no change.
+   */
+  outbox?: boolean;
+}
+
+/** A committed write transaction, as the change feed's listeners hear of it. */
+export interface CommittedWrite {
+  /** Its query name (RunOptions.name). */
+  name: string;
+  /** The sequence number of its last change event, or null when it recorded none. */
+  lastSequence: number | null;
+  /** Whether it was meant to record changes (RunOptions.outbox is not false). */
+  outbox: boolean;
 }
 
 interface SharedState {
@@ -30,6 +48,8 @@ interface SharedState {
   knownDown: boolean;
   writeSlots: Semaphore;
   keyed: KeyedQueue;
+  /** Told of every committed write transaction: the change feed wakes its subscribers; tests check every write path records. */
+  commitListeners: Set<(write: CommittedWrite) => void>;
 }
 
 export type TransactionWork<T> = (tx: CountingTransaction) => Promise<T>;
@@ -54,7 +74,9 @@ export class Executor {
     private readonly defaultTimeoutMs: number,
     maxConcurrentWrites = 16,
     /** Shared by every view of this executor. */
-    private readonly shared: SharedState = { roundTrips: 0, unavailableListeners: new Set(), knownDown: false, writeSlots: new Semaphore(maxConcurrentWrites), keyed: new KeyedQueue() },
+    private readonly shared: SharedState = { roundTrips: 0, unavailableListeners: new Set(), knownDown: false, writeSlots: new Semaphore(maxConcurrentWrites), keyed: new KeyedQueue(), commitListeners: new Set() },
+    /** Who the change events of this view's writes name. */
+    private readonly actor: ChangeActor = LOCAL_ACTOR,
   ) {}
 
   /** Cypher statements sent since start, across every request; tests read it to catch N+1 patterns. */
@@ -64,7 +86,18 @@ export class Executor {
 
   /** The same boundary, logging with a request's logger (and so its request id). */
   withLogger(log: Logger): Executor {
-    return new Executor(this.driver, this.database, log, this.defaultTimeoutMs, 0, this.shared);
+    return new Executor(this.driver, this.database, log, this.defaultTimeoutMs, 0, this.shared, this.actor);
+  }
+
+  /** The same boundary, naming this actor in the change events of its writes. */
+  withActor(actor: ChangeActor): Executor {
+    return new Executor(this.driver, this.database, this.log, this.defaultTimeoutMs, 0, this.shared, actor);
+  }
+
+  /** Calls the listener after each committed write transaction of this process (every view of this executor). */
+  onCommit(listener: (write: CommittedWrite) => void): () => void {
+    this.shared.commitListeners.add(listener);
+    return () => this.shared.commitListeners.delete(listener);
   }
 
   read<R extends RecordShape = RecordShape>(cypher: string, params: Record<string, unknown> = {}, options: RunOptions = {}) {
@@ -99,13 +132,20 @@ export class Executor {
       timeout: rehearsal ? REHEARSAL_TIMEOUT_MS : (options.timeoutMs ?? this.defaultTimeoutMs),
       metadata: { app: 'newsgraph', query: options.name ?? 'transaction' },
     };
+    // Set by the attempt that commits (the driver may run the work again after a transient error).
+    let lastSequence: number | null = null;
     const counted = async (tx: ManagedTransaction): Promise<T> => {
-      const result = await work(this.counting(tx, log, config.metadata.query));
+      const counting = this.counting(tx, log, config.metadata.query);
+      const result = await work(counting);
+      if (mode === 'WRITE') lastSequence = await this.appendChanges(counting);
       if (rehearsal && mode === 'WRITE') throw new RehearsalRollback(result);
       return result;
     };
     try {
-      return mode === 'READ' ? await session.executeRead(counted, config) : await session.executeWrite(counted, config);
+      if (mode === 'READ') return await session.executeRead(counted, config);
+      const result = await session.executeWrite(counted, config);
+      this.committed({ name: config.metadata.query, lastSequence, outbox: options.outbox !== false });
+      return result;
     } catch (error) {
       if (error instanceof RehearsalRollback) return error.result as T;
       // Errors the work itself raised for the caller (validation, not found) pass through unchanged.
@@ -116,6 +156,25 @@ export class Executor {
       throw mapped;
     } finally {
       await session.close();
+    }
+  }
+
+  /** The changes the work recorded, appended as the transaction's last statement (src/changes/outbox.ts). */
+  private async appendChanges(tx: CountingTransaction): Promise<number | null> {
+    const drafts = takeRecordedChanges(tx);
+    if (drafts.length === 0) return null;
+    const result = await tx.run<{ last: unknown }>(APPEND_CHANGES, appendParams(drafts, this.actor));
+    return Number(result.records[0]?.get('last'));
+  }
+
+  private committed(write: CommittedWrite): void {
+    for (const listener of this.shared.commitListeners) {
+      try {
+        listener(write);
+      } catch (error) {
+        // A listener's failure must not turn a committed write into an error for its caller.
+        this.log.warn({ err: error }, 'commit listener failed');
+      }
     }
   }
 

@@ -39,7 +39,7 @@ export async function migrate(executor: Executor, dir = CYPHER_DIR): Promise<{ s
   let statements = 0;
   for (const migration of loadMigrations(dir)) {
     for (const statement of migration.statements) {
-      await executor.write(statement, {}, { name: `migrate ${migration.file}`, timeoutMs: 120_000 });
+      await executor.write(statement, {}, { name: `migrate ${migration.file}`, timeoutMs: 120_000, outbox: false });
       statements += 1;
     }
   }

@@ -9,6 +9,8 @@ import { resolveEntities, resolveRelations } from './resolve.js';
 import { storedReportId, subjectValues, writeEntities, writeRelations, writeReports, writeSources, type SubjectValues } from './write.js';
 import { fileDocuments, refileForPublishers } from '../claims/syndication.js';
 import { refreshCorroboration, resetOrigins, subjectsOf, type Subjects } from '../claims/refresh.js';
+import { batchChanges } from '../changes/ingest-changes.js';
+import { recordChanges } from '../changes/record.js';
 
 export const INGEST_TIMEOUT_MS = 120_000;
 
@@ -107,6 +109,8 @@ export async function writeBatch(tx: CountingTransaction, batch: Batch, state: I
   const batchValues = subjectValues(batch);
   await writeReports(tx, batch, entityIds, relationIds, publishedAt, batchValues, state.subjectValues);
   await refreshCorroboration(tx, batchSubjects(batch, entityIds, relationIds, await subjectsOf(tx, revoicedDocuments)));
+  // The feed's events, appended at the end of this same transaction by the executor.
+  recordChanges(tx, batchChanges(batch, entityIds, relationIds));
 
   const matched = entities.matches.length;
   return {

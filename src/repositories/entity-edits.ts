@@ -11,6 +11,7 @@ import { aliasTextOf, distinctAliases, ENTITY_PROJECTION, type EntityRecord } fr
 import { writeReportInputs, type ReportInput } from './report-inputs.js';
 import { ENTITY_VALUE_PROPERTIES } from '../claims/values.js';
 import { pinEdited, refreshCorroboration } from '../claims/refresh.js';
+import { recordChanges } from '../changes/record.js';
 
 export interface EntityInput {
   id: string;
@@ -79,6 +80,11 @@ CALL { MATCH (s:Source {entityId: $from}) SET s.entityId = $to }`;
 
 const READ_ENTITY = `MATCH (n:Entity {id: $id}) RETURN ${ENTITY_PROJECTION} AS entity`;
 
+// The relations a delete takes with the entity, for the change feed.
+const RELATIONS_TOUCHING = `
+MATCH (n:Entity {id: $id})-[r:${RELATION_TYPES.join('|')}]-(:Entity)
+RETURN DISTINCT r.id AS id, startNode(r).id AS from, endNode(r).id AS to`;
+
 /**
  * Every edit starts by locking the entities it touches (ingest/locks.ts), so
  * a merge and the writes to either entity run one after the other, across
@@ -104,6 +110,7 @@ export class EntityEdits {
       await writeReportInputs(tx, { entity: entity.id }, input.reports ?? [], 'reports', values);
       await pinEdited(tx, { entity: entity.id }, Object.keys(values), (input.reports ?? []).length > 0);
       await refreshCorroboration(tx, { entities: [entity.id], relations: [] });
+      recordChanges(tx, [{ kind: 'ENTITY_UPSERTED', subjectId: entity.id, entityIds: [entity.id] }]);
       return (await tx.run(READ_ENTITY, { id: entity.id })).records[0]!.get('entity') as EntityRecord;
     }, { name: 'upsert entity', serializeOn: `entity:${input.id}` });
   }
@@ -111,8 +118,13 @@ export class EntityEdits {
   delete(id: string): Promise<boolean> {
     return this.db.transaction('WRITE', async (tx) => {
       if (!(await lockEntities(tx, [id])).has(id)) return false;
+      const relations = (await tx.run<{ id: string; from: string; to: string }>(RELATIONS_TOUCHING, { id })).records.map((record) => record.toObject());
       await tx.run(FORGET_MERGES_INTO, { id });
       await tx.run(DELETE_ENTITY, { id });
+      recordChanges(tx, [
+        ...relations.map((relation) => ({ kind: 'RELATION_DELETED' as const, subjectId: relation.id, entityIds: [relation.from, relation.to] })),
+        { kind: 'ENTITY_DELETED', subjectId: id, entityIds: [id] },
+      ]);
       await tx.run(REPOINT_REFERENCES, { from: id, to: null });
       return true;
     }, { name: 'delete entity', serializeOn: `entity:${id}` });
@@ -144,6 +156,7 @@ export class EntityEdits {
       await refreshCorroboration(tx, { entities: [keepId], relations: [] });
       const entity = (await tx.run(READ_ENTITY, { id: keepId })).records[0]!.get('entity') as EntityRecord;
       await relinkNameKeys(tx, entity);
+      recordChanges(tx, [{ kind: 'ENTITIES_MERGED', subjectId: keepId, mergedId: mergeId, entityIds: [keepId, mergeId] }]);
       return entity;
     }, { name: 'merge entities' });
   }

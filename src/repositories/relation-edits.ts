@@ -12,6 +12,7 @@ import { RELATION_OF_CLAIM, RELATION_PROJECTION, type RelationRecord } from './r
 import { writeReportInputs, type ReportInput } from './report-inputs.js';
 import { RELATION_VALUE_PROPERTIES } from '../claims/values.js';
 import { pinEdited, refreshCorroboration } from '../claims/refresh.js';
+import { recordChanges } from '../changes/record.js';
 
 export interface RelationInput {
   id?: string | null;
@@ -82,6 +83,7 @@ export class RelationEdits {
       const written = await tx.run(READ_BACK, { id });
       // Unreachable while the endpoints are locked; if it happens, the write must not be acknowledged.
       if (written.records.length === 0) throw new ConcurrentChangeError();
+      recordChanges(tx, [{ kind: 'RELATION_UPSERTED', subjectId: id, entityIds: [input.from, input.to] }]);
       return written.records[0]!.get('relation') as RelationRecord;
     }, { name: 'upsert relation', serializeOn: `relation:${input.type}:${input.from}:${input.to}` });
   }

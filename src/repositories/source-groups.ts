@@ -1,6 +1,7 @@
 import type { Executor } from '../db/executor.js';
 import { SET_ORIGIN } from '../claims/origins.js';
 import { refreshCorroboration } from '../claims/refresh.js';
+import { recordChanges } from '../changes/record.js';
 import { InputError } from './input-error.js';
 import { SOURCE_PROJECTION, type SourceRecord } from './records.js';
 
@@ -58,6 +59,8 @@ export class SourceGroups {
         relations.push(...(changed?.relations ?? []));
       }
       await refreshCorroboration(tx, { entities, relations });
+      const counted = [...new Set(entities)];
+      recordChanges(tx, unique.map((id) => ({ kind: 'SOURCE_GROUPED' as const, subjectId: id, entityIds: counted })));
       return result.records.map((record) => record.get('source'));
     }, { name: 'group sources' });
   }
