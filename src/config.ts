@@ -98,6 +98,10 @@ const envSchema = z.object({
   NEWSGRAPH_RATE_LIMIT_AUTHENTICATED: z.coerce.number().int().min(0).max(1_000_000).default(1200),
   NEWSGRAPH_TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   NEWSGRAPH_RATE_LIMIT_COST_UNIT: z.coerce.number().int().min(0).max(10_000_000).default(1000),
+
+  NEWSGRAPH_CHANGES_RETENTION: duration('7d').pipe(z.number().min(60, 'at least 60s').max(3660 * 86_400, 'at most 3660d')),
+  NEWSGRAPH_CHANGES_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(500),
+  REDIS_URL: z.string().regex(/^rediss?:\/\/.+/, 'expected a redis:// or rediss:// URL such as redis://127.0.0.1:6379').optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -125,6 +129,11 @@ export interface Config {
   nlp: { url?: string; heap: string; startTimeoutMs: number; requestTimeoutMs: number; javaHome?: string };
   loadSeed: boolean;
   security: SecurityConfig;
+  /**
+   * The change feed (docs/change-feed.md): how long events are kept (s), how often an instance with subscribers
+   * reads the feed's head (ms), and the Redis that wakes other instances at once (optional: polling alone works).
+   */
+  changes: { retentionSeconds: number; pollMs: number; redisUrl?: string };
 }
 
 export type Role = 'reader' | 'editor' | 'admin';
@@ -198,6 +207,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       javaHome: e.JAVA_HOME,
     },
     loadSeed: e.NEWSGRAPH_LOAD_SEED,
+    changes: { retentionSeconds: e.NEWSGRAPH_CHANGES_RETENTION, pollMs: e.NEWSGRAPH_CHANGES_POLL_MS, redisUrl: e.REDIS_URL },
     security: {
       apiKeys,
       anonymousRead: e.NEWSGRAPH_ANONYMOUS_READ,

@@ -1,6 +1,8 @@
 import type { Viewer } from './auth/authenticate.js';
 import type { SecurityConfig } from './config.js';
 import type { Executor } from './db/executor.js';
+import type { ChangeActor } from './changes/kinds.js';
+import type { ChangeFeed } from './changes/feed.js';
 import type { ExtractionEngine } from './extract/extraction-engine.js';
 import { createLoaders, type Loaders } from './loaders.js';
 import type { Logger } from './logger.js';
@@ -25,6 +27,8 @@ export interface AppServices {
   readiness?: Readiness;
   /** The language engine behind extractDraft; without it the mutation answers NLP_UNAVAILABLE. */
   extraction?: ExtractionEngine;
+  /** The change feed behind changes and changed; the server builds one when none is given. */
+  changeFeed?: ChangeFeed;
 }
 
 export interface Repositories {
@@ -52,6 +56,12 @@ export interface GraphContext {
   /** The request's time budget; its statements are held to it once execution starts it (plugins/request-deadline.ts). */
   deadline: RequestDeadline;
   extraction?: ExtractionEngine;
+  changeFeed?: ChangeFeed;
+}
+
+/** Who the change events of a request's writes name. */
+export function actorOf(viewer: Viewer): ChangeActor {
+  return { role: viewer.role, via: viewer.via, principal: viewer.principal ?? null };
 }
 
 export function createRepositories(executor: Executor): Repositories {
@@ -72,6 +82,7 @@ export function createRepositories(executor: Executor): Repositories {
 export function createContext(services: AppServices, requestId: string, viewer: Viewer): GraphContext {
   const log = services.log.child({ requestId, role: viewer.role ?? 'anonymous' });
   const deadline = new RequestDeadline();
-  const repos = createRepositories(withDeadline(services.executor.withLogger(log), deadline, services.security.limits.statementTimeoutMs));
-  return { requestId, viewer, anonymousRead: services.security.anonymousRead, log, repos, loaders: createLoaders(repos), deadline, extraction: services.extraction };
+  const executor = services.executor.withLogger(log).withActor(actorOf(viewer));
+  const repos = createRepositories(withDeadline(executor, deadline, services.security.limits.statementTimeoutMs));
+  return { requestId, viewer, anonymousRead: services.security.anonymousRead, log, repos, loaders: createLoaders(repos), deadline, extraction: services.extraction, changeFeed: services.changeFeed };
 }

@@ -10,6 +10,8 @@ import { readinessOf } from '../server/readiness-of.js';
 import { createNewsgraphYoga } from '../server/yoga.js';
 import { assertEmbeddedFree, claimEmbedded } from './embedded-busy.js';
 import { onShutdownSignal, type Runtime } from './runtime.js';
+import { ChangeFeed } from '../changes/feed.js';
+import { redisWake, wakeChannel } from '../changes/redis-wake.js';
 
 export async function serve(runtime: Runtime): Promise<void> {
   const { config, log } = runtime;
@@ -20,11 +22,15 @@ export async function serve(runtime: Runtime): Promise<void> {
   // Tells a later `newsgraph ingest` on the same store where to send its data instead (--api).
   if (db.mode === 'embedded') claimEmbedded(config, { command: 'serve', bolt: db.uri, api: `http://${shownHost}:${config.http.port}` });
   const running: { server?: Server; readiness?: Readiness } = {};
+  const changeFeed = new ChangeFeed(db.executor, log, config.changes);
+  if (config.changes.redisUrl) changeFeed.connectPeers(redisWake(config.changes.redisUrl, wakeChannel(config.neo4j.database), log));
   // Started by the first extractDraft, not here: a service that never extracts should not pay its minute of CPU and 4 GB.
   const extraction = new ExtractionEngine(createNlpEngine(config, log), config.nlp.requestTimeoutMs + config.security.limits.requestTimeoutMs, log);
   // Shutdown drains: /ready turns 503, requests in flight finish while new ones get 503 SHUTTING_DOWN, then the listener and the database close.
   onShutdownSignal(log, async () => {
     running.readiness?.drain();
+    // Subscriptions end first (their clients reconnect elsewhere with their last cursor): open streams would hold the drain.
+    await changeFeed.close();
     if (running.server) {
       const cut = await drainServer(running.server, config.http.shutdownGraceMs);
       log.info({ cut, graceMs: config.http.shutdownGraceMs }, cut === 0 ? 'every request in flight finished' : 'requests cut at the end of the grace period');
@@ -36,12 +42,14 @@ export async function serve(runtime: Runtime): Promise<void> {
     const applied = await migrate(db.executor);
     log.info({ statements: applied.statements }, 'schema migrations applied');
     if (config.loadSeed) await loadSeedIfEmpty(db.executor, log);
-    const services = { executor: db.executor, log, security: config.security, extraction };
+    changeFeed.startPruning();
+    const services = { executor: db.executor, log, security: config.security, extraction, changeFeed };
     running.readiness = readinessOf(services);
     running.readiness.start();
     const yoga = createNewsgraphYoga({ ...services, readiness: running.readiness });
     running.server = await listen(yoga, config.http.port, config.http.host);
   } catch (error) {
+    await changeFeed.close();
     await extraction.stop();
     await db.close();
     throw error;

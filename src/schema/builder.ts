@@ -18,6 +18,8 @@ export const builder = new SchemaBuilder<{
   defaultFieldNullability: false,
   plugins: [ScopeAuthPlugin],
   scopeAuth: {
+    // A subscription is authorized when it starts (its subscribe function), not per event after it is running.
+    authorizeOnSubscribe: true,
     authScopes: (context) => ({
       read: context.anonymousRead || hasRole(context.viewer, 'reader'),
       edit: hasRole(context.viewer, 'editor'),

@@ -10,6 +10,7 @@ import './ingest.js';
 import './resolution.js';
 import './extraction.js';
 import './corroboration.js';
+import './change-feed.js';
 import './investigation.js';
 
 export const schema: GraphQLSchema = builder.toSchema();

@@ -2,6 +2,7 @@ import { EnvelopArmor } from '@escape.tech/graphql-armor';
 import { createYoga, useReadinessCheck, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { Authenticator } from '../auth/authenticate.js';
 import { createContext, type AppServices, type GraphContext } from '../context.js';
+import { ChangeFeed, DEFAULT_FEED_OPTIONS } from '../changes/feed.js';
 import { schema } from '../schema/index.js';
 import { corsOptionsFor } from './cors.js';
 import { useExplorer } from './explorer.js';
@@ -30,6 +31,8 @@ export const CSRF_HEADERS = ['x-graphql-yoga-csrf', 'x-newsgraph-client'];
 export function createNewsgraphYoga(services: AppServices): NewsgraphYoga {
   const { security, log } = services;
   const readiness = services.readiness ?? readinessOf(services);
+  // Each instance tails the shared outbox; serve() passes its own, configured and closed at shutdown.
+  const withFeed: AppServices = { ...services, changeFeed: services.changeFeed ?? new ChangeFeed(services.executor, log, DEFAULT_FEED_OPTIONS) };
   const requestIds = new RequestIds();
   const authenticator = new Authenticator(security);
   const viewerOf = viewerPerRequest(authenticator);
@@ -83,7 +86,7 @@ export function createNewsgraphYoga(services: AppServices): NewsgraphYoga {
       warn: (...args) => log.warn(args.map(String).join(' ')),
       error: (...args) => log.error({ err: args.find((arg) => arg instanceof Error) }, args.map(String).join(' ')),
     },
-    context: async ({ request }) => createContext(services, requestIds.of(request), await viewerOf(request)),
+    context: async ({ request }) => createContext(withFeed, requestIds.of(request), await viewerOf(request)),
     plugins,
   });
 }
