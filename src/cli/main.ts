@@ -12,6 +12,7 @@ import { registerExtractCommand } from './extract-command.js';
 import { registerIngestCommand } from './ingest-command.js';
 import { registerNlpCommand } from './nlp-command.js';
 import { serve } from './serve.js';
+import { registerWatchCommand } from './watch-command.js';
 
 const program = new Command()
   .name('newsgraph')
@@ -82,5 +83,6 @@ registerIngestCommand(program);
 registerNlpCommand(program);
 registerExtractCommand(program);
 registerExportCommand(program, { loadRuntime, withDatabase });
+registerWatchCommand(program);
 
 program.parseAsync(process.argv).catch(reportFatal);
