@@ -31,6 +31,7 @@ export function nodeElement(node: EntitySummary, expanded: boolean): ElementDefi
     startDate: node.startDate ?? null,
     endDate: node.endDate ?? null,
     aliases: node.aliases,
+    title: node.title ?? null,
     size: nodeSize(1),
   };
   return { group: 'nodes', data, classes: [expanded ? 'expanded' : '', disputed ? 'disputed' : ''].join(' ').trim() };

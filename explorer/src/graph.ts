@@ -2,7 +2,7 @@ import cytoscape, { type Core, type ElementDefinition, type EventObject, type No
 import { edgeElement, edgeElementId, nodeElement, nodeSize, summaryElements } from './elements.js';
 import { STYLE } from './graph-style.js';
 import { collapseLeaves } from './hub.js';
-import { placeNew, runLayout } from './layouts.js';
+import { placeNew, runLayout, seedPositions } from './layouts.js';
 import { roundPoint, type LayoutName, type Point } from './picture.js';
 import type { Selection } from './state.js';
 import type { EntitySummary, RelationSummary } from './types.js';
@@ -165,6 +165,7 @@ export class GraphView {
     if (unplaced.nonempty()) {
       this.quiet = true;
       if (unplaced.length === cy.nodes().length || (placedBefore === 0 && Object.keys(drawing.positions).length === 0)) {
+        seedPositions(unplaced.nodes());
         runLayout(cy, drawing.layout, cy.elements(), [...drawing.expanded]);
         this.fit();
       } else {

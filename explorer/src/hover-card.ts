@@ -21,12 +21,13 @@ function dates(start: string | null, end: string | null): string | null {
 }
 
 function card(node: NodeSingular): HTMLElement[] {
-  const data = node.data() as { name: string; type: EntityType; startDate: string | null; endDate: string | null; sources: number; sourceCount: number; status: string; aliases: string[] };
+  const data = node.data() as { name: string; type: EntityType; title: string | null; startDate: string | null; endDate: string | null; sources: number; sourceCount: number; status: string; aliases: string[] };
   const when = dates(data.startDate, data.endDate);
   const independent = `${data.sources} independent source${data.sources === 1 ? '' : 's'}`;
   const degree = node.degree(false);
   const lines: Array<HTMLElement | null> = [
     h('div', { class: 'card-head' }, h('strong', { class: 'card-name' }, data.name), ' ', typeBadge(data.type)),
+    data.title ? h('div', { class: 'card-title' }, data.title) : null,
     when ? h('div', { class: 'card-dates' }, when) : null,
     data.aliases.length > 0 ? h('div', { class: 'card-aliases muted' }, `also ${data.aliases.slice(0, 3).join(', ')}`) : null,
     h('div', { class: 'card-sources' }, `${independent} (${data.sourceCount} in all)`),

@@ -88,6 +88,19 @@ function layoutOptions(name: LayoutName, cy: Core, nodes: NodeCollection, roots:
   }
 }
 
+/**
+ * Start positions for a first layout: on a circle, each at an angle from a hash of its id. The force
+ * layout jitters nodes that share a point with Math.random, so nodes must never start on one point;
+ * from these, the same view always gets the same layout.
+ */
+export function seedPositions(nodes: NodeCollection): void {
+  nodes.forEach((node: NodeSingular) => {
+    const angle = hash(node.id()) * 2 * Math.PI;
+    const radius = 200 + 100 * hash(`${node.id()}:r`);
+    node.position({ x: radius * Math.cos(angle), y: radius * Math.sin(angle) });
+  });
+}
+
 /** Lays out `elements` (every node moves) with the named layout; the caller fits. */
 export function runLayout(cy: Core, name: LayoutName, elements: Collection, roots: string[]): void {
   const nodes = elements.nodes();

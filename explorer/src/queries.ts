@@ -20,7 +20,8 @@ export const RELATION_DETAIL_FIELDS = `id type role startDate endDate from { ${R
 
 /** How well a fact is sourced: drives edge width, the disputed marks and the time slider's range. */
 export const CORROBORATION_FIELDS = `sourceCount independentSourceCount status disputed firstReportedAt lastReportedAt`;
-const DRAWN_NODE_FIELDS = `${NODE_FIELDS} ${CORROBORATION_FIELDS}`;
+// A person's title is on the node for the canvas's hover card (hover-card.ts).
+const DRAWN_NODE_FIELDS = `${NODE_FIELDS} ... on Person { title } ${CORROBORATION_FIELDS}`;
 const DRAWN_EDGE_FIELDS = `${EDGE_FIELDS} ${CORROBORATION_FIELDS}`;
 
 // The detail panel asks for more than the bundle export's fields: the origins and the alternatives.

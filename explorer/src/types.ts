@@ -33,6 +33,8 @@ export interface Corroboration {
  */
 export interface EntitySummary extends EntityRef, Partial<Corroboration> {
   aliases: string[];
+  /** A person's title, when the record was asked with it (the drawn nodes are). */
+  title?: string | null;
   startDate?: string | null;
   endDate?: string | null;
 }

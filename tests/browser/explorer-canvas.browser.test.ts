@@ -56,15 +56,18 @@ describe('the explorer canvas keeps its picture and answers gestures', () => {
 
   it('a reload of the shared URL draws every node within a few pixels, at the same zoom, a dragged node included', async () => {
     const from = await nodePoint(page, 'russia');
+    const canvas = (await page.locator('#graph').boundingBox())!;
+    // Halfway to the middle of the canvas, so the drag never leaves it whatever the layout.
+    const to = { x: (from.x + canvas.x + canvas.width / 2) / 2 + 25, y: (from.y + canvas.y + canvas.height / 2) / 2 + 25 };
     await page.mouse.move(from.x, from.y);
     await page.mouse.down();
-    await page.mouse.move(from.x + 60, from.y - 80, { steps: 6 });
+    await page.mouse.move(to.x, to.y, { steps: 6 });
     await page.mouse.up();
     await page.waitForFunction(([x, y]) => {
       const { cy } = (window as unknown as { newsgraphExplorer: { cy: import('cytoscape').Core } }).newsgraphExplorer;
       const at = cy.getElementById('russia').renderedPosition();
       return Math.abs(at.x - x) < 3 && Math.abs(at.y - y) < 3;
-    }, [from.x + 60 - (await page.locator('#graph').boundingBox())!.x, from.y - 80 - (await page.locator('#graph').boundingBox())!.y] as const);
+    }, [to.x - canvas.x, to.y - canvas.y] as const);
     // The viewport is written once the analyst stops moving it.
     await page.waitForFunction(() => new URL(window.location.href).searchParams.has('z'));
     const before = await placed(page);
@@ -164,6 +167,7 @@ describe('the explorer canvas keeps its picture and answers gestures', () => {
     await card.waitFor();
     expect(await card.locator('.card-name').textContent()).toBe('Liu Xiaowu');
     expect(await card.textContent()).toContain('Person');
+    expect(await card.locator('.card-title').textContent()).toBe('Lieutenant General');
     expect(await card.locator('.card-sources').textContent()).toMatch(/^1 independent source \(1 in all\)$/);
     expect(await card.locator('.card-status').textContent()).toBe('single source');
     await screenshot(page, 'canvas-02-hover-card.png');
