@@ -1,5 +1,6 @@
-import cytoscape, { type Core, type ElementDefinition, type EventObject, type NodeSingular } from 'cytoscape';
+import cytoscape, { type Core, type ElementDefinition, type NodeSingular } from 'cytoscape';
 import { edgeElement, edgeElementId, nodeElement, nodeSize, summaryElements } from './elements.js';
+import { bindEvents, type GraphHandlers, type PagePoint } from './graph-events.js';
 import { STYLE } from './graph-style.js';
 import { collapseLeaves } from './hub.js';
 import { placeNew, runLayout, seedPositions } from './layouts.js';
@@ -9,29 +10,7 @@ import type { EntitySummary, RelationSummary } from './types.js';
 
 export { edgeElementId } from './elements.js';
 
-/** A place on the page, for menus and cards. */
-export interface PagePoint {
-  x: number;
-  y: number;
-}
-
-export type CanvasTarget = { kind: 'node'; id: string } | { kind: 'summary'; hub: string } | { kind: 'background' };
-
-export interface GraphHandlers {
-  /** A click on an element: select it (with shift, ctrl or cmd: add it to the selection or take it out). */
-  onSelect(selection: NonNullable<Selection>, additive: boolean): void;
-  /** A double click on an entity: expand it. */
-  onExpand(id: string): void;
-  /** A double click on a "+N more" node: draw all of its hub's leaves. */
-  onOpenHub(hub: string): void;
-  onBackground(): void;
-  /** Nodes were dragged to new places. */
-  onMoved(): void;
-  /** Zoom or pan changed (already debounced). */
-  onViewport(): void;
-  onContextMenu(target: CanvasTarget, at: PagePoint): void;
-  onHover(id: string | null, at: PagePoint): void;
-}
+export type { CanvasTarget, GraphHandlers, PagePoint } from './graph-events.js';
 
 /** What to draw: the view's data and its picture. */
 export interface Drawing {
@@ -65,53 +44,15 @@ export class GraphView {
    */
   private readonly remembered = new Map<string, Point>();
 
-  constructor(container: HTMLElement, private readonly handlers: GraphHandlers) {
+  constructor(container: HTMLElement, handlers: GraphHandlers) {
     this.cy = cytoscape({ container, style: STYLE, boxSelectionEnabled: true, selectionType: 'single', wheelSensitivity: 0.3, minZoom: 0.05, maxZoom: 5 });
-    const cy = this.cy;
-    const additive = (event: EventObject) => {
-      const original = event.originalEvent as MouseEvent | undefined;
-      return Boolean(original && (original.shiftKey || original.ctrlKey || original.metaKey));
-    };
-    const pagePoint = (event: EventObject): PagePoint => {
-      const box = container.getBoundingClientRect();
-      return { x: box.left + event.renderedPosition.x, y: box.top + event.renderedPosition.y };
-    };
-    cy.on('tap', 'node', (event) => {
-      const node = event.target as NodeSingular;
-      if (!node.hasClass('summary')) handlers.onSelect({ kind: 'entity', id: node.id() }, additive(event));
-    });
-    cy.on('tap', 'edge', (event) => {
-      const relationId = event.target.data('relationId') as string | undefined;
-      if (relationId) handlers.onSelect({ kind: 'relation', id: relationId }, additive(event));
-    });
-    cy.on('tap', (event) => {
-      if (event.target === cy && !additive(event)) handlers.onBackground();
-    });
-    cy.on('dbltap', 'node', (event) => {
-      // Two quick clicks with shift or ctrl are two changes to the selection, not an expansion.
-      if (additive(event)) return;
-      const node = event.target as NodeSingular;
-      if (node.hasClass('summary')) handlers.onOpenHub(String(node.data('hub')));
-      else handlers.onExpand(node.id());
-    });
-    cy.on('cxttap', (event) => {
-      const target = event.target;
-      if (target === cy) handlers.onContextMenu({ kind: 'background' }, pagePoint(event));
-      else if (target.isNode?.() && target.hasClass('summary')) handlers.onContextMenu({ kind: 'summary', hub: String(target.data('hub')) }, pagePoint(event));
-      else if (target.isNode?.()) handlers.onContextMenu({ kind: 'node', id: target.id() }, pagePoint(event));
-    });
-    cy.on('mouseover', 'node', (event) => {
-      if (!event.target.hasClass('summary')) handlers.onHover(event.target.id(), pagePoint(event));
-    });
-    cy.on('mouseout', 'node', (event) => handlers.onHover(null, pagePoint(event)));
-    cy.on('dragfree', 'node', () => {
-      this.snap();
-      handlers.onMoved();
-    });
-    cy.on('viewport', () => {
-      if (this.quiet) return;
-      window.clearTimeout(this.viewportTimer);
-      this.viewportTimer = window.setTimeout(() => handlers.onViewport(), VIEWPORT_SETTLE_MS);
+    bindEvents(this.cy, container, handlers, {
+      moved: () => this.snap(),
+      viewport: () => {
+        if (this.quiet) return;
+        window.clearTimeout(this.viewportTimer);
+        this.viewportTimer = window.setTimeout(() => handlers.onViewport(), VIEWPORT_SETTLE_MS);
+      },
     });
   }
 
