@@ -1,6 +1,6 @@
 import type { Viewer } from './auth/authenticate.js';
 import type { SecurityConfig } from './config.js';
-import type { Executor } from './db/executor.js';
+import type { Consistency, Executor } from './db/executor.js';
 import type { ChangeActor } from './changes/kinds.js';
 import type { ChangeFeed } from './changes/feed.js';
 import type { ExtractionEngine } from './extract/extraction-engine.js';
@@ -57,6 +57,8 @@ export interface GraphContext {
   deadline: RequestDeadline;
   extraction?: ExtractionEngine;
   changeFeed?: ChangeFeed;
+  /** The bookmarks this request reads after, and those its writes left (sent back in the response's extensions). */
+  consistency: Consistency;
 }
 
 /** Who the change events of a request's writes name. */
@@ -79,10 +81,12 @@ export function createRepositories(executor: Executor): Repositories {
   };
 }
 
-export function createContext(services: AppServices, requestId: string, viewer: Viewer): GraphContext {
+/** `readAfter`: Neo4j bookmarks the client sent back (x-newsgraph-bookmarks), so that it reads its own writes. */
+export function createContext(services: AppServices, requestId: string, viewer: Viewer, readAfter: string[] = []): GraphContext {
   const log = services.log.child({ requestId, role: viewer.role ?? 'anonymous' });
   const deadline = new RequestDeadline();
-  const executor = services.executor.withLogger(log).withActor(actorOf(viewer));
+  const consistency: Consistency = { readAfter, written: [] };
+  const executor = services.executor.withLogger(log).withActor(actorOf(viewer)).withConsistency(consistency);
   const repos = createRepositories(withDeadline(executor, deadline, services.security.limits.statementTimeoutMs));
-  return { requestId, viewer, anonymousRead: services.security.anonymousRead, log, repos, loaders: createLoaders(repos), deadline, extraction: services.extraction, changeFeed: services.changeFeed };
+  return { requestId, viewer, anonymousRead: services.security.anonymousRead, log, repos, loaders: createLoaders(repos), deadline, extraction: services.extraction, changeFeed: services.changeFeed, consistency };
 }

@@ -30,6 +30,16 @@ export interface RunOptions {
   outbox?: boolean;
 }
 
+/**
+ * Read-your-writes for one request (docs/change-feed.md, "Bookmarks"): its reads wait until the
+ * database has the transactions of `readAfter` (Neo4j bookmarks the client sent back), and each write
+ * leaves its bookmark in `written`, for the response and for the request's own later reads.
+ */
+export interface Consistency {
+  readAfter: string[];
+  written: string[];
+}
+
 /** A committed write transaction, as the change feed's listeners hear of it. */
 export interface CommittedWrite {
   /** Its query name (RunOptions.name). */
@@ -77,6 +87,7 @@ export class Executor {
     private readonly shared: SharedState = { roundTrips: 0, unavailableListeners: new Set(), knownDown: false, writeSlots: new Semaphore(maxConcurrentWrites), keyed: new KeyedQueue(), commitListeners: new Set() },
     /** Who the change events of this view's writes name. */
     private readonly actor: ChangeActor = LOCAL_ACTOR,
+    private readonly consistency?: Consistency,
   ) {}
 
   /** Cypher statements sent since start, across every request; tests read it to catch N+1 patterns. */
@@ -86,12 +97,17 @@ export class Executor {
 
   /** The same boundary, logging with a request's logger (and so its request id). */
   withLogger(log: Logger): Executor {
-    return new Executor(this.driver, this.database, log, this.defaultTimeoutMs, 0, this.shared, this.actor);
+    return new Executor(this.driver, this.database, log, this.defaultTimeoutMs, 0, this.shared, this.actor, this.consistency);
   }
 
   /** The same boundary, naming this actor in the change events of its writes. */
   withActor(actor: ChangeActor): Executor {
-    return new Executor(this.driver, this.database, this.log, this.defaultTimeoutMs, 0, this.shared, actor);
+    return new Executor(this.driver, this.database, this.log, this.defaultTimeoutMs, 0, this.shared, actor, this.consistency);
+  }
+
+  /** The same boundary, reading after the given bookmarks and keeping those of its writes. */
+  withConsistency(consistency: Consistency): Executor {
+    return new Executor(this.driver, this.database, this.log, this.defaultTimeoutMs, 0, this.shared, this.actor, consistency);
   }
 
   /** Calls the listener after each committed write transaction of this process (every view of this executor). */
@@ -122,9 +138,11 @@ export class Executor {
   private async run<T>(mode: AccessMode, work: TransactionWork<T>, options: RunOptions): Promise<T> {
     if (this.shared.knownDown && !options.probe) throw new DatabaseUnavailableError();
     const log = options.log ?? this.log;
+    const readAfter = this.consistency?.readAfter ?? [];
     const session = this.driver.session({
       database: this.database,
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+      ...(readAfter.length > 0 ? { bookmarks: readAfter } : {}),
     });
     const rehearsal = isRehearsal();
     const config = {
@@ -144,6 +162,11 @@ export class Executor {
     try {
       if (mode === 'READ') return await session.executeRead(counted, config);
       const result = await session.executeWrite(counted, config);
+      if (this.consistency) {
+        // Later statements of the same request read after this write too.
+        this.consistency.written = session.lastBookmarks();
+        this.consistency.readAfter = this.consistency.written;
+      }
       this.committed({ name: config.metadata.query, lastSequence, outbox: options.outbox !== false });
       return result;
     } catch (error) {

@@ -1,7 +1,7 @@
 import type { CORSOptions } from 'graphql-yoga';
 
 /** What a browser page on an allowed origin may send and read. */
-const ALLOWED_HEADERS = ['content-type', 'accept', 'authorization', 'x-newsgraph-client', 'x-graphql-yoga-csrf', 'x-request-id'];
+const ALLOWED_HEADERS = ['content-type', 'accept', 'authorization', 'x-newsgraph-client', 'x-graphql-yoga-csrf', 'x-request-id', 'x-newsgraph-bookmarks'];
 const EXPOSED_HEADERS = ['x-request-id'];
 const PREFLIGHT_CACHE_SECONDS = 600;
 

@@ -10,6 +10,7 @@ import { GRAPHIQL_DEFAULT_QUERY } from './graphiql.js';
 import { renderOfflineGraphiQL } from './graphiql-page/page.js';
 import { useOfflineGraphiQL } from './graphiql-page/serve.js';
 import { useBodyLimit } from './plugins/body-limit.js';
+import { bookmarksOf, useBookmarks } from './plugins/bookmarks.js';
 import { useCsrfPrevention } from './plugins/csrf.js';
 import { useErrorMessagePolicy } from './plugins/error-messages.js';
 import { useResponseStatus } from './plugins/response-status.js';
@@ -60,6 +61,7 @@ export function createNewsgraphYoga(services: AppServices): NewsgraphYoga {
     ...(security.introspection ? [] : [useDisableIntrospection()]),
     useCostLimit({ authenticated: security.limits.cost, anonymous: security.limits.anonymousCost }, (request, cost) => rateLimit.chargeCost(request, cost)),
     useRequestDeadline(security.limits.requestTimeoutMs),
+    useBookmarks(),
     useReadinessCheck({ endpoint: '/ready', check: () => readiness.isReady() }),
     // On every answer: echoed values cut short (and suggestions gone without introspection), then the status rule.
     useErrorMessagePolicy({ hideSuggestions: !security.introspection }),
@@ -86,7 +88,7 @@ export function createNewsgraphYoga(services: AppServices): NewsgraphYoga {
       warn: (...args) => log.warn(args.map(String).join(' ')),
       error: (...args) => log.error({ err: args.find((arg) => arg instanceof Error) }, args.map(String).join(' ')),
     },
-    context: async ({ request }) => createContext(withFeed, requestIds.of(request), await viewerOf(request)),
+    context: async ({ request }) => createContext(withFeed, requestIds.of(request), await viewerOf(request), bookmarksOf(request)),
     plugins,
   });
 }
