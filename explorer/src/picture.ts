@@ -28,6 +28,8 @@ export interface Picture {
 }
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** About 500 nodes' positions; the rest of the URL and the request's other headers keep well under Node's 16 KB. */
+export const MAX_POSITIONS_CHARS = 12_000;
 const MAX_IDS = 1000;
 /** Cytoscape's own zoom limits in graph.ts. */
 const MIN_ZOOM = 0.05;
@@ -75,8 +77,16 @@ export function parsePicture(params: URLSearchParams): Picture {
 
 /** Appends the picture to the query; ids in sorted order so the same picture always gives the same link. */
 export function formatPicture(params: URLSearchParams, picture: Picture): void {
-  const ids = Object.keys(picture.positions).sort();
-  if (ids.length > 0) params.set('pos', ids.map((id) => `${id}_${round(picture.positions[id]!.x)}_${round(picture.positions[id]!.y)}`).join('.'));
+  const entries: string[] = [];
+  let length = 0;
+  for (const id of Object.keys(picture.positions).sort()) {
+    const entry = `${id}_${round(picture.positions[id]!.x)}_${round(picture.positions[id]!.y)}`;
+    // The service reads at most 16 KB of request headers: past the budget, nodes are placed again on reopening.
+    if (length + entry.length + 1 > MAX_POSITIONS_CHARS) break;
+    entries.push(entry);
+    length += entry.length + 1;
+  }
+  if (entries.length > 0) params.set('pos', entries.join('.'));
   if (picture.layout !== 'force') params.set('layout', picture.layout);
   if (picture.zoom !== null) params.set('z', String(Math.round(picture.zoom * 1000) / 1000));
   if (picture.pan) params.set('pan', `${round(picture.pan.x)}_${round(picture.pan.y)}`);

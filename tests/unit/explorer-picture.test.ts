@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emptyPicture, formatPicture, parsePicture } from '../../explorer/src/picture.js';
+import { emptyPicture, formatPicture, MAX_POSITIONS_CHARS, parsePicture } from '../../explorer/src/picture.js';
 
 // The explorer's picture in its URL (issue 17): what is written is read back, and a hostile link is ignored.
 
@@ -27,6 +27,15 @@ describe('the picture in the URL', () => {
   it('writes nothing for an empty picture, so old links stay as they were', () => {
     expect(format(emptyPicture())).toBe('');
     expect(parsePicture(new URLSearchParams('e=liu-xiaowu'))).toEqual(emptyPicture());
+  });
+
+  it('keeps the positions within a length the service reads in a request line', () => {
+    const positions = Object.fromEntries(Array.from({ length: 2000 }, (_, i) => [`entity-number-${i}`, { x: -1234, y: 5678 }]));
+    const pos = new URLSearchParams(format({ ...emptyPicture(), positions })).get('pos')!;
+    expect(pos.length).toBeLessThanOrEqual(MAX_POSITIONS_CHARS);
+    const kept = Object.keys(parsePicture(new URLSearchParams({ pos })).positions);
+    expect(kept.length).toBeGreaterThan(400);
+    expect(kept.every((id) => positions[id] !== undefined)).toBe(true);
   });
 
   it('ignores what is not a slug, a number or a layout', () => {
