@@ -6,7 +6,7 @@ import { warmUp } from './warm-up.js';
 export function readinessOf(services: AppServices): Readiness {
   const readiness = new Readiness({
     ping: boundedPing((timeoutMs) => services.executor.ping(timeoutMs)),
-    warmUp: () => warmUp(services),
+    warmUp: (application) => warmUp(services, application),
     log: services.log,
     onDown: (down) => services.executor.setKnownDown(down),
   });

@@ -5,10 +5,14 @@ const MISSED_PINGS_FOR_DOWN = 2;
 
 export type ReadinessState = 'starting' | 'warming' | 'ready' | 'down' | 'draining';
 
+/** The service's HTTP application, called in-process (Yoga's `fetch`). */
+export type Application = (request: Request) => Promise<Response> | Response;
+
 export interface ReadinessOptions {
   /** Whether the database answers; resolves false rather than throwing. */
   ping: () => Promise<boolean>;
-  warmUp: () => Promise<WarmUpReport>;
+  /** Given the HTTP application once the server has said which it is (see `serves`). */
+  warmUp: (application?: Application) => Promise<WarmUpReport>;
   log: Logger;
   intervalMs?: number;
   /** Told whether the database is down, each time that changes. */
@@ -29,6 +33,7 @@ export class Readiness {
   private downSince?: number;
   private readonly intervalMs: number;
   private readonly waiters = new Set<() => void>();
+  private application?: Application;
 
   constructor(private readonly options: ReadinessOptions) {
     this.intervalMs = options.intervalMs ?? 1000;
@@ -36,6 +41,15 @@ export class Readiness {
 
   get state(): ReadinessState {
     return this.current;
+  }
+
+  /**
+   * The HTTP application whose readiness this is: the warm-up sends the
+   * explorer's requests through it, so that the first real ones find its
+   * parse cache and plugins warm too, not only the database.
+   */
+  serves(application: Application): void {
+    this.application = application;
   }
 
   /** Starts watching (idempotent); `/ready` starts it on first use. */
@@ -84,7 +98,7 @@ export class Readiness {
     if (this.current === 'ready' || this.current === 'warming') return;
     if (this.current === 'down') this.options.onDown?.(false);
     this.current = 'warming';
-    const report = await this.options.warmUp();
+    const report = await this.options.warmUp(this.application);
     if (this.current !== 'warming') return;
     // The database may have gone away during the warm-up: ready only if it still answers.
     if (!(await this.options.ping())) return this.missedPing(MISSED_PINGS_FOR_DOWN);

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { PROJECT_ROOT } from '../java/launcher.js';
 import { RELATION_TYPES, type RelationType } from '../model/types.js';
+import type { Application } from './readiness.js';
 
 /**
  * The explorer's own requests, for the warm-up. Neo4j plans a statement once
@@ -164,4 +165,27 @@ export function samplesFrom(data: Record<string, unknown> | null | undefined): W
       document: node.reportedBy.find((report) => report.document)?.document?.id ?? missing,
     };
   });
+}
+
+export interface WarmUpError {
+  message: string;
+  extensions?: { code?: string };
+}
+
+/**
+ * One request through the service's HTTP application, as the explorer sends
+ * it (explorer/src/api.ts: a JSON POST), marked as the warm-up's in the
+ * request log; the GraphQL errors of its answer.
+ */
+export async function sendThrough(application: Application, request: ExplorerRequest): Promise<WarmUpError[]> {
+  const response = await application(
+    new Request('http://warm-up.newsgraph.invalid/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', 'x-newsgraph-client': 'warm-up' },
+      body: JSON.stringify(request),
+    }),
+  );
+  const body = (await response.json().catch(() => null)) as { errors?: WarmUpError[] } | null;
+  if (!body) return [{ message: `HTTP ${response.status} without a GraphQL answer` }];
+  return body.errors ?? (response.ok ? [] : [{ message: `HTTP ${response.status}` }]);
 }

@@ -67,7 +67,7 @@ export function createNewsgraphYoga(services: AppServices): NewsgraphYoga {
     useErrorMessagePolicy({ hideSuggestions: !security.introspection }),
     useResponseStatus(),
   ];
-  return createYoga<Record<string, unknown>, GraphContext>({
+  const yoga = createYoga<Record<string, unknown>, GraphContext>({
     schema,
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
@@ -91,4 +91,7 @@ export function createNewsgraphYoga(services: AppServices): NewsgraphYoga {
     context: async ({ request }) => createContext(withFeed, requestIds.of(request), await viewerOf(request), bookmarksOf(request)),
     plugins,
   });
+  // The warm-up sends the explorer's requests through this application (src/server/warm-up-explorer.ts).
+  readiness.serves((request) => yoga.fetch(request));
+  return yoga;
 }

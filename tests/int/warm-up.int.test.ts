@@ -47,6 +47,22 @@ describe('the warm-up before /ready', () => {
     expect([...(report.explorer ?? [])].sort()).toEqual(Object.keys(EXPLORER_OPERATIONS).sort());
   }, WARM_UP_TEST_TIMEOUT_MS);
 
+  it('sends the explorer\'s requests through the HTTP application when it has one, as the explorer does', async () => {
+    const yoga = createNewsgraphYoga({ executor: api.db.executor, log: api.db.log, security: api.db.config.security });
+    const sent: Array<{ client: string | null; operation: string }> = [];
+    const application = async (request: Request) => {
+      const body = (await request.clone().json()) as { query: string };
+      sent.push({ client: request.headers.get('x-newsgraph-client'), operation: /^\s*query\s+(\w+)/.exec(body.query)?.[1] ?? '' });
+      return yoga.fetch(request);
+    };
+    const report = await warmUp({ executor: api.db.executor, log: api.db.log, security: api.db.config.security }, application);
+    expect(report.failed).toEqual([]);
+    expect([...(report.explorer ?? [])].sort()).toEqual(Object.keys(EXPLORER_OPERATIONS).sort());
+    // The explorer's operations, each over HTTP, marked as the warm-up's.
+    expect(new Set(sent.map((request) => request.operation))).toEqual(new Set(['Stats', 'Search', 'Neighborhoods', 'Entity', 'Relation', 'Path', 'Details', 'DocumentText']));
+    expect(sent.every((request) => request.client === 'warm-up')).toBe(true);
+  }, WARM_UP_TEST_TIMEOUT_MS);
+
   it('reports no failure on an empty graph either', async () => {
     await wipe(api.db.executor);
     const report = await warmUp({ executor: api.db.executor, log: api.db.log, security: api.db.config.security });
