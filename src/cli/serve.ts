@@ -8,6 +8,7 @@ import { drainServer, listen } from '../server/http.js';
 import type { Readiness } from '../server/readiness.js';
 import { readinessOf } from '../server/readiness-of.js';
 import { createNewsgraphYoga } from '../server/yoga.js';
+import { serveWebSockets } from '../server/websockets.js';
 import { assertEmbeddedFree, claimEmbedded } from './embedded-busy.js';
 import { onShutdownSignal, type Runtime } from './runtime.js';
 import { ChangeFeed } from '../changes/feed.js';
@@ -21,7 +22,7 @@ export async function serve(runtime: Runtime): Promise<void> {
   const shownHost = config.http.host === '0.0.0.0' ? 'localhost' : config.http.host;
   // Tells a later `newsgraph ingest` on the same store where to send its data instead (--api).
   if (db.mode === 'embedded') claimEmbedded(config, { command: 'serve', bolt: db.uri, api: `http://${shownHost}:${config.http.port}` });
-  const running: { server?: Server; readiness?: Readiness } = {};
+  const running: { server?: Server; readiness?: Readiness; sockets?: { close(): Promise<void> } } = {};
   const changeFeed = new ChangeFeed(db.executor, log, config.changes);
   if (config.changes.redisUrl) changeFeed.connectPeers(redisWake(config.changes.redisUrl, wakeChannel(config.neo4j.database), log));
   // Started by the first extractDraft, not here: a service that never extracts should not pay its minute of CPU and 4 GB.
@@ -31,6 +32,7 @@ export async function serve(runtime: Runtime): Promise<void> {
     running.readiness?.drain();
     // Subscriptions end first (their clients reconnect elsewhere with their last cursor): open streams would hold the drain.
     await changeFeed.close();
+    await running.sockets?.close();
     if (running.server) {
       const cut = await drainServer(running.server, config.http.shutdownGraceMs);
       log.info({ cut, graceMs: config.http.shutdownGraceMs }, cut === 0 ? 'every request in flight finished' : 'requests cut at the end of the grace period');
@@ -48,6 +50,7 @@ export async function serve(runtime: Runtime): Promise<void> {
     running.readiness.start();
     const yoga = createNewsgraphYoga({ ...services, readiness: running.readiness });
     running.server = await listen(yoga, config.http.port, config.http.host);
+    running.sockets = serveWebSockets(running.server, yoga);
   } catch (error) {
     await changeFeed.close();
     await extraction.stop();
