@@ -85,7 +85,7 @@ export function attachCanvas(graph: GraphView, host: HTMLElement, toolbar: HTMLE
 
   container.tabIndex = 0;
   container.setAttribute('role', 'application');
-  container.setAttribute('aria-label', 'Graph: arrow keys or Tab move between nodes, Enter expands, Delete hides, Escape clears the selection, F fits');
+  container.setAttribute('aria-label', 'Graph: arrow keys or Tab move between nodes, Enter expands, Delete hides, Shift+F10 opens the menu, Escape clears the selection, F fits');
   container.addEventListener('keydown', (event) => {
     const node = current();
     const arrows: Record<string, [number, number]> = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
@@ -108,6 +108,12 @@ export function attachCanvas(graph: GraphView, host: HTMLElement, toolbar: HTMLE
     } else if ((event.key === 'Delete' || event.key === 'Backspace') && (node || graph.selectedIds().length > 0)) {
       event.preventDefault();
       actions.hide(graph.selectedIds().length > 0 ? graph.selectedIds() : [node!.id()]);
+    } else if ((event.key === 'ContextMenu' || (event.key === 'F10' && event.shiftKey)) && node) {
+      // The menu of the selected node, for those who do not use a mouse.
+      event.preventDefault();
+      const box = container.getBoundingClientRect();
+      const at = node.renderedPosition();
+      canvas.contextMenu({ kind: 'node', id: node.id() }, { x: box.left + at.x, y: box.top + at.y });
     } else if (event.key === 'Escape') {
       actions.select(null);
     } else if ((event.key === 'f' || event.key === 'F') && !event.ctrlKey && !event.metaKey) {
@@ -146,7 +152,7 @@ export function attachCanvas(graph: GraphView, host: HTMLElement, toolbar: HTMLE
     { label: 'Redo', action: () => actions.redo(), disabled: !actions.canRedo() },
   ];
 
-  return {
+  const canvas: Canvas = {
     contextMenu(target, at) {
       card.hover(null, at);
       if (target.kind === 'node') menu.open(nodeItems(target.id), at);
@@ -163,4 +169,5 @@ export function attachCanvas(graph: GraphView, host: HTMLElement, toolbar: HTMLE
       layoutSelect.value = actions.currentLayout();
     },
   };
+  return canvas;
 }

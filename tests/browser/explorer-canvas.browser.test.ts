@@ -241,6 +241,14 @@ describe('the explorer canvas keeps its picture and answers gestures', () => {
     }
     expect(params(page).get('node')).not.toBe(before);
 
+    await page.keyboard.press('Shift+F10');
+    await page.locator('#canvas-menu:not([hidden])').waitFor();
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Expand');
+    await page.keyboard.press('Escape');
+    await page.locator('#canvas-menu[hidden]').waitFor({ state: 'attached' });
+    // The menu gives the focus back to the canvas.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('graph');
+
     await page.keyboard.press('Delete');
     await page.waitForFunction(() => new URL(window.location.href).searchParams.has('hide'));
     await page.keyboard.press('Control+z');
