@@ -15,7 +15,15 @@ export function nodeSize(degree: number): number {
   return Math.min(64, Math.round(26 + 6 * Math.sqrt(Math.max(0, degree - 1))));
 }
 
-export function nodeElement(node: EntitySummary, expanded: boolean): ElementDefinition {
+/** An event's label with its dates, shown in the "by time" layout (class `timed`), where position is time. */
+function timeLabel(node: EntitySummary, label: string): string {
+  const start = node.startDate ?? null;
+  const end = node.endDate ?? null;
+  const when = start && end && start !== end ? `${start} – ${end}` : (start ?? end ?? 'undated');
+  return `${label}\n${when}`;
+}
+
+export function nodeElement(node: EntitySummary, expanded: boolean, timed = false): ElementDefinition {
   const style = ENTITY_STYLE[node.type];
   const disputed = node.status === 'DISPUTED';
   const data = {
@@ -33,8 +41,10 @@ export function nodeElement(node: EntitySummary, expanded: boolean): ElementDefi
     aliases: node.aliases,
     title: node.title ?? null,
     size: nodeSize(1),
+    timeLabel: node.type === 'EVENT' ? timeLabel(node, disputed ? `${DISPUTED_SIGN}${node.name}` : node.name) : null,
   };
-  return { group: 'nodes', data, classes: [expanded ? 'expanded' : '', disputed ? 'disputed' : ''].join(' ').trim() };
+  const classes = [expanded ? 'expanded' : '', disputed ? 'disputed' : '', timed && node.type === 'EVENT' ? 'timed' : ''];
+  return { group: 'nodes', data, classes: classes.filter(Boolean).join(' ') };
 }
 
 export function edgeElement(edge: RelationSummary): ElementDefinition {

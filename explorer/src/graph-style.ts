@@ -34,6 +34,8 @@ export const STYLE: cytoscape.StylesheetJson = [
       'border-color': '#ffffff',
     },
   },
+  // In the "by time" layout an event's dates are under its name: its place on the axis is its date.
+  { selector: 'node.timed', style: { label: 'data(timeLabel)' } },
   { selector: 'node.expanded', style: { 'border-width': 3, 'border-color': '#222222', 'font-weight': 'bold' } },
   {
     selector: 'edge',

@@ -68,7 +68,7 @@ export class GraphView {
     const edges = drawing.edges.filter((edge) => shownIds.has(edge.from.id) && shownIds.has(edge.to.id));
     const folded = collapseLeaves(shown, edges, drawing.keep, drawing.open);
     const wanted = new Map<string, ElementDefinition>();
-    for (const node of folded.nodes) wanted.set(node.id, nodeElement(node, drawing.expanded.has(node.id)));
+    for (const node of folded.nodes) wanted.set(node.id, nodeElement(node, drawing.expanded.has(node.id), drawing.layout === 'time'));
     for (const edge of folded.edges) wanted.set(edgeElementId(edge.id), edgeElement(edge));
     for (const summary of folded.summaries) for (const element of summaryElements(summary)) wanted.set(String(element.data.id), element);
     const placedBefore = cy.nodes().length;
@@ -139,6 +139,7 @@ export class GraphView {
   relayout(name: LayoutName, roots: string[]): void {
     this.quiet = true;
     runLayout(this.cy, name, this.cy.elements(), roots);
+    this.cy.nodes('[type = "EVENT"]').toggleClass('timed', name === 'time');
     this.snap();
     this.fit();
     this.quiet = false;

@@ -183,12 +183,18 @@ describe('the explorer canvas keeps its picture and answers gestures', () => {
       expect(Object.values(model).every((point) => Number.isFinite(point.x) && Number.isFinite(point.y))).toBe(true);
       expect(new Set(Object.values(model).map((point) => `${point.x},${point.y}`)).size).toBe(Object.keys(model).length);
     }
+    const exercise = await page.evaluate(() => {
+      const node = (window as unknown as { newsgraphExplorer: { cy: import('cytoscape').Core } }).newsgraphExplorer.cy.getElementById('zapad-interaction-2021');
+      return { timed: node.hasClass('timed'), label: String(node.style('label')) };
+    });
+    expect(exercise).toEqual({ timed: true, label: 'Zapad/Interaction-2021\n2021-08' });
+    await screenshot(page, 'canvas-03-by-time.png');
     const box = (await page.locator('#graph').boundingBox())!;
     await page.mouse.click(box.x + box.width - 10, box.y + box.height - 10, { button: 'right' });
     await page.locator('#canvas-menu:not([hidden])').waitFor();
     await page.locator('#canvas-menu button', { hasText: 'Layout: Concentric' }).click();
     await page.waitForFunction(() => new URL(window.location.href).searchParams.get('layout') === 'concentric');
-    await screenshot(page, 'canvas-03-concentric.png');
+    await screenshot(page, 'canvas-04-concentric.png');
     await page.locator('#layout').selectOption('force');
     await page.waitForFunction(() => !new URL(window.location.href).searchParams.has('layout'));
     expect(browser.consoleErrors).toEqual([]);
