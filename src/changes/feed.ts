@@ -80,9 +80,12 @@ export class ChangeFeed {
     peers.onWake((lastSequence) => this.noteHead(lastSequence));
   }
 
-  /** Up to `first` events after the cursor's sequence number (null: from the oldest kept). */
-  async pull(after: number | null, first: number, filter: ChangeFilter): Promise<PulledChanges> {
-    const page = await this.changeLog.page(after, first, filter);
+  /**
+   * Up to `first` events after the cursor's sequence number (null: from the oldest kept). `log`: the outbox
+   * as a request reads it (its time budget and bookmarks), rather than this instance's own view.
+   */
+  async pull(after: number | null, first: number, filter: ChangeFilter, log: ChangeLog = this.changeLog): Promise<PulledChanges> {
+    const page = await log.page(after, first, filter);
     if (after !== null && after < page.prunedThrough) throw new CursorExpiredError(after, page.prunedThrough, this.retention);
     return { events: page.events, hasNextPage: page.more, end: page.through };
   }
