@@ -10,7 +10,11 @@ import { writePages } from './write-pages.js';
  * [{ data }] } }`, what `cytoscape({ elements })` takes and what Cytoscape
  * Desktop opens (File > Import > Network from File). Node data carry `id`
  * and `name` (Desktop's label column); edge data `id`, `source`, `target`
- * and `interaction` (Desktop's edge type column, the relation type). Lists
+ * and `interaction` (Desktop's edge type column, the relation type). An
+ * edge's id is `relation.<relation id>`, its `relationId` the relation's own:
+ * Cytoscape keeps one id space for nodes and edges, while an entity and a
+ * relation may share a slug (a dot, which slugs never have, keeps them
+ * apart; the same prefix as in the FtM export). Lists
  * stay JSON arrays; fields without a value are left out. Written page by
  * page as the arrays grow, never the whole graph in memory.
  */
@@ -19,10 +23,12 @@ function dataOf<R>(fields: Array<AnalystField<R>>, row: R): Record<string, unkno
   return Object.fromEntries(presentFields(fields, row).map(({ field, value }) => [field.name, value]));
 }
 
+export const CYTOSCAPE_EDGE_PREFIX = 'relation.';
+
 export const cytoscapeNode = (entity: AnalystNode) => ({ data: { id: entity.id, ...dataOf(NODE_FIELDS, entity) } });
 
 export const cytoscapeEdge = (relation: AnalystEdge) => ({
-  data: { id: relation.id, source: relation.from, target: relation.to, interaction: relation.type, ...dataOf(EDGE_FIELDS, relation) },
+  data: { id: `${CYTOSCAPE_EDGE_PREFIX}${relation.id}`, relationId: relation.id, source: relation.from, target: relation.to, interaction: relation.type, ...dataOf(EDGE_FIELDS, relation) },
 });
 
 /** One element a line, comma-separated: each call's first element has no comma before it. */

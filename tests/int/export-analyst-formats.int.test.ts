@@ -133,16 +133,16 @@ describe('export cytoscape', () => {
     expect(json.data).toMatchObject({ name: 'newsgraph', asOf: null, minSources: null });
     const cy = cytoscape({ headless: true, elements: json.elements });
     expect(cy.nodes().map((node) => node.id()).sort()).toEqual(entities.map((e) => e.id));
-    expect(cy.edges().map((edge) => edge.id()).sort()).toEqual(relations.map((r) => r.id));
+    expect(cy.edges().map((edge) => edge.data('relationId') as string).sort()).toEqual(relations.map((r) => r.id));
     for (const entity of entities) expect(countsOf(cy.getElementById(entity.id).data() as Record<string, unknown>), entity.id).toEqual(expectedCounts(entity));
     for (const relation of relations) {
-      const edge = cy.getElementById(relation.id);
+      const edge = cy.getElementById(`relation.${relation.id}`);
       expect([edge.source().id(), edge.target().id()]).toEqual([relation.from, relation.to]);
       expect(edge.data()).toMatchObject({ ...expectedCounts(relation), interaction: relation.type });
     }
     expect(cy.getElementById('t-alpha-corp').data()).toMatchObject({ name: TRICKY_NAME, type: 'ORGANIZATION' });
     expect(cy.getElementById('t-jane-roe').data()).toMatchObject({ description: TRICKY_TEXT, aliases: ['J. Roe'], methods: ['manual'] });
-    expect(cy.getElementById('t-jane-roe-member-of-alpha-corp').data('role')).toBe(TRICKY_ROLE);
+    expect(cy.getElementById('relation.t-jane-roe-member-of-alpha-corp').data('role')).toBe(TRICKY_ROLE);
     expect(text).not.toMatch(/aliasText/);
   });
 });

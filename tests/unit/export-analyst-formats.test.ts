@@ -61,7 +61,7 @@ describe('Cytoscape elements', () => {
   it('gives node data an id and name, edge data source, target and interaction; lists stay arrays', () => {
     expect(cytoscapeNode(node({ aliases: ['x'] })).data).toMatchObject({ id: 'zapad', name: 'Zapad/Interaction-2021', aliases: ['x'], methods: ['manual'], ...COUNTS });
     expect(cytoscapeNode(node({})).data).not.toHaveProperty('aliases');
-    expect(cytoscapeEdge(edge({})).data).toMatchObject({ id: 'china-pi-zapad', source: 'china', target: 'zapad', interaction: 'PARTICIPATES_IN', ...COUNTS });
+    expect(cytoscapeEdge(edge({})).data).toMatchObject({ id: 'relation.china-pi-zapad', relationId: 'china-pi-zapad', source: 'china', target: 'zapad', interaction: 'PARTICIPATES_IN', ...COUNTS });
   });
 });
 
