@@ -115,7 +115,10 @@ export function attachInvestigations(section: HTMLElement): void {
     rename: (investigation, newName) =>
       void change(async () => {
         const renamed = await renameInvestigation(credential(), investigation.id, newName, investigation.version);
-        if (readOpened()?.id === renamed.id) remember({ id: renamed.id, version: renamed.version });
+        // The view opened here is still that of the version it was opened at: only a rename of that very
+        // version moves it on, else a later 'Save view here' would overwrite a view saved elsewhere meanwhile.
+        const opened = readOpened();
+        if (opened?.id === renamed.id && opened.version === investigation.version) remember({ id: renamed.id, version: renamed.version });
         return `Renamed to “${renamed.name}”.`;
       }),
     remove: (investigation) => {

@@ -159,6 +159,19 @@ describe('saved investigations in the explorer', () => {
     expect(twoTabs).toMatchObject({ version: 2, shared: true });
     expect(new URLSearchParams(twoTabs.view.explorer).get('e')).toBe('russia');
     expect(await item('Two tabs').getAttribute('data-version')).toBe('2');
+
+    // A rename at the listed version 2 changes the name only: this tab still shows the view of version 1,
+    // so saving that view there is still refused instead of overwriting the other tab's.
+    await item('Two tabs').locator('button.rename').click();
+    const field = page.locator('#investigations-list input.investigation-rename');
+    await field.fill('Two tabs, renamed');
+    await field.press('Enter');
+    await page.locator('#investigations-message', { hasText: 'Renamed to “Two tabs, renamed”.' }).waitFor();
+    await item('Two tabs, renamed').locator('button.save-here').click();
+    await page.locator('#investigations-message[data-state="error"]', { hasText: 'saved elsewhere' }).waitFor();
+    const renamed = (await stored()).find((investigation) => investigation.name === 'Two tabs, renamed')!;
+    expect(renamed.version).toBe(3);
+    expect(new URLSearchParams(renamed.view.explorer).get('e')).toBe('russia');
   });
 
   it('deletes after a confirmation, and keeps it when the analyst cancels', async () => {
@@ -175,8 +188,8 @@ describe('saved investigations in the explorer', () => {
     await original.waitFor({ state: 'detached' });
     expect((await stored()).map((investigation) => investigation.id)).not.toContain(saved.id);
     expect(await page.locator('#investigations-list li.investigation').count()).toBe(2);
-    // The one refused request is the stale save (409); the browser logs its status, nothing else failed.
-    expect(browser.failedRequests).toEqual(['409 SaveInvestigation']);
+    // The refused requests are the two stale saves (409); the browser logs their status, nothing else failed.
+    expect(browser.failedRequests).toEqual(['409 SaveInvestigation', '409 SaveInvestigation']);
     expect(browser.consoleErrors.filter((error) => !/status of 409/.test(error))).toEqual([]);
     await screenshot(page, 'investigations-02-after-delete.png');
   });
