@@ -2,6 +2,7 @@ import type { ChangeFilter } from './change-log.js';
 import { CursorExpiredError } from './cursor.js';
 import type { ChangeFeed } from './feed.js';
 import type { ChangeEvent } from './kinds.js';
+import { passes } from './shared-tail.js';
 
 /** Events a subscriber reads at once while catching up. */
 const SUBSCRIBER_PAGE = 200;
@@ -57,6 +58,16 @@ export class FeedSubscription implements AsyncIterableIterator<ChangeEvent> {
 
   /** Reads the next events; when there are none, waits for a wake-up that came after the read started. */
   private async fill(): Promise<void> {
+    // Caught up: the instance's shared tail has the events, read once for every subscriber.
+    const grown = this.feed.tail.version;
+    const kept = this.feed.tail.after(this.last);
+    if (kept) {
+      this.buffer.push(...kept.events.filter((event) => passes(this.filter, event)));
+      const progressed = kept.through > this.last;
+      this.last = Math.max(this.last, kept.through);
+      if (!progressed) await this.feed.tail.waitForGrowth(grown);
+      return;
+    }
     const version = this.feed.wakeVersion;
     let page;
     try {

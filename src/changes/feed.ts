@@ -3,6 +3,7 @@ import type { Logger } from '../logger.js';
 import { ChangeLog, type ChangeFilter } from './change-log.js';
 import { CursorExpiredError } from './cursor.js';
 import { FeedSubscription } from './feed-subscription.js';
+import { SharedTail } from './shared-tail.js';
 import type { ChangeEvent } from './kinds.js';
 
 export interface ChangeFeedOptions {
@@ -50,6 +51,8 @@ export function describeRetention(seconds: number): string {
  */
 export class ChangeFeed {
   readonly changeLog: ChangeLog;
+  /** The recent events, read once for every caught-up subscriber of this instance. */
+  readonly tail: SharedTail;
   private head = 0;
   /** Bumped on every wake-up: a subscriber that read before a bump reads again. */
   private version = 0;
@@ -63,6 +66,11 @@ export class ChangeFeed {
 
   constructor(executor: Executor, private readonly logger: Logger, readonly options: ChangeFeedOptions) {
     this.changeLog = new ChangeLog(executor);
+    this.tail = new SharedTail(this.changeLog, logger, {
+      wanted: () => this.open.size > 0 && !this.closed,
+      wakeVersion: () => this.version,
+      waitForWake: (version) => this.waitForWake(version),
+    });
     this.stopListening = executor.onCommit((write) => {
       if (write.lastSequence === null) return;
       this.noteHead(write.lastSequence);
@@ -102,6 +110,7 @@ export class ChangeFeed {
     const subscription = new FeedSubscription(this, after ?? position.head, filter, () => this.open.delete(subscription));
     this.open.add(subscription);
     this.startPolling();
+    this.tail.start();
     return subscription;
   }
 
