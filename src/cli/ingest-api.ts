@@ -32,10 +32,15 @@ export class ApiError extends Error {
   constructor(
     message: string,
     readonly code?: string,
+    /** The request may have reached the service and been carried out: the connection failed after it was sent. */
+    readonly outcomeUnknown = false,
   ) {
     super(message);
   }
 }
+
+/** Connection failures that happen before anything is sent. */
+const NOTHING_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
 
 interface GraphQLAnswer<T> {
   data?: T | null;
@@ -91,7 +96,8 @@ export class IngestApi {
       try {
         response = await fetch(this.endpoint, { method: 'POST', headers, body });
       } catch (error) {
-        throw new ApiError(`cannot reach the service at ${this.endpoint}: ${reasonOf(error)}`);
+        const code = (error as { cause?: { code?: string } }).cause?.code;
+        throw new ApiError(`cannot reach the service at ${this.endpoint}: ${reasonOf(error)}`, undefined, code === undefined || !NOTHING_SENT.has(code));
       }
       const answer = (await response.json().catch(() => undefined)) as GraphQLAnswer<T> | undefined;
       if (response.status === 429 && attempt < RATE_LIMIT_RETRIES) {
@@ -99,7 +105,8 @@ export class IngestApi {
         await sleep(waitS * 1000);
         continue;
       }
-      if (!answer) throw new ApiError(`the service at ${this.endpoint} answered ${what} with HTTP ${response.status} and no GraphQL answer (is --api the newsgraph service's URL?)`);
+      // A success whose answer was lost (cut off while read) may still have been written.
+      if (!answer) throw new ApiError(`the service at ${this.endpoint} answered ${what} with HTTP ${response.status} and no GraphQL answer (is --api the newsgraph service's URL?)`, undefined, response.ok);
       const [error] = answer.errors ?? [];
       if (error || !answer.data) throw this.errorOf(error, response.status, what);
       return answer.data;
