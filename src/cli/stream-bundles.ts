@@ -48,7 +48,12 @@ async function readStream(file: string, onProgress?: (progress: StreamProgress) 
     else if (record.kind === 'source') stream.sources.set(record.value.id, record.value);
     else if (record.kind === 'entity') stream.entities.set(record.value.id, record.value);
     else if (record.kind === 'relation') stream.relations.set(record.value.id, record.value);
-    else if (record.kind === 'report') stream.reports.set(record.value.document, [...(stream.reports.get(record.value.document) ?? []), record.value]);
+    else if (record.kind === 'report') {
+      // Appended in place: copying the list at each report took quadratic time for a document with many reports.
+      const reports = stream.reports.get(record.value.document);
+      if (reports) reports.push(record.value);
+      else stream.reports.set(record.value.document, [record.value]);
+    }
   }
   return stream;
 }
