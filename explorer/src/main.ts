@@ -9,6 +9,7 @@ import { exportBundle, exportPng } from './export.js';
 import { renderFilters } from './filters.js';
 import { GraphView } from './graph.js';
 import { attachInvestigations } from './investigations.js';
+import { attachLive } from './live.js';
 import { createPathPanel } from './path.js';
 import { entityPanelQuery, RELATION_PANEL, STATS } from './queries.js';
 import { attachSearch } from './search.js';
@@ -26,6 +27,8 @@ let viewController: AbortController | null = null;
 let detailController: AbortController | null = null;
 /** The next drawing shows the state's zoom and pan: a link opened, Back or Forward. Otherwise the view stays where it is. */
 let reopening = true;
+/** The open view follows the change feed (live.ts): a change to its entities draws it again. */
+const live = attachLive({ state: () => state, view: () => view, replace: (next) => (state = next), refresh });
 
 const graph = new GraphView(byId('graph'), {
   onSelect: (selection, additive) => select(selection, additive ? 'add' : 'canvas'),
@@ -166,6 +169,7 @@ async function refresh(): Promise<void> {
     if (reopening && state.zoom !== null && state.pan) graph.setViewport(state.zoom, state.pan);
     reopening = false;
     syncPicture();
+    live.watch();
     graph.select(state.selected);
     graph.highlightPath(path ? path.nodes.map((node) => node.id) : [], path ? path.relations.map((relation) => relation.id) : []);
     pathPanel.showResult(data.path, shownTypes(state), state.types.length === 0);

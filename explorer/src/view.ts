@@ -30,6 +30,14 @@ export function forgetCache(): void {
   neighborhoods.clear();
 }
 
+/** Forgets the cached neighbourhoods of these ids and those that hold any of them, under every filter: they changed (live.ts). */
+export function forgetNeighbourhoods(ids: ReadonlySet<string>): void {
+  for (const [key, subgraph] of neighborhoods) {
+    const id = key.slice(key.lastIndexOf('|') + 1);
+    if (ids.has(id) || subgraph?.nodes.some((node) => ids.has(node.id))) neighborhoods.delete(key);
+  }
+}
+
 async function fetchNeighborhoods(ids: string[], types: RelationType[], filters: ReadFilters, signal: AbortSignal): Promise<void> {
   const wanted = ids.filter((id) => !neighborhoods.has(cacheKey(id, types, filters)));
   await Promise.all(
