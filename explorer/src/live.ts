@@ -180,6 +180,8 @@ export class LiveView {
 
   /** The page is hidden: close the stream, keep the cursor. */
   pause(): void {
+    // Without a cursor, the stream opened again starts at the head: what happened meanwhile is drawn by a refresh.
+    if (this.connection && this.cursor === null) this.gap = true;
     this.paused = true;
     this.disconnect();
   }
@@ -196,8 +198,8 @@ export class LiveView {
     this.disconnect();
   }
 
+  /** Closes the stream. New ids need no refresh on reopening: the drawing that changed them was read just now. */
   private disconnect(): void {
-    if (this.connection && this.cursor === null) this.gap = true;
     this.connection?.abort();
     this.connection = null;
     this.host.status('off');

@@ -219,8 +219,32 @@ describe('LiveView', () => {
     expect(statuses).toContain('open');
   });
 
+  it('follows new ids without drawing again, even with no cursor yet; after a pause with no cursor it draws again once open', async () => {
+    const { live, log } = host();
+    const afters: Array<string | null> = [];
+    const view = new LiveView(live, {
+      settleMs: 5,
+      fetch: async (_url, init) => {
+        afters.push((JSON.parse(String(init!.body)) as { variables: { after: string | null } }).variables.after);
+        return sse([], true);
+      },
+    });
+    view.watch(['liu']);
+    await until(() => afters.length === 1);
+    view.watch(['liu', 'wu']);
+    await until(() => afters.length === 2);
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(log).toEqual([]);
+    view.pause();
+    view.resume();
+    await until(() => log.includes('refresh'));
+    expect(log).toEqual(['forget liu,wu', 'refresh']);
+    expect(afters).toEqual([null, null, null]);
+    view.close();
+  });
+
   it('closes while paused and resumes from its cursor', async () => {
-    const { live } = host();
+    const { live, log } = host();
     const afters: Array<string | null> = [];
     const signals: AbortSignal[] = [];
     const view = new LiveView(live, {
@@ -234,6 +258,7 @@ describe('LiveView', () => {
     view.watch(['liu']);
     await until(() => afters.length === 1);
     await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(log).toEqual(['forget liu', 'refresh']);
     view.pause();
     expect(signals[0]!.aborted).toBe(true);
     view.watch(['liu']);
