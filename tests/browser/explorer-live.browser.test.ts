@@ -1,6 +1,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSeedIfEmpty } from '../../src/ingest/seed.js';
+import { closeServer, listen } from '../../src/server/http.js';
+import { createNewsgraphYoga } from '../../src/server/yoga.js';
 import { openTestDatabase, TEST_KEYS, wipe } from '../helpers/neo4j.js';
 import { largestMove, placed, waitForNodes } from './canvas-page.js';
 import { ensureExplorerBuilt, launchBrowser, screenshot, startServer, type RunningServer } from './harness.js';
@@ -22,8 +24,8 @@ describe('the explorer updates an open view live', () => {
   let page: Page;
 
   /** The API as another client calls it. */
-  async function write(query: string, variables: Record<string, unknown>, key: string): Promise<void> {
-    const response = await fetch(`${api.baseUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, body: JSON.stringify({ query, variables }) });
+  async function write(query: string, variables: Record<string, unknown>, key: string, baseUrl = api.baseUrl): Promise<void> {
+    const response = await fetch(`${baseUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, body: JSON.stringify({ query, variables }) });
     const body = (await response.json()) as { errors?: unknown[] };
     expect(body.errors).toBeUndefined();
   }
@@ -99,5 +101,30 @@ describe('the explorer updates an open view live', () => {
     await waitForNodes(page, [KEPT, ...others, 'russian-armed-forces'], true);
     await screenshot(page, 'live-02-merged.png');
     expect(browser.consoleErrors).toEqual([]);
+  });
+
+  it('resumes from its last cursor after its instance goes away: a change made meanwhile on another instance arrives', async () => {
+    const services = { executor: db.executor, log: db.log, security: db.config.security };
+    const drawn = ['liu-xiaowu-kept', ...LIU.filter((id) => id !== 'liu-xiaowu'), NEW_UNIT, 'russian-armed-forces'];
+    const before = await placed(page);
+    const { port } = new URL(api.baseUrl);
+    await api.close();
+    await page.waitForFunction(() => document.body.dataset.live === 'waiting');
+    const other = await startServer(services);
+    try {
+      await write('mutation($input: EntityInput!) { upsertEntity(input: $input) { id } }', { input: { id: 'live-while-away', type: 'ORGANIZATION', name: 'Written While Away' } }, TEST_KEYS.editor, other.baseUrl);
+      await write('mutation($input: RelationInput!) { upsertRelation(input: $input) { id } }', { input: { type: 'MEMBER_OF', from: KEPT, to: 'live-while-away' } }, TEST_KEYS.editor, other.baseUrl);
+    } finally {
+      await other.close();
+    }
+    // The same address answers again, as a restarted instance would.
+    const server = await listen(createNewsgraphYoga(services), Number(port), '127.0.0.1');
+    api = { server, baseUrl: api.baseUrl, close: () => closeServer(server) };
+    await waitForNodes(page, [...drawn, 'live-while-away'], true);
+    await page.waitForFunction(() => document.body.dataset.live === 'open');
+    expect(largestMove(before.model, (await placed(page)).model, drawn)).toBeLessThan(0.5);
+    expect(await page.evaluate(() => (window as unknown as Explorer).liveMarker)).toBe('same page');
+    // Chromium logs the stream cut by the closing instance and the tries while the address did not answer; nothing else.
+    expect(browser.consoleErrors.filter((message) => !/ERR_INCOMPLETE_CHUNKED_ENCODING|ERR_CONNECTION_REFUSED/.test(message))).toEqual([]);
   });
 });
