@@ -95,22 +95,27 @@ export const EXPLORER_OPERATIONS = {
 } satisfies Record<string, (queries: ExplorerQueries, samples: WarmUpSamples) => ExplorerRequest[]>;
 
 /**
- * The reads whose work grows with the part of the graph they walk. Planned
- * once, their first runs over a longer path or a hub were still 10-100 times
- * slower than later ones (the database's code warms up on the walk itself,
- * not only on the statement), so they run on every sample, not only the first.
+ * The requests sent on every sample, not only the first: those that take an
+ * id or a text. Neo4j's plan cache keys a statement on its parameters' types,
+ * and a string's type carries its length's bucket (0, 1, 2-10, 11-100,
+ * 101-1000 characters: SizeBucket in the Cypher planner), so an id of 7
+ * characters gets a plan of its own beside one of 11. A path's two ids make
+ * four plans; planning one took 0.1-1.4 s on the seed (SHORTEST under the
+ * filters is dear), the first path asked after /ready whose ids' lengths the
+ * warm-up had not sent. The samples are chosen across the buckets and the
+ * paths cover their pairs (samplesFrom).
  */
-const WALKS: ReadonlySet<string> = new Set(['neighborhoodsQuery', 'pathQuery']);
+const PER_SAMPLE: ReadonlySet<string> = new Set(['neighborhoodsQuery', 'pathQuery', 'entityPanelQuery', 'searchQuery', 'SEARCH']);
 
 /**
  * Every request of EXPLORER_OPERATIONS, named by its builder, without
  * duplicates (the entity panel drops asOf): each kind on the first sample,
- * then the walks on the others.
+ * then those of PER_SAMPLE on the others.
  */
 export function explorerRequests(queries: ExplorerQueries, samples: WarmUpSamples[]): Array<{ name: string; request: ExplorerRequest }> {
   const seen = new Set<string>();
   const operations = Object.entries(EXPLORER_OPERATIONS);
-  const planned = samples.flatMap((sample, index) => operations.filter(([name]) => index === 0 || WALKS.has(name)).map(([name, build]) => [name, build, sample] as const));
+  const planned = samples.flatMap((sample, index) => operations.filter(([name]) => index === 0 || PER_SAMPLE.has(name)).map(([name, build]) => [name, build, sample] as const));
   return planned.flatMap(([name, build, sample]) =>
     build(queries, sample)
       .filter((request) => {
@@ -121,6 +126,11 @@ export function explorerRequests(queries: ExplorerQueries, samples: WarmUpSample
       })
       .map((request) => ({ name, request })),
   );
+}
+
+/** The bucket of a string's length in Neo4j's plan cache key (SizeBucket.computeBucket): 0 and 1 exact, then powers of ten. */
+export function sizeBucket(length: number): number {
+  return length <= 1 ? length : 10 ** Math.ceil(Math.log10(length));
 }
 
 /** Finds the samples with one small read; on an empty graph, ids that find nothing (the top statements are still planned). */
@@ -135,33 +145,51 @@ interface SampleNode {
   reportedBy: Array<{ document: { id: string } | null }>;
 }
 
-/** How many samples the walks run on; with up to 4 filter variants each, about 60 requests in all. */
+/** How many samples the walks run on; with up to 4 filter variants each, about 90 requests in all. */
 export const SAMPLE_COUNT = 4;
 const BATCH_SIZE = 10;
 
+/** Round robin over the groups, in their order: the first of each, then the second of each, ... */
+function interleave<T>(groups: T[][]): T[] {
+  const out: T[] = [];
+  for (let rank = 0; groups.some((group) => rank < group.length); rank += 1) for (const group of groups) if (rank < group.length) out.push(group[rank]!);
+  return out;
+}
+
 /**
  * Up to SAMPLE_COUNT entities that have relations (one on an empty graph,
- * with ids that find nothing: the top statements are still planned). A
- * sample's path goes to another sample's entity, most often several hops
- * away, so that the path search walks as it does for an analyst.
+ * with ids that find nothing: the top statements are still planned), taken
+ * in turn from each bucket of id length (sizeBucket), so that the plans for
+ * short ids and long ones are both made. A sample's path goes to another
+ * sample, chosen so that the paths cover each pair of buckets (short to
+ * short, short to long, ...) as far as the samples allow, else the sample
+ * half way round, most often several hops away.
  */
 export function samplesFrom(data: Record<string, unknown> | null | undefined): WarmUpSamples[] {
   const nodes = ((data?.entities as { edges?: Array<{ node: SampleNode }> } | undefined)?.edges ?? []).map((edge) => edge.node);
   const connected = nodes.filter((candidate) => candidate.relations.edges.length > 0);
-  const chosen = (connected.length > 0 ? connected : nodes).slice(0, SAMPLE_COUNT);
+  const pool = connected.length > 0 ? connected : nodes;
+  const buckets = new Map<number, SampleNode[]>();
+  for (const node of pool) buckets.set(sizeBucket(node.id.length), [...(buckets.get(sizeBucket(node.id.length)) ?? []), node]);
+  const chosen = interleave([...buckets.values()]).slice(0, SAMPLE_COUNT);
   const missing = 'newsgraph-warm-up-missing';
   const batch = connected.slice(0, BATCH_SIZE).map((node) => node.id);
   if (chosen.length === 0) return [{ entity: missing, batch: [], name: 'warm up', relation: missing, from: missing, to: missing, document: missing }];
+  const covered = new Set<string>();
+  const pairOf = (from: SampleNode, to: SampleNode) => `${sizeBucket(from.id.length)}-${sizeBucket(to.id.length)}`;
   return chosen.map((node, index) => {
     const relation = node.relations.edges[0]?.node;
     const far = chosen[(index + Math.ceil(chosen.length / 2)) % chosen.length]!;
+    const others = chosen.filter((other) => other.id !== node.id);
+    const target = others.find((other) => !covered.has(pairOf(node, other))) ?? (far.id === node.id ? undefined : far);
+    if (target) covered.add(pairOf(node, target));
     return {
       entity: node.id,
       batch,
       name: node.name,
       relation: relation?.id ?? missing,
       from: node.id,
-      to: far.id === node.id ? (relation?.to.id ?? missing) : far.id,
+      to: target ? target.id : (relation?.to.id ?? missing),
       document: node.reportedBy.find((report) => report.document)?.document?.id ?? missing,
     };
   });
