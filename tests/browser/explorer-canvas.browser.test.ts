@@ -1,9 +1,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadSeedIfEmpty } from '../../src/ingest/seed.js';
-import { openTestDatabase, wipe } from '../helpers/neo4j.js';
+import { openTestDatabase } from '../helpers/neo4j.js';
 import { clickNode, largestMove, nodePoint, placed, waitForNodes } from './canvas-page.js';
-import { ensureExplorerBuilt, launchBrowser, screenshot, startServer, type RunningServer } from './harness.js';
+import { closeSeedExplorer, launchBrowser, openSeedExplorer, screenshot, type RunningServer } from './harness.js';
 
 // Issue 17 on the seed graph: a picture that stays (reload, expansion, drag) and the canvas gestures
 // (select versus expand, multiple selection, hide, undo and redo, hover card, menus, keys, layouts).
@@ -19,20 +18,11 @@ describe('the explorer canvas keeps its picture and answers gestures', () => {
   let page: Page;
 
   beforeAll(async () => {
-    const seeded = (async () => {
-      await wipe(db.executor);
-      await loadSeedIfEmpty(db.executor, db.log);
-    })();
-    [, , browser] = await Promise.all([ensureExplorerBuilt(), seeded, launchBrowser()]);
-    api = await startServer({ executor: db.executor, log: db.log, security: db.config.security });
+    ({ api, browser } = await openSeedExplorer(db));
     page = browser.page;
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await api?.close();
-    await db.close();
-  });
+  afterAll(() => closeSeedExplorer(db, { api, browser }));
 
   it('a click selects without expanding; a double click expands and moves no node already drawn', async () => {
     await page.goto(`${api.baseUrl}/explorer/?e=liu-xiaowu`);

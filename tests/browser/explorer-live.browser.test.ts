@@ -1,11 +1,10 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadSeedIfEmpty } from '../../src/ingest/seed.js';
 import { closeServer, listen } from '../../src/server/http.js';
 import { createNewsgraphYoga } from '../../src/server/yoga.js';
-import { openTestDatabase, TEST_KEYS, wipe } from '../helpers/neo4j.js';
+import { openTestDatabase, TEST_KEYS } from '../helpers/neo4j.js';
 import { largestMove, placed, waitForNodes } from './canvas-page.js';
-import { ensureExplorerBuilt, launchBrowser, screenshot, startServer, type RunningServer } from './harness.js';
+import { closeSeedExplorer, launchBrowser, openSeedExplorer, screenshot, startServer, type RunningServer } from './harness.js';
 
 // Issue 18: an open view follows the change feed. Writes come from a second client (this test, over
 // HTTP with a key), never from the page: the page learns of them through its SSE subscription alone.
@@ -38,20 +37,11 @@ describe('the explorer updates an open view live', () => {
     }, [a, b] as const);
 
   beforeAll(async () => {
-    const seeded = (async () => {
-      await wipe(db.executor);
-      await loadSeedIfEmpty(db.executor, db.log);
-    })();
-    [, , browser] = await Promise.all([ensureExplorerBuilt(), seeded, launchBrowser()]);
-    api = await startServer({ executor: db.executor, log: db.log, security: db.config.security });
+    ({ api, browser } = await openSeedExplorer(db));
     page = browser.page;
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await api?.close();
-    await db.close();
-  });
+  afterAll(() => closeSeedExplorer(db, { api, browser }));
 
   it('a relation written by another client appears, with its new entity, without a reload and without moving a node', async () => {
     await page.goto(`${api.baseUrl}/explorer/?e=liu-xiaowu&node=liu-xiaowu`);

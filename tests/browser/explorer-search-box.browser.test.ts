@@ -1,8 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadSeedIfEmpty } from '../../src/ingest/seed.js';
-import { openTestDatabase, wipe } from '../helpers/neo4j.js';
-import { ensureExplorerBuilt, launchBrowser, screenshot, startServer, type RunningServer } from './harness.js';
+import { openTestDatabase } from '../helpers/neo4j.js';
+import { closeSeedExplorer, launchBrowser, openSeedExplorer, screenshot, type RunningServer } from './harness.js';
 
 // Issue 17: the search box collapsed to a few pixels at 1024-1100 px and whenever the status line
 // showed a message (after "Export JSON bundle"). It must keep a usable width, inside the window,
@@ -56,20 +55,11 @@ describe('the search box keeps its width', () => {
   let page: Page;
 
   beforeAll(async () => {
-    const seeded = (async () => {
-      await wipe(db.executor);
-      await loadSeedIfEmpty(db.executor, db.log);
-    })();
-    [, , browser] = await Promise.all([ensureExplorerBuilt(), seeded, launchBrowser()]);
-    api = await startServer({ executor: db.executor, log: db.log, security: db.config.security });
+    ({ api, browser } = await openSeedExplorer(db));
     page = browser.page;
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await api?.close();
-    await db.close();
-  });
+  afterAll(() => closeSeedExplorer(db, { api, browser }));
 
   for (const width of [1024, 1100, 1440]) {
     it(`at ${width} px, before and after the export's status message`, async () => {

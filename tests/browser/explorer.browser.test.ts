@@ -2,10 +2,9 @@ import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadSeedIfEmpty } from '../../src/ingest/seed.js';
 import { validateBundle } from '../../src/model/validate-bundle.js';
-import { openTestDatabase, wipe } from '../helpers/neo4j.js';
-import { ARTIFACTS, ensureExplorerBuilt, launchBrowser, ROOT, screenshot, startServer, unreachableDatabase, type RunningServer } from './harness.js';
+import { openTestDatabase } from '../helpers/neo4j.js';
+import { ARTIFACTS, closeSeedExplorer, ensureExplorerBuilt, launchBrowser, openSeedExplorer, ROOT, screenshot, startServer, unreachableDatabase, type RunningServer } from './harness.js';
 
 // The explorer against the real server on the seed graph, in Debian's headless Chromium.
 
@@ -72,20 +71,11 @@ describe('the explorer on the seed graph', () => {
   let page: Page;
 
   beforeAll(async () => {
-    const seeded = (async () => {
-      await wipe(db.executor);
-      await loadSeedIfEmpty(db.executor, db.log);
-    })();
-    [, , browser] = await Promise.all([ensureExplorerBuilt(), seeded, launchBrowser()]);
-    api = await startServer({ executor: db.executor, log: db.log, security: db.config.security });
+    ({ api, browser } = await openSeedExplorer(db));
     page = browser.page;
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await api?.close();
-    await db.close();
-  });
+  afterAll(() => closeSeedExplorer(db, { api, browser }));
 
   it('finds the commanding officer as the analyst types and draws his relations', async () => {
     await page.goto(`${api.baseUrl}/explorer`);

@@ -14,6 +14,8 @@ import { createLogger } from '../../src/logger.js';
 import { closeServer, listen } from '../../src/server/http.js';
 import { createNewsgraphYoga } from '../../src/server/yoga.js';
 import type { AppServices } from '../../src/context.js';
+import { loadSeedIfEmpty } from '../../src/ingest/seed.js';
+import { wipe, type TestDatabase } from '../helpers/neo4j.js';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const ARTIFACTS = join(ROOT, 'test-artifacts', 'explorer');
@@ -116,4 +118,24 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const path = join(ARTIFACTS, name);
   await page.screenshot({ path });
   return path;
+}
+
+type LaunchedBrowser = Awaited<ReturnType<typeof launchBrowser>>;
+
+/** The explorer on the seed graph: a wiped database with the seed loaded, the built explorer, a server and a browser. */
+export async function openSeedExplorer(db: TestDatabase): Promise<{ api: RunningServer; browser: LaunchedBrowser }> {
+  const seeded = (async () => {
+    await wipe(db.executor);
+    await loadSeedIfEmpty(db.executor, db.log);
+  })();
+  const [, , browser] = await Promise.all([ensureExplorerBuilt(), seeded, launchBrowser()]);
+  const api = await startServer({ executor: db.executor, log: db.log, security: db.config.security });
+  return { api, browser };
+}
+
+/** Closes what openSeedExplorer opened (either may be missing when it failed part way) and the database. */
+export async function closeSeedExplorer(db: TestDatabase, opened: { api?: RunningServer; browser?: LaunchedBrowser }): Promise<void> {
+  await opened.browser?.close();
+  await opened.api?.close();
+  await db.close();
 }

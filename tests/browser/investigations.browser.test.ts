@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadSeedIfEmpty } from '../../src/ingest/seed.js';
-import { openTestDatabase, TEST_KEYS, wipe } from '../helpers/neo4j.js';
-import { ensureExplorerBuilt, launchBrowser, screenshot, startServer, type RunningServer } from './harness.js';
+import { openTestDatabase, TEST_KEYS } from '../helpers/neo4j.js';
+import { closeSeedExplorer, launchBrowser, openSeedExplorer, screenshot, type RunningServer } from './harness.js';
 
 // The saved-investigations panel in Chromium against the real server: save the current view,
 // list it, reopen it (the URL comes back), rename, export and import, delete (docs/investigations.md).
@@ -45,20 +44,11 @@ describe('saved investigations in the explorer', () => {
   const item = (name: string) => page.locator('#investigations-list li.investigation', { has: page.locator('.investigation-name', { hasText: name }) });
 
   beforeAll(async () => {
-    const seeded = (async () => {
-      await wipe(db.executor);
-      await loadSeedIfEmpty(db.executor, db.log);
-    })();
-    [, , browser] = await Promise.all([ensureExplorerBuilt(), seeded, launchBrowser()]);
-    api = await startServer({ executor: db.executor, log: db.log, security: db.config.security });
+    ({ api, browser } = await openSeedExplorer(db));
     page = browser.page;
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await api?.close();
-    await db.close();
-  });
+  afterAll(() => closeSeedExplorer(db, { api, browser }));
 
   let saved: Stored;
 

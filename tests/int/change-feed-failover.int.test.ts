@@ -1,8 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { freePort, PROJECT_ROOT } from '../../src/db/embedded.js';
 import type { FeedEdge } from '../helpers/change-feed.js';
+import { testDatabaseEnv } from '../helpers/cli.js';
 import { TEST_KEYS } from '../helpers/neo4j.js';
 
 /**
@@ -24,7 +25,6 @@ afterAll(async () => {
 });
 
 async function serve(): Promise<{ child: ChildProcess; url: string }> {
-  const target = inject('neo4j');
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve'], {
     cwd: PROJECT_ROOT,
@@ -32,10 +32,7 @@ async function serve(): Promise<{ child: ChildProcess; url: string }> {
     env: {
       ...process.env,
       PORT: String(port),
-      NEO4J_URI: target.uri,
-      NEO4J_USERNAME: target.username,
-      NEO4J_PASSWORD: target.password,
-      NEO4J_DATABASE: target.database,
+      ...testDatabaseEnv(),
       NEWSGRAPH_LOAD_SEED: 'false',
       NEWSGRAPH_API_KEYS: Object.entries(TEST_KEYS).map(([role, key]) => `${role}:${key}`).join(','),
       NEWSGRAPH_RATE_LIMIT_AUTHENTICATED: '0',
