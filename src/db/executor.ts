@@ -88,6 +88,8 @@ export class Executor {
     /** Who the change events of this view's writes name. */
     private readonly actor: ChangeActor = LOCAL_ACTOR,
     private readonly consistency?: Consistency,
+    /** false only where the outbox's cost is measured (withoutChangeFeed). */
+    private readonly changeFeed = true,
   ) {}
 
   /** Cypher statements sent since start, across every request; tests read it to catch N+1 patterns. */
@@ -97,17 +99,26 @@ export class Executor {
 
   /** The same boundary, logging with a request's logger (and so its request id). */
   withLogger(log: Logger): Executor {
-    return new Executor(this.driver, this.database, log, this.defaultTimeoutMs, 0, this.shared, this.actor, this.consistency);
+    return new Executor(this.driver, this.database, log, this.defaultTimeoutMs, 0, this.shared, this.actor, this.consistency, this.changeFeed);
   }
 
   /** The same boundary, naming this actor in the change events of its writes. */
   withActor(actor: ChangeActor): Executor {
-    return new Executor(this.driver, this.database, this.log, this.defaultTimeoutMs, 0, this.shared, actor, this.consistency);
+    return new Executor(this.driver, this.database, this.log, this.defaultTimeoutMs, 0, this.shared, actor, this.consistency, this.changeFeed);
   }
 
   /** The same boundary, reading after the given bookmarks and keeping those of its writes. */
   withConsistency(consistency: Consistency): Executor {
-    return new Executor(this.driver, this.database, this.log, this.defaultTimeoutMs, 0, this.shared, this.actor, consistency);
+    return new Executor(this.driver, this.database, this.log, this.defaultTimeoutMs, 0, this.shared, this.actor, consistency, this.changeFeed);
+  }
+
+  /**
+   * The same boundary, appending no change events: the benchmark's baseline for what the outbox
+   * costs the bulk ingest (bench/outbox-cost.ts). The service never uses it: a write without its
+   * events would be a gap in every subscriber's feed.
+   */
+  withoutChangeFeed(): Executor {
+    return new Executor(this.driver, this.database, this.log, this.defaultTimeoutMs, 0, this.shared, this.actor, this.consistency, false);
   }
 
   /** Calls the listener after each committed write transaction of this process (every view of this executor). */
@@ -185,7 +196,7 @@ export class Executor {
   /** The changes the work recorded, appended as the transaction's last statement (src/changes/outbox.ts). */
   private async appendChanges(tx: CountingTransaction): Promise<number | null> {
     const drafts = takeRecordedChanges(tx);
-    if (drafts.length === 0) return null;
+    if (drafts.length === 0 || !this.changeFeed) return null;
     const result = await tx.run<{ last: unknown }>(APPEND_CHANGES, appendParams(drafts, this.actor));
     return Number(result.records[0]?.get('last'));
   }
