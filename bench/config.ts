@@ -66,6 +66,8 @@ export interface Knobs {
   /** Records of the ingest comparison, and of the warm-up load each ingest contender does first. */
   ingestRecords: number;
   ingestWarmupRecords: number;
+  /** Records of the ingest-through-the-API comparison (`ingestBundle` runs at a few hundred records a second). */
+  apiIngestRecords: number;
   libraryWarmupRecords: number;
   /** Records each ingest path loads once more under PROFILE (db hits per record). */
   profileIngestRecords: number;
@@ -80,10 +82,11 @@ export const KNOBS: Knobs = {
   params: 20,
   warmup: 30,
   timed: 150,
-  throughputSeconds: 2,
-  concurrency: [1, 16],
+  throughputSeconds: 10,
+  concurrency: [1, 16, 64],
   ingestRecords: 100_000,
   ingestWarmupRecords: 2_000,
+  apiIngestRecords: 10_000,
   libraryWarmupRecords: 100,
   profileIngestRecords: 500,
   batchSize: 2000,
@@ -91,10 +94,15 @@ export const KNOBS: Knobs = {
   filterBudgetSeconds: 60,
 };
 
-/** Targets of the issue: newsgraph p50 against the floor and against @neo4j/graphql; ingest throughput. */
+/**
+ * The targets of issue 19, on the p50 and on the paired ratio: newsgraph at
+ * most 1.0x @neo4j/graphql (q1-q5, ingest), at most 1.25x the raw-http floor
+ * (1.1x on q3), at least the library's throughput at 64 clients, and
+ * ingest through `ingestBundle` at least 0.8x raw UNWIND batches.
+ */
 export const TARGETS = {
-  maxRatioToRaw: 1.5,
-  rawTargetWorkloads: ['q1', 'q2', 'q4', 'q5'],
   maxRatioToNeo4jGraphql: 1.0,
-  minIngestShareOfRaw: 0.8,
+  maxRatioToRawHttp: { q1: 1.25, q2: 1.25, q3: 1.1, q4: 1.25, q5: 1.25 } as Record<string, number>,
+  throughputClients: 64,
+  minApiIngestShareOfRaw: 0.8,
 } as const;

@@ -2,9 +2,9 @@ import type { Driver } from 'neo4j-driver';
 import type { Answer } from './answers.js';
 import type { Params, Workload } from './workloads.js';
 
-export type ContenderName = 'newsgraph' | 'neo4j-graphql' | 'raw';
-export const CONTENDERS: ContenderName[] = ['newsgraph', 'neo4j-graphql', 'raw'];
-export const LABEL: Record<ContenderName, string> = { newsgraph: 'newsgraph', 'neo4j-graphql': '@neo4j/graphql', raw: 'raw Cypher' };
+export type ContenderName = 'newsgraph' | 'neo4j-graphql' | 'raw-http' | 'raw';
+export const CONTENDERS: ContenderName[] = ['newsgraph', 'neo4j-graphql', 'raw-http', 'raw'];
+export const LABEL: Record<ContenderName, string> = { newsgraph: 'newsgraph', 'neo4j-graphql': '@neo4j/graphql', 'raw-http': 'raw Cypher over HTTP', raw: 'raw Cypher in-process' };
 
 /** One way of asking a workload: returns the canonical answer (and so fails on any error). */
 export interface Contender {
@@ -61,7 +61,27 @@ export async function runRaw(driver: Driver, database: string, workload: Workloa
   }
 }
 
-/** The floor: neo4j-driver in this process. The driver must have disableLosslessIntegers, as newsgraph's does. */
+/**
+ * The floor over the same transport (bench/raw-http/server.ts): the
+ * workload's parameters posted as JSON to its route, the rows back as JSON,
+ * turned into the canonical answer here as the GraphQL contenders' are.
+ */
+export function rawHttpContender(baseUrl: string): Contender {
+  const request = (workload: Workload, params: Params) => ({ url: `${baseUrl}/${workload.id}`, body: JSON.stringify(params), headers: { ...HEADERS } });
+  return {
+    name: 'raw-http',
+    async ask(workload, params) {
+      const { url, body, headers } = request(workload, params);
+      const response = await fetch(url, { method: 'POST', headers, body });
+      const json = (await response.json()) as { rows?: Array<Record<string, unknown>>; error?: string };
+      if (!response.ok || !json.rows) throw new Error(`raw-http ${response.status}: ${json.error ?? 'no rows'}`);
+      return workload.raw.answer(json.rows, params);
+    },
+    httpRequest: request,
+  };
+}
+
+/** The database's own time: neo4j-driver in this process, no transport. The driver must have disableLosslessIntegers, as newsgraph's does. */
 export function rawContender(driver: Driver, database: string): Contender {
   return {
     name: 'raw',

@@ -52,14 +52,23 @@ export async function machineInfo(driver: Driver): Promise<MachineInfo> {
 }
 
 /** Peak resident memory of a process since the last reset (VmHWM), in MiB; null when it is gone. */
-export function peakRssMiB(pid: number): number | null {
+function statusMiB(pid: number, field: 'VmHWM' | 'VmRSS'): number | null {
   try {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    const match = /^VmHWM:\s+(\d+) kB/m.exec(status);
+    const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status);
     return match ? Math.round(Number(match[1]) / 1024) : null;
   } catch {
     return null;
   }
+}
+
+export function peakRssMiB(pid: number): number | null {
+  return statusMiB(pid, 'VmHWM');
+}
+
+/** The resident memory of a process now. */
+export function rssMiB(pid: number): number | null {
+  return statusMiB(pid, 'VmRSS');
 }
 
 /** Resets the peak (writing 5 to clear_refs), so each workload reports its own peak. */

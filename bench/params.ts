@@ -36,6 +36,9 @@ export async function drawParams(driver: Driver, database: string, count: number
   if (entities.length < 2) throw new Error('the graph has fewer than two entities');
   const pick = () => entities[random.int(entities.length)]!;
   const top = await hubs(driver, database, count);
+  const crowded = top.filter((hub) => hub.degree > 20);
+  // eslint-disable-next-line no-control-regex
+  const wide = entities.filter((entity) => /[^\x00-\x7f]|['-]/.test(entity.name));
   const times = <T>(make: (i: number) => T) => Array.from({ length: count }, (_, i) => make(i));
   const pairs = times(() => {
     const from = pick();
@@ -47,10 +50,12 @@ export async function drawParams(driver: Driver, database: string, count: number
     hubs: top,
     params: {
       q0: [{}],
-      q1: times(() => ({ id: pick().id })),
+      // A quarter are hubs with more than 20 relations, so the page limit of 20 is exercised.
+      q1: times((i) => ({ id: i % 4 === 3 && crowded.length > 0 ? crowded[(i >> 2) % crowded.length]!.id : pick().id })),
       q2: top.map((hub) => ({ id: hub.id })),
       q3: pairs,
-      q4: times(() => ({ query: pick().name })),
+      // Half are names that are not plain ASCII (tools/generate/names.ts), where tokenizing and accent folding show.
+      q4: times((i) => ({ query: i % 2 === 1 && wide.length > 0 ? wide[random.int(wide.length)]!.name : pick().name })),
       q5: times((i) => ({ type: ENTITY_TYPES[i % ENTITY_TYPES.length]! })),
     },
   };

@@ -1,17 +1,21 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { PROJECT_ROOT } from '../src/db/embedded.js';
-import { writeScaleSection } from './report.js';
+import { writeDetails, writeDocsTargets } from './report.js';
 import type { BenchResult } from './results.js';
 
 /**
- * npx tsx bench/render.ts bench/results/<file>.json [...]
+ * npx tsx bench/render.ts [--docs] bench/results/<file>.json [...]
  *
- * Writes the docs/benchmarks.md section of recorded results again (after a
- * change to the report's layout, or for a run made with --no-docs).
+ * Writes the details of recorded results again, next to each file (after a
+ * change to the report's layout); --docs also updates each scale's targets
+ * table in docs/benchmarks.md.
  */
-for (const file of process.argv.slice(2)) {
+const args = process.argv.slice(2);
+const docs = args.includes('--docs');
+for (const file of args.filter((arg) => arg !== '--docs')) {
   const result = JSON.parse(readFileSync(file, 'utf8')) as BenchResult;
-  writeScaleSection(join(PROJECT_ROOT, 'docs', 'benchmarks.md'), result);
-  console.error(`rendered ${file} into docs/benchmarks.md (scale ${result.scale}${result.label ? `, ${result.label}` : ''})`);
+  const written = writeDetails(result, resolve(file));
+  if (docs) writeDocsTargets(join(PROJECT_ROOT, 'docs', 'benchmarks.md'), result, resolve(file));
+  console.error(`rendered ${file} into ${written}${docs ? ' and docs/benchmarks.md' : ''}`);
 }

@@ -1,15 +1,19 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, relative } from 'node:path';
+import { PROJECT_ROOT } from '../src/db/embedded.js';
 import type { KnobOverride } from './config.js';
 import { CONTENDERS, LABEL, type ContenderName } from './contenders.js';
 import type { IngestComparison, IngestResults } from './ingest/run.js';
-import { checkTargets, p50Ratio, pairedMedian, pairedRatio, type BenchResult } from './results.js';
+import { p50Ratio, pairedMedian, pairedRatio, type BenchResult } from './results.js';
+import { checkTargets } from './targets.js';
+import { extraSections } from './report-extra.js';
 import { VARIANTS } from './filters.js';
 import { FAILED, type WorkloadResult } from './run-workloads.js';
 
 /**
- * The markdown of one scale, written between markers in docs/benchmarks.md
- * so a run replaces its own scale's section and leaves the rest (other
- * scales, the hand-written analysis) as it is.
+ * The details of one run in markdown, written next to its result file
+ * (bench/results/<scale>-<date>.md), and the short targets table of its
+ * scale in docs/benchmarks.md, between markers, with --docs.
  */
 
 const num = (value: number | null | undefined, digits = 1) => (value === null || value === undefined || Number.isNaN(value) ? '–' : value.toLocaleString('en', { maximumFractionDigits: digits }));
@@ -25,7 +29,7 @@ export function overrideText({ knobs, why }: KnobOverride): string {
 }
 
 function workloadTable(w: WorkloadResult, concurrency: number[]): string[] {
-  const header = ['contender', 'answers', 'p50 ms', 'p95 ms', ...concurrency.map((c) => `ops/s @${c}`), 'peak RSS MiB', 'round trips', 'db hits'];
+  const header = ['contender', 'answers', 'p50 ms', 'p95 ms', ...concurrency.map((c) => `ops/s @${c} (p50 / p99 ms)`), 'peak RSS MiB', 'round trips', 'db hits'];
   const rows = CONTENDERS.map((name) => {
     const latency = w.latency[name];
     return [
@@ -33,7 +37,10 @@ function workloadTable(w: WorkloadResult, concurrency: number[]): string[] {
       w.answers[name] === null ? 'same' : w.answers[name]!.includes(FAILED) ? 'FAILED' : 'DIFFERENT',
       num(latency?.p50, 2),
       num(latency?.p95, 2),
-      ...concurrency.map((c) => num(w.throughput[name]?.[c]?.opsPerSecond)),
+      ...concurrency.map((c) => {
+        const t = w.throughput[name]?.[c];
+        return t ? `${num(t.opsPerSecond)} (${num(t.p50, 1)} / ${num(t.p99, 1)})` : '–';
+      }),
       name === 'raw' ? 'n/a (in-process)' : num(w.peakRssMiB[name], 0),
       num(w.costs[name]?.roundTrips, 2),
       num(w.costs[name]?.dbHits, 0),
@@ -150,7 +157,7 @@ export function scaleMarkdown(result: BenchResult): string {
     `- Machine: ${m.nproc} CPUs (${m.cpuModel}), ${m.memoryGiB} GiB; load average ${m.loadAverageAtStart.join(' / ')} at the start and ${result.loadAverageAtEnd.join(' / ')} at the end (other agents' tests share the machine).`,
     `- Node ${m.node}; Neo4j ${m.neo4j} ${m.neo4jEdition} (${result.neo4jMode}, heap ${result.neo4jMemory.heap}, page cache ${result.neo4jMemory.pageCache}, peak RSS ${num(result.neo4jPeakRssMiB, 0)} MiB); ${Object.entries(m.libraries).map(([k, v]) => `${k} ${v}`).join(', ')}.`,
     `- Graph: ${num(result.graph.nodes, 0)} nodes, ${num(result.graph.relationships, 0)} relationships; loaded by newsgraph's bulk path (${num(result.load.records, 0)} records) in ${num(result.load.seconds)} s, ${num(result.load.recordsPerSecond, 0)} records/s. Biggest hub: ${result.hubs[0]?.id} (${result.hubs[0]?.degree} relations).`,
-    ...(result.commit ? [`- Code: commit ${result.commit.id.slice(0, 7)}${result.commit.dirty.length ? `, with uncommitted changes in the shared working tree to ${result.commit.dirty.length} file${result.commit.dirty.length === 1 ? '' : 's'} (${result.commit.dirty.slice(0, 6).map((f) => `\`${f}\``).join(', ')}${result.commit.dirty.length > 6 ? ', …' : ''})` : ''}.${result.commit.note ? ` ${result.commit.note}` : ''}`] : []),
+    `- Code: commit ${result.commit.slice(0, 7)}${result.dirty ? `, with uncommitted changes to ${result.dirtyFiles.length} file${result.dirtyFiles.length === 1 ? '' : 's'} (${result.dirtyFiles.slice(0, 6).map((f) => `\`${f}\``).join(', ')}${result.dirtyFiles.length > 6 ? ', …' : ''})` : ', clean tree'}.`,
     `- Per workload: ${result.knobs.params} parameter values, answers checked for each; ${result.knobs.warmup} warm-up then ${result.knobs.timed} timed requests per contender, interleaved; throughput ${result.knobs.throughputSeconds} s per contender and concurrency; db hits are the mean of ${result.knobs.profiled} PROFILEd parameter values.`,
     '',
   ];
@@ -163,15 +170,16 @@ export function scaleMarkdown(result: BenchResult): string {
   lines.push(
     '#### Ratios',
     '',
-    'Latency: newsgraph p50 divided by the other\'s (below 1: newsgraph is faster); paired: the median, over the timed rounds, of newsgraph\'s time divided by the other\'s for the same request. Throughput at 16 clients: newsgraph divided by the other\'s (above 1: newsgraph serves more).',
+    'Latency: newsgraph p50 divided by the other\'s (below 1: newsgraph is faster); paired: the median, over the timed rounds, of newsgraph\'s time divided by the other\'s for the same request. Throughput at 64 clients: newsgraph divided by the other\'s (above 1: newsgraph serves more).',
     '',
-    '| workload | p50 vs @neo4j/graphql | p50 vs raw Cypher | paired vs @neo4j/graphql | paired vs raw Cypher | ops/s @16 vs @neo4j/graphql | ops/s @16 vs raw Cypher |',
-    '| --- | --- | --- | --- | --- | --- | --- |',
+    '| workload | p50 vs @neo4j/graphql | p50 vs raw-http | p50 vs raw in-process | paired vs @neo4j/graphql | paired vs raw-http | ops/s @64 vs @neo4j/graphql | ops/s @64 vs raw-http |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- |',
   );
   for (const w of result.workloads) {
-    const ops = (to: ContenderName) => num(opsRatio(w, 'newsgraph', to, 16), 2);
+    const ops = (to: ContenderName) => num(opsRatio(w, 'newsgraph', to, 64), 2);
     const paired = (to: ContenderName) => num(pairedRatio(w, 'newsgraph', to), 2);
-    lines.push(`| ${w.id}${w.baseline ? ' (baseline)' : ''} | ${num(p50Ratio(w, 'newsgraph', 'neo4j-graphql'), 2)} | ${num(p50Ratio(w, 'newsgraph', 'raw'), 2)} | ${paired('neo4j-graphql')} | ${paired('raw')} | ${ops('neo4j-graphql')} | ${ops('raw')} |`);
+    const p50 = (to: ContenderName) => num(p50Ratio(w, 'newsgraph', to), 2);
+    lines.push(`| ${w.id}${w.baseline ? ' (baseline)' : ''} | ${p50('neo4j-graphql')} | ${p50('raw-http')} | ${p50('raw')} | ${paired('neo4j-graphql')} | ${paired('raw-http')} | ${ops('neo4j-graphql')} | ${ops('raw-http')} |`);
   }
   lines.push('');
   lines.push(...filtersSection(result));
@@ -179,19 +187,36 @@ export function scaleMarkdown(result: BenchResult): string {
     lines.push('#### Ingest', '', ...ingestTable('Full stream (newsgraph and the raw floor, each loaded twice in the order raw, newsgraph, newsgraph, raw; the mean)', result.ingest.full), '', ...ingestTable('Prefix of the same stream (all three)', result.ingest.prefix), '');
     lines.push(...ingestCosts(result.ingest.costs), '');
   }
-  lines.push('#### Targets', '', '| target | workload | ratio | limit | met |', '| --- | --- | --- | --- | --- |');
-  for (const check of checkTargets(result)) lines.push(`| ${cell(check.target)} | ${check.workload} | ${num(check.ratio, 2)} | ${check.limit} | ${check.met === null ? '–' : check.met ? 'yes' : '**no**'} |`);
+  lines.push(...extraSections(result));
+  lines.push(...targetsTable(result));
   lines.push('', ...result.workloads.filter((w) => !w.baseline).flatMap(evidence));
   return lines.join('\n');
 }
 
-const begin = (scale: string) => `<!-- bench:${scale}:begin -->`;
-const end = (scale: string) => `<!-- bench:${scale}:end -->`;
+/** Issue 19's targets against one run, one row each. */
+export function targetsTable(result: BenchResult): string[] {
+  const lines = ['#### Targets', '', '| workload | against | metric | newsgraph / other | limit | met |', '| --- | --- | --- | --- | --- | --- |'];
+  for (const t of checkTargets(result)) lines.push(`| ${t.workload} | ${t.against} | ${t.metric} | ${num(t.ratio, 2)} | ${t.bound} ${t.limit} | ${t.met === null ? 'not measured' : t.met ? 'yes' : '**no**'} |`);
+  return [...lines, ''];
+}
 
-/** Replaces this scale's section in the document (or appends it), keeping everything else. */
-export function writeScaleSection(path: string, result: BenchResult): void {
+/** The run's details next to its result file: bench/results/<name>.md. Returns the path written. */
+export function writeDetails(result: BenchResult, resultFile: string): string {
+  const path = resultFile.replace(/\.json$/, '.md');
+  const header = `<!-- Generated by bench/report.ts from ${basename(resultFile)}: do not edit, run \`npx tsx bench/render.ts ${relative(PROJECT_ROOT, resultFile)}\` -->`;
+  writeFileSync(path, `${header}\n\n${scaleMarkdown(result)}\n`);
+  return path;
+}
+
+const begin = (scale: string) => `<!-- bench:targets:${scale}:begin -->`;
+const end = (scale: string) => `<!-- bench:targets:${scale}:end -->`;
+
+/** Replaces this scale's targets table in docs/benchmarks.md, between its markers (appended when missing). */
+export function writeDocsTargets(path: string, result: BenchResult, resultFile: string): void {
   const key = result.label ? `${result.scale}:${result.label.toLowerCase().replace(/[^a-z0-9]+/g, '-')}` : result.scale;
-  const section = `${begin(key)}\n${scaleMarkdown(result)}\n${end(key)}`;
+  const details = relative(`${PROJECT_ROOT}/docs`, resultFile.replace(/\.json$/, '.md'));
+  const intro = `Scale ${result.scale} (${num(result.entities, 0)} entities), commit ${result.commit.slice(0, 7)}${result.dirty ? ' with uncommitted changes' : ''}, ${result.machine.date.slice(0, 10)}; details: [${basename(details)}](${details}).`;
+  const section = [begin(key), intro, '', ...targetsTable(result).slice(2), end(key)].join('\n');
   const current = existsSync(path) ? readFileSync(path, 'utf8') : '# Benchmarks\n';
   const from = current.indexOf(begin(key));
   const to = current.indexOf(end(key));

@@ -1,10 +1,14 @@
-import { TARGETS, type Knobs, type ScaleName } from './config.js';
+import type { Knobs, ScaleName } from './config.js';
 import type { ContenderName } from './contenders.js';
 import type { IngestResults } from './ingest/run.js';
 import type { MachineInfo } from './machine.js';
 import type { WorkloadResult } from './run-workloads.js';
 import { MAX_FILTER_RATIO, type VariantName } from './filters.js';
 import type { Latency } from './measure.js';
+import type { Target } from './targets.js';
+import type { ColdStart } from './cold-start.js';
+import type { ApiMemory } from './api-memory.js';
+import type { ApiIngestComparison } from './ingest/api-ingest.js';
 
 /** One run's result file (bench/results/<scale>-<date>.json), from which the markdown is written. */
 export interface BenchResult {
@@ -25,12 +29,22 @@ export interface BenchResult {
   neo4jPeakRssMiB: number | null;
   loadAverageAtEnd: number[];
   seconds: number;
-  /** The filtered variants' ratios against the unfiltered workload (filterTargets), as written when the run ended. */
-  targets?: FilterTarget[];
+  /** Issue 19's targets against this run (bench/targets.ts). */
+  targets: Target[];
+  /** Issue 16's filtered variants against the unfiltered workload (filterTargets), newsgraph alone. */
+  filterTargets?: FilterTarget[];
+  /** A newsgraph instance started on the loaded graph: launch to /ready, then each workload's first answer (bench/cold-start.ts). */
+  coldStart?: ColdStart;
+  /** The API's RSS across a long run at many clients (bench/api-memory.ts). */
+  apiMemory?: ApiMemory;
+  /** The stream loaded through `ingestBundle` over HTTP against raw UNWIND batches and the bulk path (bench/ingest/api-ingest.ts). */
+  apiIngest?: ApiIngestComparison;
   /** Which generated stream the ingest comparison loaded: with follow-up reports (the default since issue 16) or without (--plain-ingest, as the runs before). */
   ingestStream?: 'with follow-ups' | 'without follow-ups';
-  /** The commit the run measured, and whether the working tree had changes beside it (others edit it meanwhile). */
-  commit?: { id: string; dirty: string[]; note?: string };
+  /** The HEAD the run measured, and whether the tree differed from it where code lives (bench/git-state.ts). */
+  commit: string;
+  dirty: boolean;
+  dirtyFiles: string[];
 }
 
 /** One filtered variant of a workload against the same workload unfiltered, newsgraph alone, same run. */
@@ -50,13 +64,7 @@ export interface FilterTarget {
   met: boolean | null;
 }
 
-export interface TargetCheck {
-  target: string;
-  workload: string;
-  ratio: number | null;
-  limit: string;
-  met: boolean | null;
-}
+
 
 const ratio = (a: number | undefined, b: number | undefined) => (a !== undefined && b !== undefined && b > 0 ? Math.round((a / b) * 100) / 100 : null);
 
@@ -112,29 +120,4 @@ export function filterTargets(result: BenchResult): FilterTarget[] {
     }
   }
   return targets;
-}
-
-/** The issue's targets, checked against one run. Latency targets compare p50; ingest compares records per second. */
-export function checkTargets(result: BenchResult): TargetCheck[] {
-  const checks: TargetCheck[] = [];
-  for (const w of result.workloads.filter((workload) => !workload.baseline)) {
-    if ((TARGETS.rawTargetWorkloads as readonly string[]).includes(w.id)) {
-      const r = p50Ratio(w, 'newsgraph', 'raw');
-      checks.push({ target: 'newsgraph p50 / raw Cypher p50', workload: w.id, ratio: r, limit: `≤ ${TARGETS.maxRatioToRaw}`, met: r === null ? null : r <= TARGETS.maxRatioToRaw });
-    }
-    const r = p50Ratio(w, 'newsgraph', 'neo4j-graphql');
-    checks.push({ target: 'newsgraph p50 / @neo4j/graphql p50', workload: w.id, ratio: r, limit: `≤ ${TARGETS.maxRatioToNeo4jGraphql}`, met: r === null ? null : r <= TARGETS.maxRatioToNeo4jGraphql });
-  }
-  if (result.ingest) {
-    const full = result.ingest.full.runs;
-    const share = ratio(full.newsgraph?.recordsPerSecond, full.raw?.recordsPerSecond);
-    checks.push({ target: 'newsgraph ingest rate / raw UNWIND rate', workload: 'ingest', ratio: share, limit: `≥ ${TARGETS.minIngestShareOfRaw}`, met: share === null ? null : share >= TARGETS.minIngestShareOfRaw });
-    const prefix = result.ingest.prefix.runs;
-    const time = ratio(prefix['neo4j-graphql']?.recordsPerSecond, prefix.newsgraph?.recordsPerSecond);
-    checks.push({ target: 'newsgraph ingest time / @neo4j/graphql ingest time (prefix)', workload: 'ingest', ratio: time, limit: `≤ ${TARGETS.maxRatioToNeo4jGraphql}`, met: time === null ? null : time <= TARGETS.maxRatioToNeo4jGraphql });
-  }
-  for (const t of filterTargets(result)) {
-    checks.push({ target: `newsgraph ${t.variant} / unfiltered (paired)${t.params === 'as the workload' ? '' : `, parameters ${t.params}`}`, workload: t.workload, ratio: t.ratio, limit: t.limit === null ? 'reported, no limit' : `≤ ${t.limit}`, met: t.met });
-  }
-  return checks;
 }

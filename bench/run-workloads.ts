@@ -104,7 +104,7 @@ export async function runWorkload(workload: Workload, params: WorkloadParams, co
   for (const pid of Object.values(context.pids)) resetPeakRss(pid);
   const latency = await measureLatency(timed, workload, values, knobs.warmup, knobs.timed);
   phase('latency');
-  const throughput = workload.baseline ? {} : await measureThroughput(timed, workload, values, knobs.concurrency, knobs.throughputSeconds, latency);
+  const throughput = workload.baseline ? {} : await measureThroughput(timed, workload, values, knobs.concurrency, knobs.throughputSeconds);
   phase('throughput');
   const peak = Object.fromEntries(Object.entries(context.pids).map(([name, pid]) => [name, peakRssMiB(pid)]));
   const costs = workload.baseline || referenceFailed ? {} : await measureCosts(context.capture, context.driver, context.database, workload, values, knobs.profiled, new Set(timed.map((c) => c.name)));

@@ -67,9 +67,10 @@ async function start(name: string, args: string[], env: Record<string, string>, 
  * newsgraph as users run it: the CLI's `serve`, on the bench Neo4j, without
  * the seed and with request logs off (LOG_LEVEL=warn), and with the bench's
  * transaction timeout rather than its own 5 s default. It logs JSON lines on
- * stdout; it is ready when /ready answers.
+ * stdout; it is ready when /ready answers. `extraEnv` adds to (or overrides)
+ * that environment, e.g. NEWSGRAPH_API_KEYS for a caller that writes.
  */
-export async function startNewsgraph(db: BenchDatabase): Promise<ServerProcess> {
+export async function startNewsgraph(db: BenchDatabase, extraEnv: Record<string, string> = {}): Promise<ServerProcess> {
   const port = await freePort();
   return start(
     'newsgraph',
@@ -89,6 +90,9 @@ export async function startNewsgraph(db: BenchDatabase): Promise<ServerProcess> 
       NEWSGRAPH_REQUEST_TIMEOUT_MS: String(BENCH_QUERY_TIMEOUT_MS),
       // One client measuring throughput: the per-client rate limit would answer most of it with 429.
       NEWSGRAPH_RATE_LIMIT_ANONYMOUS: '0',
+      // Likewise for a keyed client: ingest through the API sends one request per document, far over 1,200 a minute.
+      NEWSGRAPH_RATE_LIMIT_AUTHENTICATED: '0',
+      ...extraEnv,
     },
     { poll: `http://127.0.0.1:${port}/ready` },
     port,
@@ -104,4 +108,17 @@ export async function startNeo4jGraphql(db: BenchDatabase): Promise<ServerProces
     { line: /^READY / },
     port,
   );
+}
+
+/** The raw-http floor (bench/raw-http/server.ts): the hand-written Cypher behind Node's `http`, no GraphQL. */
+export async function startRawHttp(db: Pick<BenchDatabase, 'uri' | 'username' | 'password' | 'database'>): Promise<ServerProcess> {
+  const port = await freePort();
+  const server = await start(
+    'raw-http',
+    ['--import', 'tsx', 'bench/raw-http/server.ts'],
+    { NEO4J_URI: db.uri, NEO4J_USERNAME: db.username, NEO4J_PASSWORD: db.password, NEO4J_DATABASE: db.database, PORT: String(port), NODE_ENV: 'production' },
+    { line: /^READY / },
+    port,
+  );
+  return { ...server, url: `http://127.0.0.1:${port}` };
 }

@@ -53,7 +53,7 @@ export interface IngestFiles {
   /** A short prefix of the stream, loaded once more by each contender under PROFILE. */
   profile: string;
 }
-function newsgraphChild(db: BenchDatabase, path: string, batchSize: number): Promise<{ seconds: number; validationSeconds: number; records: number; peakRssMiB: number | null }> {
+export function newsgraphChild(db: BenchDatabase, path: string, batchSize: number): Promise<{ seconds: number; validationSeconds: number; records: number; peakRssMiB: number | null }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'bench/ingest/newsgraph-child.ts', path, String(batchSize)], {
       cwd: PROJECT_ROOT,

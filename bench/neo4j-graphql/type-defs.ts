@@ -8,12 +8,16 @@
 
 const RELATION_TYPES = 'PARTICIPATES_IN|COMMANDS|MEMBER_OF|LOCATED_IN';
 
-/** ASCII normalization of a name, as newsgraph's normalizeName does for the generated names. */
-const norm = (x: string) => `reduce(s = '', c IN split(toLower(${x}), '') | s + CASE WHEN c =~ '[a-z0-9]' THEN c ELSE '' END)`;
-
+/**
+ * A name's key, as newsgraph's normalizeName makes it: compatibility
+ * decomposition (accents become marks), lower case, letters and digits of
+ * any script only (the marks, punctuation and spaces go).
+ */
+const norm = (x: string) => `reduce(s = '', c IN split(toLower(normalize(${x}, NFKD)), '') | s + CASE WHEN c =~ '[\\\\p{L}\\\\p{N}]' THEN c ELSE '' END)`;
 /** The search ranking of newsgraph (exact name or alias +100, prefix +50, then score, then name), in Cypher. */
 export const searchCypher = (returnClause: string) => `
-WITH [t IN split(toLower($query), ' ') WHERE t <> ''] AS tokens
+// The tokens of newsgraph's luceneQueryFor: runs of letters and digits of any script, at most 16.
+WITH [t IN split(reduce(s = '', c IN split(toLower($query), '') | s + CASE WHEN c =~ '[\\\\p{L}\\\\p{N}]' THEN c ELSE ' ' END), ' ') WHERE t <> ''][0..16] AS tokens
 WITH reduce(q = '', t IN tokens | q + CASE q WHEN '' THEN '' ELSE ' OR ' END + t + '*') + ' OR "' + reduce(p = '', t IN tokens | p + CASE p WHEN '' THEN '' ELSE ' ' END + t) + '"^4' AS lucene,
      ${norm('$query')} AS wanted
 CALL db.index.fulltext.queryNodes('entity_names', lucene, {limit: 100}) YIELD node, score
@@ -49,6 +53,13 @@ CALL (nodes) {
   RETURN collect({id: r.id, type: type(r), from: a.id, to: b.id}) AS relations
 }
 RETURN {truncated: truncated, nodes: [n IN nodes | n {.id, .name, .type}], relations: relations} AS subgraph`;
+
+/** The first relations of an entity by id, as q1 asks them, as Claims (the provenance anchors). */
+export const ENTITY_RELATIONS_CYPHER = `
+MATCH (n:Entity {id: $id})-[r:${RELATION_TYPES}]-(:Entity)
+WITH DISTINCT r ORDER BY r.id LIMIT $first
+MATCH (c:Claim {relationId: r.id})
+RETURN c ORDER BY c.relationId`;
 
 export const SHORTEST_PATH_CYPHER = `
 MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
@@ -176,6 +187,8 @@ type Path {
 }
 
 type Query {
+  "q1's relations, as the library's users would write them: one @cypher field, the same traversal as the floor's, Claims out (their reports through the generated relationship field)."
+  entityRelations(id: ID!, first: Int! = 20): [Claim!]! @cypher(statement: """${ENTITY_RELATIONS_CYPHER}""", columnName: "c")
   neighborhood(id: ID!, limit: Int! = 200): Subgraph @cypher(statement: """${NEIGHBORHOOD_CYPHER}""", columnName: "subgraph")
   shortestPath(from: ID!, to: ID!): Path @cypher(statement: """${SHORTEST_PATH_CYPHER}""", columnName: "path")
   searchEntities(query: String!, first: Int! = 10): [Entity!]! @cypher(statement: """${searchCypher('RETURN node')}""", columnName: "node")

@@ -72,7 +72,11 @@ export function luceneQueryFor(text: string): string | null {
   return `${prefixes} OR "${tokens.join(' ')}"^4`;
 }
 
-/** Exact name or alias matches first, then prefix matches, then the full-text score. */
+/**
+ * Exact name or alias matches first, then prefix matches, then the full-text
+ * score; ties by name in code-unit order, the order of Cypher's ORDER BY, so
+ * the ranking can be reproduced in a query (locale collation cannot).
+ */
 export function rankHits(query: string, hits: SearchHit[]): SearchHit[] {
   const wanted = normalizeName(query);
   const boost = (entity: EntityRecord) => {
@@ -83,8 +87,10 @@ export function rankHits(query: string, hits: SearchHit[]): SearchHit[] {
   };
   return hits
     .map((hit) => ({ entity: hit.entity, score: hit.score + boost(hit.entity) }))
-    .sort((a, b) => b.score - a.score || a.entity.name.localeCompare(b.entity.name));
+    .sort((a, b) => b.score - a.score || byCodeUnits(a.entity.name, b.entity.name));
 }
+
+const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 export class EntityRepository {
   constructor(private readonly db: Executor) {}

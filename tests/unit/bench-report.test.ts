@@ -9,7 +9,7 @@ import type { WorkloadResult } from '../../bench/run-workloads.js';
 const timedAs = (newsgraph: number[], other: number[]): WorkloadResult => ({
   id: 'q3',
   title: 'q3',
-  answers: { newsgraph: null, 'neo4j-graphql': null, raw: null },
+  answers: { newsgraph: null, 'neo4j-graphql': null, 'raw-http': null, raw: null },
   latency: { newsgraph: { ...percentiles(newsgraph), inRoundOrder: newsgraph }, 'neo4j-graphql': { ...percentiles(other), inRoundOrder: other } },
   throughput: {},
   peakRssMiB: {},

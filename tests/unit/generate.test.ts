@@ -9,6 +9,7 @@ import { normalizeName } from '../../src/model/names.js';
 import { ReferenceChecker, type ValidationIssue } from '../../src/model/references.js';
 import { ENTITY_TYPES, RELATION_TYPES, type EntityType } from '../../src/model/types.js';
 import { generateStream } from '../../tools/generate/generate.js';
+import { WIDE_GIVEN_NAMES } from '../../tools/generate/names.js';
 import { writeLines } from '../../tools/generate/write.js';
 
 const ENTITIES = 2000;
@@ -116,6 +117,16 @@ describe('the synthetic stream generator', () => {
     expect(aliased).toBeGreaterThan(0.3 * ENTITIES);
   });
 
+  it('gives some people names that are not plain ASCII, in several scripts, each still one key', () => {
+    const wide = checked.entities.filter((entity) => entity.type === 'PERSON' && WIDE_GIVEN_NAMES.some((given) => entity.name.startsWith(`${given} `)));
+    const people = checked.entities.filter((entity) => entity.type === 'PERSON').length;
+    expect(wide.length).toBeGreaterThan(0.05 * people);
+    expect(wide.length).toBeLessThan(0.25 * people);
+    expect(new Set(wide.map((entity) => entity.name.split(' ')[0])).size).toBeGreaterThan(WIDE_GIVEN_NAMES.length / 2);
+    // Each normalizes to letters of its own script, so search has to fold accents and keep other scripts.
+    expect(wide.map((entity) => normalizeName(entity.name)).some((key) => /[^a-z0-9]/.test(key))).toBe(true);
+  });
+
   it('reports every entity and relation, some attributed to a person', () => {
     const subjects = new Set(checked.reports.map(({ subject }) => ('entity' in subject ? subject.entity : `relation:${subject.relation}`)));
     for (const entity of checked.entities) expect(subjects.has(entity.id), entity.id).toBe(true);
@@ -145,7 +156,7 @@ describe('writing the stream', () => {
     const { sink, text } = slowSink();
     const summary = await writeLines(generateStream({ entities: 300, seed: 3 }), sink);
     expect(text()).toBe(generate(300, 3).join(''));
-    expect(summary.bytes).toBe(text().length);
+    expect(summary.bytes).toBe(Buffer.byteLength(text()));
     expect(summary.records).toBe(text().split('\n').length - 2);
     expect(summary.counts.entity).toBe(300);
   });

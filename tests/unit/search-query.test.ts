@@ -23,4 +23,10 @@ describe('rankHits', () => {
     ]);
     expect(ranked.map((hit) => hit.entity.id)).toEqual(['exact', 'prefix', 'other']);
   });
+
+  it('breaks ties by name in code-unit order, as Cypher ORDER BY does, not by locale', () => {
+    const tied = ['Łukasz Bo', 'Zoë Bo', 'zed Bo', 'Lars Bo'].map((name) => ({ entity: entity(name, name), score: 2 }));
+    // A locale collation would put Łukasz beside Lars and zed before Zoë; the database orders by code units.
+    expect(rankHits('nothing alike', tied).map((hit) => hit.entity.name)).toEqual(['Lars Bo', 'Zoë Bo', 'zed Bo', 'Łukasz Bo']);
+  });
 });
