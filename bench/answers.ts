@@ -23,7 +23,10 @@ const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id 
 
 function q1(entity: Data | undefined | null, relations: RelationAnswer[]) {
   if (!entity) return null;
-  return { entity: { id: entity.id, name: entity.name, type: entity.type }, relations: relations.map((r) => ({ ...r, reports: [...r.reports].sort() })).sort(byId) };
+  return {
+    entity: { id: entity.id, name: entity.name, type: entity.type },
+    relations: relations.map((r) => ({ ...r, reports: [...r.reports].sort() })).sort(byId),
+  };
 }
 
 function subgraph(graph: Data | null | undefined, nested: boolean) {
@@ -67,7 +70,13 @@ export const answerOf = {
   },
   q1FromNeo4jGraphql(data: Data) {
     const entity = (data.entities as Data[])[0];
-    type Claim = { relationId: string; type: string; fromEntity: Named; toEntity: Named; reportedByConnection: { edges: Array<{ properties: Data; node: Named }> } };
+    type Claim = {
+      relationId: string;
+      type: string;
+      fromEntity: Named;
+      toEntity: Named;
+      reportedByConnection: { edges: Array<{ properties: Data; node: Named }> };
+    };
     const relations = (data.claims as Claim[]).map((claim) => ({
       id: claim.relationId,
       type: claim.type,

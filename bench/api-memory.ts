@@ -25,7 +25,14 @@ const mean = (values: number[]) => values.reduce((sum, v) => sum + v, 0) / Math.
  * sampling its RSS. The first quarter already includes the ramp to full
  * load, so a steady server reads about 1.0 and a leak reads above it.
  */
-export async function measureApiMemory(contender: Contender, pid: number, workload: Workload, params: Params[], clients: number, seconds: number): Promise<ApiMemory> {
+export async function measureApiMemory(
+  contender: Contender,
+  pid: number,
+  workload: Workload,
+  params: Params[],
+  clients: number,
+  seconds: number,
+): Promise<ApiMemory> {
   const samplesMiB: number[] = [];
   const sampler = setInterval(() => {
     const rss = rssMiB(pid);

@@ -33,8 +33,7 @@ export const SCALES: Record<ScaleName, Scale> = {
     overrides: {
       q3: {
         knobs: { warmup: 0, timed: 20, concurrency: [1] },
-        why:
-          'random 6-hop shortest paths in the 1M-entity graph take up to about 10 s each for every contender (the search fans out through the hubs), so 180 requests per contender and 16 concurrent clients would take hours here. Each pair is timed once per contender; the answer check has already asked every pair of every contender, which warms the plans',
+        why: 'random 6-hop shortest paths in the 1M-entity graph take up to about 10 s each for every contender (the search fans out through the hubs), so 180 requests per contender and 16 concurrent clients would take hours here. Each pair is timed once per contender; the answer check has already asked every pair of every contender, which warms the plans',
       },
     },
   },

@@ -4,7 +4,12 @@ import type { Params, Workload } from './workloads.js';
 
 export type ContenderName = 'newsgraph' | 'neo4j-graphql' | 'raw-http' | 'raw';
 export const CONTENDERS: ContenderName[] = ['newsgraph', 'neo4j-graphql', 'raw-http', 'raw'];
-export const LABEL: Record<ContenderName, string> = { newsgraph: 'newsgraph', 'neo4j-graphql': '@neo4j/graphql', 'raw-http': 'raw Cypher over HTTP', raw: 'raw Cypher in-process' };
+export const LABEL: Record<ContenderName, string> = {
+  newsgraph: 'newsgraph',
+  'neo4j-graphql': '@neo4j/graphql',
+  'raw-http': 'raw Cypher over HTTP',
+  raw: 'raw Cypher in-process',
+};
 
 /** One way of asking a workload: returns the canonical answer (and so fails on any error). */
 export interface Contender {

@@ -54,7 +54,11 @@ export function explorerSession(): ExplorerRequest[] {
     { name: 'neighbourhoods, one type unchecked', request: neighborhoodsQuery(['china'], ['COMMANDS', 'MEMBER_OF', 'LOCATED_IN']) },
   ];
   // Pairs asked by nothing else here, nor by the warm-up on the seed.
-  const freshPairs = { asOf: ['central-asia', 'liu-xiaowu'], minSources: ['afghanistan', 'western-theater-command'], both: ['ningxia-hui-autonomous-region', 'taliban'] } as const;
+  const freshPairs = {
+    asOf: ['central-asia', 'liu-xiaowu'],
+    minSources: ['afghanistan', 'western-theater-command'],
+    both: ['ningxia-hui-autonomous-region', 'taliban'],
+  } as const;
   for (const variant of ['asOf', 'minSources', 'both'] as const) {
     const filters = FILTERS[variant];
     const [freshFrom, freshTo] = freshPairs[variant];

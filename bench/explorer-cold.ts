@@ -21,7 +21,9 @@ import { startColdService, type WarmUpLog } from './explorer-cold-server.js';
  */
 
 const TARGET_RATIO = 2;
-const { values: args } = parseArgs({ options: { rounds: { type: 'string', default: '3' }, warm: { type: 'string', default: '7' }, label: { type: 'string' } } });
+const { values: args } = parseArgs({
+  options: { rounds: { type: 'string', default: '3' }, warm: { type: 'string', default: '7' }, label: { type: 'string' } },
+});
 const rounds = Number(args.rounds);
 const warmRepeats = Number(args.warm);
 const command = `npm run bench:cold -- ${process.argv.slice(2).join(' ')}`.trim();
@@ -103,7 +105,15 @@ const perRequest = names.map((name) => {
   const errorAnswers = errors.filter((error) => error.startsWith(`${name}: `)).length;
   const fresh = results.map((r) => r.requests[name]!.freshIdsMs).filter((ms): ms is number => ms !== undefined);
   const freshIdsMs = fresh.length > 0 ? round2(median(fresh)) : null;
-  return { request: name, firstMs: of((r) => r.firstMs), warmMs: of((r) => r.warmMs), ratio, freshIdsMs, errorAnswers, met: ratio <= TARGET_RATIO && errorAnswers === 0 };
+  return {
+    request: name,
+    firstMs: of((r) => r.firstMs),
+    warmMs: of((r) => r.warmMs),
+    ratio,
+    freshIdsMs,
+    errorAnswers,
+    met: ratio <= TARGET_RATIO && errorAnswers === 0,
+  };
 });
 const result = {
   benchmark: 'explorer-cold',
@@ -138,5 +148,7 @@ console.log(`| request | first answer (ms) | warm answer (ms) | first / warm | â
 console.log('|---|---:|---:|---:|:-:|---:|');
 for (const r of perRequest) console.log(`| ${r.request} | ${r.firstMs} | ${r.warmMs} | ${r.ratio} | ${r.met ? 'yes' : 'no'} | ${r.freshIdsMs ?? ''} |`);
 for (const error of errors) console.log(`error: ${error}`);
-console.log(`\n/ready after ${(result.readyMs.median / 1000).toFixed(1)} s (median of ${rounds}); warm-up ${result.warmUpMs.join(', ')} ms; target met: ${result.target.met}`);
+console.log(
+  `\n/ready after ${(result.readyMs.median / 1000).toFixed(1)} s (median of ${rounds}); warm-up ${result.warmUpMs.join(', ')} ms; target met: ${result.target.met}`,
+);
 console.error(`wrote ${file}`);

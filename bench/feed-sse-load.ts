@@ -40,9 +40,15 @@ const { values } = parseArgs({
 const mode = values.writes;
 if (mode !== 'upserts' && mode !== 'bundles') throw new Error('--writes is upserts or bundles');
 const eventsPerWrite = mode === 'bundles' ? Number(values['events-per-write']) : 1;
-if (mode === 'bundles' && (!Number.isInteger(eventsPerWrite) || eventsPerWrite < 8 || eventsPerWrite % 4 !== 0)) throw new Error('--events-per-write is a multiple of 4, at least 8');
+if (mode === 'bundles' && (!Number.isInteger(eventsPerWrite) || eventsPerWrite < 8 || eventsPerWrite % 4 !== 0))
+  throw new Error('--events-per-write is a multiple of 4, at least 8');
 const endpoint = new URL('/graphql', values.url).toString();
-const [subscriberCount, rate, seconds, concurrency] = [values.subscribers, values.rate, values.seconds, values.concurrency].map(Number) as [number, number, number, number];
+const [subscriberCount, rate, seconds, concurrency] = [values.subscribers, values.rate, values.seconds, values.concurrency].map(Number) as [
+  number,
+  number,
+  number,
+  number,
+];
 const run = Date.now().toString(36);
 const headers = { 'content-type': 'application/json', ...(values.key ? { authorization: `Bearer ${values.key}` } : {}) };
 
@@ -82,7 +88,12 @@ function bundleFor(prefix: string, events: number): Record<string, unknown> {
     relations: Array.from({ length: k - 1 }, (_, j) => ({ id: relation(j), type: 'MEMBER_OF', from: entity(j + 1), to: entity(0) })),
     reports: [
       ...names.map((name, j) => ({ id: `re${j}`, subject: { entity: entity(j) }, source: `${prefix}-wire`, ...at(`${name} said on Monday`) })),
-      ...Array.from({ length: k - 1 }, (_, j) => ({ id: `rr${j}`, subject: { relation: relation(j) }, source: `${prefix}-wire`, ...at(`${names[j + 1]} said on Monday that it works with the others.`) })),
+      ...Array.from({ length: k - 1 }, (_, j) => ({
+        id: `rr${j}`,
+        subject: { relation: relation(j) },
+        source: `${prefix}-wire`,
+        ...at(`${names[j + 1]} said on Monday that it works with the others.`),
+      })),
     ],
   };
 }
@@ -110,7 +121,12 @@ function subscribe(after: string | null, signal: AbortSignal): Arrival[] {
       if (done) return;
       buffer += decoder.decode(value, { stream: true });
       for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
-        const data = buffer.slice(0, end).split('\n').filter((line) => line.startsWith('data:')).map((line) => line.slice(5)).join('');
+        const data = buffer
+          .slice(0, end)
+          .split('\n')
+          .filter((line) => line.startsWith('data:'))
+          .map((line) => line.slice(5))
+          .join('');
         buffer = buffer.slice(end + 2);
         if (!data.trim()) continue;
         const node = (JSON.parse(data) as { data?: { changed?: { node: { sequence: number; subjectId: string } } } }).data?.changed?.node;
@@ -180,10 +196,10 @@ const writingSeconds = (performance.now() - began) / 1000;
 async function pullAfter(after: string | null): Promise<Array<{ sequence: number; subjectId: string }>> {
   const events: Array<{ sequence: number; subjectId: string }> = [];
   for (;;) {
-    const page: { changes: { edges: Array<{ node: { sequence: number; subjectId: string } }>; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } = await post(
-      'query($after: String) { changes(after: $after, first: 1000) { edges { node { sequence subjectId } } pageInfo { hasNextPage endCursor } } }',
-      { after },
-    );
+    const page: { changes: { edges: Array<{ node: { sequence: number; subjectId: string } }>; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } =
+      await post('query($after: String) { changes(after: $after, first: 1000) { edges { node { sequence subjectId } } pageInfo { hasNextPage endCursor } } }', {
+        after,
+      });
     events.push(...page.changes.edges.map((edge) => edge.node));
     after = page.changes.pageInfo.endCursor ?? after;
     if (!page.changes.pageInfo.hasNextPage) return events;
@@ -196,7 +212,8 @@ const expectedOfRun = expected.filter((event) => writeOf(event.subjectId) !== un
 const lastSequence = expected.at(-1)?.sequence ?? -1;
 // The last events have a few seconds to arrive.
 const deadline = performance.now() + 10_000;
-while (performance.now() < deadline && subscribers.some((s) => (s.at(-1)?.sequence ?? -1) < lastSequence)) await new Promise((resolve) => setTimeout(resolve, 100));
+while (performance.now() < deadline && subscribers.some((s) => (s.at(-1)?.sequence ?? -1) < lastSequence))
+  await new Promise((resolve) => setTimeout(resolve, 100));
 stop.abort();
 
 const lags: number[] = [];
@@ -234,7 +251,10 @@ for (const subscriber of subscribers) {
 const deliveringMinutes = (lastArrival - firstArrival) / 60_000;
 function gitCommit(): { id: string; dirty: string[] } {
   const git = (...a: string[]) => execFileSync('git', a, { encoding: 'utf8' });
-  const dirty = git('status', '--porcelain', '--', 'src', 'bench/feed-sse-load.ts', 'package.json').split('\n').filter(Boolean).map((line) => line.slice(3));
+  const dirty = git('status', '--porcelain', '--', 'src', 'bench/feed-sse-load.ts', 'package.json')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => line.slice(3));
   return { id: git('rev-parse', 'HEAD').trim(), dirty };
 }
 
@@ -242,14 +262,25 @@ const result = {
   ...(values.label ? { label: values.label } : {}),
   at: new Date().toISOString(),
   commit: gitCommit(),
-  command: process.argv.slice(2).map((arg) => (arg === values.key ? '<editor key>' : arg)).join(' '),
+  command: process.argv
+    .slice(2)
+    .map((arg) => (arg === values.key ? '<editor key>' : arg))
+    .join(' '),
   mode,
   eventsPerWrite,
   endpoint,
   subscribers: subscriberCount,
   targetRatePerSecond: rate,
   seconds,
-  writes: { attempted: total, answered: answered.size, failed, ...(firstError ? { firstError } : {}), skippedAtConcurrency: skipped, achievedPerSecond: Number((answered.size / writingSeconds).toFixed(1)), ms: summary(writeMs) },
+  writes: {
+    attempted: total,
+    answered: answered.size,
+    failed,
+    ...(firstError ? { firstError } : {}),
+    skippedAtConcurrency: skipped,
+    achievedPerSecond: Number((answered.size / writingSeconds).toFixed(1)),
+    ms: summary(writeMs),
+  },
   events: {
     inFeed: expected.length,
     ofThisRun: expectedOfRun.length,

@@ -57,7 +57,9 @@ export interface FilterResult {
 export async function middleReportDate(driver: Driver, database: string): Promise<string> {
   const session = driver.session({ database, defaultAccessMode: neo4j.session.READ });
   try {
-    const result = await session.run('MATCH ()-[rb:REPORTED_BY]->() WHERE rb.reportedAt IS NOT NULL RETURN min(rb.reportedAt) AS first, max(rb.reportedAt) AS last');
+    const result = await session.run(
+      'MATCH ()-[rb:REPORTED_BY]->() WHERE rb.reportedAt IS NOT NULL RETURN min(rb.reportedAt) AS first, max(rb.reportedAt) AS last',
+    );
     const first = result.records[0]?.get('first') as string | null;
     const last = result.records[0]?.get('last') as string | null;
     if (!first || !last) throw new Error('no dated report in the graph');
@@ -147,7 +149,9 @@ export async function measureFilters(workload: Workload, params: Params[], conte
     variants,
     seconds: Math.round((performance.now() - started) / 100) / 10,
   };
-  const line = timedVariants.map((name) => `${name} p50 ${variants[name].latency?.p50} ms (${variants[name].found}/${params.length} found, ${variants[name].meanSize} ${size.unit})`).join(', ');
+  const line = timedVariants
+    .map((name) => `${name} p50 ${variants[name].latency?.p50} ms (${variants[name].found}/${params.length} found, ${variants[name].meanSize} ${size.unit})`)
+    .join(', ');
   context.progress(`  ${workload.id} filters, parameters ${context.drawn} (${result.seconds} s, ${timed} rounds): ${line}`);
   return result;
 }

@@ -80,4 +80,3 @@ export function resetPeakRss(pid: number): void {
     // Not permitted on some kernels: the peak then covers everything since the server started.
   }
 }
-

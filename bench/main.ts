@@ -121,7 +121,9 @@ try {
       libraryWarmup: await generatedFile(2000, INGEST_SEED + 1, KNOBS.libraryWarmupRecords, followUps),
       profile: await generatedFile(entitiesForIngest, INGEST_SEED, KNOBS.profileIngestRecords, followUps),
     };
-    progress(`ingest comparison: ${KNOBS.ingestRecords} records (prefix ${scale.prefixRecords} for all three)${followUps ? '' : ', without follow-up reports'}`);
+    progress(
+      `ingest comparison: ${KNOBS.ingestRecords} records (prefix ${scale.prefixRecords} for all three)${followUps ? '' : ', without follow-up reports'}`,
+    );
     ingest = await runIngestComparison(db, libraryServer, files, KNOBS.batchSize, progress);
     progress(`ingest through the API: ${KNOBS.apiIngestRecords} records, ingestBundle over HTTP against raw UNWIND and the bulk path`);
     const editorKey = randomBytes(24).toString('hex');
@@ -142,7 +144,14 @@ try {
   const loadStarted = performance.now();
   const report = await loadNdjsonFile(db.executor, dataFile, { batchSize: KNOBS.batchSize });
   const loadSeconds = (performance.now() - loadStarted) / 1000;
-  const loadRecords = report.documents + report.sources + report.entities.created + report.entities.matched + report.relations.created + report.relations.matched + report.reports;
+  const loadRecords =
+    report.documents +
+    report.sources +
+    report.entities.created +
+    report.entities.matched +
+    report.relations.created +
+    report.relations.matched +
+    report.reports;
   // The full-text index is updated asynchronously: let it catch up before anything is asked.
   await db.executor.read('CALL db.awaitIndexes(300)', {}, { name: 'await indexes', timeoutMs: 310_000 });
   const graph = await graphCounts(db.driver, db.database);
@@ -206,11 +215,15 @@ try {
   const asked = [...WORKLOADS].filter((w) => !only || only.includes(w.id));
   progress(`cold start: a second newsgraph instance on the loaded graph, then the first answer of ${asked.map((w) => w.id).join(', ')}`);
   const coldStart = await measureColdStart(db, asked, params, workloads);
-  progress(`  ready in ${coldStart.readySeconds} s; first answers: ${coldStart.firstAnswers.map((a) => `${a.workload} ${a.firstMs} ms (${a.ratio}x warm)`).join(', ')}`);
+  progress(
+    `  ready in ${coldStart.readySeconds} s; first answers: ${coldStart.firstAnswers.map((a) => `${a.workload} ${a.firstMs} ms (${a.ratio}x warm)`).join(', ')}`,
+  );
   const memoryWorkload = asked.find((w) => w.id === 'q1') ?? asked[0]!;
   progress(`API memory: ${memoryWorkload.id} at ${MEMORY_CLIENTS} clients for ${MEMORY_SECONDS} s`);
   const apiMemory = await measureApiMemory(contenders[0]!, newsgraphServer.pid, memoryWorkload, params[memoryWorkload.id], MEMORY_CLIENTS, MEMORY_SECONDS);
-  progress(`  RSS ${apiMemory.firstQuarterMiB} MiB in the first quarter, ${apiMemory.lastQuarterMiB} MiB in the last (${apiMemory.growth}x), ${apiMemory.opsPerSecond} ops/s`);
+  progress(
+    `  RSS ${apiMemory.firstQuarterMiB} MiB in the first quarter, ${apiMemory.lastQuarterMiB} MiB in the last (${apiMemory.growth}x), ${apiMemory.opsPerSecond} ops/s`,
+  );
 
   const result: BenchResult = {
     scale: scaleName,
@@ -242,14 +255,23 @@ try {
   result.filterTargets = filterTargets(result);
   const resultsDir = join(PROJECT_ROOT, 'bench', 'results');
   mkdirSync(resultsDir, { recursive: true });
-  const slug = label ? `-${label.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}` : '';
+  const slug = label
+    ? `-${label
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-|-$/g, '')}`
+    : '';
   const file = join(resultsDir, `${scaleName}${slug}-${machine.date.slice(0, 19).replace(/[:T]/g, '-')}.json`);
   writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
   const details = writeDetails(result, file);
   if (values.docs) writeDocsTargets(join(PROJECT_ROOT, 'docs', 'benchmarks.md'), result, file);
   for (const t of result.targets) progress(`target ${targetLine(t)}`);
   progress(`wrote ${file} and ${details}${values.docs ? ' and docs/benchmarks.md' : ''}`);
-  const differing = workloads.flatMap((w) => Object.entries(w.answers).filter(([, diff]) => diff !== null).map(([name, diff]) => `${w.id} ${name}: ${diff}`));
+  const differing = workloads.flatMap((w) =>
+    Object.entries(w.answers)
+      .filter(([, diff]) => diff !== null)
+      .map(([name, diff]) => `${w.id} ${name}: ${diff}`),
+  );
   if (differing.length > 0) {
     progress(`ERROR: answers differ or failed, so those series are missing:\n  ${differing.join('\n  ')}`);
     process.exitCode = 1;

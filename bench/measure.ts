@@ -17,7 +17,12 @@ const toHundredths = (value: number) => Math.round(value * 100) / 100;
 export function percentiles(samples: number[]): Latency {
   const sorted = [...samples].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? NaN;
-  return { p50: toHundredths(at(0.5)), p95: toHundredths(at(0.95)), mean: toHundredths(sorted.reduce((sum, v) => sum + v, 0) / (sorted.length || 1)), samples: sorted.length };
+  return {
+    p50: toHundredths(at(0.5)),
+    p95: toHundredths(at(0.95)),
+    mean: toHundredths(sorted.reduce((sum, v) => sum + v, 0) / (sorted.length || 1)),
+    samples: sorted.length,
+  };
 }
 
 /** A named way to ask for one parameter value: all the timing loop needs. */
@@ -28,7 +33,12 @@ export type Asker<P> = readonly [name: string, ask: (param: P) => Promise<unknow
  * once (starting with a different one each round), so a burst of noise from
  * the shared machine lands on all of them alike and the ratios hold.
  */
-export async function interleavedLatency<P>(askers: readonly Asker<P>[], params: readonly P[], warmup: number, timed: number): Promise<Record<string, Latency>> {
+export async function interleavedLatency<P>(
+  askers: readonly Asker<P>[],
+  params: readonly P[],
+  warmup: number,
+  timed: number,
+): Promise<Record<string, Latency>> {
   const samples = askers.map(() => [] as number[]);
   for (let turn = 0; turn < warmup + timed; turn++) {
     const param = params[turn % params.length]!;
@@ -101,12 +111,19 @@ export async function httpThroughput(contender: Contender, workload: Workload, p
  * an order that alternates, so no contender always runs right after the
  * heaviest one. The in-process raw contender has no transport to load.
  */
-export async function measureThroughput(contenders: Contender[], workload: Workload, params: Params[], concurrency: number[], seconds: number): Promise<Record<string, Record<number, Throughput>>> {
+export async function measureThroughput(
+  contenders: Contender[],
+  workload: Workload,
+  params: Params[],
+  concurrency: number[],
+  seconds: number,
+): Promise<Record<string, Record<number, Throughput>>> {
   const overHttp = contenders.filter((c) => c.httpRequest);
   const results: Record<string, Record<number, Throughput>> = Object.fromEntries(overHttp.map((c) => [c.name, {}]));
   for (const [index, connections] of concurrency.entries()) {
     const ordered = index % 2 === 0 ? overHttp : [...overHttp].reverse();
-    for (const contender of ordered) results[contender.name as ContenderName]![connections] = await httpThroughput(contender, workload, params, connections, seconds);
+    for (const contender of ordered)
+      results[contender.name as ContenderName]![connections] = await httpThroughput(contender, workload, params, connections, seconds);
   }
   return results;
 }

@@ -91,7 +91,9 @@ async function main(): Promise<void> {
       const msPer1000Words = Math.round((median(runsMs) / words) * 1000);
       const cpuMsPer1000Words = Math.round((median(runsCpuMs) / words) * 1000);
       articles.push({ file: relative(PROJECT_ROOT, file), words, runsMs, cpuMs: runsCpuMs, msPer1000Words, cpuMsPer1000Words });
-      console.log(`${relative(PROJECT_ROOT, file)}: ${words} words, ${runsMs.join(' / ')} ms (CPU ${runsCpuMs.join(' / ')} ms): ${msPer1000Words} ms, CPU ${cpuMsPer1000Words} ms per 1,000 words`);
+      console.log(
+        `${relative(PROJECT_ROOT, file)}: ${words} words, ${runsMs.join(' / ')} ms (CPU ${runsCpuMs.join(' / ')} ms): ${msPer1000Words} ms, CPU ${cpuMsPer1000Words} ms per 1,000 words`,
+      );
     }
   } finally {
     peakRss = peakRssMiB(service.pid);
@@ -107,7 +109,13 @@ async function main(): Promise<void> {
     dirty: git('status', '--porcelain', '--', ...MEASURED_PATHS) !== '',
     dirtyMeans: `uncommitted changes under ${MEASURED_PATHS.join(', ')}`,
     date: new Date().toISOString(),
-    machine: { nproc: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(totalmem() / 1024 ** 3), loadAverageAtStart, loadAverageAtEnd: oneDecimal(loadavg()) },
+    machine: {
+      nproc: cpus().length,
+      cpuModel: cpus()[0]?.model ?? 'unknown',
+      memoryGiB: Math.round(totalmem() / 1024 ** 3),
+      loadAverageAtStart,
+      loadAverageAtEnd: oneDecimal(loadavg()),
+    },
     heap: nlp.heap,
     buildMs,
     startMs,
@@ -120,11 +128,17 @@ async function main(): Promise<void> {
     overallMsPer1000Words: overall,
     overallCpuMsPer1000Words: overallCpu,
     budgets: BUDGETS,
-    withinBudgets: { start: startMs < BUDGETS.startMs, heap: heapGiB(nlp.heap) <= BUDGETS.heapGiB, speed: articles.every((article) => article.msPer1000Words <= BUDGETS.msPer1000Words) },
+    withinBudgets: {
+      start: startMs < BUDGETS.startMs,
+      heap: heapGiB(nlp.heap) <= BUDGETS.heapGiB,
+      speed: articles.every((article) => article.msPer1000Words <= BUDGETS.msPer1000Words),
+    },
   };
   mkdirSync(join(PROJECT_ROOT, 'bench', 'results'), { recursive: true });
   writeFileSync(join(PROJECT_ROOT, 'bench', 'results', 'nlp-service.json'), `${JSON.stringify(result, null, 2)}\n`);
-  console.log(`overall ${overall} ms (CPU ${overallCpu} ms) per 1,000 words, median of ${RUNS} warm runs each; JVM peak RSS ${peakRss} MiB with -Xmx${nlp.heap}`);
+  console.log(
+    `overall ${overall} ms (CPU ${overallCpu} ms) per 1,000 words, median of ${RUNS} warm runs each; JVM peak RSS ${peakRss} MiB with -Xmx${nlp.heap}`,
+  );
   console.log(`load average ${loadAverageAtStart.join(' ')} at start, ${result.machine.loadAverageAtEnd.join(' ')} at end, on ${cpus().length} cores`);
   console.log(`within budgets: ${JSON.stringify(result.withinBudgets)}; wrote bench/results/nlp-service.json`);
 }

@@ -51,7 +51,14 @@ async function load(executor: Executor, outbox: boolean, path = file): Promise<L
   const started = performance.now();
   const report = await loadNdjsonFile(executor, path, { batchSize: KNOBS.batchSize });
   const seconds = (performance.now() - started) / 1000;
-  const records = report.documents + report.sources + report.entities.created + report.entities.matched + report.relations.created + report.relations.matched + report.reports;
+  const records =
+    report.documents +
+    report.sources +
+    report.entities.created +
+    report.entities.matched +
+    report.relations.created +
+    report.relations.matched +
+    report.reports;
   const run = { outbox, records, seconds: round2(seconds), recordsPerSecond: Math.round(records / seconds) };
   progress(`${outbox ? 'with' : 'without'} the outbox: ${records} records in ${run.seconds} s (${run.recordsPerSecond}/s)`);
   return run;

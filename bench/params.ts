@@ -30,9 +30,18 @@ export async function hubs(driver: Driver, database: string, count: number): Pro
   );
 }
 
-export async function drawParams(driver: Driver, database: string, count: number, seed: number): Promise<{ params: WorkloadParams; hubs: Array<{ id: string; degree: number }> }> {
+export async function drawParams(
+  driver: Driver,
+  database: string,
+  count: number,
+  seed: number,
+): Promise<{ params: WorkloadParams; hubs: Array<{ id: string; degree: number }> }> {
   const random = new Random(seed);
-  const entities = await read<{ id: string; name: string }>(driver, database, 'MATCH (n:Entity) WHERE n.id IS NOT NULL RETURN n.id AS id, n.name AS name ORDER BY n.id');
+  const entities = await read<{ id: string; name: string }>(
+    driver,
+    database,
+    'MATCH (n:Entity) WHERE n.id IS NOT NULL RETURN n.id AS id, n.name AS name ORDER BY n.id',
+  );
   if (entities.length < 2) throw new Error('the graph has fewer than two entities');
   const pick = () => entities[random.int(entities.length)]!;
   const top = await hubs(driver, database, count);

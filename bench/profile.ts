@@ -14,7 +14,9 @@ export function sumDbHits(plan: ProfiledPlan): number {
 
 /** Operator lines, deepest last, with the details Neo4j gives (index used, expand, filters), trimmed. */
 export function planLines(plan: ProfiledPlan, depth = 0, lines: string[] = []): string[] {
-  const details = String(plan.arguments?.['Details'] ?? '').replace(/\s+/g, ' ').slice(0, 110);
+  const details = String(plan.arguments?.['Details'] ?? '')
+    .replace(/\s+/g, ' ')
+    .slice(0, 110);
   lines.push(`${'  '.repeat(depth)}${plan.operatorType.replace(/@.*$/, '')} rows=${plan.rows} hits=${plan.dbHits}${details ? ` ${details}` : ''}`);
   for (const child of plan.children) planLines(child, depth + 1, lines);
   return lines;
@@ -39,7 +41,11 @@ export async function profileStatement(driver: Driver, database: string, stateme
 }
 
 /** PROFILE of every statement one operation sent: the total, and each statement's share. */
-export async function profileAll(driver: Driver, database: string, statements: CapturedStatement[]): Promise<{ dbHits: number; statements: Array<ProfileResult & { cypher: string }> }> {
+export async function profileAll(
+  driver: Driver,
+  database: string,
+  statements: CapturedStatement[],
+): Promise<{ dbHits: number; statements: Array<ProfileResult & { cypher: string }> }> {
   const profiled: Array<ProfileResult & { cypher: string }> = [];
   for (const statement of statements) profiled.push({ ...(await profileStatement(driver, database, statement)), cypher: statement.cypher });
   return { dbHits: profiled.reduce((sum, p) => sum + p.dbHits, 0), statements: profiled };

@@ -30,7 +30,8 @@ try {
   const entities = new EntityRepository(db.executor);
   const config = loadConfig({ ...process.env, NEO4J_URI: db.uri, LOG_LEVEL: 'warn' });
   const yoga = createNewsgraphYoga({ executor: db.executor, log: createLogger('warn'), security: config.security });
-  const post = async (body: object) => (await yoga.fetch('http://bench/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).json();
+  const post = async (body: object) =>
+    (await yoga.fetch('http://bench/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).json();
   const rawCypher = searchCypher('RETURN node {.id, .name, .type} AS entity, ranked AS score');
   const layers: Asker<string>[] = [
     ['raw Cypher statement', (name) => db.executor.read(rawCypher, { query: name, first: neo4j.int(10) })],

@@ -2,7 +2,8 @@ import type { BenchResult } from './results.js';
 
 /** The sections of what users feel: the API's cold start, its memory under load, ingest through the API. */
 
-const num = (value: number | null | undefined, digits = 1) => (value === null || value === undefined || Number.isNaN(value) ? '–' : value.toLocaleString('en', { maximumFractionDigits: digits }));
+const num = (value: number | null | undefined, digits = 1) =>
+  value === null || value === undefined || Number.isNaN(value) ? '–' : value.toLocaleString('en', { maximumFractionDigits: digits });
 
 function coldStart(result: BenchResult): string[] {
   const cold = result.coldStart;
@@ -42,7 +43,8 @@ function apiIngest(result: BenchResult): string[] {
     '| --- | --- | --- | --- |',
   ];
   const raw = api.runs.raw.recordsPerSecond;
-  for (const [name, run] of Object.entries(api.runs)) lines.push(`| ${name} | ${num(run.seconds, 1)} | ${num(run.recordsPerSecond, 0)} | ${num(run.recordsPerSecond / raw, 2)} |`);
+  for (const [name, run] of Object.entries(api.runs))
+    lines.push(`| ${name} | ${num(run.seconds, 1)} | ${num(run.recordsPerSecond, 0)} | ${num(run.recordsPerSecond / raw, 2)} |`);
   return [...lines, ''];
 }
 

@@ -16,20 +16,32 @@ import { FAILED, type WorkloadResult } from './run-workloads.js';
  * scale in docs/benchmarks.md, between markers, with --docs.
  */
 
-const num = (value: number | null | undefined, digits = 1) => (value === null || value === undefined || Number.isNaN(value) ? '–' : value.toLocaleString('en', { maximumFractionDigits: digits }));
+const num = (value: number | null | undefined, digits = 1) =>
+  value === null || value === undefined || Number.isNaN(value) ? '–' : value.toLocaleString('en', { maximumFractionDigits: digits });
 const cell = (text: string) => text.replace(/\|/g, '\\|');
 
 export function overrideText({ knobs, why }: KnobOverride): string {
   const asked = [
     knobs.warmup !== undefined ? `${knobs.warmup} warm-up` : null,
     knobs.timed !== undefined ? `${knobs.timed} timed requests per contender` : null,
-    knobs.concurrency ? `throughput at ${knobs.concurrency.join(' and ')} client${knobs.concurrency.length === 1 && knobs.concurrency[0] === 1 ? '' : 's'} only` : null,
+    knobs.concurrency
+      ? `throughput at ${knobs.concurrency.join(' and ')} client${knobs.concurrency.length === 1 && knobs.concurrency[0] === 1 ? '' : 's'} only`
+      : null,
   ].filter(Boolean);
   return `${asked.join(', ')}: ${why}`;
 }
 
 function workloadTable(w: WorkloadResult, concurrency: number[]): string[] {
-  const header = ['contender', 'answers', 'p50 ms', 'p95 ms', ...concurrency.map((c) => `ops/s @${c} (p50 / p99 ms)`), 'peak RSS MiB', 'round trips', 'db hits'];
+  const header = [
+    'contender',
+    'answers',
+    'p50 ms',
+    'p95 ms',
+    ...concurrency.map((c) => `ops/s @${c} (p50 / p99 ms)`),
+    'peak RSS MiB',
+    'round trips',
+    'db hits',
+  ];
   const rows = CONTENDERS.map((name) => {
     const latency = w.latency[name];
     return [
@@ -58,7 +70,9 @@ function ingestTable(title: string, comparison: IngestComparison): string[] {
     if (!run) continue;
     const repeats = run.repeats && run.repeats.length > 1 ? ` (runs: ${run.repeats.map((rate) => num(rate, 0)).join(', ')}/s)` : '';
     const extra = `${run.validationSeconds !== undefined ? ` (validation pass alone: ${num(run.validationSeconds, 2)} s)` : ''}${repeats}`;
-    lines.push(`| ${LABEL[name]} | ${num(run.seconds)}${extra} | ${num(run.recordsPerSecond, 0)} | ${raw ? num(run.recordsPerSecond / raw, 2) : '–'} | ${run.peakRssMiB === null ? 'n/a (in-process)' : num(run.peakRssMiB, 0)} | \`${run.digest.hash}\` |`);
+    lines.push(
+      `| ${LABEL[name]} | ${num(run.seconds)}${extra} | ${num(run.recordsPerSecond, 0)} | ${raw ? num(run.recordsPerSecond / raw, 2) : '–'} | ${run.peakRssMiB === null ? 'n/a (in-process)' : num(run.peakRssMiB, 0)} | \`${run.digest.hash}\` |`,
+    );
   }
   return lines;
 }
@@ -85,8 +99,20 @@ function evidence(w: WorkloadResult): string[] {
     const [chars, planLines] = name === 'newsgraph' ? [1500, 40] : [700, 16];
     for (const [index, statement] of costs.evidence.entries()) {
       const cypher = statement.cypher.length > chars ? `${statement.cypher.slice(0, chars)}\n… (${statement.cypher.length} characters)` : statement.cypher;
-      const plan = statement.plan.length > planLines ? [...statement.plan.slice(0, planLines), `… (${statement.plan.length - planLines} more operators)`] : statement.plan;
-      lines.push(`${LABEL[name]}, statement ${index + 1} of ${costs.evidence.length}: ${num(statement.dbHits, 0)} db hits`, '', '```cypher', cypher, '```', '', '```', ...plan, '```', '');
+      const plan =
+        statement.plan.length > planLines ? [...statement.plan.slice(0, planLines), `… (${statement.plan.length - planLines} more operators)`] : statement.plan;
+      lines.push(
+        `${LABEL[name]}, statement ${index + 1} of ${costs.evidence.length}: ${num(statement.dbHits, 0)} db hits`,
+        '',
+        '```cypher',
+        cypher,
+        '```',
+        '',
+        '```',
+        ...plan,
+        '```',
+        '',
+      );
     }
   }
   lines.push('</details>', '');
@@ -103,7 +129,7 @@ function filtersSection(result: BenchResult): string[] {
     '',
     `Each workload asked of newsgraph unfiltered, with \`minSources: ${first.minSources}\` and with \`asOf: "${first.asOf}"\` (the middle of the reports' dates), interleaved round by round on the same parameters; ratio: filtered / unfiltered, paired (median over the rounds, same parameter) and of the p50s. Limit 1.2 on minSources; asOf (alone, it reads each candidate's stored first report date) has none. "found": parameter values whose answer is not empty; "mean answer": the answers' mean size over all of them. The other contenders have no such filters. Every q's root field takes them (q1's relations inherit the entity's); the q0 baseline has none.`,
     '',
-    'q1 and q3 ask about random entities, about half of which have one source: under `minSources: 2` their answer is mostly empty, found in a few db hits. So they are asked twice: with the workload\'s own parameters, and with entities drawn (same seed) among those both filters keep (two or more independent sources, first reported by the asOf date).',
+    "q1 and q3 ask about random entities, about half of which have one source: under `minSources: 2` their answer is mostly empty, found in a few db hits. So they are asked twice: with the workload's own parameters, and with entities drawn (same seed) among those both filters keep (two or more independent sources, first reported by the asOf date).",
     '',
     '| workload | parameters | variant | found | mean answer | p50 ms | p95 ms | paired vs unfiltered | p50 vs unfiltered | round trips | db hits |',
     '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
@@ -115,7 +141,10 @@ function filtersSection(result: BenchResult): string[] {
     for (const name of VARIANTS) {
       const v = f.variants[name];
       const label = name === 'unfiltered' ? 'unfiltered' : name === 'minSources' ? `minSources: ${f.minSources}` : `asOf: ${f.asOf}`;
-      const ratios = name === 'unfiltered' ? ['–', '–'] : [num(pairedMedian(v.latency, unfiltered), 2), num(v.latency && unfiltered ? v.latency.p50 / unfiltered.p50 : null, 2)];
+      const ratios =
+        name === 'unfiltered'
+          ? ['–', '–']
+          : [num(pairedMedian(v.latency, unfiltered), 2), num(v.latency && unfiltered ? v.latency.p50 / unfiltered.p50 : null, 2)];
       const met = name === 'minSources' && v.latency ? (pairedMedian(v.latency, unfiltered)! <= 1.2 ? '' : ' **(over 1.2)**') : '';
       lines.push(
         `| ${w.id} | ${f.drawn} | ${label} | ${v.failed ? 'FAILED' : `${v.found} of ${f.params}`} | ${num(v.meanSize, 1)} ${f.unit} | ${num(v.latency?.p50, 2)} | ${num(v.latency?.p95, 2)} | ${ratios[0]}${met} | ${ratios[1]} | ${num(v.costs?.roundTrips, 2)} | ${num(v.costs?.dbHits, 0)} |`,
@@ -126,19 +155,33 @@ function filtersSection(result: BenchResult): string[] {
   }
   lines.push('', ...notes.flatMap((note) => [note, '']));
   // The statements of the workloads' own parameters: those of the q1 and q3 re-draws have the same shape.
-  const evidence = measured.filter(({ f }) => f.drawn === 'as the workload').flatMap((w) => {
-    const f = w.f;
-    return (['minSources', 'asOf'] as const).flatMap((name) => {
-      const costs = f.variants[name].costs;
-      if (!costs) return [];
-      return costs.evidence.flatMap((statement, index) => {
-        const cypher = statement.cypher.length > 1500 ? `${statement.cypher.slice(0, 1500)}\n… (${statement.cypher.length} characters)` : statement.cypher;
-        const plan = statement.plan.length > 40 ? [...statement.plan.slice(0, 40), `… (${statement.plan.length - 40} more operators)`] : statement.plan;
-        return [`${w.id} (parameters ${f.drawn}), ${name === 'minSources' ? `minSources: ${f.minSources}` : `asOf: ${f.asOf}`}, statement ${index + 1} of ${costs.evidence.length}: ${num(statement.dbHits, 0)} db hits`, '', '```cypher', cypher, '```', '', '```', ...plan, '```', ''];
+  const evidence = measured
+    .filter(({ f }) => f.drawn === 'as the workload')
+    .flatMap((w) => {
+      const f = w.f;
+      return (['minSources', 'asOf'] as const).flatMap((name) => {
+        const costs = f.variants[name].costs;
+        if (!costs) return [];
+        return costs.evidence.flatMap((statement, index) => {
+          const cypher = statement.cypher.length > 1500 ? `${statement.cypher.slice(0, 1500)}\n… (${statement.cypher.length} characters)` : statement.cypher;
+          const plan = statement.plan.length > 40 ? [...statement.plan.slice(0, 40), `… (${statement.plan.length - 40} more operators)`] : statement.plan;
+          return [
+            `${w.id} (parameters ${f.drawn}), ${name === 'minSources' ? `minSources: ${f.minSources}` : `asOf: ${f.asOf}`}, statement ${index + 1} of ${costs.evidence.length}: ${num(statement.dbHits, 0)} db hits`,
+            '',
+            '```cypher',
+            cypher,
+            '```',
+            '',
+            '```',
+            ...plan,
+            '```',
+            '',
+          ];
+        });
       });
     });
-  });
-  if (evidence.length > 0) lines.push('<details><summary>The filtered statements newsgraph sent, with PROFILE db hits (first parameter)</summary>', '', ...evidence, '</details>', '');
+  if (evidence.length > 0)
+    lines.push('<details><summary>The filtered statements newsgraph sent, with PROFILE db hits (first parameter)</summary>', '', ...evidence, '</details>', '');
   return lines;
 }
 
@@ -155,9 +198,20 @@ export function scaleMarkdown(result: BenchResult): string {
     '',
     `- Measured ${m.date.slice(0, 16).replace('T', ' ')} UTC with \`${result.command}\` in ${num(result.seconds / 60)} min.`,
     `- Machine: ${m.nproc} CPUs (${m.cpuModel}), ${m.memoryGiB} GiB; load average ${m.loadAverageAtStart.join(' / ')} at the start and ${result.loadAverageAtEnd.join(' / ')} at the end (other agents' tests share the machine).`,
-    `- Node ${m.node}; Neo4j ${m.neo4j} ${m.neo4jEdition} (${result.neo4jMode}, heap ${result.neo4jMemory.heap}, page cache ${result.neo4jMemory.pageCache}, peak RSS ${num(result.neo4jPeakRssMiB, 0)} MiB); ${Object.entries(m.libraries).map(([k, v]) => `${k} ${v}`).join(', ')}.`,
+    `- Node ${m.node}; Neo4j ${m.neo4j} ${m.neo4jEdition} (${result.neo4jMode}, heap ${result.neo4jMemory.heap}, page cache ${result.neo4jMemory.pageCache}, peak RSS ${num(result.neo4jPeakRssMiB, 0)} MiB); ${Object.entries(
+      m.libraries,
+    )
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}.`,
     `- Graph: ${num(result.graph.nodes, 0)} nodes, ${num(result.graph.relationships, 0)} relationships; loaded by newsgraph's bulk path (${num(result.load.records, 0)} records) in ${num(result.load.seconds)} s, ${num(result.load.recordsPerSecond, 0)} records/s. Biggest hub: ${result.hubs[0]?.id} (${result.hubs[0]?.degree} relations).`,
-    `- Code: commit ${result.commit.slice(0, 7)}${result.dirty ? `, with uncommitted changes to ${result.dirtyFiles.length} file${result.dirtyFiles.length === 1 ? '' : 's'} (${result.dirtyFiles.slice(0, 6).map((f) => `\`${f}\``).join(', ')}${result.dirtyFiles.length > 6 ? ', …' : ''})` : ', clean tree'}.`,
+    `- Code: commit ${result.commit.slice(0, 7)}${
+      result.dirty
+        ? `, with uncommitted changes to ${result.dirtyFiles.length} file${result.dirtyFiles.length === 1 ? '' : 's'} (${result.dirtyFiles
+            .slice(0, 6)
+            .map((f) => `\`${f}\``)
+            .join(', ')}${result.dirtyFiles.length > 6 ? ', …' : ''})`
+        : ', clean tree'
+    }.`,
     `- Per workload: ${result.knobs.params} parameter values, answers checked for each; ${result.knobs.warmup} warm-up then ${result.knobs.timed} timed requests per contender, interleaved; throughput ${result.knobs.throughputSeconds} s per contender and concurrency; db hits are the mean of ${result.knobs.profiled} PROFILEd parameter values.`,
     '',
   ];
@@ -170,7 +224,7 @@ export function scaleMarkdown(result: BenchResult): string {
   lines.push(
     '#### Ratios',
     '',
-    'Latency: newsgraph p50 divided by the other\'s (below 1: newsgraph is faster); paired: the median, over the timed rounds, of newsgraph\'s time divided by the other\'s for the same request. Throughput at 64 clients: newsgraph divided by the other\'s (above 1: newsgraph serves more).',
+    "Latency: newsgraph p50 divided by the other's (below 1: newsgraph is faster); paired: the median, over the timed rounds, of newsgraph's time divided by the other's for the same request. Throughput at 64 clients: newsgraph divided by the other's (above 1: newsgraph serves more).",
     '',
     '| workload | p50 vs @neo4j/graphql | p50 vs raw-http | p50 vs raw in-process | paired vs @neo4j/graphql | paired vs raw-http | ops/s @64 vs @neo4j/graphql | ops/s @64 vs raw-http |',
     '| --- | --- | --- | --- | --- | --- | --- | --- |',
@@ -179,12 +233,21 @@ export function scaleMarkdown(result: BenchResult): string {
     const ops = (to: ContenderName) => num(opsRatio(w, 'newsgraph', to, 64), 2);
     const paired = (to: ContenderName) => num(pairedRatio(w, 'newsgraph', to), 2);
     const p50 = (to: ContenderName) => num(p50Ratio(w, 'newsgraph', to), 2);
-    lines.push(`| ${w.id}${w.baseline ? ' (baseline)' : ''} | ${p50('neo4j-graphql')} | ${p50('raw-http')} | ${p50('raw')} | ${paired('neo4j-graphql')} | ${paired('raw-http')} | ${ops('neo4j-graphql')} | ${ops('raw-http')} |`);
+    lines.push(
+      `| ${w.id}${w.baseline ? ' (baseline)' : ''} | ${p50('neo4j-graphql')} | ${p50('raw-http')} | ${p50('raw')} | ${paired('neo4j-graphql')} | ${paired('raw-http')} | ${ops('neo4j-graphql')} | ${ops('raw-http')} |`,
+    );
   }
   lines.push('');
   lines.push(...filtersSection(result));
   if (result.ingest) {
-    lines.push('#### Ingest', '', ...ingestTable('Full stream (newsgraph and the raw floor, each loaded twice in the order raw, newsgraph, newsgraph, raw; the mean)', result.ingest.full), '', ...ingestTable('Prefix of the same stream (all three)', result.ingest.prefix), '');
+    lines.push(
+      '#### Ingest',
+      '',
+      ...ingestTable('Full stream (newsgraph and the raw floor, each loaded twice in the order raw, newsgraph, newsgraph, raw; the mean)', result.ingest.full),
+      '',
+      ...ingestTable('Prefix of the same stream (all three)', result.ingest.prefix),
+      '',
+    );
     lines.push(...ingestCosts(result.ingest.costs), '');
   }
   lines.push(...extraSections(result));
@@ -196,7 +259,10 @@ export function scaleMarkdown(result: BenchResult): string {
 /** Issue 19's targets against one run, one row each. */
 export function targetsTable(result: BenchResult): string[] {
   const lines = ['#### Targets', '', '| workload | against | metric | newsgraph / other | limit | met |', '| --- | --- | --- | --- | --- | --- |'];
-  for (const t of checkTargets(result)) lines.push(`| ${t.workload} | ${t.against} | ${t.metric} | ${num(t.ratio, 2)} | ${t.bound} ${t.limit} | ${t.met === null ? 'not measured' : t.met ? 'yes' : '**no**'} |`);
+  for (const t of checkTargets(result))
+    lines.push(
+      `| ${t.workload} | ${t.against} | ${t.metric} | ${num(t.ratio, 2)} | ${t.bound} ${t.limit} | ${t.met === null ? 'not measured' : t.met ? 'yes' : '**no**'} |`,
+    );
   return [...lines, ''];
 }
 

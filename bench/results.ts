@@ -64,8 +64,6 @@ export interface FilterTarget {
   met: boolean | null;
 }
 
-
-
 const ratio = (a: number | undefined, b: number | undefined) => (a !== undefined && b !== undefined && b > 0 ? Math.round((a / b) * 100) / 100 : null);
 
 export function p50Ratio(workload: WorkloadResult, of: ContenderName, to: ContenderName): number | null {

@@ -98,7 +98,11 @@ export async function runWorkload(workload: Workload, params: WorkloadParams, co
   const answers = await checkAnswers(contenders, workload, values);
   phase('answers');
   const referenceFailed = answers[contenders[0]!.name] !== null;
-  for (const [name, diff] of Object.entries(answers)) if (diff) progress(`  ${workload.id}: ${name} ${referenceFailed ? 'failed, nobody timed' : diff.includes(FAILED) ? 'failed, not timed' : 'answers differently, not timed'}: ${diff}`);
+  for (const [name, diff] of Object.entries(answers))
+    if (diff)
+      progress(
+        `  ${workload.id}: ${name} ${referenceFailed ? 'failed, nobody timed' : diff.includes(FAILED) ? 'failed, not timed' : 'answers differently, not timed'}: ${diff}`,
+      );
   // Only contenders that gave newsgraph's answers are timed, and nobody when newsgraph itself failed.
   const timed = referenceFailed ? [] : contenders.filter((c) => answers[c.name] === null);
   for (const pid of Object.values(context.pids)) resetPeakRss(pid);
@@ -107,9 +111,23 @@ export async function runWorkload(workload: Workload, params: WorkloadParams, co
   const throughput = workload.baseline ? {} : await measureThroughput(timed, workload, values, knobs.concurrency, knobs.throughputSeconds);
   phase('throughput');
   const peak = Object.fromEntries(Object.entries(context.pids).map(([name, pid]) => [name, peakRssMiB(pid)]));
-  const costs = workload.baseline || referenceFailed ? {} : await measureCosts(context.capture, context.driver, context.database, workload, values, knobs.profiled, new Set(timed.map((c) => c.name)));
+  const costs =
+    workload.baseline || referenceFailed
+      ? {}
+      : await measureCosts(context.capture, context.driver, context.database, workload, values, knobs.profiled, new Set(timed.map((c) => c.name)));
   phase('profile');
-  const result: WorkloadResult = { id: workload.id, title: workload.title, baseline: workload.baseline, answers, latency, throughput, peakRssMiB: peak, costs, override, seconds: Math.round((performance.now() - started) / 100) / 10 };
+  const result: WorkloadResult = {
+    id: workload.id,
+    title: workload.title,
+    baseline: workload.baseline,
+    answers,
+    latency,
+    throughput,
+    peakRssMiB: peak,
+    costs,
+    override,
+    seconds: Math.round((performance.now() - started) / 100) / 10,
+  };
   const line = timed.map((c) => `${c.name} p50 ${latency[c.name]?.p50} ms`).join(', ');
   progress(`  ${workload.id} (${result.seconds} s: ${phases.join(', ')}): ${line}`);
   return result;

@@ -23,7 +23,14 @@ export interface Target {
 const within = (ratio: number | null, limit: number, bound: Target['bound']) => (ratio === null ? null : bound === 'at most' ? ratio <= limit : ratio >= limit);
 const round2 = (value: number) => Math.round(value * 100) / 100;
 
-function target(workload: string, against: Target['against'], metric: Target['metric'], ratio: number | null, limit: number, bound: Target['bound'] = 'at most'): Target {
+function target(
+  workload: string,
+  against: Target['against'],
+  metric: Target['metric'],
+  ratio: number | null,
+  limit: number,
+  bound: Target['bound'] = 'at most',
+): Target {
   return { workload, against, metric, ratio, limit, bound, met: within(ratio, limit, bound) };
 }
 

@@ -94,7 +94,8 @@ const Q2 = ({ declare, pass }: FilterSyntax) =>
   `query Q2($id: ID!${declare}) { neighborhood(id: $id, depth: 2, limit: 200${pass}) { truncated nodes { id name type } relations { id type from { id } to { id } } } }`;
 const Q3 = ({ declare, pass }: FilterSyntax) =>
   `query Q3($from: ID!, $to: ID!${declare}) { shortestPath(from: $from, to: $to, maxHops: 6${pass}) { length nodes { id name type } relations { id type from { id } to { id } } } }`;
-const Q4 = ({ declare, pass }: FilterSyntax) => `query Q4($query: String!${declare}) { search(query: $query, first: 10${pass}) { score entity { id name type } } }`;
+const Q4 = ({ declare, pass }: FilterSyntax) =>
+  `query Q4($query: String!${declare}) { search(query: $query, first: 10${pass}) { score entity { id name type } } }`;
 const Q5 = ({ declare, pass }: FilterSyntax) =>
   `query Q5($type: EntityType!${declare}) { entities(type: $type, first: 20${pass}) { totalCount edges { cursor node { id name type } } pageInfo { hasNextPage endCursor } } }`;
 
@@ -169,7 +170,11 @@ export const WORKLOADS: Workload[] = [
       variables: (p) => ({ id: p.id }),
       answer: (data) => answerOf.subgraph(data.neighborhood as Data, false),
     },
-    raw: { cypher: () => NEIGHBORHOOD_CYPHER, params: (p) => ({ id: p.id, limit: neo4j.int(200) }), answer: (rows) => answerOf.subgraph(rows[0]?.subgraph as Data, false) },
+    raw: {
+      cypher: () => NEIGHBORHOOD_CYPHER,
+      params: (p) => ({ id: p.id, limit: neo4j.int(200) }),
+      answer: (rows) => answerOf.subgraph(rows[0]?.subgraph as Data, false),
+    },
   },
   {
     id: 'q3',
@@ -184,7 +189,11 @@ export const WORKLOADS: Workload[] = [
       variables: (p) => ({ from: p.from, to: p.to }),
       answer: (data, p) => answerOf.path(data.shortestPath as Data | null, false, p),
     },
-    raw: { cypher: () => SHORTEST_PATH_CYPHER, params: (p) => ({ from: p.from, to: p.to }), answer: (rows, p) => answerOf.path((rows[0]?.path as Data) ?? null, false, p) },
+    raw: {
+      cypher: () => SHORTEST_PATH_CYPHER,
+      params: (p) => ({ from: p.from, to: p.to }),
+      answer: (rows, p) => answerOf.path((rows[0]?.path as Data) ?? null, false, p),
+    },
   },
   {
     id: 'q4',

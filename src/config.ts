@@ -6,13 +6,9 @@ import { z } from 'zod';
  * instead of surfacing later as an odd runtime error.
  */
 
-const booleanString = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'])
-  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+const booleanString = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((value) => value === 'true' || value === '1' || value === 'yes');
 
-const memorySize = z
-  .string()
-  .regex(/^\d+[kmgKMG]$/, 'expected a size such as 512m or 1g');
+const memorySize = z.string().regex(/^\d+[kmgKMG]$/, 'expected a size such as 512m or 1g');
 
 const port = z.coerce.number().int().min(0).max(65535);
 
@@ -38,9 +34,13 @@ function isOrigin(value: string): boolean {
 
 /** Comma-separated origins, or `*` for any origin (never with credentials). */
 const originList = z.string().transform((value, ctx) => {
-  const origins = value.split(',').map((origin) => origin.trim()).filter((origin) => origin !== '');
+  const origins = value
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter((origin) => origin !== '');
   for (const origin of origins) {
-    if (origin !== '*' && !isOrigin(origin)) ctx.addIssue({ code: 'custom', message: `${JSON.stringify(origin)} is not an origin such as https://newsroom.example (scheme, host and port only)` });
+    if (origin !== '*' && !isOrigin(origin))
+      ctx.addIssue({ code: 'custom', message: `${JSON.stringify(origin)} is not an origin such as https://newsroom.example (scheme, host and port only)` });
   }
   return origins;
 });
@@ -70,7 +70,10 @@ const envSchema = z.object({
   NEWSGRAPH_LOAD_SEED: booleanString.default(true),
   JAVA_HOME: z.string().optional(),
 
-  NEWSGRAPH_CORENLP_URL: z.string().regex(/^https?:\/\/[^/]+/, 'expected an http:// or https:// URL such as http://127.0.0.1:9000').optional(),
+  NEWSGRAPH_CORENLP_URL: z
+    .string()
+    .regex(/^https?:\/\/[^/]+/, 'expected an http:// or https:// URL such as http://127.0.0.1:9000')
+    .optional(),
   NEWSGRAPH_CORENLP_HEAP: memorySize.default('4g'),
   NEWSGRAPH_CORENLP_START_TIMEOUT_MS: z.coerce.number().int().min(1000).max(1_800_000).default(180_000),
   NEWSGRAPH_CORENLP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).max(3_600_000).default(120_000),
@@ -82,11 +85,21 @@ const envSchema = z.object({
   NEWSGRAPH_JWT_ROLE_CLAIM: z.string().min(1).default('role'),
   NEWSGRAPH_JWT_ISSUER: z.string().min(1).optional(),
   NEWSGRAPH_JWT_AUDIENCE: z.string().min(1).optional(),
-  NEWSGRAPH_JWT_MAX_AGE: duration('24h').pipe(z.number().min(60, 'at least 60s').max(366 * 86_400, 'at most 366d')),
+  NEWSGRAPH_JWT_MAX_AGE: duration('24h').pipe(
+    z
+      .number()
+      .min(60, 'at least 60s')
+      .max(366 * 86_400, 'at most 366d'),
+  ),
   NEWSGRAPH_CORS_ORIGINS: originList.optional(),
   NEWSGRAPH_INTROSPECTION: booleanString.optional(),
   NEWSGRAPH_GRAPHIQL: booleanString.optional(),
-  NEWSGRAPH_MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(512 * 1024 * 1024).default(4 * 1024 * 1024),
+  NEWSGRAPH_MAX_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(512 * 1024 * 1024)
+    .default(4 * 1024 * 1024),
   NEWSGRAPH_MAX_DEPTH: z.coerce.number().int().min(2).max(100).default(10),
   NEWSGRAPH_MAX_ALIASES: z.coerce.number().int().min(0).max(1000).default(15),
   NEWSGRAPH_MAX_TOKENS: z.coerce.number().int().min(50).max(100_000).default(2000),
@@ -99,9 +112,17 @@ const envSchema = z.object({
   NEWSGRAPH_TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   NEWSGRAPH_RATE_LIMIT_COST_UNIT: z.coerce.number().int().min(0).max(10_000_000).default(1000),
 
-  NEWSGRAPH_CHANGES_RETENTION: duration('7d').pipe(z.number().min(60, 'at least 60s').max(3660 * 86_400, 'at most 3660d')),
+  NEWSGRAPH_CHANGES_RETENTION: duration('7d').pipe(
+    z
+      .number()
+      .min(60, 'at least 60s')
+      .max(3660 * 86_400, 'at most 3660d'),
+  ),
   NEWSGRAPH_CHANGES_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(500),
-  REDIS_URL: z.string().regex(/^rediss?:\/\/.+/, 'expected a redis:// or rediss:// URL such as redis://127.0.0.1:6379').optional(),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\/.+/, 'expected a redis:// or rediss:// URL such as redis://127.0.0.1:6379')
+    .optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -154,7 +175,16 @@ export interface SecurityConfig {
    * key or token / without; requestTimeoutMs: the time budget of a query's execution; statementTimeoutMs: the
    * executor's default transaction timeout (NEO4J_QUERY_TIMEOUT_MS), which the request budget only ever shortens.
    */
-  limits: { depth: number; aliases: number; tokens: number; directives: number; cost: number; anonymousCost: number; requestTimeoutMs: number; statementTimeoutMs: number };
+  limits: {
+    depth: number;
+    aliases: number;
+    tokens: number;
+    directives: number;
+    cost: number;
+    anonymousCost: number;
+    requestTimeoutMs: number;
+    statementTimeoutMs: number;
+  };
   /**
    * Requests per minute per client (0: no limit), a request counting once more per costUnit of its estimated cost
    * (0: once whatever its cost); trustedProxyHops: reverse proxies whose X-Forwarded-For is believed.
@@ -213,7 +243,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       anonymousRead: e.NEWSGRAPH_ANONYMOUS_READ,
       jwt:
         e.NEWSGRAPH_JWT_SECRET || e.NEWSGRAPH_JWT_PUBLIC_KEY
-          ? { secret: e.NEWSGRAPH_JWT_SECRET, publicKey: e.NEWSGRAPH_JWT_PUBLIC_KEY, roleClaim: e.NEWSGRAPH_JWT_ROLE_CLAIM, issuer: e.NEWSGRAPH_JWT_ISSUER, audience: e.NEWSGRAPH_JWT_AUDIENCE, maxAgeSeconds: e.NEWSGRAPH_JWT_MAX_AGE }
+          ? {
+              secret: e.NEWSGRAPH_JWT_SECRET,
+              publicKey: e.NEWSGRAPH_JWT_PUBLIC_KEY,
+              roleClaim: e.NEWSGRAPH_JWT_ROLE_CLAIM,
+              issuer: e.NEWSGRAPH_JWT_ISSUER,
+              audience: e.NEWSGRAPH_JWT_AUDIENCE,
+              maxAgeSeconds: e.NEWSGRAPH_JWT_MAX_AGE,
+            }
           : undefined,
       corsOrigins: e.NEWSGRAPH_CORS_ORIGINS ?? [],
       // Off by default in production: a public server should not hand out its schema or a playground.

@@ -88,5 +88,16 @@ export function createContext(services: AppServices, requestId: string, viewer: 
   const consistency: Consistency = { readAfter, written: [] };
   const executor = services.executor.withLogger(log).withActor(actorOf(viewer)).withConsistency(consistency);
   const repos = createRepositories(withDeadline(executor, deadline, services.security.limits.statementTimeoutMs));
-  return { requestId, viewer, anonymousRead: services.security.anonymousRead, log, repos, loaders: createLoaders(repos), deadline, extraction: services.extraction, changeFeed: services.changeFeed, consistency };
+  return {
+    requestId,
+    viewer,
+    anonymousRead: services.security.anonymousRead,
+    log,
+    repos,
+    loaders: createLoaders(repos),
+    deadline,
+    extraction: services.extraction,
+    changeFeed: services.changeFeed,
+    consistency,
+  };
 }

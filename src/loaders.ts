@@ -55,7 +55,9 @@ export function createLoaders(repos: Repositories): Loaders {
     documentText: byKey((ids) => repos.provenance.documentTexts(ids), null),
     reportsOfEntity: byKey((ids) => repos.provenance.reportsOfEntities(ids), []),
     reportsOfRelation: byKey((ids) => repos.provenance.reportsOfRelations(ids), []),
-    relationsOf: perRequest((request: RelationsOfRequest) => byKey((ids) => repos.relations.relationsOf(ids, request), { entity: null, relations: [], total: 0 })),
+    relationsOf: perRequest((request: RelationsOfRequest) =>
+      byKey((ids) => repos.relations.relationsOf(ids, request), { entity: null, relations: [], total: 0 }),
+    ),
     reportsBySource: perRequest((request: PageRequest) => byKey((ids) => repos.provenance.reportsBySources(ids, request), { reports: [], total: 0 })),
   };
 }

@@ -145,5 +145,12 @@ export async function runApiIngestComparison(
   const runs = { ingestBundle: mean(all.ingestBundle as Array<ApiIngestRun & { digest: string }>), raw: mean(all.raw), bulk: mean(all.bulk) };
   const digests = new Set(Object.values(all).flatMap((list) => list.map((run) => run.digest)));
   const ratio = (other: LoadFigures) => Math.round((runs.ingestBundle.recordsPerSecond / other.recordsPerSecond) * 100) / 100;
-  return { batchRecords: BATCH_RECORDS, records: runs.raw.records, runs, sameGraph: digests.size === 1, ratioToRaw: ratio(runs.raw), ratioToBulk: ratio(runs.bulk) };
+  return {
+    batchRecords: BATCH_RECORDS,
+    records: runs.raw.records,
+    runs,
+    sameGraph: digests.size === 1,
+    ratioToRaw: ratio(runs.raw),
+    ratioToBulk: ratio(runs.bulk),
+  };
 }

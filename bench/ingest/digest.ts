@@ -33,11 +33,33 @@ const TIMESTAMPS = ['createdAt', 'ingestedAt'];
 const NEWSGRAPH_ONLY = {
   labels: ['TextBand', 'Change', 'ChangeCounter'],
   types: ['FILED_UNDER'],
-  nodeProperties: ['sourceCount', 'independentSourceCount', 'firstReportedAt', 'lastReportedAt', 'status', 'disputed', 'pinned', 'refreshed', 'key', 'minhash', 'wire', 'copyOf', 'voiceOrigin'],
+  nodeProperties: [
+    'sourceCount',
+    'independentSourceCount',
+    'firstReportedAt',
+    'lastReportedAt',
+    'status',
+    'disputed',
+    'pinned',
+    'refreshed',
+    'key',
+    'minhash',
+    'wire',
+    'copyOf',
+    'voiceOrigin',
+  ],
   relationshipProperties: [
-    'sourceCount', 'independentSourceCount', 'firstReportedAt', 'lastReportedAt', 'status', 'disputed',
+    'sourceCount',
+    'independentSourceCount',
+    'firstReportedAt',
+    'lastReportedAt',
+    'status',
+    'disputed',
     // A REPORTED_BY's origin and the values its report gives of its subject.
-    'origin', 'description', 'title', 'category',
+    'origin',
+    'description',
+    'title',
+    'category',
   ],
   /** Report values that share a name with a relation's own properties: left out on REPORTED_BY only. */
   reportProperties: ['role', 'startDate', 'endDate'],
@@ -65,7 +87,13 @@ export async function graphDigest(driver: Driver, database: string): Promise<Gra
     }
     const relationshipLines: string[] = [];
     const byType: Record<string, number> = {};
-    for (const record of (await session.run(RELATIONSHIPS, { types: NEWSGRAPH_ONLY.types, extra: NEWSGRAPH_ONLY.relationshipProperties, reportExtra: NEWSGRAPH_ONLY.reportProperties })).records) {
+    for (const record of (
+      await session.run(RELATIONSHIPS, {
+        types: NEWSGRAPH_ONLY.types,
+        extra: NEWSGRAPH_ONLY.relationshipProperties,
+        reportExtra: NEWSGRAPH_ONLY.reportProperties,
+      })
+    ).records) {
       const type = record.get('type') as string;
       byType[type] = (byType[type] ?? 0) + 1;
       relationshipLines.push(`${type} ${String(record.get('from'))}->${String(record.get('to'))} ${canonical(record.get('props') as unknown[][])}`);

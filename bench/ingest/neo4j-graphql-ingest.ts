@@ -53,13 +53,35 @@ function batchFields(batch: StreamRecord[], state: State): Field[] {
   };
   const of = (kind: StreamRecord['record']) => batch.filter((record) => record.record === kind);
   for (const d of of('document')) state.publishedAt.set(d.id as string, (d.publishedAt as string | undefined) ?? null);
-  create('createDocuments', 'DocumentCreateInput', of('document').map((d) => ({ id: d.id, title: d.title ?? null, publishedAt: d.publishedAt ?? null, url: d.url ?? null, text: d.text })));
-  create('createSources', 'SourceCreateInput', of('source').map((s) => ({ id: s.id, name: s.name, kind: s.kind, url: s.url ?? null, entityId: s.entity ?? null })));
+  create(
+    'createDocuments',
+    'DocumentCreateInput',
+    of('document').map((d) => ({ id: d.id, title: d.title ?? null, publishedAt: d.publishedAt ?? null, url: d.url ?? null, text: d.text })),
+  );
+  create(
+    'createSources',
+    'SourceCreateInput',
+    of('source').map((s) => ({ id: s.id, name: s.name, kind: s.kind, url: s.url ?? null, entityId: s.entity ?? null })),
+  );
 
   const entities = of('entity').map(entityProperties);
   const batchTypes = new Map(entities.map((e) => [e.id, e.type]));
   const reports = of('report').map((r) => reportProperties(r, state.publishedAt));
-  const edgeOf = (r: ReturnType<typeof reportProperties>) => ({ where: whereId(r.source), edge: { id: r.id, quote: r.quote, start: r.start, end: r.end, reportedAt: r.reportedAt, documentId: r.documentId, attributedToId: r.attributedToId, method: r.method, rule: r.rule, confidence: r.confidence } });
+  const edgeOf = (r: ReturnType<typeof reportProperties>) => ({
+    where: whereId(r.source),
+    edge: {
+      id: r.id,
+      quote: r.quote,
+      start: r.start,
+      end: r.end,
+      reportedAt: r.reportedAt,
+      documentId: r.documentId,
+      attributedToId: r.attributedToId,
+      method: r.method,
+      rule: r.rule,
+      confidence: r.confidence,
+    },
+  });
   const nested = new Map<string, Map<string, Input[]>>(); // entity id -> field -> connects, in its create
   const later = new Map<string, Map<string, Input[]>>(); // entity id -> field -> connects, in an update
   const add = (into: Map<string, Map<string, Input[]>>, id: string, field: string, connect: Input) => {
@@ -72,7 +94,8 @@ function batchFields(batch: StreamRecord[], state: State): Field[] {
     const from = r.from as string;
     const to = r.to as string;
     const fromType = batchTypes.get(from);
-    const targetExists = state.entityTypes.has(to) || (fromType !== undefined && batchTypes.has(to) && ORDER.indexOf(batchTypes.get(to)!) < ORDER.indexOf(fromType));
+    const targetExists =
+      state.entityTypes.has(to) || (fromType !== undefined && batchTypes.has(to) && ORDER.indexOf(batchTypes.get(to)!) < ORDER.indexOf(fromType));
     const connect = { where: whereId(to), edge: { id: r.id, role: r.role ?? null, startDate: r.startDate ?? null, endDate: r.endDate ?? null } };
     add(fromType !== undefined && targetExists ? nested : later, from, RELATION_FIELD[r.type as string]!, connect);
   }
@@ -109,11 +132,25 @@ function batchFields(batch: StreamRecord[], state: State): Field[] {
   for (const [id, byField] of later) {
     const { object, plural } = TYPE_NAME[state.entityTypes.get(id)!];
     const update = Object.fromEntries([...byField].map(([field, connects]) => [field, [{ connect: connects }]]));
-    fields.push({ alias: `u${n}`, call: `update${plural}(where: { id: { eq: $w${n} } }, update: $u${n})`, variables: [[`w${n}`, 'ID!', id], [`u${n}`, `${object}UpdateInput!`, update]] });
+    fields.push({
+      alias: `u${n}`,
+      call: `update${plural}(where: { id: { eq: $w${n} } }, update: $u${n})`,
+      variables: [
+        [`w${n}`, 'ID!', id],
+        [`u${n}`, `${object}UpdateInput!`, update],
+      ],
+    });
     n++;
   }
   for (const [relationId, connects] of claimReports) {
-    fields.push({ alias: `u${n}`, call: `updateClaims(where: { relationId: { eq: $w${n} } }, update: $u${n})`, variables: [[`w${n}`, 'ID!', relationId], [`u${n}`, 'ClaimUpdateInput!', { reportedBy: [{ connect: connects }] }]] });
+    fields.push({
+      alias: `u${n}`,
+      call: `updateClaims(where: { relationId: { eq: $w${n} } }, update: $u${n})`,
+      variables: [
+        [`w${n}`, 'ID!', relationId],
+        [`u${n}`, 'ClaimUpdateInput!', { reportedBy: [{ connect: connects }] }],
+      ],
+    });
     n++;
   }
   return fields;

@@ -24,7 +24,14 @@ try {
   const validationStarted = performance.now();
   const issues = await validateNdjsonFile(path);
   const validationSeconds = (performance.now() - validationStarted) / 1000;
-  const records = report.documents + report.sources + report.entities.created + report.entities.matched + report.relations.created + report.relations.matched + report.reports;
+  const records =
+    report.documents +
+    report.sources +
+    report.entities.created +
+    report.entities.matched +
+    report.relations.created +
+    report.relations.matched +
+    report.reports;
   console.log(JSON.stringify({ seconds, validationSeconds, records, roundTrips: executor.roundTrips, issues: issues.length }));
 } finally {
   await driver.close();

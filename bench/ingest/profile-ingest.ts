@@ -31,7 +31,14 @@ function tally(capture: CapturingDriver): Map<string, { count: number; dbHits: n
   const byStatement = new Map<string, { count: number; dbHits: number }>();
   capture.rewrite = withProfile;
   capture.onSummary = (statement, summary) => {
-    const key = statement.cypher.trim().replace(/^CYPHER 5\s*/, '').split('\n').slice(0, 3).join(' ').replace(/\s+/g, ' ').slice(0, 110);
+    const key = statement.cypher
+      .trim()
+      .replace(/^CYPHER 5\s*/, '')
+      .split('\n')
+      .slice(0, 3)
+      .join(' ')
+      .replace(/\s+/g, ' ')
+      .slice(0, 110);
     const entry = byStatement.get(key) ?? { count: 0, dbHits: 0 };
     entry.count += 1;
     entry.dbHits += summary.profile ? sumDbHits(summary.profile) : 0;
@@ -44,7 +51,9 @@ async function load(name: ContenderName, db: BenchDatabase, capture: CapturingDr
   if (name === 'raw') return rawIngest(capture.driver, db.database, path, batchSize);
   if (name === 'neo4j-graphql') return neo4jGraphqlIngestBatches(inProcessPost(await createNeo4jGraphqlYoga(capture.driver, db.database)), path, batchSize);
   const report = await loadNdjsonFile(new Executor(capture.driver, db.database, db.log, 120_000), path, { batchSize });
-  return report.documents + report.sources + report.entities.created + report.entities.matched + report.relations.created + report.relations.matched + report.reports;
+  return (
+    report.documents + report.sources + report.entities.created + report.entities.matched + report.relations.created + report.relations.matched + report.reports
+  );
 }
 
 export async function profileIngest(db: BenchDatabase, path: string, batchSize: number): Promise<Record<ContenderName, IngestCost>> {

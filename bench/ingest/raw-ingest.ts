@@ -45,9 +45,13 @@ const orNull = (value: unknown) => value ?? null;
 async function writeBatch(tx: ManagedTransaction, batch: StreamRecord[], publishedAt: Map<string, string | null>): Promise<void> {
   const documents = of(batch, 'document');
   for (const d of documents) publishedAt.set(d.id as string, (d.publishedAt as string | undefined) ?? null);
-  if (documents.length) await tx.run(DOCUMENTS, { rows: documents.map((d) => ({ id: d.id, title: orNull(d.title), publishedAt: orNull(d.publishedAt), url: orNull(d.url), text: d.text })) });
+  if (documents.length)
+    await tx.run(DOCUMENTS, {
+      rows: documents.map((d) => ({ id: d.id, title: orNull(d.title), publishedAt: orNull(d.publishedAt), url: orNull(d.url), text: d.text })),
+    });
   const sources = of(batch, 'source');
-  if (sources.length) await tx.run(SOURCES, { rows: sources.map((s) => ({ id: s.id, name: s.name, kind: s.kind, url: orNull(s.url), entityId: orNull(s.entity) })) });
+  if (sources.length)
+    await tx.run(SOURCES, { rows: sources.map((s) => ({ id: s.id, name: s.name, kind: s.kind, url: orNull(s.url), entityId: orNull(s.entity) })) });
   const entityRows = of(batch, 'entity').map(entityProperties);
   for (const type of ENTITY_TYPES) {
     const rows = entityRows.filter((row) => row.type === type);

@@ -53,11 +53,22 @@ export interface IngestFiles {
   /** A short prefix of the stream, loaded once more by each contender under PROFILE. */
   profile: string;
 }
-export function newsgraphChild(db: BenchDatabase, path: string, batchSize: number): Promise<{ seconds: number; validationSeconds: number; records: number; peakRssMiB: number | null }> {
+export function newsgraphChild(
+  db: BenchDatabase,
+  path: string,
+  batchSize: number,
+): Promise<{ seconds: number; validationSeconds: number; records: number; peakRssMiB: number | null }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'bench/ingest/newsgraph-child.ts', path, String(batchSize)], {
       cwd: PROJECT_ROOT,
-      env: { ...process.env, NEO4J_URI: db.uri, NEO4J_USERNAME: db.username, NEO4J_PASSWORD: db.password, NEO4J_DATABASE: db.database, NEO4J_QUERY_TIMEOUT_MS: '120000' },
+      env: {
+        ...process.env,
+        NEO4J_URI: db.uri,
+        NEO4J_USERNAME: db.username,
+        NEO4J_PASSWORD: db.password,
+        NEO4J_DATABASE: db.database,
+        NEO4J_QUERY_TIMEOUT_MS: '120000',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
@@ -74,7 +85,13 @@ export function newsgraphChild(db: BenchDatabase, path: string, batchSize: numbe
   });
 }
 
-async function loadWith(name: ContenderName, db: BenchDatabase, library: ServerProcess, path: string, batchSize: number): Promise<Omit<IngestRun, 'digest' | 'recordsPerSecond'>> {
+async function loadWith(
+  name: ContenderName,
+  db: BenchDatabase,
+  library: ServerProcess,
+  path: string,
+  batchSize: number,
+): Promise<Omit<IngestRun, 'digest' | 'recordsPerSecond'>> {
   if (name === 'newsgraph') return newsgraphChild(db, path, batchSize);
   const started = performance.now();
   if (name === 'raw') {
@@ -87,7 +104,14 @@ async function loadWith(name: ContenderName, db: BenchDatabase, library: ServerP
 }
 
 /** Loads the stream with each contender in `order` (a name may come twice: ABBA cancels drift); a contender's figure is its mean. */
-async function compare(db: BenchDatabase, library: ServerProcess, path: string, order: ContenderName[], batchSize: number, progress: (line: string) => void): Promise<IngestComparison> {
+async function compare(
+  db: BenchDatabase,
+  library: ServerProcess,
+  path: string,
+  order: ContenderName[],
+  batchSize: number,
+  progress: (line: string) => void,
+): Promise<IngestComparison> {
   const all: Partial<Record<ContenderName, IngestRun[]>> = {};
   for (const name of order) {
     await wipeAll(db.driver, db.database);
@@ -101,7 +125,13 @@ async function compare(db: BenchDatabase, library: ServerProcess, path: string, 
   for (const [name, list] of Object.entries(all) as Array<[ContenderName, IngestRun[]]>) {
     const seconds = list.reduce((sum, run) => sum + run.seconds, 0) / list.length;
     const peaks = list.map((run) => run.peakRssMiB).filter((peak): peak is number => peak !== null);
-    runs[name] = { ...list[list.length - 1]!, seconds, recordsPerSecond: Math.round(list[0]!.records / seconds), peakRssMiB: peaks.length ? Math.max(...peaks) : null, repeats: list.map((run) => run.recordsPerSecond) };
+    runs[name] = {
+      ...list[list.length - 1]!,
+      seconds,
+      recordsPerSecond: Math.round(list[0]!.records / seconds),
+      peakRssMiB: peaks.length ? Math.max(...peaks) : null,
+      repeats: list.map((run) => run.recordsPerSecond),
+    };
   }
   const hashes = new Set(Object.values(all).flatMap((list) => list.map((run) => run.digest.hash)));
   return { records: all[order[0]!]![0]!.records, runs, sameGraph: hashes.size === 1 };
@@ -112,13 +142,23 @@ async function warmUp(db: BenchDatabase, library: ServerProcess, name: Contender
   await loadWith(name, db, library, path, batchSize);
 }
 
-export async function runIngestComparison(db: BenchDatabase, library: ServerProcess, files: IngestFiles, batchSize: number, progress: (line: string) => void): Promise<IngestResults> {
+export async function runIngestComparison(
+  db: BenchDatabase,
+  library: ServerProcess,
+  files: IngestFiles,
+  batchSize: number,
+  progress: (line: string) => void,
+): Promise<IngestResults> {
   await warmUp(db, library, 'neo4j-graphql', files.libraryWarmup, batchSize);
   await warmUp(db, library, 'raw', files.warmup, batchSize);
   await warmUp(db, library, 'newsgraph', files.warmup, batchSize);
   const prefix = await compare(db, library, files.prefix, ['neo4j-graphql', 'raw', 'newsgraph'], batchSize, progress);
   const full = await compare(db, library, files.full, ['raw', 'newsgraph', 'newsgraph', 'raw'], batchSize, progress);
   const costs = await profileIngest(db, files.profile, batchSize);
-  progress(`  ingest db hits per record: ${Object.entries(costs).map(([name, cost]) => `${name} ${cost.dbHitsPerRecord}`).join(', ')}`);
+  progress(
+    `  ingest db hits per record: ${Object.entries(costs)
+      .map(([name, cost]) => `${name} ${cost.dbHitsPerRecord}`)
+      .join(', ')}`,
+  );
   return { full, prefix, costs };
 }

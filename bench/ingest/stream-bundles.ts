@@ -62,7 +62,10 @@ class BundleDraft {
   readonly reports: Fields[] = [];
   records = 0;
 
-  constructor(readonly document: Fields, readonly documentRepeated: boolean) {
+  constructor(
+    readonly document: Fields,
+    readonly documentRepeated: boolean,
+  ) {
     if (!documentRepeated) this.records = 1;
   }
 
@@ -73,7 +76,10 @@ class BundleDraft {
     else if (record.record === 'relation') this.relations.set(fields.id as string, fields);
     else {
       const { document, ...report } = fields;
-      if (document !== this.document.id) throw new Error(`report ${String(report.id)} of document "${String(document)}" comes after document "${String(this.document.id)}"; only streams that give each document's reports right after it are cut into bundles`);
+      if (document !== this.document.id)
+        throw new Error(
+          `report ${String(report.id)} of document "${String(document)}" comes after document "${String(this.document.id)}"; only streams that give each document's reports right after it are cut into bundles`,
+        );
       this.reports.push(report);
     }
     this.records += 1;

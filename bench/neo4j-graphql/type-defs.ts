@@ -83,15 +83,42 @@ interface EntityDef {
 }
 
 const ENTITY_DEFS: EntityDef[] = [
-  { name: 'Person', label: 'Person', extra: 'title: String', out: [['participatesIn', 'PARTICIPATES_IN', 'Event'], ['commands', 'COMMANDS', 'Entity'], ['memberOf', 'MEMBER_OF', 'Organization']] },
-  { name: 'Organization', label: 'Organization', extra: 'category: String', out: [['participatesIn', 'PARTICIPATES_IN', 'Event'], ['memberOf', 'MEMBER_OF', 'Organization']] },
-  { name: 'Country', label: 'Country', extra: '', out: [['participatesIn', 'PARTICIPATES_IN', 'Event'], ['memberOf', 'MEMBER_OF', 'Organization']] },
+  {
+    name: 'Person',
+    label: 'Person',
+    extra: 'title: String',
+    out: [
+      ['participatesIn', 'PARTICIPATES_IN', 'Event'],
+      ['commands', 'COMMANDS', 'Entity'],
+      ['memberOf', 'MEMBER_OF', 'Organization'],
+    ],
+  },
+  {
+    name: 'Organization',
+    label: 'Organization',
+    extra: 'category: String',
+    out: [
+      ['participatesIn', 'PARTICIPATES_IN', 'Event'],
+      ['memberOf', 'MEMBER_OF', 'Organization'],
+    ],
+  },
+  {
+    name: 'Country',
+    label: 'Country',
+    extra: '',
+    out: [
+      ['participatesIn', 'PARTICIPATES_IN', 'Event'],
+      ['memberOf', 'MEMBER_OF', 'Organization'],
+    ],
+  },
   { name: 'Location', label: 'Location', extra: '', out: [['locatedIn', 'LOCATED_IN', 'Entity']] },
   { name: 'Event', label: 'Event', extra: 'startDate: String\n  endDate: String', out: [['locatedIn', 'LOCATED_IN', 'Entity']] },
 ];
 
 function entityType(def: EntityDef): string {
-  const relations = def.out.map(([field, type, target]) => `  ${field}: [${target}!]! @relationship(type: "${type}", direction: OUT, properties: "RelationProperties")`);
+  const relations = def.out.map(
+    ([field, type, target]) => `  ${field}: [${target}!]! @relationship(type: "${type}", direction: OUT, properties: "RelationProperties")`,
+  );
   return `
 type ${def.name} implements Entity @node(labels: ["${def.label}", "Entity"]) {${ENTITY_FIELDS}
   createdAt: DateTime @timestamp(operations: [CREATE])

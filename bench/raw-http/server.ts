@@ -22,7 +22,11 @@ const routes = new Map<string, Workload>([BASELINE, ...WORKLOADS].map((workload)
 
 /** Neo4j's temporal values as their ISO text, as newsgraph's API sends them. */
 const temporal = (value: unknown) =>
-  neo4j.isDate(value as never) || neo4j.isDateTime(value as never) || neo4j.isLocalDateTime(value as never) || neo4j.isTime(value as never) || neo4j.isDuration(value as never);
+  neo4j.isDate(value as never) ||
+  neo4j.isDateTime(value as never) ||
+  neo4j.isLocalDateTime(value as never) ||
+  neo4j.isTime(value as never) ||
+  neo4j.isDuration(value as never);
 const toJson = (_key: string, value: unknown) => (value !== null && typeof value === 'object' && temporal(value) ? String(value) : value);
 
 async function body(request: IncomingMessage): Promise<string> {

@@ -49,7 +49,11 @@ export async function graphql<T>(request: GraphQLRequest, signal?: AbortSignal, 
   const timeoutMs = options.timeoutMs ?? TIMEOUT_MS;
   const timeout = new AbortController();
   const timer = window.setTimeout(() => timeout.abort(), timeoutMs);
-  const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', 'x-newsgraph-client': 'explorer' };
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    accept: 'application/graphql-response+json, application/json',
+    'x-newsgraph-client': 'explorer',
+  };
   if (options.credential) headers.authorization = `Bearer ${options.credential}`;
   const signals = signal ? AbortSignal.any([signal, timeout.signal]) : timeout.signal;
   let response: Response;

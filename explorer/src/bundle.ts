@@ -94,20 +94,36 @@ export function buildBundle(input: BundleInput): { bundle: Bundle; leftOut: Left
       else {
         const attributedTo = report.attributedTo && entities.has(report.attributedTo.id) ? report.attributedTo.id : undefined;
         const sourceEntity = report.source.entity && entities.has(report.source.entity.id) ? report.source.entity.id : undefined;
-        sources.set(report.source.id, present({ id: report.source.id, name: report.source.name, kind: report.source.kind, url: report.source.url ?? undefined, entity: sourceEntity }));
+        sources.set(
+          report.source.id,
+          present({ id: report.source.id, name: report.source.name, kind: report.source.kind, url: report.source.url ?? undefined, entity: sourceEntity }),
+        );
         // The method goes along, so facts a rule extracted do not come back as hand-annotated when the bundle is ingested.
         const method = report.method.toLowerCase() as Bundle['reports'][number]['method'];
         const made = { method, rule: report.rule ?? undefined, confidence: report.confidence ?? undefined };
-        reports.push(present({ id: `r${reports.length + 1}`, subject, source: report.source.id, quote: report.quote, start: report.start, end: report.end, reportedAt: report.reportedAt ?? undefined, attributedTo, ...made }));
+        reports.push(
+          present({
+            id: `r${reports.length + 1}`,
+            subject,
+            source: report.source.id,
+            quote: report.quote,
+            start: report.start,
+            end: report.end,
+            reportedAt: report.reportedAt ?? undefined,
+            attributedTo,
+            ...made,
+          }),
+        );
       }
     }
   };
   for (const entity of input.entities) addReports({ entity: entity.id }, entity.reportedBy);
   for (const relation of input.relations) addReports({ relation: relation.id }, relation.reportedBy);
 
-  const document = main && main.id === documentId
-    ? present({ id: main.id, title: main.title ?? undefined, publishedAt: main.publishedAt ?? undefined, url: main.url ?? undefined, text: input.text ?? '' })
-    : { id: documentId ?? FALLBACK_DOCUMENT, text: input.text ?? '' };
+  const document =
+    main && main.id === documentId
+      ? present({ id: main.id, title: main.title ?? undefined, publishedAt: main.publishedAt ?? undefined, url: main.url ?? undefined, text: input.text ?? '' })
+      : { id: documentId ?? FALLBACK_DOCUMENT, text: input.text ?? '' };
   const bundle: Bundle = {
     format: 'newsgraph.bundle',
     version: 1,
@@ -115,7 +131,15 @@ export function buildBundle(input: BundleInput): { bundle: Bundle; leftOut: Left
     sources: [...sources.values()].sort((a, b) => a.id.localeCompare(b.id)),
     entities: [...entities.values()].map(entityRecord),
     relations: input.relations.map((relation) =>
-      present({ id: relation.id, type: relation.type, from: relation.from.id, to: relation.to.id, role: relation.role, startDate: relation.startDate, endDate: relation.endDate }),
+      present({
+        id: relation.id,
+        type: relation.type,
+        from: relation.from.id,
+        to: relation.to.id,
+        role: relation.role,
+        startDate: relation.startDate,
+        endDate: relation.endDate,
+      }),
     ),
     reports,
   };

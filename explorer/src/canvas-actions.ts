@@ -26,7 +26,11 @@ const withAll = (list: string[], ids: string[]) => [...list, ...ids.filter((id) 
  * remove, show hidden, move (main.ts records drags) and layout. Zoom and pan are not changes to undo:
  * undo keeps the current ones.
  */
-export function createCanvasActions(host: ViewHost, graph: GraphView, onHistory: () => void): CanvasActions & { history: UndoHistory<ViewState>; recordMove(before: ViewState): void } {
+export function createCanvasActions(
+  host: ViewHost,
+  graph: GraphView,
+  onHistory: () => void,
+): CanvasActions & { history: UndoHistory<ViewState>; recordMove(before: ViewState): void } {
   const history = new UndoHistory<ViewState>(onHistory);
   const change = (next: ViewState, mode: 'push' | 'replace' = 'replace') => {
     history.record(host.state());

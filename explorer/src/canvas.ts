@@ -34,7 +34,8 @@ export interface Canvas {
   update(): void;
 }
 
-const isTyping = (target: EventTarget | null) => target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+const isTyping = (target: EventTarget | null) =>
+  target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 
 /** The nodes a gesture on `id` applies to: the whole selection when `id` is part of it. */
 function targets(graph: GraphView, id: string): string[] {
@@ -46,16 +47,19 @@ function targets(graph: GraphView, id: string): string[] {
 function nodeToward(from: NodeSingular, dx: number, dy: number): NodeSingular | null {
   const origin = from.position();
   let best: { node: NodeSingular; score: number } | null = null;
-  from.cy().nodes().forEach((node: NodeSingular) => {
-    if (node.same(from)) return;
-    const vx = node.position().x - origin.x;
-    const vy = node.position().y - origin.y;
-    const distance = Math.hypot(vx, vy);
-    const along = (vx * dx + vy * dy) / (distance || 1);
-    if (along < 0.5) return;
-    const score = distance / along / (from.edgesWith(node).nonempty() ? 2 : 1);
-    if (!best || score < best.score) best = { node, score };
-  });
+  from
+    .cy()
+    .nodes()
+    .forEach((node: NodeSingular) => {
+      if (node.same(from)) return;
+      const vx = node.position().x - origin.x;
+      const vy = node.position().y - origin.y;
+      const distance = Math.hypot(vx, vy);
+      const along = (vx * dx + vy * dy) / (distance || 1);
+      if (along < 0.5) return;
+      const score = distance / along / (from.edgesWith(node).nonempty() ? 2 : 1);
+      if (!best || score < best.score) best = { node, score };
+    });
   return (best as { node: NodeSingular } | null)?.node ?? null;
 }
 
@@ -71,7 +75,13 @@ export function attachCanvas(graph: GraphView, host: HTMLElement, toolbar: HTMLE
   const undo = button('undo', 'Undo', 'Undo (Ctrl+Z)', () => actions.undo());
   const redo = button('redo', 'Redo', 'Redo (Ctrl+Shift+Z or Ctrl+Y)', () => actions.redo());
   const showHidden = button('show-hidden', 'Show hidden', 'Show the hidden nodes again', () => actions.showHidden());
-  toolbar.replaceChildren(button('fit', 'Fit', 'Fit the graph to the window (F)', () => actions.fit()), layoutSelect, undo, redo, showHidden);
+  toolbar.replaceChildren(
+    button('fit', 'Fit', 'Fit the graph to the window (F)', () => actions.fit()),
+    layoutSelect,
+    undo,
+    redo,
+    showHidden,
+  );
 
   const current = (): NodeSingular | null => {
     const chosen = cy.nodes('.chosen');
@@ -81,11 +91,16 @@ export function attachCanvas(graph: GraphView, host: HTMLElement, toolbar: HTMLE
     if (node && !node.hasClass('summary')) actions.select({ kind: 'entity', id: node.id() });
   };
   const readingOrder = (): NodeSingular[] =>
-    (cy.nodes().toArray() as NodeSingular[]).filter((node) => !node.hasClass('summary')).sort((a, b) => a.position('y') - b.position('y') || a.position('x') - b.position('x'));
+    (cy.nodes().toArray() as NodeSingular[])
+      .filter((node) => !node.hasClass('summary'))
+      .sort((a, b) => a.position('y') - b.position('y') || a.position('x') - b.position('x'));
 
   container.tabIndex = 0;
   container.setAttribute('role', 'application');
-  container.setAttribute('aria-label', 'Graph: arrow keys or Tab move between nodes, Enter expands, Delete hides, Shift+F10 opens the menu, Escape clears the selection, F fits');
+  container.setAttribute(
+    'aria-label',
+    'Graph: arrow keys or Tab move between nodes, Enter expands, Delete hides, Shift+F10 opens the menu, Escape clears the selection, F fits',
+  );
   container.addEventListener('keydown', (event) => {
     const node = current();
     const arrows: Record<string, [number, number]> = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
@@ -135,7 +150,15 @@ export function attachCanvas(graph: GraphView, host: HTMLElement, toolbar: HTMLE
     const several = ids.length > 1 ? ` (${ids.length})` : '';
     return [
       { label: `Expand${several}`, action: () => actions.expand(ids) },
-      { label: 'Select neighbours', action: () => cy.getElementById(id).closedNeighborhood('node').filter((node) => !node.hasClass('summary')).select() },
+      {
+        label: 'Select neighbours',
+        action: () =>
+          cy
+            .getElementById(id)
+            .closedNeighborhood('node')
+            .filter((node) => !node.hasClass('summary'))
+            .select(),
+      },
       { label: `Hide${several}`, action: () => actions.hide(ids) },
       { label: `Remove${several}`, action: () => actions.remove(ids) },
       { label: 'Path from here', action: () => actions.pathFrom(id) },

@@ -20,7 +20,12 @@ export const RELATION_STYLE: Record<RelationType, { color: string; lineStyle: 's
 /** The legend drawn over the graph: entity types by colour and shape, relation types by line. */
 export function renderLegend(container: HTMLElement): void {
   const entities = ENTITY_TYPES.map((type) =>
-    h('li', { 'data-type': type }, h('span', { class: `swatch shape-${ENTITY_STYLE[type].shape}`, style: `background:${ENTITY_STYLE[type].color}` }), ENTITY_STYLE[type].label),
+    h(
+      'li',
+      { 'data-type': type },
+      h('span', { class: `swatch shape-${ENTITY_STYLE[type].shape}`, style: `background:${ENTITY_STYLE[type].color}` }),
+      ENTITY_STYLE[type].label,
+    ),
   );
   const relations = RELATION_TYPES.map((type) =>
     h(

@@ -48,10 +48,19 @@ export function createContextMenu(host: HTMLElement): { open(items: Array<MenuIt
             : h(
                 'li',
                 { role: 'none' },
-                h('button', { type: 'button', role: 'menuitem', disabled: item.disabled ?? false, onclick: () => {
-                  close();
-                  item.action();
-                } }, item.label),
+                h(
+                  'button',
+                  {
+                    type: 'button',
+                    role: 'menuitem',
+                    disabled: item.disabled ?? false,
+                    onclick: () => {
+                      close();
+                      item.action();
+                    },
+                  },
+                  item.label,
+                ),
               ),
         ),
       );

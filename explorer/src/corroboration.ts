@@ -36,7 +36,14 @@ export function sourcing(fact: Corroboration, reports: SourcedReport[], asOf: st
     { class: 'sourcing', 'data-status': fact.status, 'data-independent': String(fact.independentSourceCount), 'data-sources': String(fact.sourceCount) },
     row('status', statusBadge(fact.status)),
     row('sources', counted(fact.independentSourceCount, fact.sourceCount)),
-    asOf === null ? null : h('div', { class: 'field as-of', 'data-independent': String(independentThen) }, h('dt', {}, `as of ${asOf}`), h('dd', {}, counted(independentThen, new Set(then.map((report) => report.source.id)).size))),
+    asOf === null
+      ? null
+      : h(
+          'div',
+          { class: 'field as-of', 'data-independent': String(independentThen) },
+          h('dt', {}, `as of ${asOf}`),
+          h('dd', {}, counted(independentThen, new Set(then.map((report) => report.source.id)).size)),
+        ),
     row('reported', span(fact.firstReportedAt, fact.lastReportedAt)),
   );
 }
@@ -83,6 +90,16 @@ export function wordings(roles: Wording[]): HTMLElement | null {
     'section',
     { class: 'wordings' },
     h('h4', {}, 'Role as reported'),
-    h('ul', {}, ...roles.map((role) => h('li', { 'data-value': role.value }, `“${role.value}”: ${role.reportCount} report${role.reportCount === 1 ? '' : 's'}, ${role.independentSourceCount} independent`))),
+    h(
+      'ul',
+      {},
+      ...roles.map((role) =>
+        h(
+          'li',
+          { 'data-value': role.value },
+          `“${role.value}”: ${role.reportCount} report${role.reportCount === 1 ? '' : 's'}, ${role.independentSourceCount} independent`,
+        ),
+      ),
+    ),
   );
 }

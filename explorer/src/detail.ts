@@ -34,7 +34,13 @@ function relationLabel(relation: RelationSummary, centreId: string, names: Map<s
 }
 
 /** `asOf` marks the reports the view does not count; the panel itself lists them all. */
-export function renderEntity(entity: EntityPanel, relations: RelationSummary[], names: Map<string, string>, asOf: string | null, actions: DetailActions): HTMLElement {
+export function renderEntity(
+  entity: EntityPanel,
+  relations: RelationSummary[],
+  names: Map<string, string>,
+  asOf: string | null,
+  actions: DetailActions,
+): HTMLElement {
   return h(
     'article',
     { class: 'entity', 'data-kind': 'entity', 'data-id': entity.id },
@@ -66,7 +72,15 @@ export function renderEntity(entity: EntityPanel, relations: RelationSummary[], 
         'ul',
         {},
         ...relations.map((relation) =>
-          h('li', {}, h('button', { type: 'button', class: 'link', 'data-relation': relation.id, onclick: () => actions.selectRelation(relation.id) }, relationLabel(relation, entity.id, names))),
+          h(
+            'li',
+            {},
+            h(
+              'button',
+              { type: 'button', class: 'link', 'data-relation': relation.id, onclick: () => actions.selectRelation(relation.id) },
+              relationLabel(relation, entity.id, names),
+            ),
+          ),
         ),
       ),
     ),
@@ -81,7 +95,14 @@ export function renderRelation(relation: RelationPanel, asOf: string | null, act
     h('h3', {}, entityLink(relation.from, actions), h('span', { class: 'reltype' }, ` ${relation.type} → `), entityLink(relation.to, actions)),
     sourcing(relation, relation.reportedBy, asOf),
     disputes(relation.disputed, relation.alternatives),
-    h('dl', {}, field('id', h('code', {}, relation.id)), field('type', relation.type), field('role', relation.role), field('dates', dates(relation.startDate, relation.endDate))),
+    h(
+      'dl',
+      {},
+      field('id', h('code', {}, relation.id)),
+      field('type', relation.type),
+      field('role', relation.role),
+      field('dates', dates(relation.startDate, relation.endDate)),
+    ),
     wordings(relation.roles),
     provenance(relation.reportedBy, asOf, actions),
   );

@@ -47,7 +47,9 @@ export async function exportPng(graph: GraphView, fileName: string): Promise<voi
   for (const type of RELATION_TYPES) {
     context.strokeStyle = RELATION_STYLE[type].color;
     context.lineWidth = 3 * scale;
-    context.setLineDash(RELATION_STYLE[type].lineStyle === 'solid' ? [] : RELATION_STYLE[type].lineStyle === 'dashed' ? [6 * scale, 4 * scale] : [2 * scale, 3 * scale]);
+    context.setLineDash(
+      RELATION_STYLE[type].lineStyle === 'solid' ? [] : RELATION_STYLE[type].lineStyle === 'dashed' ? [6 * scale, 4 * scale] : [2 * scale, 3 * scale],
+    );
     context.beginPath();
     context.moveTo(x, rowY(1));
     context.lineTo(x + 20 * scale, rowY(1));
@@ -61,13 +63,20 @@ export async function exportPng(graph: GraphView, fileName: string): Promise<voi
   download(blob, fileName);
 }
 
-async function fetchDetails(entityIds: string[], relationIds: string[], signal: AbortSignal): Promise<{ entities: EntityDetail[]; relations: RelationDetail[] }> {
+async function fetchDetails(
+  entityIds: string[],
+  relationIds: string[],
+  signal: AbortSignal,
+): Promise<{ entities: EntityDetail[]; relations: RelationDetail[] }> {
   const items = [...entityIds.map((id) => ({ kind: 'e' as const, id })), ...relationIds.map((id) => ({ kind: 'r' as const, id }))];
   const entities: EntityDetail[] = [];
   const relations: RelationDetail[] = [];
   const results = await Promise.all(
     chunks(items, MAX_ALIASES).map((chunk) => {
-      const request = detailsQuery(chunk.filter((item) => item.kind === 'e').map((item) => item.id), chunk.filter((item) => item.kind === 'r').map((item) => item.id));
+      const request = detailsQuery(
+        chunk.filter((item) => item.kind === 'e').map((item) => item.id),
+        chunk.filter((item) => item.kind === 'r').map((item) => item.id),
+      );
       return graphql<Record<string, EntityDetail | RelationDetail | null>>(request, signal);
     }),
   );

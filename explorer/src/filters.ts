@@ -7,7 +7,13 @@ export function renderFilters(container: HTMLElement, shown: RelationType[], onC
   const checked = new Set(shown);
   container.replaceChildren(
     ...RELATION_TYPES.map((type) => {
-      const box = h('input', { type: 'checkbox', name: 'relation-type', value: type, checked: checked.has(type), disabled: checked.size === 1 && checked.has(type) });
+      const box = h('input', {
+        type: 'checkbox',
+        name: 'relation-type',
+        value: type,
+        checked: checked.has(type),
+        disabled: checked.size === 1 && checked.has(type),
+      });
       box.addEventListener('change', () => {
         const next = RELATION_TYPES.filter((t) => (t === type ? box.checked : checked.has(t)));
         if (next.length > 0) onChange(next.length === RELATION_TYPES.length ? [] : next);

@@ -64,15 +64,35 @@ export const STYLE: cytoscape.StylesheetJson = [
   { selector: 'edge:selected', style: { 'line-outline-width': 2, 'line-outline-color': '#1a73e8' } },
   {
     selector: 'node.summary',
-    style: { shape: 'round-rectangle', 'background-color': '#eeeeef', 'border-width': 2, 'border-color': '#8a8a90', 'border-style': 'dashed', label: 'data(label)', 'text-valign': 'center', 'text-margin-y': 0, 'font-size': 12, 'font-weight': 'bold', width: 70, height: 30, 'text-background-opacity': 0 },
+    style: {
+      shape: 'round-rectangle',
+      'background-color': '#eeeeef',
+      'border-width': 2,
+      'border-color': '#8a8a90',
+      'border-style': 'dashed',
+      label: 'data(label)',
+      'text-valign': 'center',
+      'text-margin-y': 0,
+      'font-size': 12,
+      'font-weight': 'bold',
+      width: 70,
+      height: 30,
+      'text-background-opacity': 0,
+    },
   },
   { selector: 'edge.summary-edge', style: { width: 2, 'line-color': '#b0b0b5', 'line-style': 'dashed', 'target-arrow-shape': 'none', label: '' } },
   { selector: '.chosen', style: { 'overlay-color': '#1a73e8', 'overlay-opacity': 0.25, 'overlay-padding': 6 } },
   // Disputed facts: a dashed magenta ring around nodes, a magenta outline along edges.
   // The wider label keeps the ⚠ on the name's line: Cytoscape wraps at any space, even a no-break one.
-  { selector: 'node.disputed', style: { 'outline-width': 3, 'outline-color': DISPUTED_COLOR, 'outline-style': 'dashed', 'outline-offset': 2, 'text-max-width': '170px' } },
+  {
+    selector: 'node.disputed',
+    style: { 'outline-width': 3, 'outline-color': DISPUTED_COLOR, 'outline-style': 'dashed', 'outline-offset': 2, 'text-max-width': '170px' },
+  },
   { selector: 'edge.disputed', style: { 'line-outline-width': 2, 'line-outline-color': DISPUTED_COLOR } },
   { selector: '.faded', style: { opacity: 0.25 } },
   { selector: 'node.path', style: { 'border-width': 5, 'border-color': '#F5B700', opacity: 1 } },
-  { selector: 'edge.path', style: { width: 6, 'line-color': '#F5B700', 'target-arrow-color': '#F5B700', 'text-background-color': '#FFE8A3', opacity: 1, 'z-index': 10 } },
+  {
+    selector: 'edge.path',
+    style: { width: 6, 'line-color': '#F5B700', 'target-arrow-color': '#F5B700', 'text-background-color': '#FFE8A3', opacity: 1, 'z-index': 10 },
+  },
 ];

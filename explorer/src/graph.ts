@@ -191,7 +191,10 @@ export class GraphView {
 
   /** Entities selected on the canvas (click with shift/ctrl, or a box drawn with shift). */
   selectedIds(): string[] {
-    return this.cy.nodes(':selected').filter((node) => !node.hasClass('summary')).map((node) => node.id());
+    return this.cy
+      .nodes(':selected')
+      .filter((node) => !node.hasClass('summary'))
+      .map((node) => node.id());
   }
 
   /** Highlights a path and fades the rest; an empty path clears the highlight. */

@@ -21,7 +21,17 @@ function dates(start: string | null, end: string | null): string | null {
 }
 
 function card(node: NodeSingular): HTMLElement[] {
-  const data = node.data() as { name: string; type: EntityType; title: string | null; startDate: string | null; endDate: string | null; sources: number; sourceCount: number; status: string; aliases: string[] };
+  const data = node.data() as {
+    name: string;
+    type: EntityType;
+    title: string | null;
+    startDate: string | null;
+    endDate: string | null;
+    sources: number;
+    sourceCount: number;
+    status: string;
+    aliases: string[];
+  };
   const when = dates(data.startDate, data.endDate);
   const independent = `${data.sources} independent source${data.sources === 1 ? '' : 's'}`;
   const degree = node.degree(false);

@@ -24,7 +24,8 @@ export interface Collapsed {
   summaries: Summary[];
 }
 
-const bySourcesThenName = (a: EntitySummary, b: EntitySummary) => (b.independentSourceCount ?? 0) - (a.independentSourceCount ?? 0) || a.name.localeCompare(b.name);
+const bySourcesThenName = (a: EntitySummary, b: EntitySummary) =>
+  (b.independentSourceCount ?? 0) - (a.independentSourceCount ?? 0) || a.name.localeCompare(b.name);
 
 /**
  * `keep`: entities that must stay drawn (expanded, selected, on the path); `open`: hubs drawn whole.

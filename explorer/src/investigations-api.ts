@@ -25,7 +25,11 @@ const IMPORT = `mutation ImportInvestigation($file: JSON!) { importInvestigation
 export const LIST_SIZE = 100;
 
 export async function listInvestigations(credential: string): Promise<{ items: SavedInvestigation[]; total: number }> {
-  const data = await graphql<{ investigations: { totalCount: number; edges: Array<{ node: SavedInvestigation }> } }>({ query: LIST, variables: { first: LIST_SIZE } }, undefined, { credential });
+  const data = await graphql<{ investigations: { totalCount: number; edges: Array<{ node: SavedInvestigation }> } }>(
+    { query: LIST, variables: { first: LIST_SIZE } },
+    undefined,
+    { credential },
+  );
   return { items: data.investigations.edges.map((edge) => edge.node), total: data.investigations.totalCount };
 }
 
@@ -43,7 +47,8 @@ export async function saveInvestigation(credential: string, input: SaveInput): P
 }
 
 export async function renameInvestigation(credential: string, id: string, name: string, expectedVersion: number): Promise<SavedInvestigation> {
-  return (await graphql<{ renameInvestigation: SavedInvestigation }>({ query: RENAME, variables: { id, name, expectedVersion } }, undefined, { credential })).renameInvestigation;
+  return (await graphql<{ renameInvestigation: SavedInvestigation }>({ query: RENAME, variables: { id, name, expectedVersion } }, undefined, { credential }))
+    .renameInvestigation;
 }
 
 export async function deleteInvestigation(credential: string, id: string, expectedVersion: number): Promise<void> {

@@ -19,7 +19,13 @@ const when = (iso: string) => {
 function renameForm(investigation: SavedInvestigation, onRename: (name: string) => void, onCancel: () => void): HTMLFormElement {
   const input = h('input', { type: 'text', class: 'investigation-rename', maxlength: 200, required: true, 'aria-label': `New name for ${investigation.name}` });
   input.value = investigation.name;
-  const form = h('form', { class: 'investigation-rename-form' }, input, h('button', { type: 'submit' }, 'Save name'), h('button', { type: 'button', onclick: onCancel }, 'Cancel'));
+  const form = h(
+    'form',
+    { class: 'investigation-rename-form' },
+    input,
+    h('button', { type: 'submit' }, 'Save name'),
+    h('button', { type: 'button', onclick: onCancel }, 'Cancel'),
+  );
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     onRename(input.value);
@@ -33,14 +39,23 @@ function renameForm(investigation: SavedInvestigation, onRename: (name: string) 
 
 /** One saved investigation: its name, whose it is, when it changed, and what can be done with it. */
 export function renderItem(investigation: SavedInvestigation, isOpen: boolean, actions: ItemActions): HTMLLIElement {
-  const badges = [investigation.shared ? h('span', { class: 'badge' }, 'shared') : null, investigation.mine ? null : h('span', { class: 'badge' }, 'another key’s')];
+  const badges = [
+    investigation.shared ? h('span', { class: 'badge' }, 'shared') : null,
+    investigation.mine ? null : h('span', { class: 'badge' }, 'another key’s'),
+  ];
   const title = h('span', { class: 'investigation-name' }, investigation.name);
   const head = h('div', { class: 'investigation-head' }, title, ...badges);
   const buttons = h(
     'div',
     { class: 'investigation-actions' },
     h('button', { type: 'button', class: 'open', onclick: () => actions.open(investigation) }, 'Open'),
-    investigation.mine && isOpen ? h('button', { type: 'button', class: 'save-here', title: 'Save the current view into this investigation', onclick: () => actions.saveHere(investigation) }, 'Save view here') : null,
+    investigation.mine && isOpen
+      ? h(
+          'button',
+          { type: 'button', class: 'save-here', title: 'Save the current view into this investigation', onclick: () => actions.saveHere(investigation) },
+          'Save view here',
+        )
+      : null,
     investigation.mine ? h('button', { type: 'button', class: 'rename' }, 'Rename') : null,
     investigation.mine ? h('button', { type: 'button', class: 'delete', onclick: () => actions.remove(investigation) }, 'Delete') : null,
     h('button', { type: 'button', class: 'export', onclick: () => actions.exportFile(investigation) }, 'Export'),
@@ -55,7 +70,11 @@ export function renderItem(investigation: SavedInvestigation, isOpen: boolean, a
   );
   const renameButton = buttons.querySelector<HTMLButtonElement>('button.rename');
   renameButton?.addEventListener('click', () => {
-    const form = renameForm(investigation, (name) => actions.rename(investigation, name), () => form.replaceWith(head));
+    const form = renameForm(
+      investigation,
+      (name) => actions.rename(investigation, name),
+      () => form.replaceWith(head),
+    );
     head.replaceWith(form);
   });
   return item;

@@ -45,7 +45,14 @@ export function explorerUrl(explorer: unknown): string {
   return `/explorer/${query}`;
 }
 
-const fileName = (name: string) => `investigation-${name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'untitled'}.json`;
+const fileName = (name: string) =>
+  `investigation-${
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 60) || 'untitled'
+  }.json`;
 
 export function attachInvestigations(section: HTMLElement): void {
   const key = h('input', { type: 'password', id: 'investigations-key', autocomplete: 'off', placeholder: 'API key' });

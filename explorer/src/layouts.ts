@@ -21,7 +21,15 @@ export function hash(id: string): number {
   return (value >>> 0) / 4294967296;
 }
 
-const forceOptions = { name: 'cose', animate: false, randomize: false, nodeDimensionsIncludeLabels: true, idealEdgeLength: () => 140, nodeRepulsion: () => 14000, padding: 40 };
+const forceOptions = {
+  name: 'cose',
+  animate: false,
+  randomize: false,
+  nodeDimensionsIncludeLabels: true,
+  idealEdgeLength: () => 140,
+  nodeRepulsion: () => 14000,
+  padding: 40,
+};
 
 /** Days since the epoch of a partial ISO date (`2021`, `2021-08`, `2021-08-09`), or null. */
 function day(date: string | null | undefined): number | null {
@@ -62,7 +70,10 @@ function timePositions(nodes: NodeCollection): Map<string, Point> {
   for (const [type, row] of Object.entries(rows)) {
     const members = nodes.filter((node) => node.data('type') === type).nodes();
     const points = members.map((node) => {
-      const linked = node.neighborhood('node').filter((other) => positions.has(other.id()) && other.data('type') === 'EVENT').nodes();
+      const linked = node
+        .neighborhood('node')
+        .filter((other) => positions.has(other.id()) && other.data('type') === 'EVENT')
+        .nodes();
       const x = linked.length > 0 ? linked.map((other) => positions.get(other.id())!.x).reduce((a, b) => a + b, 0) / linked.length : width / 2;
       return { node, x };
     });
@@ -75,10 +86,28 @@ function layoutOptions(name: LayoutName, cy: Core, nodes: NodeCollection, roots:
   switch (name) {
     case 'hierarchical': {
       const present = roots.filter((id) => cy.getElementById(id).nonempty() && nodes.has(cy.getElementById(id)));
-      return { name: 'breadthfirst', directed: false, roots: present.length > 0 ? present.map((id) => `#${CSS.escape(id)}`).join(',') : undefined, spacingFactor: 1.1, avoidOverlap: true, nodeDimensionsIncludeLabels: true, padding: 40, animate: false } as LayoutOptions;
+      return {
+        name: 'breadthfirst',
+        directed: false,
+        roots: present.length > 0 ? present.map((id) => `#${CSS.escape(id)}`).join(',') : undefined,
+        spacingFactor: 1.1,
+        avoidOverlap: true,
+        nodeDimensionsIncludeLabels: true,
+        padding: 40,
+        animate: false,
+      } as LayoutOptions;
     }
     case 'concentric':
-      return { name: 'concentric', concentric: (node: NodeSingular) => node.degree(false), levelWidth: () => 2, minNodeSpacing: 50, avoidOverlap: true, nodeDimensionsIncludeLabels: true, padding: 40, animate: false } as LayoutOptions;
+      return {
+        name: 'concentric',
+        concentric: (node: NodeSingular) => node.degree(false),
+        levelWidth: () => 2,
+        minNodeSpacing: 50,
+        avoidOverlap: true,
+        nodeDimensionsIncludeLabels: true,
+        padding: 40,
+        animate: false,
+      } as LayoutOptions;
     case 'time': {
       const positions = timePositions(nodes);
       return { name: 'preset', positions: (node: NodeSingular) => positions.get(node.id()) ?? node.position(), padding: 40, animate: false } as LayoutOptions;

@@ -15,7 +15,15 @@ import { forgetNeighbourhoods, type ViewData } from './view.js';
  */
 
 /** Kinds that can change what the view draws. Documents and sources alone do not. */
-export const LIVE_KINDS = ['ENTITY_UPSERTED', 'ENTITY_DELETED', 'ENTITIES_MERGED', 'RELATION_UPSERTED', 'RELATION_DELETED', 'REPORT_ADDED', 'SOURCE_GROUPED'] as const;
+export const LIVE_KINDS = [
+  'ENTITY_UPSERTED',
+  'ENTITY_DELETED',
+  'ENTITIES_MERGED',
+  'RELATION_UPSERTED',
+  'RELATION_DELETED',
+  'REPORT_ADDED',
+  'SOURCE_GROUPED',
+] as const;
 /** The API's limit on `entityIds`. */
 export const MAX_LIVE_IDS = 1000;
 
@@ -137,10 +145,14 @@ export interface LiveOptions {
 const sleep = (ms: number, signal: AbortSignal) =>
   new Promise<void>((resolve) => {
     const timer = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => {
-      clearTimeout(timer);
-      resolve();
-    }, { once: true });
+    signal.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        resolve();
+      },
+      { once: true },
+    );
   });
 
 /** The subscription of one page. `watch` after every drawing; `pause`/`resume` as the page hides and shows. */

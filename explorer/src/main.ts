@@ -118,7 +118,12 @@ const actions: DetailActions = {
 const filters = () => readFilters(state);
 const sourcingControls = createSourcingControls(byId('sourcing'), (change, mode) => navigate({ ...state, ...change }, mode));
 const sourceFilter = createSourceFilter(byId('source-filter'), (choice) => navigate({ ...state, ...choice }));
-const search = attachSearch({ input: byId<HTMLInputElement>('search-input'), list: byId<HTMLUListElement>('search-results'), onChoose: (entity) => openEntity(entity.id), filters });
+const search = attachSearch({
+  input: byId<HTMLInputElement>('search-input'),
+  list: byId<HTMLUListElement>('search-results'),
+  onChoose: (entity) => openEntity(entity.id),
+  filters,
+});
 const pathPanel = createPathPanel(byId('path'), {
   filters,
   onFind: (from, to) => navigate({ ...state, path: { from: from.id, to: to.id } }),
@@ -151,7 +156,11 @@ async function refresh(): Promise<void> {
   try {
     const loaded = await track('Loading the graph', loadView(state, controller.signal));
     const path = loaded.path?.result;
-    const keep = new Set([...state.expanded, ...(state.selected?.kind === 'entity' ? [state.selected.id] : []), ...(path ? path.nodes.map((node) => node.id) : [])]);
+    const keep = new Set([
+      ...state.expanded,
+      ...(state.selected?.kind === 'entity' ? [state.selected.id] : []),
+      ...(path ? path.nodes.map((node) => node.id) : []),
+    ]);
     const data = isFiltering(state) ? await track('Reading the sources in view', filterBySource(loaded, state, keep, controller.signal)) : loaded;
     if (controller.signal.aborted) return;
     view = data;
@@ -208,9 +217,14 @@ async function loadDetail(): Promise<void> {
       const none = filtered() ? `"${selection.id}" is not in the graph ${filtered()}.` : `There is no entity "${selection.id}".`;
       panel.replaceChildren(data.entity ? renderEntity(data.entity, relations, names, state.asOf, actions) : renderMessage(none, 'error-text'));
     } else {
-      const data = await track('Loading details', graphql<{ relation: RelationPanel | null }>({ query: RELATION_PANEL, variables: { id: selection.id } }, controller.signal));
+      const data = await track(
+        'Loading details',
+        graphql<{ relation: RelationPanel | null }>({ query: RELATION_PANEL, variables: { id: selection.id } }, controller.signal),
+      );
       if (controller.signal.aborted) return;
-      panel.replaceChildren(data.relation ? renderRelation(data.relation, state.asOf, actions) : renderMessage(`There is no relation "${selection.id}".`, 'error-text'));
+      panel.replaceChildren(
+        data.relation ? renderRelation(data.relation, state.asOf, actions) : renderMessage(`There is no relation "${selection.id}".`, 'error-text'),
+      );
     }
   } catch (error) {
     if (controller.signal.aborted) return;
@@ -230,11 +244,17 @@ async function loadStats(): Promise<void> {
 }
 
 byId('export-png').addEventListener('click', () => {
-  track('Exporting PNG', exportPng(graph, 'newsgraph-view.png')).then(() => note('Exported the view as PNG.'), (error: unknown) => showError(error));
+  track('Exporting PNG', exportPng(graph, 'newsgraph-view.png')).then(
+    () => note('Exported the view as PNG.'),
+    (error: unknown) => showError(error),
+  );
 });
 byId('export-json').addEventListener('click', () => {
   if (!view) return;
-  track('Exporting the JSON bundle', exportBundle(view, new AbortController().signal)).then(({ summary }) => note(summary), (error: unknown) => showError(error));
+  track('Exporting the JSON bundle', exportBundle(view, new AbortController().signal)).then(
+    ({ summary }) => note(summary),
+    (error: unknown) => showError(error),
+  );
 });
 byId('clear-view').addEventListener('click', () => {
   search.reset();

@@ -30,7 +30,15 @@ export function createPathPanel(container: HTMLElement, options: PathPanelOption
   };
 
   const picker = (end: 'from' | 'to', label: string) => {
-    const input = h('input', { id: `path-${end}`, type: 'search', placeholder: 'Search an entity…', autocomplete: 'off', role: 'combobox', 'aria-expanded': 'false', 'aria-controls': `path-${end}-results` });
+    const input = h('input', {
+      id: `path-${end}`,
+      type: 'search',
+      placeholder: 'Search an entity…',
+      autocomplete: 'off',
+      role: 'combobox',
+      'aria-expanded': 'false',
+      'aria-controls': `path-${end}-results`,
+    });
     const list = h('ul', { id: `path-${end}-results`, class: 'suggestions', role: 'listbox', hidden: true });
     input.addEventListener('input', () => {
       chosen[end] = null;
@@ -78,7 +86,8 @@ export function createPathPanel(container: HTMLElement, options: PathPanelOption
       if (!path) return result.replaceChildren();
       if (path.from) set('from', path.from);
       if (path.to) set('to', path.to);
-      if (!path.from || !path.to) return result.replaceChildren(h('p', { class: 'error-text' }, 'One end of the path is not in the graph (with the source and date filters, if any).'));
+      if (!path.from || !path.to)
+        return result.replaceChildren(h('p', { class: 'error-text' }, 'One end of the path is not in the graph (with the source and date filters, if any).'));
       if (!path.result) {
         const within = allTypes ? '' : ` using only ${types.join(', ')}`;
         return result.replaceChildren(h('p', { class: 'none' }, `No path between ${path.from.name} and ${path.to.name} within 6 hops${within}.`));

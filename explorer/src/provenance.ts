@@ -40,7 +40,9 @@ function reportItem(report: SourcedReport, asOf: string | null, actions: Provena
         'div',
         { class: 'doc' },
         'in ',
-        document.url ? h('a', { href: document.url, target: '_blank', rel: 'noopener noreferrer' }, document.title ?? document.id) : h('cite', {}, document.title ?? document.id),
+        document.url
+          ? h('a', { href: document.url, target: '_blank', rel: 'noopener noreferrer' }, document.title ?? document.id)
+          : h('cite', {}, document.title ?? document.id),
         report.start != null && report.end != null ? ` (characters ${report.start}–${report.end})` : '',
       )
     : null;
@@ -95,7 +97,12 @@ export function provenance(reports: SourcedReport[], asOf: string | null, action
             h(
               'li',
               { class: 'origin-group', 'data-origin': group.origin },
-              h('div', { class: 'origin-head', title: `Independence key: ${group.origin}` }, h('span', { class: 'origin-sources' }, group.sources.join(', ')), ` · ${plural(group.reports.length, 'report')}`),
+              h(
+                'div',
+                { class: 'origin-head', title: `Independence key: ${group.origin}` },
+                h('span', { class: 'origin-sources' }, group.sources.join(', ')),
+                ` · ${plural(group.reports.length, 'report')}`,
+              ),
               h('ol', { class: 'reports' }, ...group.reports.map((report) => reportItem(report, asOf, actions))),
             ),
           ),

@@ -101,7 +101,10 @@ export function searchQuery(q: string, filters?: ReadFilters): GraphQLRequest {
   const variables: Record<string, unknown> = { q };
   const params = ['$q: String!'];
   const filter = filterArguments(filters, variables, params);
-  return { query: filter ? `query Search(${params.join(', ')}) { search(query: $q, first: 10${filter}) { score entity { ${NODE_FIELDS} } } }` : SEARCH, variables };
+  return {
+    query: filter ? `query Search(${params.join(', ')}) { search(query: $q, first: 10${filter}) { score entity { ${NODE_FIELDS} } } }` : SEARCH,
+    variables,
+  };
 }
 
 /** The selected entity for the detail panel; null when it does not pass the filters. */

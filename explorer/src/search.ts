@@ -50,7 +50,14 @@ export function attachSearch({ input, list, onChoose, filters }: SearchBoxOption
       hits.map((entity, i) =>
         h(
           'li',
-          { role: 'option', 'aria-selected': 'false', 'data-id': entity.id, onmousedown: (event: Event) => event.preventDefault(), onclick: () => choose(entity), onmouseenter: () => highlight(i) },
+          {
+            role: 'option',
+            'aria-selected': 'false',
+            'data-id': entity.id,
+            onmousedown: (event: Event) => event.preventDefault(),
+            onclick: () => choose(entity),
+            onmouseenter: () => highlight(i),
+          },
           h('span', { class: 'name' }, entity.name),
           typeBadge(entity.type),
           entity.aliases.length > 0 ? h('span', { class: 'aliases' }, `also ${entity.aliases.join(', ')}`) : null,

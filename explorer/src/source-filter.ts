@@ -52,7 +52,10 @@ export const isFiltering = (choice: SourceChoice): boolean => choice.source !== 
 export async function filterBySource(view: ViewData, choice: SourceChoice, keep: ReadonlySet<string>, signal: AbortSignal): Promise<ViewData> {
   if (!isFiltering(choice)) return view;
   await Promise.all([fetchReported('entity', [...view.nodes.keys()], signal), fetchReported('relation', [...view.edges.keys()], signal)]);
-  const matches = (key: string) => (reportedSources.get(key) ?? []).some((source) => (choice.source === null || source.id === choice.source) && (choice.sourceKind === null || source.kind === choice.sourceKind));
+  const matches = (key: string) =>
+    (reportedSources.get(key) ?? []).some(
+      (source) => (choice.source === null || source.id === choice.source) && (choice.sourceKind === null || source.kind === choice.sourceKind),
+    );
   const onPath = new Set(view.path?.result?.relations.map((relation) => relation.id) ?? []);
   const edges = new Map([...view.edges].filter(([id]) => onPath.has(id) || matches(`relation:${id}`)));
   const ends = new Set([...edges.values()].flatMap((edge) => [edge.from.id, edge.to.id]));
@@ -69,7 +72,10 @@ export function createSourceFilter(container: HTMLElement, onChange: (choice: So
   source.addEventListener('change', changed);
   container.replaceChildren(h('label', { for: 'source-kind' }, 'Reported by a source of kind'), kind, h('label', { for: 'source-id' }, 'Reported by'), source);
   let wanted: string | null = null;
-  void graphql<{ sources: { edges: Array<{ node: SourceRef }> } }>({ query: `query Sources { sources(first: ${SOURCES_SHOWN}) { edges { node { id name kind } } } }`, variables: {} }).then(
+  void graphql<{ sources: { edges: Array<{ node: SourceRef }> } }>({
+    query: `query Sources { sources(first: ${SOURCES_SHOWN}) { edges { node { id name kind } } } }`,
+    variables: {},
+  }).then(
     (data) => {
       source.append(...data.sources.edges.map(({ node }) => h('option', { value: node.id }, `${node.name} (${node.kind})`)));
       source.value = wanted ?? '';
@@ -80,7 +86,8 @@ export function createSourceFilter(container: HTMLElement, onChange: (choice: So
     render(choice) {
       wanted = choice.source;
       // A link may name a source not in the list (yet): keep it chosen rather than show "any".
-      if (choice.source && ![...source.options].some((option) => option.value === choice.source)) source.append(h('option', { value: choice.source }, choice.source));
+      if (choice.source && ![...source.options].some((option) => option.value === choice.source))
+        source.append(h('option', { value: choice.source }, choice.source));
       source.value = choice.source ?? '';
       kind.value = choice.sourceKind ?? '';
     },

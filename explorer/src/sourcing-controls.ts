@@ -25,7 +25,12 @@ export function createSourcingControls(container: HTMLElement, onChange: FilterC
   let stops: Array<string | null> = [null];
   let replay = 0;
 
-  const minSources = h('select', { id: 'min-sources' }, h('option', { value: '' }, 'any'), ...MIN_SOURCES_CHOICES.map((n) => h('option', { value: String(n) }, `${n} or more`)));
+  const minSources = h(
+    'select',
+    { id: 'min-sources' },
+    h('option', { value: '' }, 'any'),
+    ...MIN_SOURCES_CHOICES.map((n) => h('option', { value: String(n) }, `${n} or more`)),
+  );
   const slider = h('input', { id: 'as-of', type: 'range', min: 0, max: 0, step: 1, value: 0 });
   const label = h('output', { id: 'as-of-label', for: 'as-of' });
   const replayButton = h('button', { type: 'button', id: 'as-of-replay', title: 'Step through the report dates from the first' }, 'Replay');

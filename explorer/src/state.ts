@@ -48,9 +48,7 @@ export function parseState(search: string): ViewState {
   const edge = params.get('edge');
   const selected: Selection = node ? { kind: 'entity', id: node } : edge ? { kind: 'relation', id: edge } : null;
   const known = new Set<string>(RELATION_TYPES);
-  const types = (params.get('types') ?? '')
-    .split(',')
-    .filter((type): type is RelationType => known.has(type));
+  const types = (params.get('types') ?? '').split(',').filter((type): type is RelationType => known.has(type));
   const from = params.get('from');
   const to = params.get('to');
   const asOf = params.get('asOf');

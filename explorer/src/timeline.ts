@@ -9,7 +9,11 @@ export function renderTimeline(list: HTMLElement, events: EntitySummary[], selec
   }
   list.replaceChildren(
     ...events.map((event) => {
-      const when = event.startDate ? (event.endDate && event.endDate !== event.startDate ? `${event.startDate} – ${event.endDate}` : event.startDate) : 'undated';
+      const when = event.startDate
+        ? event.endDate && event.endDate !== event.startDate
+          ? `${event.startDate} – ${event.endDate}`
+          : event.startDate
+        : 'undated';
       return h(
         'li',
         { 'data-id': event.id, class: event.id === selectedId ? 'chosen' : '' },

@@ -88,27 +88,36 @@ export class ChangeLog {
    * read after the events: a page read while pruning passed its cursor is known to be incomplete.
    */
   page(after: number | null, limit: number, filter: ChangeFilter = {}): Promise<ChangePage> {
-    return this.db.transaction('READ', async (tx) => {
-      const position = async () => (await tx.run<FeedPosition>(POSITION)).records[0]?.toObject() ?? { head: 0, prunedThrough: 0 };
-      const from = after ?? (await position()).prunedThrough;
-      const filtered = Boolean(filter.kinds?.length || filter.entityIds?.length);
-      const scan = filtered ? Math.max(limit + 1, FILTERED_SCAN) : limit + 1;
-      const params = {
-        after: neo4j.int(from),
-        limit: neo4j.int(limit),
-        scan: neo4j.int(scan),
-        kinds: filter.kinds?.length ? filter.kinds : null,
-        entityIds: filter.entityIds?.length ? filter.entityIds : null,
-      };
-      const row = (await tx.run(EVENTS_AFTER, params)).records[0]!.toObject() as { scanned: number; through: number; holeBefore: number | null; events: ChangeEvent[] };
-      const { prunedThrough } = await position();
-      if (row.events.length > limit) {
-        const events = row.events.slice(0, limit);
-        return { events, through: events.at(-1)!.sequence, more: true, holeBefore: null, prunedThrough };
-      }
-      const more = row.holeBefore !== null || row.scanned === scan;
-      return { events: row.events, through: row.through, more, holeBefore: row.holeBefore, prunedThrough };
-    }, { name: 'change feed page' });
+    return this.db.transaction(
+      'READ',
+      async (tx) => {
+        const position = async () => (await tx.run<FeedPosition>(POSITION)).records[0]?.toObject() ?? { head: 0, prunedThrough: 0 };
+        const from = after ?? (await position()).prunedThrough;
+        const filtered = Boolean(filter.kinds?.length || filter.entityIds?.length);
+        const scan = filtered ? Math.max(limit + 1, FILTERED_SCAN) : limit + 1;
+        const params = {
+          after: neo4j.int(from),
+          limit: neo4j.int(limit),
+          scan: neo4j.int(scan),
+          kinds: filter.kinds?.length ? filter.kinds : null,
+          entityIds: filter.entityIds?.length ? filter.entityIds : null,
+        };
+        const row = (await tx.run(EVENTS_AFTER, params)).records[0]!.toObject() as {
+          scanned: number;
+          through: number;
+          holeBefore: number | null;
+          events: ChangeEvent[];
+        };
+        const { prunedThrough } = await position();
+        if (row.events.length > limit) {
+          const events = row.events.slice(0, limit);
+          return { events, through: events.at(-1)!.sequence, more: true, holeBefore: null, prunedThrough };
+        }
+        const more = row.holeBefore !== null || row.scanned === scan;
+        return { events: row.events, through: row.through, more, holeBefore: row.holeBefore, prunedThrough };
+      },
+      { name: 'change feed page' },
+    );
   }
 
   /** Deletes every event older than the cutoff (and every earlier-numbered one); returns how many went. */
@@ -120,7 +129,11 @@ export class ChangeLog {
     await this.db.write(MARK_PRUNED, { bound: neo4j.int(bound) }, { name: 'change feed mark pruned', outbox: false });
     let deleted = 0;
     for (;;) {
-      const [batch] = await this.db.write<{ deleted: number }>(PRUNE_BATCH, { bound: neo4j.int(bound), batch: neo4j.int(PRUNE_BATCH_SIZE) }, { name: 'change feed prune', outbox: false, timeoutMs: 60_000 });
+      const [batch] = await this.db.write<{ deleted: number }>(
+        PRUNE_BATCH,
+        { bound: neo4j.int(bound), batch: neo4j.int(PRUNE_BATCH_SIZE) },
+        { name: 'change feed prune', outbox: false, timeoutMs: 60_000 },
+      );
       deleted += batch?.deleted ?? 0;
       if ((batch?.deleted ?? 0) < PRUNE_BATCH_SIZE) return deleted;
     }

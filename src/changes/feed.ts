@@ -64,7 +64,11 @@ export class ChangeFeed {
   private pruneTimer?: NodeJS.Timeout;
   private readonly stopListening: () => void;
 
-  constructor(executor: Executor, private readonly logger: Logger, readonly options: ChangeFeedOptions) {
+  constructor(
+    executor: Executor,
+    private readonly logger: Logger,
+    readonly options: ChangeFeedOptions,
+  ) {
     this.changeLog = new ChangeLog(executor);
     this.tail = new SharedTail(this.changeLog, logger, {
       wanted: () => this.open.size > 0 && !this.closed,

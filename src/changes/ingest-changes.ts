@@ -22,10 +22,23 @@ export function batchChanges(batch: Batch, entityIds: ReadonlyMap<string, string
     return { kind: 'REPORT_ADDED', subjectId: storedReportId(report.document, report.id), entityIds: entities, relationId, documentId: report.document };
   });
   return [
-    ...batch.documents.map((document): ChangeDraft => ({ kind: 'DOCUMENT_INGESTED', subjectId: document.id, entityIds: reportEntities.get(document.id) ?? [], documentId: document.id })),
-    ...batch.sources.map((source): ChangeDraft => ({ kind: 'SOURCE_UPSERTED', subjectId: source.id, entityIds: source.entity ? [mapped(entityIds, source.entity)] : [] })),
+    ...batch.documents.map((document): ChangeDraft => ({
+      kind: 'DOCUMENT_INGESTED',
+      subjectId: document.id,
+      entityIds: reportEntities.get(document.id) ?? [],
+      documentId: document.id,
+    })),
+    ...batch.sources.map((source): ChangeDraft => ({
+      kind: 'SOURCE_UPSERTED',
+      subjectId: source.id,
+      entityIds: source.entity ? [mapped(entityIds, source.entity)] : [],
+    })),
     // Two records resolved to one entity are one change.
-    ...[...new Set(batch.entities.map((entity) => mapped(entityIds, entity.id)))].map((id): ChangeDraft => ({ kind: 'ENTITY_UPSERTED', subjectId: id, entityIds: [id] })),
+    ...[...new Set(batch.entities.map((entity) => mapped(entityIds, entity.id)))].map((id): ChangeDraft => ({
+      kind: 'ENTITY_UPSERTED',
+      subjectId: id,
+      entityIds: [id],
+    })),
     ...[...ends].map(([id, [from, to]]): ChangeDraft => ({ kind: 'RELATION_UPSERTED', subjectId: id, entityIds: [from!, to!] })),
     ...reports,
   ];

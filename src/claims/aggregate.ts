@@ -79,7 +79,10 @@ function rankValues(property: ValueProperty, groups: Array<{ value: string; repo
     // the longest wording would always win.
     const agreeing = disputable(property)
       ? groups
-          .filter((other) => other === group || (compatible(property, group.value, other.value) && precision(property, other.value) <= precision(property, group.value)))
+          .filter(
+            (other) =>
+              other === group || (compatible(property, group.value, other.value) && precision(property, other.value) <= precision(property, group.value)),
+          )
           .flatMap((other) => other.reports)
       : group.reports;
     return {
@@ -115,7 +118,12 @@ export function corroborate(properties: readonly ValueProperty[], given: readonl
   // that of its earliest report, not of whichever report the database returned first.
   const reports = [...given].sort((a, b) => compareText(a.reportedAt ?? '\uffff', b.reportedAt ?? '\uffff') || compareText(a.id, b.id));
   const values = properties.flatMap((property) => rankValues(property, valuesOf(property, reports)));
-  const disputed = properties.filter((property) => inDispute(property, values.filter((value) => value.property === property)));
+  const disputed = properties.filter((property) =>
+    inDispute(
+      property,
+      values.filter((value) => value.property === property),
+    ),
+  );
   const independentSourceCount = distinct(reports.map((report) => report.origin)).length;
   const preferred: Partial<Record<ValueProperty, string>> = {};
   for (const value of values) if (value.preferred) preferred[value.property] = value.value;

@@ -56,7 +56,7 @@ const TIMEOUT_MS = 120_000;
 /** Walks `find` in id order from the start, handing each page to `work`; returns how many rows it saw. */
 async function inIdOrder<R extends { id: string }>(executor: Executor, find: string, name: string, work: (rows: R[]) => Promise<void>): Promise<number> {
   let seen = 0;
-  for (let after = ''; ; ) {
+  for (let after = ''; ;) {
     const rows = await executor.read<R>(find, { after }, { name });
     if (rows.length === 0) return seen;
     await work(rows);
@@ -81,9 +81,16 @@ export async function backfillCorroboration(executor: Executor): Promise<{ docum
     const unfiled = rows.filter((row) => row.unfiled).map((row) => ({ id: row.id, text: row.text ?? '' }));
     if (unfiled.length > 0) await write('file documents', (tx) => fileDocuments(tx, unfiled));
   });
-  for (const [statement, name] of [[ENTITY_REPORTS, 'entity report values and origins'], [RELATION_REPORTS, 'relation report values and origins']] as const) {
-    for (let after: string | null = ''; after !== null; ) {
-      const [row]: Array<{ last: string | null }> = await executor.write<{ last: string | null }>(statement, { after }, { name, timeoutMs: TIMEOUT_MS, outbox: false });
+  for (const [statement, name] of [
+    [ENTITY_REPORTS, 'entity report values and origins'],
+    [RELATION_REPORTS, 'relation report values and origins'],
+  ] as const) {
+    for (let after: string | null = ''; after !== null;) {
+      const [row]: Array<{ last: string | null }> = await executor.write<{ last: string | null }>(
+        statement,
+        { after },
+        { name, timeoutMs: TIMEOUT_MS, outbox: false },
+      );
       after = row?.last ?? null;
     }
   }

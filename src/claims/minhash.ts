@@ -40,11 +40,16 @@ const COEFFICIENTS: Array<[number, number]> = (() => {
 function permute(x: number, [a, b]: [number, number]): number {
   const high = ((a >>> 16) * x) % PRIME;
   const low = ((a & 0xffff) * x) % PRIME;
-  return ((high * 65_536) % PRIME + low + b) % PRIME;
+  return (((high * 65_536) % PRIME) + low + b) % PRIME;
 }
 
 export function words(text: string): string[] {
-  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
 }
 
 /** Null for a text too short to have one shingle: it is never called a copy. */

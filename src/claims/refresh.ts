@@ -90,14 +90,25 @@ const PIN = `SET x.pinned = [p IN coalesce(x.pinned, []) WHERE NOT p IN $propert
 const PIN_ENTITY = `MATCH (x:Entity {id: $id}) ${PIN}`;
 const PIN_RELATION = `MATCH (x:Claim {relationId: $id}) ${PIN}`;
 
-export async function pinEdited(tx: CountingTransaction, subject: { entity: string } | { relation: string }, properties: readonly string[], withReports: boolean): Promise<void> {
+export async function pinEdited(
+  tx: CountingTransaction,
+  subject: { entity: string } | { relation: string },
+  properties: readonly string[],
+  withReports: boolean,
+): Promise<void> {
   if (properties.length === 0) return;
   const [statement, id] = 'entity' in subject ? [PIN_ENTITY, subject.entity] : [PIN_RELATION, subject.relation];
   await tx.run(statement, { id, properties, pin: !withReports });
 }
 
 export async function refreshCorroboration(tx: CountingTransaction, subjects: Subjects): Promise<void> {
-  await refreshKind(tx, [...new Set(subjects.entities)].sort(), ENTITY_REPORTS, () => WRITE_ENTITIES, (type) => ENTITY_VALUE_PROPERTIES.filter((p) => VALUE_PROPERTIES_OF[type as EntityType]?.includes(p)));
+  await refreshKind(
+    tx,
+    [...new Set(subjects.entities)].sort(),
+    ENTITY_REPORTS,
+    () => WRITE_ENTITIES,
+    (type) => ENTITY_VALUE_PROPERTIES.filter((p) => VALUE_PROPERTIES_OF[type as EntityType]?.includes(p)),
+  );
   const relationWrite = (type: string) => (isRelationType(type) ? writeRelationsCypher(type) : null);
   await refreshKind(tx, [...new Set(subjects.relations)].sort(), RELATION_REPORTS, relationWrite, () => RELATION_VALUE_PROPERTIES);
 }

@@ -96,7 +96,9 @@ export async function fileDocuments(tx: CountingTransaction, documents: Readonly
     const keys = sig ? bands(sig).sort() : [];
     if (keys.length > 0) await tx.run(CLAIM_BANDS, { keys });
     await tx.run(FILE_DOCUMENT, { id: document.id, signature: sig, wire: wireCredit(document.text), keys });
-    const copies = (await tx.run<{ id: string; minhash: number[] | null; text: string | null }>(COPIES, { id: document.id })).records.map((record) => record.toObject());
+    const copies = (await tx.run<{ id: string; minhash: number[] | null; text: string | null }>(COPIES, { id: document.id })).records.map((record) =>
+      record.toObject(),
+    );
     const released = copies.filter((copy) => !(sig && copy.minhash && similarity(sig, copy.minhash.map(Number)) >= COPY_SIMILARITY));
     if (released.length > 0) {
       await tx.run(RELEASE, { ids: released.map((copy) => copy.id) });

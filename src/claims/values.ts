@@ -26,7 +26,14 @@ const COMPARISON: Record<ValueProperty, Comparison> = {
   role: 'wording',
 };
 
-const words = (value: string) => ` ${value.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean).join(' ')} `;
+const words = (value: string) =>
+  ` ${value
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+    .join(' ')} `;
 
 /** Two values given for one property: may both be true at once? */
 export function compatible(property: ValueProperty, a: string, b: string): boolean {

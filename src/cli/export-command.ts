@@ -59,7 +59,9 @@ export function registerExportCommand(program: Command, deps: ExportCommandDeps)
       // The data may go to stdout, so logs go to stderr.
       const log = createLogger(runtime.config.logLevel, pino.destination({ dest: 2, sync: true }));
       try {
-        const summary = await deps.withDatabase({ ...runtime, log }, (db) => runExport(db.executor, { ...options, filter: { asOf: options.asOf ?? null, minSources: options.minSources ?? null } }));
+        const summary = await deps.withDatabase({ ...runtime, log }, (db) =>
+          runExport(db.executor, { ...options, filter: { asOf: options.asOf ?? null, minSources: options.minSources ?? null } }),
+        );
         console.error(summary);
       } catch (error) {
         const systemError = error as NodeJS.ErrnoException;

@@ -87,7 +87,9 @@ async function extractFiles(inputs: Array<{ file: string; input?: ArticleInput }
   }
   if (!single) {
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
-    console.error(`${files.length - failed} of ${files.length} file(s) extracted into ${options.out}: ${entities} entities, ${relations} relations, ${seconds} s${failed ? `; ${failed} failed` : ''}.`);
+    console.error(
+      `${files.length - failed} of ${files.length} file(s) extracted into ${options.out}: ${entities} entities, ${relations} relations, ${seconds} s${failed ? `; ${failed} failed` : ''}.`,
+    );
   }
   return failed;
 }
@@ -95,7 +97,9 @@ async function extractFiles(inputs: Array<{ file: string; input?: ArticleInput }
 export function registerExtractCommand(program: Command): void {
   program
     .command('extract')
-    .description('Propose a draft bundle from raw articles (.txt, or .html reduced to the article): entities, relations and quotes, for review and ingest. Starts the local CoreNLP service (or uses NEWSGRAPH_CORENLP_URL).')
+    .description(
+      'Propose a draft bundle from raw articles (.txt, or .html reduced to the article): entities, relations and quotes, for review and ingest. Starts the local CoreNLP service (or uses NEWSGRAPH_CORENLP_URL).',
+    )
     .argument('<files...>', 'article files: plain text, or HTML (.html, .htm)')
     .option('--url <url>', "the article's URL")
     .option('--title <title>', "the article's title")

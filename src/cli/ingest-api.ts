@@ -106,7 +106,12 @@ export class IngestApi {
         continue;
       }
       // A success whose answer was lost (cut off while read) may still have been written.
-      if (!answer) throw new ApiError(`the service at ${this.endpoint} answered ${what} with HTTP ${response.status} and no GraphQL answer (is --api the newsgraph service's URL?)`, undefined, response.ok);
+      if (!answer)
+        throw new ApiError(
+          `the service at ${this.endpoint} answered ${what} with HTTP ${response.status} and no GraphQL answer (is --api the newsgraph service's URL?)`,
+          undefined,
+          response.ok,
+        );
       const [error] = answer.errors ?? [];
       if (error || !answer.data) throw this.errorOf(error, response.status, what);
       return answer.data;
@@ -117,11 +122,18 @@ export class IngestApi {
     const code = error?.extensions?.code;
     const message = error?.message ?? 'no data and no error';
     if (code === 'UNAUTHENTICATED') {
-      const problem = this.key ? `refused the API key (HTTP ${status}, ${code}): ${message}` : `needs an API key (HTTP ${status}, ${code}): ${message} Give an editor key with --key or NEWSGRAPH_API_KEY.`;
+      const problem = this.key
+        ? `refused the API key (HTTP ${status}, ${code}): ${message}`
+        : `needs an API key (HTTP ${status}, ${code}): ${message} Give an editor key with --key or NEWSGRAPH_API_KEY.`;
       return new ApiError(what === CHECK ? `the service ${problem}` : `the service refused ${what}: it ${problem}`, code);
     }
-    if (code === 'FORBIDDEN') return new ApiError(`the service refused ${what}: the key may not write (HTTP ${status}, ${code}): ${message} Ingest needs an editor or admin key.`, code);
-    if (code === 'BAD_USER_INPUT' && error?.extensions?.issues?.length) return new ApiError(invalidMessage(what, error.extensions.issues, 'the service wrote nothing of it'), code);
+    if (code === 'FORBIDDEN')
+      return new ApiError(
+        `the service refused ${what}: the key may not write (HTTP ${status}, ${code}): ${message} Ingest needs an editor or admin key.`,
+        code,
+      );
+    if (code === 'BAD_USER_INPUT' && error?.extensions?.issues?.length)
+      return new ApiError(invalidMessage(what, error.extensions.issues, 'the service wrote nothing of it'), code);
     if (status === 413) return new ApiError(`the service refused ${what} as too large (HTTP 413): ${message} (its limit is NEWSGRAPH_MAX_BODY_BYTES)`, code);
     return new ApiError(`the service refused ${what} (HTTP ${status}${code ? `, ${code}` : ''}): ${message}`, code);
   }

@@ -50,7 +50,10 @@ async function checkAll(files: string[], progress: IngestProgress): Promise<{ ch
 function summary(total: number, outcomes: FileOutcome[], failedEarlier: string[], dryRun: boolean): string {
   const loaded = outcomes.filter((outcome) => outcome.ok);
   const failed = [...failedEarlier, ...outcomes.filter((outcome) => !outcome.ok).map((outcome) => outcome.file)];
-  const records = plural(loaded.reduce((sum, outcome) => sum + outcome.records, 0), 'record');
+  const records = plural(
+    loaded.reduce((sum, outcome) => sum + outcome.records, 0),
+    'record',
+  );
   const head = dryRun
     ? `dry run, nothing written: ${loaded.length} of ${plural(total, 'file')} valid (${records} would be written)`
     : `${loaded.length} of ${plural(total, 'file')} ingested (${records})`;
@@ -71,7 +74,8 @@ async function runIngest(files: string[], options: IngestOptions): Promise<void>
   const { checked, failed } = await checkAll(files, progress);
   let outcomes: FileOutcome[];
   if (options.dryRun) {
-    for (const file of checked) print(`${file.file}: valid ${file.kind === 'stream' ? 'NDJSON stream' : 'JSON bundle'}; would write ${describeCounts(file.counts)}`);
+    for (const file of checked)
+      print(`${file.file}: valid ${file.kind === 'stream' ? 'NDJSON stream' : 'JSON bundle'}; would write ${describeCounts(file.counts)}`);
     outcomes = checked.map((file) => ({ file: file.file, ok: true, records: recordsOf(file.counts) }));
   } else if (checked.length === 0) {
     outcomes = [];
@@ -98,11 +102,15 @@ export function registerIngestCommand(program: Command): void {
     )
     .argument('<files...>', 'bundle or stream files')
     .option('--dry-run', 'validate every file and say what would be written; needs no database and writes nothing', false)
-    .option('--api <url>', 'load through a running service\'s GraphQL API (e.g. http://localhost:4000) instead of opening the database')
+    .option('--api <url>', "load through a running service's GraphQL API (e.g. http://localhost:4000) instead of opening the database")
     .option('--key <key>', 'with --api: an editor (or admin) API key; default: the NEWSGRAPH_API_KEY variable')
     .option('-q, --quiet', 'no progress on stderr', false)
     .option('--batch-size <n>', 'records per transaction for NDJSON streams loaded into the database', batchSizeOption, 2000)
-    .option('--replace-documents', 'replace stored documents whose text or metadata differ (refused when a stored quote would no longer match; admin key with --api)', false)
+    .option(
+      '--replace-documents',
+      'replace stored documents whose text or metadata differ (refused when a stored quote would no longer match; admin key with --api)',
+      false,
+    )
     .addHelpText(
       'after',
       '\nExamples:\n' +

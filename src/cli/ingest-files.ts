@@ -110,7 +110,13 @@ export async function readBundleFile(file: string, progress: IngestProgress): Pr
 
 function bundleCounts(bundle: Bundle): StreamCounts {
   const batch = bundleToBatch(bundle);
-  return { document: batch.documents.length, source: batch.sources.length, entity: batch.entities.length, relation: batch.relations.length, report: batch.reports.length };
+  return {
+    document: batch.documents.length,
+    source: batch.sources.length,
+    entity: batch.entities.length,
+    relation: batch.relations.length,
+    report: batch.reports.length,
+  };
 }
 
 /** Validates one file without writing anything; throws a FileProblem (or a system error) when it cannot be loaded. */
@@ -130,5 +136,11 @@ export const recordsOf = (counts: StreamCounts): number => Object.values(counts)
 const plural = (count: number, word: string) => `${count.toLocaleString('en')} ${word}${count === 1 ? '' : 's'}`;
 
 export function describeCounts(counts: StreamCounts): string {
-  return [plural(counts.document, 'document'), plural(counts.source, 'source'), plural(counts.entity, 'entity record'), plural(counts.relation, 'relation record'), plural(counts.report, 'report')].join(', ');
+  return [
+    plural(counts.document, 'document'),
+    plural(counts.source, 'source'),
+    plural(counts.entity, 'entity record'),
+    plural(counts.relation, 'relation record'),
+    plural(counts.report, 'report'),
+  ].join(', ');
 }

@@ -88,7 +88,8 @@ export function loadThroughApi(api: IngestApi, files: CheckedFile[], context: Lo
       } catch (error) {
         let written = index === 0 ? 'nothing of the file was written' : `the ${index} bundle(s) before it were written`;
         // A connection lost after the bundle was sent: the service may have written it. Loading again is safe (bundles are idempotent).
-        if (error instanceof ApiError && error.outcomeUnknown) written = `${index === 0 ? 'nothing before it was written' : written}, and this one may have been (load the file again to be sure)`;
+        if (error instanceof ApiError && error.outcomeUnknown)
+          written = `${index === 0 ? 'nothing before it was written' : written}, and this one may have been (load the file again to be sure)`;
         if (error instanceof ApiError) throw new ApiError(`${error.message}\n  ${written}; the rest was not sent`, error.code, error.outcomeUnknown);
         throw error;
       }

@@ -106,7 +106,8 @@ export class IngestProgress {
     if (!state) return undefined;
     const parts = [state.file, state.phase];
     const share = shareOf(state);
-    if (state.part) parts.push(`${Math.floor(share! * 100)}% (${state.part.done.toLocaleString('en')} of ${state.part.total.toLocaleString('en')} ${state.part.unit})`);
+    if (state.part)
+      parts.push(`${Math.floor(share! * 100)}% (${state.part.done.toLocaleString('en')} of ${state.part.total.toLocaleString('en')} ${state.part.unit})`);
     else if (share !== undefined) parts.push(`${Math.floor(share * 100)}% (${size(state.bytesRead!)} of ${size(state.totalBytes!)})`);
     if (state.records !== undefined) parts.push(`${state.records.toLocaleString('en')} ${state.unit ?? 'records'}`);
     parts.push(`${Math.floor((this.now() - state.startedAt) / 1000)} s`);

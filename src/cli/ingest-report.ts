@@ -8,7 +8,11 @@ export function formatReport(file: string, report: IngestReport): string {
     `  relations: ${report.relations.created} created, ${report.relations.matched} matched`,
   ];
   for (const match of report.matches.filter((m) => m.by !== 'id').slice(0, 50)) {
-    lines.push(match.by === 'merged' ? `  matched ${match.id} -> ${match.matchedId}: it was merged into it` : `  matched ${match.id} -> ${match.matchedId} by ${match.by} "${match.value ?? ''}"`);
+    lines.push(
+      match.by === 'merged'
+        ? `  matched ${match.id} -> ${match.matchedId}: it was merged into it`
+        : `  matched ${match.id} -> ${match.matchedId} by ${match.by} "${match.value ?? ''}"`,
+    );
   }
   for (const ambiguity of report.ambiguities.slice(0, 50)) {
     lines.push(`  AMBIGUOUS ${ambiguity.id} ("${ambiguity.name}") could be ${ambiguity.candidates.join(', ')}: created separately, not merged`);

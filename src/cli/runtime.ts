@@ -63,7 +63,17 @@ export function onShutdownSignal(log: Logger, shutdown: () => Promise<void>): vo
 
 /** Known failures print one clear line; anything else prints its stack. */
 export function reportFatal(error: unknown): never {
-  const known = [ConfigError, EmbeddedNeo4jError, EmbeddedBusyError, CoreNlpServiceError, NlpUnavailableError, NlpInputError, DatabaseError, ApiError, UsageError];
+  const known = [
+    ConfigError,
+    EmbeddedNeo4jError,
+    EmbeddedBusyError,
+    CoreNlpServiceError,
+    NlpUnavailableError,
+    NlpInputError,
+    DatabaseError,
+    ApiError,
+    UsageError,
+  ];
   if (error instanceof Error && known.some((type) => error instanceof type)) {
     console.error(`newsgraph: ${error.message}`);
   } else {

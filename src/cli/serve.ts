@@ -57,5 +57,8 @@ export async function serve(runtime: Runtime): Promise<void> {
     await db.close();
     throw error;
   }
-  log.info({ url: `http://${shownHost}:${config.http.port}/graphql`, database: db.mode }, 'newsgraph is serving; /ready answers 200 once the database is warmed up');
+  log.info(
+    { url: `http://${shownHost}:${config.http.port}/graphql`, database: db.mode },
+    'newsgraph is serving; /ready answers 200 once the database is warmed up',
+  );
 }

@@ -43,7 +43,8 @@ async function readStream(file: string, onProgress?: (progress: StreamProgress) 
   const stream: Stream = { documents: [], sources: new Map(), entities: new Map(), relations: new Map(), reports: new Map() };
   for await (const { record } of readRecords(file, onProgress)) {
     // The file was validated before: an issue here means it changed since.
-    if (Array.isArray(record)) throw new FileProblem(file, `${file} changed after it was validated (${record[0]?.path}: ${record[0]?.message}); nothing more was sent`);
+    if (Array.isArray(record))
+      throw new FileProblem(file, `${file} changed after it was validated (${record[0]?.path}: ${record[0]?.message}); nothing more was sent`);
     if (record.kind === 'document') stream.documents.push(record.value);
     else if (record.kind === 'source') stream.sources.set(record.value.id, record.value);
     else if (record.kind === 'entity') stream.entities.set(record.value.id, record.value);

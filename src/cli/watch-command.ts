@@ -109,7 +109,10 @@ async function followOnce(options: WatchOptions, after: string | null, onEdge: (
 
 function handleBlock(block: string, onEdge: (edge: Edge) => void): void {
   const lines = block.split('\n');
-  const data = lines.filter((line) => line.startsWith('data:')).map((line) => line.slice(5).trimStart()).join('\n');
+  const data = lines
+    .filter((line) => line.startsWith('data:'))
+    .map((line) => line.slice(5).trimStart())
+    .join('\n');
   if (!data.trim()) return;
   const message = JSON.parse(data) as { data?: { changed?: Edge } | null; errors?: Array<{ message: string; extensions?: { code?: string } }> };
   const [error] = message.errors ?? [];
@@ -118,7 +121,10 @@ function handleBlock(block: string, onEdge: (edge: Edge) => void): void {
 }
 
 function listOf(value: string | undefined): string[] | undefined {
-  const items = value?.split(',').map((item) => item.trim()).filter((item) => item !== '');
+  const items = value
+    ?.split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
   return items?.length ? items : undefined;
 }
 

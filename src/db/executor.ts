@@ -84,7 +84,14 @@ export class Executor {
     private readonly defaultTimeoutMs: number,
     maxConcurrentWrites = 16,
     /** Shared by every view of this executor. */
-    private readonly shared: SharedState = { roundTrips: 0, unavailableListeners: new Set(), knownDown: false, writeSlots: new Semaphore(maxConcurrentWrites), keyed: new KeyedQueue(), commitListeners: new Set() },
+    private readonly shared: SharedState = {
+      roundTrips: 0,
+      unavailableListeners: new Set(),
+      knownDown: false,
+      writeSlots: new Semaphore(maxConcurrentWrites),
+      keyed: new KeyedQueue(),
+      commitListeners: new Set(),
+    },
     /** Who the change events of this view's writes name. */
     private readonly actor: ChangeActor = LOCAL_ACTOR,
     private readonly consistency?: Consistency,
@@ -128,14 +135,14 @@ export class Executor {
   }
 
   read<R extends RecordShape = RecordShape>(cypher: string, params: Record<string, unknown> = {}, options: RunOptions = {}) {
-    return this.transaction('READ', (tx) => tx.run<R>(cypher, params), { name: firstLine(cypher), ...options }).then(
-      (result) => result.records.map((record) => record.toObject() as R),
+    return this.transaction('READ', (tx) => tx.run<R>(cypher, params), { name: firstLine(cypher), ...options }).then((result) =>
+      result.records.map((record) => record.toObject() as R),
     );
   }
 
   write<R extends RecordShape = RecordShape>(cypher: string, params: Record<string, unknown> = {}, options: RunOptions = {}) {
-    return this.transaction('WRITE', (tx) => tx.run<R>(cypher, params), { name: firstLine(cypher), ...options }).then(
-      (result) => result.records.map((record) => record.toObject() as R),
+    return this.transaction('WRITE', (tx) => tx.run<R>(cypher, params), { name: firstLine(cypher), ...options }).then((result) =>
+      result.records.map((record) => record.toObject() as R),
     );
   }
 
@@ -186,7 +193,10 @@ export class Executor {
       if (error instanceof GraphQLError) throw error;
       const mapped = mapNeo4jError(error);
       if (mapped instanceof DatabaseUnavailableError) for (const listener of this.shared.unavailableListeners) listener();
-      log.warn({ err: { code: (error as { code?: string }).code, message: (error as Error).message }, mappedTo: mapped.extensions.code, query: options.name }, 'cypher failed');
+      log.warn(
+        { err: { code: (error as { code?: string }).code, message: (error as Error).message }, mappedTo: mapped.extensions.code, query: options.name },
+        'cypher failed',
+      );
       throw mapped;
     } finally {
       await session.close();

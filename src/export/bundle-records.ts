@@ -58,7 +58,12 @@ export function relationRecord(row: RelationRow): BundleRelation {
 export function localReportId(row: Pick<ReportRow, 'id' | 'documentId'>): string {
   const prefix = `${row.documentId}/`;
   if (row.id.startsWith(prefix)) return row.id.slice(prefix.length);
-  return row.id.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'report';
+  return (
+    row.id
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'report'
+  );
 }
 
 /**

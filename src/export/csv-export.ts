@@ -80,7 +80,17 @@ export async function exportCsv(executor: Executor, dir: string, options: CsvExp
     emit(0, nameKeyCsv(row));
     for (const entityId of row.entityIds) emit(1, nameCsv(row.key, entityId));
   });
-  const counts: CsvCounts = { entities, sources, documents, claims, nameKeys: nameKeys!, relations, entityReports: entityReports!, claimReports: claimReports!, names: names! };
+  const counts: CsvCounts = {
+    entities,
+    sources,
+    documents,
+    claims,
+    nameKeys: nameKeys!,
+    relations,
+    entityReports: entityReports!,
+    claimReports: claimReports!,
+    names: names!,
+  };
   await writeFile(join(dir, 'import.sh'), importScript(delimiter), { mode: 0o755 });
   await chmod(join(dir, 'import.sh'), 0o755);
   await writeFile(join(dir, 'after-import.cypher'), AFTER_IMPORT_CYPHER);

@@ -32,7 +32,20 @@ const CORROBORATION_COLUMNS = ['sourceCount:int', 'independentSourceCount:int', 
 const REPORT_COLUMNS = ['id', 'quote', 'start:int', 'end:int', 'reportedAt', 'documentId', 'attributedToId', 'method', 'rule', 'confidence:double'];
 
 export const CSV_HEADERS: Record<CsvFile, readonly string[]> = {
-  entities: ['id:ID(Entity)', ':LABEL', 'type', 'name', 'aliases:string[]', 'description', 'title', 'category', 'startDate', 'endDate', 'createdAt:datetime', ...CORROBORATION_COLUMNS],
+  entities: [
+    'id:ID(Entity)',
+    ':LABEL',
+    'type',
+    'name',
+    'aliases:string[]',
+    'description',
+    'title',
+    'category',
+    'startDate',
+    'endDate',
+    'createdAt:datetime',
+    ...CORROBORATION_COLUMNS,
+  ],
   sources: ['id:ID(Source)', 'name', 'kind', 'url', 'entityId'],
   documents: ['id:ID(Document)', 'title', 'publishedAt', 'url', 'publisher', 'text', 'ingestedAt:datetime'],
   claims: ['relationId:ID(Claim)', 'type', 'from', 'to'],
@@ -76,7 +89,8 @@ export const nameKeyCsv = (k: NameKeyRow): string => csvRow([k.key]);
 
 export const nameCsv = (key: string, entityId: string): string => csvRow([key, entityId, 'NAMES']);
 
-export const relationCsv = (r: RelationRow & Partial<Corroboration>): string => csvRow([r.from, r.to, r.type, r.id, r.role, r.startDate, r.endDate, ...corroboration(r)]);
+export const relationCsv = (r: RelationRow & Partial<Corroboration>): string =>
+  csvRow([r.from, r.to, r.type, r.id, r.role, r.startDate, r.endDate, ...corroboration(r)]);
 
 /** For both report files: the subject is an entity id or a relation id (a Claim's key). */
 export const reportCsv = (r: ReportRow): string =>

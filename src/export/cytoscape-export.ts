@@ -28,7 +28,14 @@ export const CYTOSCAPE_EDGE_PREFIX = 'relation.';
 export const cytoscapeNode = (entity: AnalystNode) => ({ data: { id: entity.id, ...dataOf(NODE_FIELDS, entity) } });
 
 export const cytoscapeEdge = (relation: AnalystEdge) => ({
-  data: { id: `${CYTOSCAPE_EDGE_PREFIX}${relation.id}`, relationId: relation.id, source: relation.from, target: relation.to, interaction: relation.type, ...dataOf(EDGE_FIELDS, relation) },
+  data: {
+    id: `${CYTOSCAPE_EDGE_PREFIX}${relation.id}`,
+    relationId: relation.id,
+    source: relation.from,
+    target: relation.to,
+    interaction: relation.type,
+    ...dataOf(EDGE_FIELDS, relation),
+  },
 });
 
 /** One element a line, comma-separated: each call's first element has no comma before it. */

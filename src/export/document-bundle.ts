@@ -17,7 +17,8 @@ export interface DocumentExport {
 }
 
 const rows = <R extends RecordShape>(result: QueryResult<R>): R[] => result.records.map((record) => record.toObject());
-const distinct = (values: Iterable<string | null | undefined>): string[] => [...new Set([...values].filter((value): value is string => typeof value === 'string'))].sort();
+const distinct = (values: Iterable<string | null | undefined>): string[] =>
+  [...new Set([...values].filter((value): value is string => typeof value === 'string'))].sort();
 const subjectId = (report: NdjsonReport) => ('entity' in report.subject ? report.subject.entity : report.subject.relation);
 
 /**

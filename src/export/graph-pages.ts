@@ -34,13 +34,23 @@ export function entityPages(executor: Executor, options: PagingOptions = {}): As
 }
 
 export function entityPagesWithMethods(executor: Executor, options: PagingOptions = {}): AsyncGenerator<Array<EntityRow & ReportMethods>> {
-  return keysetPages<EntityRow & ReportMethods>(executor, entityPage(true, filterOf(options)), (row) => row.id, paging('export entities with methods', options));
+  return keysetPages<EntityRow & ReportMethods>(
+    executor,
+    entityPage(true, filterOf(options)),
+    (row) => row.id,
+    paging('export entities with methods', options),
+  );
 }
 
 /** Relations type by type (each type has its own id index), ordered by id within a type. */
 export async function* relationPages(executor: Executor, options: PagingOptions = {}): AsyncGenerator<Array<RelationRow & RelationEnds>> {
   for (const type of RELATION_TYPES) {
-    yield* keysetPages<RelationRow & RelationEnds>(executor, relationPage(type, false, filterOf(options)), (row) => row.id, paging(`export ${type} relations`, options));
+    yield* keysetPages<RelationRow & RelationEnds>(
+      executor,
+      relationPage(type, false, filterOf(options)),
+      (row) => row.id,
+      paging(`export ${type} relations`, options),
+    );
   }
 }
 

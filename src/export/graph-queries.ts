@@ -1,6 +1,15 @@
 import { valuesProjection } from '../claims/values.js';
 import { DEFAULT_REPORT_METHOD, RELATION_TYPES, type RelationType } from '../model/types.js';
-import { andAlso, claimVisible, corroborationColumns, entityVisible, isFiltered, NO_CLAIM_FILTER, relationVisible, type ClaimFilter } from '../repositories/claim-filter.js';
+import {
+  andAlso,
+  claimVisible,
+  corroborationColumns,
+  entityVisible,
+  isFiltered,
+  NO_CLAIM_FILTER,
+  relationVisible,
+  type ClaimFilter,
+} from '../repositories/claim-filter.js';
 import { relationReportsPattern } from '../repositories/records.js';
 
 /**

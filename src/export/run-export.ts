@@ -34,7 +34,8 @@ function check(request: ExportRequest): void {
   if (WHOLE_GRAPH_FORMATS.includes(request.format) && request.document !== undefined) {
     throw new ExportError(`--document applies to the json and ndjson formats; --format ${request.format} exports the whole graph.`);
   }
-  if (request.format === 'csv' && (request.out === undefined || request.out === '-')) throw new ExportError('--format csv writes a directory of files: give it with --out DIR.');
+  if (request.format === 'csv' && (request.out === undefined || request.out === '-'))
+    throw new ExportError('--format csv writes a directory of files: give it with --out DIR.');
   if (request.arrayDelimiter !== undefined) {
     if (request.format !== 'csv') throw new ExportError('--array-delimiter applies to --format csv only.');
     try {
@@ -46,7 +47,9 @@ function check(request: ExportRequest): void {
 }
 
 const skipped = (count: number) =>
-  count === 0 ? '' : ` Left out ${count} report${count === 1 ? '' : 's'} made through the API without a document quote: the bundle format cannot carry them (the csv format does).`;
+  count === 0
+    ? ''
+    : ` Left out ${count} report${count === 1 ? '' : 's'} made through the API without a document quote: the bundle format cannot carry them (the csv format does).`;
 
 const where = (out: string | undefined) => (out === undefined || out === '-' ? 'stdout' : out);
 

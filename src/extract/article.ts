@@ -21,7 +21,8 @@ export function readArticle(input: ArticleInput): Article {
   if (raw.includes('\u0000')) throw new InputError(field, 'must not contain NUL characters');
   const read = field === 'text' ? plainArticleText(raw) : readHtml(raw);
   if (!/\p{L}/u.test(read.text)) throw new InputError(field, field === 'html' ? 'the page holds no article text' : 'the article has no text');
-  if (read.text.length > ARTICLE_MAX_CHARS) throw new InputError(field, `too long for one article (${read.text.length} characters; at most ${ARTICLE_MAX_CHARS})`);
+  if (read.text.length > ARTICLE_MAX_CHARS)
+    throw new InputError(field, `too long for one article (${read.text.length} characters; at most ${ARTICLE_MAX_CHARS})`);
   const publishedAt = input.publishedAt ?? null;
   if (publishedAt !== null && !isPartialDate(publishedAt)) throw new InputError('publishedAt', 'expected a date YYYY-MM-DD (or YYYY-MM, YYYY) that exists');
   const url = input.url ?? null;

@@ -79,7 +79,13 @@ export function assembleDraft(parts: DraftParts): Draft {
     reports: reports.all(),
   };
   const mentions = [...kept.values()].flatMap(({ id, entity }) =>
-    entity.mentions.map((mention) => ({ entityId: id, start: offsets.of(mention.start), end: offsets.of(mention.end), text: mention.text, kind: mention.kind })),
+    entity.mentions.map((mention) => ({
+      entityId: id,
+      start: offsets.of(mention.start),
+      end: offsets.of(mention.end),
+      text: mention.text,
+      kind: mention.kind,
+    })),
   );
   return { bundle: validateBundle(bundle), mentions: mentions.sort((a, b) => a.start - b.start || a.end - b.end), warnings };
 }

@@ -35,7 +35,9 @@ export function entityRecord(entity: ExtractedEntity, id: string): BundleEntity 
       return { ...base, type: 'PERSON', ...(title ? { title } : {}) };
     }
     case 'ORGANIZATION': {
-      const category = (ORGANIZATION_CATEGORIES as readonly string[]).includes(entity.category ?? '') ? (entity.category as (typeof ORGANIZATION_CATEGORIES)[number]) : undefined;
+      const category = (ORGANIZATION_CATEGORIES as readonly string[]).includes(entity.category ?? '')
+        ? (entity.category as (typeof ORGANIZATION_CATEGORIES)[number])
+        : undefined;
       return { ...base, type: 'ORGANIZATION', ...(category ? { category } : {}) };
     }
     case 'EVENT':
@@ -54,7 +56,11 @@ export interface RelationChoice {
 }
 
 /** Keeps, per (type, from, to), the most confident statement; drops what the model forbids, with the reason. */
-export function relationRecords(relations: readonly ExtractedRelation[], ids: ReadonlyMap<string, { id: string; type: EntityType }>, warnings: string[]): RelationChoice[] {
+export function relationRecords(
+  relations: readonly ExtractedRelation[],
+  ids: ReadonlyMap<string, { id: string; type: EntityType }>,
+  warnings: string[],
+): RelationChoice[] {
   const best = new Map<string, RelationChoice>();
   for (const relation of relations) {
     const from = ids.get(relation.from);
@@ -71,7 +77,14 @@ export function relationRecords(relations: readonly ExtractedRelation[], ids: Re
     }
     const id = `${from.id}-${relation.type.toLowerCase().replace(/_/g, '-')}-${to.id}`.slice(0, 200).replace(/-+$/, '');
     const role = relation.role ? cleanName(relation.role, ROLE_MAX) : '';
-    const record: BundleRelation = { id, type: relation.type, from: from.id, to: to.id, ...(role ? { role } : {}), ...period(relation.startDate, relation.endDate) };
+    const record: BundleRelation = {
+      id,
+      type: relation.type,
+      from: from.id,
+      to: to.id,
+      ...(role ? { role } : {}),
+      ...period(relation.startDate, relation.endDate),
+    };
     const known = best.get(id);
     if (!known) best.set(id, { relation, record, statements: [relation] });
     else {

@@ -56,7 +56,8 @@ export class ExtractionEngine implements Annotator {
     try {
       return await this.nlp.annotate(text, options);
     } catch (error) {
-      if (error instanceof NlpInputError) throw new GraphQLError(`The language engine refused the article: ${error.message}`, { extensions: { code: 'BAD_USER_INPUT' } });
+      if (error instanceof NlpInputError)
+        throw new GraphQLError(`The language engine refused the article: ${error.message}`, { extensions: { code: 'BAD_USER_INPUT' } });
       if (error instanceof NlpUnavailableError) {
         this.log.error({ err: error }, 'the language engine did not answer');
         throw new GraphQLError('The language engine is unavailable; try again later.', { extensions: { code: 'NLP_UNAVAILABLE', http: { status: 503 } } });

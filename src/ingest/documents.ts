@@ -71,7 +71,9 @@ function replacementProps(given: BundleDocument, fields: readonly DocumentField[
 
 async function checkStoredQuotes(tx: CountingTransaction, replaced: ReadonlyMap<string, string>, rewritten: ReadonlySet<string>): Promise<void> {
   if (replaced.size === 0) return;
-  const result = await tx.run<{ documentId: string; reportId: string; quote: string; start: number; end: number }>(STORED_QUOTES, { ids: [...replaced.keys()] });
+  const result = await tx.run<{ documentId: string; reportId: string; quote: string; start: number; end: number }>(STORED_QUOTES, {
+    ids: [...replaced.keys()],
+  });
   const texts = new Map([...replaced].map(([id, text]) => [id, new DocumentText(text)]));
   const broken = new Map<string, string[]>();
   for (const record of result.records) {
@@ -98,11 +100,19 @@ const textsOf = (conflicts: ReadonlyArray<{ documentId: string; fields: Document
  * written, so a conflict refuses the file instead of stopping it half-way.
  * claimDocuments checks again under lock, for ingests racing this one.
  */
-export async function preflightDocuments(tx: CountingTransaction, documents: readonly BundleDocument[], options: DocumentOptions, rewritten: ReadonlySet<string>): Promise<void> {
+export async function preflightDocuments(
+  tx: CountingTransaction,
+  documents: readonly BundleDocument[],
+  options: DocumentOptions,
+  rewritten: ReadonlySet<string>,
+): Promise<void> {
   if (documents.length === 0) return;
   const result = await tx.run<StoredDocument>(READ_STORED, { ids: documents.map((document) => document.id) });
   const given = new Map(documents.map((document) => [document.id, document]));
-  const conflicts = conflictsOf(result.records.map((record) => record.toObject()), given);
+  const conflicts = conflictsOf(
+    result.records.map((record) => record.toObject()),
+    given,
+  );
   if (conflicts.length === 0) return;
   if (!options.replaceDocuments) throw DocumentConflictError.differs(conflicts);
   await checkStoredQuotes(tx, textsOf(conflicts, given), rewritten);
@@ -113,10 +123,22 @@ export async function preflightDocuments(tx: CountingTransaction, documents: rea
  * anything else of the batch is written. Returns every document's stored
  * publishedAt (the default date of its reports).
  */
-export async function claimDocuments(tx: CountingTransaction, documents: readonly BundleDocument[], options: DocumentOptions, rewritten: ReadonlySet<string>): Promise<Map<string, string | null>> {
+export async function claimDocuments(
+  tx: CountingTransaction,
+  documents: readonly BundleDocument[],
+  options: DocumentOptions,
+  rewritten: ReadonlySet<string>,
+): Promise<Map<string, string | null>> {
   const publishedAt = new Map<string, string | null>();
   if (documents.length === 0) return publishedAt;
-  const rows = documents.map((d) => ({ id: d.id, title: d.title ?? null, publishedAt: d.publishedAt ?? null, url: d.url ?? null, publisher: d.publisher ?? null, text: d.text }));
+  const rows = documents.map((d) => ({
+    id: d.id,
+    title: d.title ?? null,
+    publishedAt: d.publishedAt ?? null,
+    url: d.url ?? null,
+    publisher: d.publisher ?? null,
+    text: d.text,
+  }));
   const stored = (await tx.run<StoredDocument>(CLAIM_DOCUMENTS, { rows })).records.map((record) => record.toObject());
   for (const document of stored) publishedAt.set(document.id, document.publishedAt);
   const given = new Map(documents.map((document) => [document.id, document]));
@@ -125,7 +147,9 @@ export async function claimDocuments(tx: CountingTransaction, documents: readonl
   if (!options.replaceDocuments) throw DocumentConflictError.differs(conflicts);
 
   await checkStoredQuotes(tx, textsOf(conflicts, given), rewritten);
-  await tx.run(REPLACE_DOCUMENTS, { rows: conflicts.map(({ documentId, fields }) => ({ id: documentId, props: replacementProps(given.get(documentId)!, fields) })) });
+  await tx.run(REPLACE_DOCUMENTS, {
+    rows: conflicts.map(({ documentId, fields }) => ({ id: documentId, props: replacementProps(given.get(documentId)!, fields) })),
+  });
   for (const { documentId, fields } of conflicts) {
     if (fields.includes('publishedAt')) publishedAt.set(documentId, given.get(documentId)!.publishedAt ?? null);
   }

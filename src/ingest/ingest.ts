@@ -85,10 +85,18 @@ function batchSubjects(batch: Batch, entityIds: ReadonlyMap<string, string>, rel
  * this one and then matches its entity), then every existing entity the
  * batch refers to is locked (a concurrent merge runs before or after it).
  */
-export async function writeBatch(tx: CountingTransaction, batch: Batch, state: IngestState, options: IngestOptions = {}): Promise<{ report: IngestReport; state: IngestState }> {
+export async function writeBatch(
+  tx: CountingTransaction,
+  batch: Batch,
+  state: IngestState,
+  options: IngestOptions = {},
+): Promise<{ report: IngestReport; state: IngestState }> {
   const rewritten = options.rewrittenReports ?? new Set(batch.reports.map((report) => storedReportId(report.document, report.id)));
   const stored = await claimDocuments(tx, batch.documents, options, rewritten);
-  await claimNameKeys(tx, batch.entities.flatMap((entity) => nameKeys(entity.type, [entity.name, ...entity.aliases])));
+  await claimNameKeys(
+    tx,
+    batch.entities.flatMap((entity) => nameKeys(entity.type, [entity.name, ...entity.aliases])),
+  );
   const entities = await resolveEntities(tx, batch.entities);
   const entityIds = await lockReferencedEntities(tx, batch, withChanges(state.renamedEntities, entities.ids), new Set(entities.created));
   const relations = batch.relations.map((relation) => ({ ...relation, from: mapId(entityIds, relation.from), to: mapId(entityIds, relation.to) }));
@@ -101,7 +109,10 @@ export async function writeBatch(tx: CountingTransaction, batch: Batch, state: I
   await writeSources(tx, batch, entityIds);
   const revoicedDocuments = [
     ...(await fileDocuments(tx, batch.documents)),
-    ...(await refileForPublishers(tx, batch.sources.map((source) => source.id))),
+    ...(await refileForPublishers(
+      tx,
+      batch.sources.map((source) => source.id),
+    )),
   ];
   await resetOrigins(tx, revoicedDocuments);
   await writeEntities(tx, batch.entities, entityIds);

@@ -78,7 +78,10 @@ export interface StreamProgress {
 /** How often the readers report progress: often enough for a display that updates every second, whatever the record size. */
 const PROGRESS_EVERY_MS = 200;
 
-export async function* readRecords(path: string, onProgress?: (progress: StreamProgress) => void): AsyncGenerator<{ record: NdjsonRecord | ValidationIssue[]; line: number }> {
+export async function* readRecords(
+  path: string,
+  onProgress?: (progress: StreamProgress) => void,
+): AsyncGenerator<{ record: NdjsonRecord | ValidationIssue[]; line: number }> {
   const stream = createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 });
   const totalBytes = statSync(path).size;
   let line = 0;
@@ -130,7 +133,8 @@ export async function validateNdjsonFile(
     const at = `line ${line}`;
     if (!sawHeader) {
       sawHeader = true;
-      if (record.kind !== 'header') issues.push({ path: at, message: 'the first record must be the header {"record":"header","format":"newsgraph.bundle","version":1}' });
+      if (record.kind !== 'header')
+        issues.push({ path: at, message: 'the first record must be the header {"record":"header","format":"newsgraph.bundle","version":1}' });
       if (record.kind === 'header') continue;
     }
     if (record.kind !== 'header' && counts) counts[record.kind] += 1;
@@ -138,8 +142,7 @@ export async function validateNdjsonFile(
     else if (record.kind === 'document') {
       checker.addDocument(record.value, at);
       contents?.documents.push(record.value);
-    }
-    else if (record.kind === 'source') checker.addSource(record.value, at);
+    } else if (record.kind === 'source') checker.addSource(record.value, at);
     else if (record.kind === 'entity') checker.addEntity(record.value, at);
     else if (record.kind === 'relation') checker.addRelation(record.value, at);
     else {
@@ -188,7 +191,10 @@ export async function loadNdjsonFile(executor: Executor, path: string, options: 
     if (batchSize(batch) === 0) return;
     const current = batch;
     batch = emptyBatch();
-    const written = await executor.transaction('WRITE', (tx) => writeBatch(tx, current, state, documentOptions), { name: 'ingest stream batch', timeoutMs: INGEST_TIMEOUT_MS });
+    const written = await executor.transaction('WRITE', (tx) => writeBatch(tx, current, state, documentOptions), {
+      name: 'ingest stream batch',
+      timeoutMs: INGEST_TIMEOUT_MS,
+    });
     state = written.state;
     addReports(total, written.report);
   };

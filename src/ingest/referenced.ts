@@ -39,7 +39,10 @@ export async function lockReferencedEntities(
   for (let round = 1; ; round++) {
     const wanted = new Set([...bundleIds].map(graphId).filter((id) => !created.has(id)));
     const locked = await lockEntities(tx, wanted);
-    const redirects = await mergedInto(tx, [...wanted].filter((id) => !locked.has(id)));
+    const redirects = await mergedInto(
+      tx,
+      [...wanted].filter((id) => !locked.has(id)),
+    );
     // Missing and not merged: deleted, or never there; the writes treat it as before (an entity row recreates it).
     if (redirects.size === 0) return ids;
     if (round === ROUNDS) throw new ConcurrentChangeError();

@@ -47,7 +47,13 @@ export async function previewResolution(executor: Executor, bundle: { entities: 
   const found = await executor.transaction('READ', (tx) => lookupEntities(tx, entities), { name: 'preview entity resolution', timeoutMs: PREVIEW_TIMEOUT_MS });
   return entities.map((entity) => {
     const decision = decideEntity(entity, found.get(entity.id)!);
-    const preview: EntityResolutionPreview = { id: entity.id, type: entity.type, name: entity.name, outcome: decision.outcome, candidates: decision.candidates };
+    const preview: EntityResolutionPreview = {
+      id: entity.id,
+      type: entity.type,
+      name: entity.name,
+      outcome: decision.outcome,
+      candidates: decision.candidates,
+    };
     if (decision.outcome === 'MATCHED' || decision.outcome === 'CONFLICT') {
       Object.assign(preview, { matchedId: decision.matchedId, matchedName: decision.matchedName, by: decision.by });
     }

@@ -78,7 +78,12 @@ export function decideEntity(entity: BundleEntity, found: EntityLookup): EntityD
     const { type, ...match } = stored;
     if (type === entity.type) return { outcome: 'MATCHED', ...match, candidates };
     const owner = stored.by === 'id' ? 'already belongs to' : `was merged into "${stored.matchedId}",`;
-    return { outcome: 'CONFLICT', ...match, candidates, issue: { path: `entity ${entity.id}`, message: `id "${entity.id}" ${owner} a ${type}, not a ${entity.type}` } };
+    return {
+      outcome: 'CONFLICT',
+      ...match,
+      candidates,
+      issue: { path: `entity ${entity.id}`, message: `id "${entity.id}" ${owner} a ${type}, not a ${entity.type}` },
+    };
   }
   if (candidates.length > 1) return { outcome: 'AMBIGUOUS', candidates };
   if (candidates.length === 0) return { outcome: 'NEW', candidates };
@@ -108,10 +113,16 @@ export async function resolveEntities(tx: CountingTransaction, entities: BundleE
     if (decision.outcome === 'MATCHED' || decision.outcome === 'CONFLICT') {
       if (decision.outcome === 'CONFLICT') resolution.conflicts.push(decision.issue);
       resolution.ids.set(id, decision.matchedId);
-      resolution.matches.push({ id, matchedId: decision.matchedId, by: decision.by, ...(decision.outcome === 'MATCHED' && decision.value !== undefined ? { value: decision.value } : {}) });
+      resolution.matches.push({
+        id,
+        matchedId: decision.matchedId,
+        by: decision.by,
+        ...(decision.outcome === 'MATCHED' && decision.value !== undefined ? { value: decision.value } : {}),
+      });
       continue;
     }
-    if (decision.outcome === 'AMBIGUOUS') resolution.ambiguities.push({ id, name: entity.name, candidates: decision.candidates.map((candidate) => candidate.id) });
+    if (decision.outcome === 'AMBIGUOUS')
+      resolution.ambiguities.push({ id, name: entity.name, candidates: decision.candidates.map((candidate) => candidate.id) });
     resolution.ids.set(id, id);
     resolution.created.push(id);
   }
@@ -185,9 +196,12 @@ export async function resolveRelations(tx: CountingTransaction, relations: Bundl
   for (const type of RELATION_TYPES) {
     const ofType = relations.filter((relation) => relation.type === type);
     if (ofType.length === 0) continue;
-    const result = await tx.run<{ id: string; type: string | null; from: string | null; to: string | null; sameFactId: string | null }>(lookupRelationsCypher(type), {
-      relations: ofType.map(({ id, from, to, startDate, endDate }) => ({ id, from, to, startDate: startDate ?? null, endDate: endDate ?? null })),
-    });
+    const result = await tx.run<{ id: string; type: string | null; from: string | null; to: string | null; sameFactId: string | null }>(
+      lookupRelationsCypher(type),
+      {
+        relations: ofType.map(({ id, from, to, startDate, endDate }) => ({ id, from, to, startDate: startDate ?? null, endDate: endDate ?? null })),
+      },
+    );
     records.push(...result.records);
   }
   const created: BundleRelation[] = [];
@@ -208,7 +222,9 @@ export async function resolveRelations(tx: CountingTransaction, relations: Bundl
       resolution.matched += 1;
     } else {
       // Two new relations of one batch stating one fact (two outlets' documents in a stream, two wordings in an article) are one.
-      const same = created.find((other) => other.type === relation.type && other.from === relation.from && other.to === relation.to && periodsMeet(other, relation));
+      const same = created.find(
+        (other) => other.type === relation.type && other.from === relation.from && other.to === relation.to && periodsMeet(other, relation),
+      );
       if (same) {
         resolution.ids.set(row.id, same.id);
         resolution.matched += 1;

@@ -17,6 +17,9 @@ export async function loadSeedIfEmpty(executor: Executor, log: Logger): Promise<
   const [row] = await executor.read<{ empty: boolean }>('RETURN NOT EXISTS { MATCH (:Entity) } AS empty', {}, { name: 'seed check' });
   if (!row?.empty) return undefined;
   const report = await ingestBundle(executor, readSeedBundle());
-  log.info({ entities: report.entities.created, relations: report.relations.created, reports: report.reports }, 'loaded the seed graph into the empty database');
+  log.info(
+    { entities: report.entities.created, relations: report.relations.created, reports: report.reports },
+    'loaded the seed graph into the empty database',
+  );
   return report;
 }

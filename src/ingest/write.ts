@@ -91,7 +91,14 @@ const orNull = <T>(value: T | undefined | null): T | null => value ?? null;
 /** Documents are written first, by documents.ts, which refuses a stored id with other content. */
 export async function writeSources(tx: CountingTransaction, batch: Batch, entityIds: IdMap): Promise<void> {
   if (batch.sources.length > 0) {
-    const rows = batch.sources.map((s) => ({ id: s.id, name: s.name, key: sourceKey(s.name) || null, kind: s.kind, url: orNull(s.url), entityId: s.entity ? mapped(entityIds, s.entity) : null }));
+    const rows = batch.sources.map((s) => ({
+      id: s.id,
+      name: s.name,
+      key: sourceKey(s.name) || null,
+      kind: s.kind,
+      url: orNull(s.url),
+      entityId: s.entity ? mapped(entityIds, s.entity) : null,
+    }));
     await tx.run(WRITE_SOURCES, { rows });
   }
 }
@@ -124,7 +131,11 @@ export function subjectValues(batch: Pick<Batch, 'entities' | 'relations'>): Map
   ]);
 }
 
-const relationValues = (relation: BundleRelation) => ({ role: orNull(relation.role), startDate: orNull(relation.startDate), endDate: orNull(relation.endDate) });
+const relationValues = (relation: BundleRelation) => ({
+  role: orNull(relation.role),
+  startDate: orNull(relation.startDate),
+  endDate: orNull(relation.endDate),
+});
 
 function entityRow(entity: BundleEntity, id: string) {
   return {
@@ -157,7 +168,15 @@ export async function writeRelations(tx: CountingTransaction, relations: BundleR
   for (const type of RELATION_TYPES) {
     const rows = relations
       .filter((relation) => relation.type === type)
-      .map((r) => ({ id: mapped(relationIds, r.id), type, from: r.from, to: r.to, role: orNull(r.role), startDate: orNull(r.startDate), endDate: orNull(r.endDate) }));
+      .map((r) => ({
+        id: mapped(relationIds, r.id),
+        type,
+        from: r.from,
+        to: r.to,
+        role: orNull(r.role),
+        startDate: orNull(r.startDate),
+        endDate: orNull(r.endDate),
+      }));
     if (rows.length > 0) await tx.run(writeRelationsCypher(type, by), { rows });
   }
 }

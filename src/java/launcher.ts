@@ -83,7 +83,16 @@ function pendingBuild(tool: JavaTool, javaHome?: string): MavenBuild | null {
     throw tool.fail(`Maven (mvn) was not found. ${tool.missingToolsHint}`);
   }
   return {
-    args: ['-q', '-B', '-f', join(moduleDir(tool), 'pom.xml'), 'package', 'dependency:build-classpath', `-Dmdep.outputFile=${classpathFile(tool)}`, '-DskipTests'],
+    args: [
+      '-q',
+      '-B',
+      '-f',
+      join(moduleDir(tool), 'pom.xml'),
+      'package',
+      'dependency:build-classpath',
+      `-Dmdep.outputFile=${classpathFile(tool)}`,
+      '-DskipTests',
+    ],
     env: javaHome ? { ...process.env, JAVA_HOME: javaHome } : process.env,
     stamp,
     hash,

@@ -15,7 +15,10 @@ export const BUNDLE_VERSION = 1;
 export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const slug = z.string().max(200).regex(SLUG, 'expected a slug: lowercase letters, digits and single hyphens, e.g. liu-xiaowu');
 // The regex gives outside tools a pattern; the refinement rejects impossible days such as 2021-02-30.
-export const partialDate = z.string().regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/, { message: PARTIAL_DATE_HINT, abort: true }).refine(isPartialDate, PARTIAL_DATE_HINT);
+export const partialDate = z
+  .string()
+  .regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/, { message: PARTIAL_DATE_HINT, abort: true })
+  .refine(isPartialDate, PARTIAL_DATE_HINT);
 /**
  * A string checked by one of the text rules (src/model/text-rules.ts), as
  * given: before any trimming, since trim() also removes characters the rules
@@ -88,7 +91,8 @@ export const relationFields = {
 
 /** The rules across a relation's fields: no relation from an entity to itself, and dates in order. */
 export function relationRules(relation: { from: string; to: string; startDate?: string; endDate?: string }, ctx: z.RefinementCtx): void {
-  if (relation.from === relation.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'a relation must join two different entities, not an entity to itself' });
+  if (relation.from === relation.to)
+    ctx.addIssue({ code: 'custom', path: ['to'], message: 'a relation must join two different entities, not an entity to itself' });
   periodInOrder(relation, ctx);
 }
 
@@ -120,7 +124,11 @@ export function reportMethodRules(report: { method?: ReportMethod; rule?: string
     if (method !== DEFAULT_REPORT_METHOD && report[field] === undefined) {
       ctx.addIssue({ code: 'custom', path: [field], message: `${field} is required when method is "${method}"` });
     } else if (method === DEFAULT_REPORT_METHOD && report[field] !== undefined) {
-      ctx.addIssue({ code: 'custom', path: [field], message: `${field} is only for ${MACHINE_METHODS.join(' or ')} reports; this report's method is "manual"${report.method ? '' : ' (the default)'}` });
+      ctx.addIssue({
+        code: 'custom',
+        path: [field],
+        message: `${field} is only for ${MACHINE_METHODS.join(' or ')} reports; this report's method is "manual"${report.method ? '' : ' (the default)'}`,
+      });
     }
   }
 }
@@ -192,5 +200,8 @@ export type NdjsonRecordKind = (typeof NDJSON_RECORDS)[number];
 
 export const ndjsonHeaderSchema = z.strictObject({ record: z.literal('header'), format: z.literal(BUNDLE_FORMAT), version: z.literal(BUNDLE_VERSION) });
 /** In a stream of many documents, a report names the document its offsets point into. */
-export const ndjsonReportSchema = z.strictObject({ ...reportFields, document: slug }).superRefine(reportMethodRules).meta(METHOD_RULE_JSON_SCHEMA);
+export const ndjsonReportSchema = z
+  .strictObject({ ...reportFields, document: slug })
+  .superRefine(reportMethodRules)
+  .meta(METHOD_RULE_JSON_SCHEMA);
 export type NdjsonReport = z.infer<typeof ndjsonReportSchema>;

@@ -46,7 +46,8 @@ export function checkName(value: unknown, field = 'name'): string {
   if (typeof value !== 'string') throw refuse(field, 'give the name as a string');
   const name = value.trim();
   if (name.length === 0) throw refuse(field, 'the name is empty; give 1 to 200 characters');
-  if (charCount(name) > INVESTIGATION_LIMITS.nameChars) throw refuse(field, `the name has ${charCount(name)} characters; at most ${INVESTIGATION_LIMITS.nameChars}`);
+  if (charCount(name) > INVESTIGATION_LIMITS.nameChars)
+    throw refuse(field, `the name has ${charCount(name)} characters; at most ${INVESTIGATION_LIMITS.nameChars}`);
   // The project's rule for names (src/model/text-rules.ts): one line of visible text.
   const problem = nameProblem(name);
   if (problem) throw refuse(field, `the name ${problem}`);
@@ -56,7 +57,8 @@ export function checkName(value: unknown, field = 'name'): string {
 export function checkNotes(value: unknown, field = 'notes'): string {
   if (value === undefined || value === null) return '';
   if (typeof value !== 'string') throw refuse(field, 'give the notes as a string');
-  if (charCount(value) > INVESTIGATION_LIMITS.notesChars) throw refuse(field, `the notes have ${charCount(value)} characters; at most ${INVESTIGATION_LIMITS.notesChars}`);
+  if (charCount(value) > INVESTIGATION_LIMITS.notesChars)
+    throw refuse(field, `the notes have ${charCount(value)} characters; at most ${INVESTIGATION_LIMITS.notesChars}`);
   // Free text, as descriptions and quotes are: layout and direction marks stay.
   const problem = freeTextProblem(value);
   if (problem) throw refuse(field, `the notes ${problem}`);
@@ -67,8 +69,10 @@ export function checkNotes(value: unknown, field = 'notes'): string {
 export function checkView(value: unknown, field = 'view'): { view: InvestigationView; json: string } {
   if (!isObject(value)) throw refuse(field, 'the view is a JSON object such as {"explorer": "?expand=liu-xiaowu"}');
   const explorer = value.explorer;
-  if (typeof explorer !== 'string' || !explorer.startsWith('?')) throw refuse(`${field}.explorer`, 'the explorer view is its URL query string, starting with "?"');
-  if (CONTROL.test(explorer) || /[\s#]/.test(explorer)) throw refuse(`${field}.explorer`, 'a query string has no spaces, line breaks, control characters or "#"');
+  if (typeof explorer !== 'string' || !explorer.startsWith('?'))
+    throw refuse(`${field}.explorer`, 'the explorer view is its URL query string, starting with "?"');
+  if (CONTROL.test(explorer) || /[\s#]/.test(explorer))
+    throw refuse(`${field}.explorer`, 'a query string has no spaces, line breaks, control characters or "#"');
   let json: string;
   try {
     json = JSON.stringify(value);
@@ -89,14 +93,25 @@ export function checkVersion(value: number | null | undefined, field = 'expected
 }
 
 export function toFile(investigation: { name: string; notes: string; view: InvestigationView }, now = new Date()): InvestigationFile {
-  return { format: FILE_FORMAT, version: FILE_VERSION, name: investigation.name, notes: investigation.notes, view: investigation.view, exportedAt: now.toISOString() };
+  return {
+    format: FILE_FORMAT,
+    version: FILE_VERSION,
+    name: investigation.name,
+    notes: investigation.notes,
+    view: investigation.view,
+    exportedAt: now.toISOString(),
+  };
 }
 
 /** A file's content, checked as a save would be; its format and version first, so a wrong file is named as such. */
 export function readFile(value: unknown): { name: string; notes: string; view: InvestigationView; viewJson: string } {
   if (!isObject(value)) throw refuse('file', `an investigation file is a JSON object with "format": "${FILE_FORMAT}"`);
   if (value.format !== FILE_FORMAT) throw refuse('file.format', `not an investigation file: "format" must be "${FILE_FORMAT}"`);
-  if (value.version !== FILE_VERSION) throw refuse('file.version', `this service reads version ${FILE_VERSION} of the file format (got ${typeof value.version === 'number' ? value.version : typeof value.version})`);
+  if (value.version !== FILE_VERSION)
+    throw refuse(
+      'file.version',
+      `this service reads version ${FILE_VERSION} of the file format (got ${typeof value.version === 'number' ? value.version : typeof value.version})`,
+    );
   const { view, json } = checkView(value.view, 'file.view');
   return { name: checkName(value.name, 'file.name'), notes: checkNotes(value.notes, 'file.notes'), view, viewJson: json };
 }

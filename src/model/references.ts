@@ -79,7 +79,8 @@ export class ReferenceChecker {
     if (report.attributedTo) {
       const type = this.entities.get(report.attributedTo);
       if (!type) this.issue(`${path}.attributedTo`, `unknown entity "${report.attributedTo}"`);
-      else if (type !== 'PERSON' && type !== 'ORGANIZATION') this.issue(`${path}.attributedTo`, `a statement is attributed to a PERSON or ORGANIZATION, not a ${type}`);
+      else if (type !== 'PERSON' && type !== 'ORGANIZATION')
+        this.issue(`${path}.attributedTo`, `a statement is attributed to a PERSON or ORGANIZATION, not a ${type}`);
     }
     const text = this.documents.get(documentId);
     if (!text) {
@@ -96,7 +97,11 @@ export class ReferenceChecker {
     if (!type) return;
     const allowed = VALUE_PROPERTIES_OF[type];
     for (const property of Object.keys(report.values)) {
-      if (!allowed.includes(property)) this.issue(`${path}.values.${property}`, `a report about a ${type === 'relation' ? 'relation' : type} gives no ${property}; it may give ${allowed.join(', ')}`);
+      if (!allowed.includes(property))
+        this.issue(
+          `${path}.values.${property}`,
+          `a report about a ${type === 'relation' ? 'relation' : type} gives no ${property}; it may give ${allowed.join(', ')}`,
+        );
     }
   }
 
@@ -108,7 +113,10 @@ export class ReferenceChecker {
     } else {
       const actual = text.slice(report.start, report.end);
       if (actual !== report.quote) {
-        this.issue(`${path}.quote`, `quote does not match the document at ${report.start}..${report.end}: the text there is ${JSON.stringify(actual.slice(0, 80))}`);
+        this.issue(
+          `${path}.quote`,
+          `quote does not match the document at ${report.start}..${report.end}: the text there is ${JSON.stringify(actual.slice(0, 80))}`,
+        );
       }
     }
   }
@@ -124,5 +132,4 @@ export class ReferenceChecker {
     }
     return this.issues;
   }
-
 }

@@ -26,7 +26,8 @@ const LINE_BREAKING = /[\p{Cc}\p{Zl}\p{Zp}]/u;
 const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/;
 const JOINER = /[\u200C\u200D]/u;
 /** A joiner between two letters (or marks) of a script that joins, e.g. Arabic or Devanagari. */
-const JOINER_IN_A_WORD = /(?<=[\p{L}\p{M}])(?<![\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}])[\u200C\u200D](?=[\p{L}\p{M}])(?![\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}])/gu;
+const JOINER_IN_A_WORD =
+  /(?<=[\p{L}\p{M}])(?<![\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}])[\u200C\u200D](?=[\p{L}\p{M}])(?![\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}])/gu;
 const FORMAT = /\p{Cf}/u;
 
 const codePoint = (char: string) => `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;

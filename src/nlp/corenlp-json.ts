@@ -23,12 +23,48 @@ function list(value: unknown, what: string): Json[] {
   return value as Json[];
 }
 
-const TOKEN_KEYS = ['index', 'word', 'originalText', 'lemma', 'characterOffsetBegin', 'characterOffsetEnd', 'pos', 'ner', 'normalizedNER', 'before', 'after'] as const;
+const TOKEN_KEYS = [
+  'index',
+  'word',
+  'originalText',
+  'lemma',
+  'characterOffsetBegin',
+  'characterOffsetEnd',
+  'pos',
+  'ner',
+  'normalizedNER',
+  'before',
+  'after',
+] as const;
 const DEPENDENCY_KEYS = ['dep', 'governor', 'governorGloss', 'dependent', 'dependentGloss'] as const;
 const TIMEX_KEYS = ['tid', 'type', 'value', 'altValue'] as const;
-const MENTION_KEYS = ['tokenBegin', 'tokenEnd', 'docTokenBegin', 'docTokenEnd', 'text', 'characterOffsetBegin', 'characterOffsetEnd', 'ner', 'normalizedNER', 'nerConfidences'] as const;
+const MENTION_KEYS = [
+  'tokenBegin',
+  'tokenEnd',
+  'docTokenBegin',
+  'docTokenEnd',
+  'text',
+  'characterOffsetBegin',
+  'characterOffsetEnd',
+  'ner',
+  'normalizedNER',
+  'nerConfidences',
+] as const;
 const KBP_KEYS = ['subject', 'subjectSpan', 'relation', 'relationSpan', 'object', 'objectSpan'] as const;
-const COREF_KEYS = ['id', 'text', 'type', 'number', 'gender', 'animacy', 'startIndex', 'endIndex', 'headIndex', 'sentNum', 'position', 'isRepresentativeMention'] as const;
+const COREF_KEYS = [
+  'id',
+  'text',
+  'type',
+  'number',
+  'gender',
+  'animacy',
+  'startIndex',
+  'endIndex',
+  'headIndex',
+  'sentNum',
+  'position',
+  'isRepresentativeMention',
+] as const;
 const QUOTE_KEYS = ['id', 'text', 'beginIndex', 'endIndex', 'beginToken', 'endToken', 'beginSentence', 'endSentence', 'speaker', 'canonicalSpeaker'] as const;
 
 function dependencies(value: unknown): NlpDependency[] {

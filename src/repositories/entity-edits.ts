@@ -95,69 +95,81 @@ export class EntityEdits {
   constructor(private readonly db: Executor) {}
 
   upsert(input: EntityInput): Promise<EntityRecord> {
-    return this.db.transaction('WRITE', async (tx) => {
-      const locked = await lockEntities(tx, [input.id]);
-      // Not there: created, unless it was merged away (reviving it would undo the merge).
-      if (!locked.has(input.id)) await refuseMergedId(tx, input.id, 'id');
-      const existing = locked.has(input.id) ? await typeOf(tx, input.id) : null;
-      if (existing && existing !== input.type) throw new InputError('type', `entity "${input.id}" is a ${existing}; its type cannot change`);
-      const props: Record<string, unknown> = { name: input.name };
-      for (const field of OPTIONAL_FIELDS) if (input[field] !== undefined) props[field] = input[field];
-      const result = await tx.run(upsertCypher(ENTITY_LABEL[input.type]), { id: input.id, type: input.type, props, aliases: input.aliases ?? null });
-      const entity = result.records[0]!.get('entity') as EntityRecord;
-      await relinkNameKeys(tx, entity);
-      const values = Object.fromEntries(OPTIONAL_FIELDS.filter((field) => input[field] !== undefined).map((field) => [field, input[field] ?? null]));
-      await writeReportInputs(tx, { entity: entity.id }, input.reports ?? [], 'reports', values);
-      await pinEdited(tx, { entity: entity.id }, Object.keys(values), (input.reports ?? []).length > 0);
-      await refreshCorroboration(tx, { entities: [entity.id], relations: [] });
-      recordChanges(tx, [{ kind: 'ENTITY_UPSERTED', subjectId: entity.id, entityIds: [entity.id] }]);
-      return (await tx.run(READ_ENTITY, { id: entity.id })).records[0]!.get('entity') as EntityRecord;
-    }, { name: 'upsert entity', serializeOn: `entity:${input.id}` });
+    return this.db.transaction(
+      'WRITE',
+      async (tx) => {
+        const locked = await lockEntities(tx, [input.id]);
+        // Not there: created, unless it was merged away (reviving it would undo the merge).
+        if (!locked.has(input.id)) await refuseMergedId(tx, input.id, 'id');
+        const existing = locked.has(input.id) ? await typeOf(tx, input.id) : null;
+        if (existing && existing !== input.type) throw new InputError('type', `entity "${input.id}" is a ${existing}; its type cannot change`);
+        const props: Record<string, unknown> = { name: input.name };
+        for (const field of OPTIONAL_FIELDS) if (input[field] !== undefined) props[field] = input[field];
+        const result = await tx.run(upsertCypher(ENTITY_LABEL[input.type]), { id: input.id, type: input.type, props, aliases: input.aliases ?? null });
+        const entity = result.records[0]!.get('entity') as EntityRecord;
+        await relinkNameKeys(tx, entity);
+        const values = Object.fromEntries(OPTIONAL_FIELDS.filter((field) => input[field] !== undefined).map((field) => [field, input[field] ?? null]));
+        await writeReportInputs(tx, { entity: entity.id }, input.reports ?? [], 'reports', values);
+        await pinEdited(tx, { entity: entity.id }, Object.keys(values), (input.reports ?? []).length > 0);
+        await refreshCorroboration(tx, { entities: [entity.id], relations: [] });
+        recordChanges(tx, [{ kind: 'ENTITY_UPSERTED', subjectId: entity.id, entityIds: [entity.id] }]);
+        return (await tx.run(READ_ENTITY, { id: entity.id })).records[0]!.get('entity') as EntityRecord;
+      },
+      { name: 'upsert entity', serializeOn: `entity:${input.id}` },
+    );
   }
 
   delete(id: string): Promise<boolean> {
-    return this.db.transaction('WRITE', async (tx) => {
-      if (!(await lockEntities(tx, [id])).has(id)) return false;
-      const relations = (await tx.run<{ id: string; from: string; to: string }>(RELATIONS_TOUCHING, { id })).records.map((record) => record.toObject());
-      await tx.run(FORGET_MERGES_INTO, { id });
-      await tx.run(DELETE_ENTITY, { id });
-      recordChanges(tx, [
-        ...relations.map((relation) => ({ kind: 'RELATION_DELETED' as const, subjectId: relation.id, entityIds: [relation.from, relation.to] })),
-        { kind: 'ENTITY_DELETED', subjectId: id, entityIds: [id] },
-      ]);
-      await tx.run(REPOINT_REFERENCES, { from: id, to: null });
-      return true;
-    }, { name: 'delete entity', serializeOn: `entity:${id}` });
+    return this.db.transaction(
+      'WRITE',
+      async (tx) => {
+        if (!(await lockEntities(tx, [id])).has(id)) return false;
+        const relations = (await tx.run<{ id: string; from: string; to: string }>(RELATIONS_TOUCHING, { id })).records.map((record) => record.toObject());
+        await tx.run(FORGET_MERGES_INTO, { id });
+        await tx.run(DELETE_ENTITY, { id });
+        recordChanges(tx, [
+          ...relations.map((relation) => ({ kind: 'RELATION_DELETED' as const, subjectId: relation.id, entityIds: [relation.from, relation.to] })),
+          { kind: 'ENTITY_DELETED', subjectId: id, entityIds: [id] },
+        ]);
+        await tx.run(REPOINT_REFERENCES, { from: id, to: null });
+        return true;
+      },
+      { name: 'delete entity', serializeOn: `entity:${id}` },
+    );
   }
 
   /** Moves everything of `mergeId` onto `keepId`, then deletes it; `mergeId` becomes an alias and leads to `keepId`. */
   merge(keepId: string, mergeId: string): Promise<EntityRecord> {
     if (keepId === mergeId) return Promise.reject(new InputError('mergeId', 'cannot merge an entity into itself'));
-    return this.db.transaction('WRITE', async (tx) => {
-      const locked = await lockEntities(tx, [keepId, mergeId]);
-      if (!locked.has(keepId)) {
-        await refuseMergedId(tx, keepId, 'keepId');
-        throw new NotFoundError('entity', keepId, 'keepId');
-      }
-      if (!locked.has(mergeId)) {
-        // The same merge again (a client retrying after a lost answer) is done already.
-        const target = await mergedTarget(tx, mergeId);
-        if (target === keepId) return (await tx.run(READ_ENTITY, { id: keepId })).records[0]!.get('entity') as EntityRecord;
-        await refuseMergedId(tx, mergeId, 'mergeId');
-        throw new NotFoundError('entity', mergeId, 'mergeId');
-      }
-      const [keepType, mergeType] = [await typeOf(tx, keepId), await typeOf(tx, mergeId)];
-      if (keepType !== mergeType) throw new InputError('mergeId', `cannot merge a ${mergeType} into a ${keepType}`);
-      const moved = new Set((await tx.run<{ ids: string[] }>(RELATIONS_OF, { id: mergeId, types: RELATION_TYPES })).records[0]?.get('ids') ?? []);
-      await tx.run(RECORD_MERGE, { keepId, mergeId });
-      await tx.run(MERGE_ENTITIES, { keepId, mergeId });
-      await tx.run(REPOINT_REFERENCES, { from: mergeId, to: keepId });
-      await joinSameFacts(tx, keepId, moved);
-      await refreshCorroboration(tx, { entities: [keepId], relations: [] });
-      const entity = (await tx.run(READ_ENTITY, { id: keepId })).records[0]!.get('entity') as EntityRecord;
-      await relinkNameKeys(tx, entity);
-      recordChanges(tx, [{ kind: 'ENTITIES_MERGED', subjectId: keepId, mergedId: mergeId, entityIds: [keepId, mergeId] }]);
-      return entity;
-    }, { name: 'merge entities' });
+    return this.db.transaction(
+      'WRITE',
+      async (tx) => {
+        const locked = await lockEntities(tx, [keepId, mergeId]);
+        if (!locked.has(keepId)) {
+          await refuseMergedId(tx, keepId, 'keepId');
+          throw new NotFoundError('entity', keepId, 'keepId');
+        }
+        if (!locked.has(mergeId)) {
+          // The same merge again (a client retrying after a lost answer) is done already.
+          const target = await mergedTarget(tx, mergeId);
+          if (target === keepId) return (await tx.run(READ_ENTITY, { id: keepId })).records[0]!.get('entity') as EntityRecord;
+          await refuseMergedId(tx, mergeId, 'mergeId');
+          throw new NotFoundError('entity', mergeId, 'mergeId');
+        }
+        const [keepType, mergeType] = [await typeOf(tx, keepId), await typeOf(tx, mergeId)];
+        if (keepType !== mergeType) throw new InputError('mergeId', `cannot merge a ${mergeType} into a ${keepType}`);
+        const moved = new Set((await tx.run<{ ids: string[] }>(RELATIONS_OF, { id: mergeId, types: RELATION_TYPES })).records[0]?.get('ids') ?? []);
+        await tx.run(RECORD_MERGE, { keepId, mergeId });
+        await tx.run(MERGE_ENTITIES, { keepId, mergeId });
+        await tx.run(REPOINT_REFERENCES, { from: mergeId, to: keepId });
+        await joinSameFacts(tx, keepId, moved);
+        await refreshCorroboration(tx, { entities: [keepId], relations: [] });
+        const entity = (await tx.run(READ_ENTITY, { id: keepId })).records[0]!.get('entity') as EntityRecord;
+        await relinkNameKeys(tx, entity);
+        recordChanges(tx, [{ kind: 'ENTITIES_MERGED', subjectId: keepId, mergedId: mergeId, entityIds: [keepId, mergeId] }]);
+        return entity;
+      },
+      { name: 'merge entities' },
+    );
   }
 }

@@ -65,7 +65,11 @@ export interface SearchHit {
  * can reach the query parser: it is searched as text and never errors.
  */
 export function luceneQueryFor(text: string): string | null {
-  const tokens = text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean).slice(0, 16);
+  const tokens = text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+    .slice(0, 16);
   if (tokens.length === 0) return null;
   // Any token may match (more matches score higher); the phrase boost lifts names given in order.
   const prefixes = tokens.map((token) => `${token}*`).join(' OR ');
@@ -112,7 +116,9 @@ export class EntityRepository {
   ): Promise<{ page: Page<EntityRecord>; total: number | null }> {
     // Every id sorts after the empty string, so the first page is the same range seek.
     const params = { type, after: after ?? '', limit: neo4j.int(first + 1), ...claimFilterParams(filter) };
-    const [row] = await this.db.read<{ entities: EntityRecord[]; total: number | null }>(pageCypher(type, withTotal, filter), params, { name: 'entities page' });
+    const [row] = await this.db.read<{ entities: EntityRecord[]; total: number | null }>(pageCypher(type, withTotal, filter), params, {
+      name: 'entities page',
+    });
     return { page: toPage(row?.entities ?? [], first, (entity) => entity.id), total: row?.total ?? null };
   }
 

@@ -176,7 +176,13 @@ export class GraphRepository {
     return rows[0] ? withEndpoints(rows[0]) : null;
   }
 
-  async timeline(entityId: string | null, from: string | null, to: string | null, limit: number, filter: ClaimFilter = NO_CLAIM_FILTER): Promise<EntityRecord[]> {
+  async timeline(
+    entityId: string | null,
+    from: string | null,
+    to: string | null,
+    limit: number,
+    filter: ClaimFilter = NO_CLAIM_FILTER,
+  ): Promise<EntityRecord[]> {
     const params = { entityId, from: from && dateLowerBound(from), to: to && dateUpperBound(to), limit: neo4j.int(limit), ...claimFilterParams(filter) };
     const rows = await this.db.read<{ entity: EntityRecord }>(timelineCypher(filter), params, { name: 'timeline' });
     return rows.map((row) => row.entity);

@@ -86,13 +86,17 @@ function decode(stored: StoredInvestigation): InvestigationRecord {
   return { ...stored, view: JSON.parse(stored.view) as InvestigationView };
 }
 
-const canRead = (investigation: StoredInvestigation, caller: InvestigationCaller) => investigation.owner === caller.principal || investigation.shared || caller.admin;
+const canRead = (investigation: StoredInvestigation, caller: InvestigationCaller) =>
+  investigation.owner === caller.principal || investigation.shared || caller.admin;
 
 export class VersionConflictError extends GraphQLError {
   constructor(id: string, expected: number, current: number) {
-    super(`Investigation ${echoed(id)} is at version ${current}, not ${expected}: it was saved elsewhere since you opened it. Reload it, or save again with expectedVersion: ${current} to overwrite.`, {
-      extensions: { code: 'CONFLICT', currentVersion: current, http: { status: 409 } },
-    });
+    super(
+      `Investigation ${echoed(id)} is at version ${current}, not ${expected}: it was saved elsewhere since you opened it. Reload it, or save again with expectedVersion: ${current} to overwrite.`,
+      {
+        extensions: { code: 'CONFLICT', currentVersion: current, http: { status: 409 } },
+      },
+    );
   }
 }
 
@@ -106,8 +110,16 @@ export class Investigations {
   constructor(private readonly db: Executor) {}
 
   async page(caller: InvestigationCaller, first: number, after: string | null): Promise<Page<InvestigationRecord>> {
-    const rows = await this.db.read<{ investigation: StoredInvestigation }>(PAGE, { ...visibility(caller), after, limit: neo4j.int(first + 1) }, { name: 'investigations page' });
-    return toPage(rows.map((row) => decode(row.investigation)), first, (investigation) => investigation.id);
+    const rows = await this.db.read<{ investigation: StoredInvestigation }>(
+      PAGE,
+      { ...visibility(caller), after, limit: neo4j.int(first + 1) },
+      { name: 'investigations page' },
+    );
+    return toPage(
+      rows.map((row) => decode(row.investigation)),
+      first,
+      (investigation) => investigation.id,
+    );
   }
 
   async count(caller: InvestigationCaller): Promise<number> {
@@ -122,25 +134,41 @@ export class Investigations {
   }
 
   async create(owner: string, fields: Required<InvestigationChange>): Promise<InvestigationRecord> {
-    const params = { id: newInvestigationId(), name: fields.name, notes: fields.notes, view: fields.viewJson, shared: fields.shared, owner, now: new Date().toISOString() };
+    const params = {
+      id: newInvestigationId(),
+      name: fields.name,
+      notes: fields.notes,
+      view: fields.viewJson,
+      shared: fields.shared,
+      owner,
+      now: new Date().toISOString(),
+    };
     const [row] = await this.db.write<{ investigation: StoredInvestigation }>(CREATE, params, { name: 'create investigation' });
     return decode(row!.investigation);
   }
 
   /** Applies the change to one of the caller's own investigations; with expectedVersion, only if it is still at that version. */
   update(caller: InvestigationCaller, id: string, change: InvestigationChange, expectedVersion: number | null): Promise<InvestigationRecord> {
-    return this.db.transaction('WRITE', async (tx) => {
-      await ownedAt(tx, caller, id, expectedVersion);
-      const result = await tx.run<{ investigation: StoredInvestigation }>(UPDATE, { id, change: stored(change), now: new Date().toISOString() });
-      return decode(result.records[0]!.get('investigation'));
-    }, { name: 'update investigation' });
+    return this.db.transaction(
+      'WRITE',
+      async (tx) => {
+        await ownedAt(tx, caller, id, expectedVersion);
+        const result = await tx.run<{ investigation: StoredInvestigation }>(UPDATE, { id, change: stored(change), now: new Date().toISOString() });
+        return decode(result.records[0]!.get('investigation'));
+      },
+      { name: 'update investigation' },
+    );
   }
 
   delete(caller: InvestigationCaller, id: string, expectedVersion: number | null): Promise<void> {
-    return this.db.transaction('WRITE', async (tx) => {
-      await ownedAt(tx, caller, id, expectedVersion);
-      await tx.run(DELETE, { id });
-    }, { name: 'delete investigation' });
+    return this.db.transaction(
+      'WRITE',
+      async (tx) => {
+        await ownedAt(tx, caller, id, expectedVersion);
+        await tx.run(DELETE, { id });
+      },
+      { name: 'delete investigation' },
+    );
   }
 }
 
@@ -157,7 +185,9 @@ async function ownedAt(tx: CountingTransaction, caller: InvestigationCaller, id:
   const stored = (await tx.run<{ investigation: StoredInvestigation }>(BY_ID, { id })).records[0]?.get('investigation');
   if (!stored || !canRead(stored, caller)) throw new NotFoundError('investigation', id, 'id');
   if (stored.owner !== caller.principal) {
-    throw new GraphQLError(`Investigation ${echoed(id)} belongs to another key: only its owner may change it. Import its export to keep a copy of your own.`, { extensions: { code: 'FORBIDDEN', field: 'id' } });
+    throw new GraphQLError(`Investigation ${echoed(id)} belongs to another key: only its owner may change it. Import its export to keep a copy of your own.`, {
+      extensions: { code: 'FORBIDDEN', field: 'id' },
+    });
   }
   if (expectedVersion !== null && stored.version !== expectedVersion) throw new VersionConflictError(id, expectedVersion, stored.version);
   return stored;

@@ -1,7 +1,15 @@
 import neo4j from 'neo4j-driver';
 import type { Executor } from '../db/executor.js';
 import { toPage, type Page } from './cursor.js';
-import { DOCUMENT_PROJECTION, relationReportsPattern, REPORT_PROJECTION, SOURCE_PROJECTION, type DocumentRecord, type ReportRecord, type SourceRecord } from './records.js';
+import {
+  DOCUMENT_PROJECTION,
+  relationReportsPattern,
+  REPORT_PROJECTION,
+  SOURCE_PROJECTION,
+  type DocumentRecord,
+  type ReportRecord,
+  type SourceRecord,
+} from './records.js';
 
 const REPORTS_OF_ENTITIES = `
 UNWIND $ids AS id
@@ -98,7 +106,11 @@ export class ProvenanceRepository {
 
   /** Texts only on request: they can be long, so the document records themselves leave them out. */
   async documentTexts(ids: readonly string[]): Promise<Map<string, string>> {
-    const rows = await this.db.read<{ id: string; text: string }>('UNWIND $ids AS id MATCH (d:Document {id: id}) RETURN d.id AS id, d.text AS text', { ids: [...new Set(ids)] }, { name: 'document texts' });
+    const rows = await this.db.read<{ id: string; text: string }>(
+      'UNWIND $ids AS id MATCH (d:Document {id: id}) RETURN d.id AS id, d.text AS text',
+      { ids: [...new Set(ids)] },
+      { name: 'document texts' },
+    );
     return new Map(rows.map((row) => [row.id, row.text]));
   }
 

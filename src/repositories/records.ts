@@ -110,7 +110,11 @@ const fullEntityProjection = (n: string) => `{ id: ${n}.id, type: ${n}.type, nam
  * here and are defaulted in JavaScript (see `withDefaults`).
  */
 export const entityProjection = (n: string, read: PropertiesToRead<EntityProperty> = 'all') =>
-  read === 'all' ? fullEntityProjection(n) : `${n} { .id, .type${ENTITY_PROPERTIES.filter((p) => read.has(p)).map((p) => `, .${p}`).join('')} }`;
+  read === 'all'
+    ? fullEntityProjection(n)
+    : `${n} { .id, .type${ENTITY_PROPERTIES.filter((p) => read.has(p))
+        .map((p) => `, .${p}`)
+        .join('')} }`;
 
 /** Completes, in place, a record read with `entityProjection(n, set)`: aliases default to empty, as in the full projection. */
 export function withDefaults(entity: EntityRecord): EntityRecord {
@@ -120,7 +124,9 @@ export function withDefaults(entity: EntityRecord): EntityRecord {
 
 /** A relation without its endpoint records, over `r` from `a` to `b`, for statements that read the endpoints as nodes anyway. */
 export const bareRelationProjection = (r: string, a: string, b: string, read: PropertiesToRead<RelationProperty> = 'all') =>
-  `{ id: ${r}.id, type: type(${r}), from: ${a}.id, to: ${b}.id${RELATION_PROPERTIES.filter((p) => reads(read, p)).map((p) => `, ${p}: ${r}.${p}`).join('')} }`;
+  `{ id: ${r}.id, type: type(${r}), from: ${a}.id, to: ${b}.id${RELATION_PROPERTIES.filter((p) => reads(read, p))
+    .map((p) => `, ${p}: ${r}.${p}`)
+    .join('')} }`;
 
 export const ENTITY_PROJECTION = entityProjection('n');
 
@@ -135,7 +141,9 @@ export const SOURCE_PROJECTION = (s: string) => `${s} { .id, .name, .kind, url: 
 export const DOCUMENT_PROJECTION = (d: string) => `${d} { .id, title: ${d}.title, publishedAt: ${d}.publishedAt, url: ${d}.url }`;
 
 /** A relation with its endpoint records, over `r`; the endpoints carry the properties `read` names. */
-export const relationProjection = (read: PropertiesToRead<EntityProperty> = 'all') => `{ id: r.id, type: type(r), from: startNode(r).id, to: endNode(r).id, role: r.role,
+export const relationProjection = (
+  read: PropertiesToRead<EntityProperty> = 'all',
+) => `{ id: r.id, type: type(r), from: startNode(r).id, to: endNode(r).id, role: r.role,
   startDate: r.startDate, endDate: r.endDate, ${corroborationEntries('r')},
   fromEntity: [x IN [startNode(r)] | ${entityProjection('x', read)}][0], toEntity: [x IN [endNode(r)] | ${entityProjection('x', read)}][0] }`;
 
@@ -169,7 +177,9 @@ const REPORT_LOOKUP_PROJECTIONS: Record<ReportLookup, string> = {
  * resolvers then load it by id if it is asked for after all: a narrower read
  * costs a round trip at worst, never a wrong answer.
  */
-export const reportProjection = (lookups: readonly ReportLookup[] = REPORT_LOOKUPS) => `{ id: rb.id, sourceId: endNode(rb).id, documentId: rb.documentId, quote: rb.quote, start: rb.start,
+export const reportProjection = (
+  lookups: readonly ReportLookup[] = REPORT_LOOKUPS,
+) => `{ id: rb.id, sourceId: endNode(rb).id, documentId: rb.documentId, quote: rb.quote, start: rb.start,
   end: rb.end, reportedAt: rb.reportedAt, attributedToId: rb.attributedToId,
   method: coalesce(rb.method, '${DEFAULT_REPORT_METHOD}'), rule: rb.rule, confidence: rb.confidence,
   origin: rb.origin, values: ${valuesProjection('rb')},

@@ -62,29 +62,54 @@ export class RelationEdits {
    */
   upsert(input: RelationInput): Promise<RelationRecord> {
     if (input.id && !SLUG.test(input.id)) return Promise.reject(new InputError('id', 'expected a slug: lowercase letters, digits and single hyphens'));
-    return this.db.transaction('WRITE', async (tx) => {
-      const locked = await lockEntities(tx, [input.from, input.to]);
-      for (const end of ['from', 'to'] as const) if (!locked.has(input[end])) await refuseMergedId(tx, input[end], end);
-      const requestedId = input.id ?? derivedId(input);
-      const lookup = await tx.run(lookupCypher(input.type), { from: input.from, to: input.to, id: requestedId, startDate: input.startDate ?? null, endDate: input.endDate ?? null });
-      const row = lookup.records[0]!.toObject() as { fromType: EntityType | null; toType: EntityType | null; claim: { type: string; from: string; to: string } | null; sameFactId: string | null };
-      checkEndpoint(input.type, 'from', input.from, row.fromType);
-      checkEndpoint(input.type, 'to', input.to, row.toType);
-      if (row.claim && (row.claim.type !== input.type || row.claim.from !== input.from || row.claim.to !== input.to)) {
-        throw new InputError('id', `"${requestedId}" already names ${row.claim.from} -${row.claim.type}-> ${row.claim.to}`);
-      }
-      const id = row.claim ? requestedId : (input.id ?? row.sameFactId ?? requestedId);
-      const relation = { id, type: input.type, from: input.from, to: input.to, role: input.role ?? undefined, startDate: input.startDate ?? undefined, endDate: input.endDate ?? undefined };
-      await writeRelations(tx, [relation], new Map(), 'editor');
-      const values = Object.fromEntries(RELATION_VALUE_PROPERTIES.filter((field) => input[field] !== undefined).map((field) => [field, input[field] ?? null]));
-      await writeReportInputs(tx, { relation: id }, input.reports ?? [], 'reports', values);
-      await pinEdited(tx, { relation: id }, Object.keys(values), (input.reports ?? []).length > 0);
-      await refreshCorroboration(tx, { entities: [], relations: [id] });
-      const written = await tx.run(READ_BACK, { id });
-      // Unreachable while the endpoints are locked; if it happens, the write must not be acknowledged.
-      if (written.records.length === 0) throw new ConcurrentChangeError();
-      recordChanges(tx, [{ kind: 'RELATION_UPSERTED', subjectId: id, entityIds: [input.from, input.to] }]);
-      return written.records[0]!.get('relation') as RelationRecord;
-    }, { name: 'upsert relation', serializeOn: `relation:${input.type}:${input.from}:${input.to}` });
+    return this.db.transaction(
+      'WRITE',
+      async (tx) => {
+        const locked = await lockEntities(tx, [input.from, input.to]);
+        for (const end of ['from', 'to'] as const) if (!locked.has(input[end])) await refuseMergedId(tx, input[end], end);
+        const requestedId = input.id ?? derivedId(input);
+        const lookup = await tx.run(lookupCypher(input.type), {
+          from: input.from,
+          to: input.to,
+          id: requestedId,
+          startDate: input.startDate ?? null,
+          endDate: input.endDate ?? null,
+        });
+        const row = lookup.records[0]!.toObject() as {
+          fromType: EntityType | null;
+          toType: EntityType | null;
+          claim: { type: string; from: string; to: string } | null;
+          sameFactId: string | null;
+        };
+        checkEndpoint(input.type, 'from', input.from, row.fromType);
+        checkEndpoint(input.type, 'to', input.to, row.toType);
+        if (row.claim && (row.claim.type !== input.type || row.claim.from !== input.from || row.claim.to !== input.to)) {
+          throw new InputError('id', `"${requestedId}" already names ${row.claim.from} -${row.claim.type}-> ${row.claim.to}`);
+        }
+        const id = row.claim ? requestedId : (input.id ?? row.sameFactId ?? requestedId);
+        const relation = {
+          id,
+          type: input.type,
+          from: input.from,
+          to: input.to,
+          role: input.role ?? undefined,
+          startDate: input.startDate ?? undefined,
+          endDate: input.endDate ?? undefined,
+        };
+        await writeRelations(tx, [relation], new Map(), 'editor');
+        const values = Object.fromEntries(
+          RELATION_VALUE_PROPERTIES.filter((field) => input[field] !== undefined).map((field) => [field, input[field] ?? null]),
+        );
+        await writeReportInputs(tx, { relation: id }, input.reports ?? [], 'reports', values);
+        await pinEdited(tx, { relation: id }, Object.keys(values), (input.reports ?? []).length > 0);
+        await refreshCorroboration(tx, { entities: [], relations: [id] });
+        const written = await tx.run(READ_BACK, { id });
+        // Unreachable while the endpoints are locked; if it happens, the write must not be acknowledged.
+        if (written.records.length === 0) throw new ConcurrentChangeError();
+        recordChanges(tx, [{ kind: 'RELATION_UPSERTED', subjectId: id, entityIds: [input.from, input.to] }]);
+        return written.records[0]!.get('relation') as RelationRecord;
+      },
+      { name: 'upsert relation', serializeOn: `relation:${input.type}:${input.from}:${input.to}` },
+    );
   }
 }

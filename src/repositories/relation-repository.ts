@@ -35,7 +35,9 @@ function relationsOfCypher(request: RelationsOfRequest): string {
   const visible = filtered ? `${relationPasses('r', request.filter)} AND ${entityVisible('m', request.filter)}` : '';
   const relation = relationProjection(new Set(request.endpointProperties));
   // The count runs only when the caller asked for totalCount.
-  const total = request.withTotal ? `CALL (n) { MATCH ${pattern}${visible ? ` WHERE ${visible}` : ''} RETURN count(DISTINCT r) AS total }` : 'WITH n, relations, 0 AS total';
+  const total = request.withTotal
+    ? `CALL (n) { MATCH ${pattern}${visible ? ` WHERE ${visible}` : ''} RETURN count(DISTINCT r) AS total }`
+    : 'WITH n, relations, 0 AS total';
   return `
 UNWIND $ids AS id
 MATCH (n:Entity {id: id})${whereLine(entityVisible('n', request.filter))}

@@ -57,10 +57,18 @@ export async function writeReportInputs(
   for (const [i, report] of reports.entries()) {
     if (report.attributedTo && !locked.has(report.attributedTo)) await refuseMergedId(tx, report.attributedTo, `${field}[${i}].attributedTo`);
   }
-  const found = await tx.run(LOOKUP, { reports: reports.map((r) => ({ sourceId: r.sourceId, documentId: r.documentId ?? null, attributedTo: r.attributedTo ?? null })) });
+  const found = await tx.run(LOOKUP, {
+    reports: reports.map((r) => ({ sourceId: r.sourceId, documentId: r.documentId ?? null, attributedTo: r.attributedTo ?? null })),
+  });
   const rows = reports.map((report, i) => {
     const at = `${field}[${i}]`;
-    const row = found.records[i]!.toObject() as { sourceFound: boolean; documentFound: boolean; text: string | null; publishedAt: string | null; attributedType: string | null };
+    const row = found.records[i]!.toObject() as {
+      sourceFound: boolean;
+      documentFound: boolean;
+      text: string | null;
+      publishedAt: string | null;
+      attributedType: string | null;
+    };
     if (!row.sourceFound) throw new InputError(`${at}.sourceId`, `unknown source "${report.sourceId}"`);
     if (report.documentId && !row.documentFound) throw new InputError(`${at}.documentId`, `unknown document "${report.documentId}"`);
     if (report.attributedTo && row.attributedType !== 'PERSON' && row.attributedType !== 'ORGANIZATION') {

@@ -44,24 +44,34 @@ export class SourceGroups {
   constructor(private readonly db: Executor) {}
 
   group(ids: readonly string[], group: string | null): Promise<SourceRecord[]> {
-    return this.db.transaction('WRITE', async (tx) => {
-      const unique = [...new Set(ids)].sort();
-      const before = (await tx.run<{ origins: string[] }>(BEFORE, { ids: unique })).records[0]?.get('origins') ?? [];
-      const result = await tx.run<{ source: SourceRecord }>(SET_GROUP, { ids: unique, group });
-      const found = new Set(result.records.map((record) => record.get('source').id));
-      const missing = unique.find((id) => !found.has(id));
-      if (missing !== undefined) throw new InputError('ids', `unknown source "${missing}"`);
-      const entities: string[] = [];
-      const relations: string[] = [];
-      for (const [statement, params] of [[REORIGIN_OWN_REPORTS, { ids: unique }], [REORIGIN_NAMED_REPORTS, { origins: before }]] as const) {
-        const changed = (await tx.run<{ entities: string[]; relations: string[] }>(statement, params)).records[0]?.toObject();
-        entities.push(...(changed?.entities ?? []));
-        relations.push(...(changed?.relations ?? []));
-      }
-      await refreshCorroboration(tx, { entities, relations });
-      const counted = [...new Set(entities)];
-      recordChanges(tx, unique.map((id) => ({ kind: 'SOURCE_GROUPED' as const, subjectId: id, entityIds: counted })));
-      return result.records.map((record) => record.get('source'));
-    }, { name: 'group sources' });
+    return this.db.transaction(
+      'WRITE',
+      async (tx) => {
+        const unique = [...new Set(ids)].sort();
+        const before = (await tx.run<{ origins: string[] }>(BEFORE, { ids: unique })).records[0]?.get('origins') ?? [];
+        const result = await tx.run<{ source: SourceRecord }>(SET_GROUP, { ids: unique, group });
+        const found = new Set(result.records.map((record) => record.get('source').id));
+        const missing = unique.find((id) => !found.has(id));
+        if (missing !== undefined) throw new InputError('ids', `unknown source "${missing}"`);
+        const entities: string[] = [];
+        const relations: string[] = [];
+        for (const [statement, params] of [
+          [REORIGIN_OWN_REPORTS, { ids: unique }],
+          [REORIGIN_NAMED_REPORTS, { origins: before }],
+        ] as const) {
+          const changed = (await tx.run<{ entities: string[]; relations: string[] }>(statement, params)).records[0]?.toObject();
+          entities.push(...(changed?.entities ?? []));
+          relations.push(...(changed?.relations ?? []));
+        }
+        await refreshCorroboration(tx, { entities, relations });
+        const counted = [...new Set(entities)];
+        recordChanges(
+          tx,
+          unique.map((id) => ({ kind: 'SOURCE_GROUPED' as const, subjectId: id, entityIds: counted })),
+        );
+        return result.records.map((record) => record.get('source'));
+      },
+      { name: 'group sources' },
+    );
   }
 }

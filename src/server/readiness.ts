@@ -104,7 +104,15 @@ export class Readiness {
     if (!(await this.options.ping())) return this.missedPing(MISSED_PINGS_FOR_DOWN);
     const downMs = this.downSince === undefined ? undefined : Date.now() - this.downSince;
     const log = this.options.log;
-    const fields = { warmUpMs: report.ms, operations: report.operations, failed: report.failed, slowest: report.slowest, explorer: report.explorer, skipped: report.skipped, downMs };
+    const fields = {
+      warmUpMs: report.ms,
+      operations: report.operations,
+      failed: report.failed,
+      slowest: report.slowest,
+      explorer: report.explorer,
+      skipped: report.skipped,
+      downMs,
+    };
     // A failed warm-up operation is worth a look, not an outage: the service serves anyway.
     if (report.failed.length > 0) log.warn(fields, 'database warmed up, with failed operations: ready');
     else log.info(fields, 'database warmed up: ready');

@@ -62,12 +62,7 @@ export interface WarmUpSamples {
  * parameters and do not matter to the plan; their types do, and are the ones
  * the explorer sends (a date string, an integer).
  */
-const FILTER_VARIANTS: Filters[] = [
-  undefined,
-  { asOf: '2100-01-01', minSources: null },
-  { asOf: null, minSources: 1 },
-  { asOf: '2100-01-01', minSources: 1 },
-];
+const FILTER_VARIANTS: Filters[] = [undefined, { asOf: '2100-01-01', minSources: null }, { asOf: null, minSources: 1 }, { asOf: '2100-01-01', minSources: 1 }];
 
 /** Relation types are spliced into the statement: all (the default) and each first unchecked box; other choices plan on first use. */
 const TYPE_CHOICES: RelationType[][] = RELATION_TYPES.map((unchecked) => RELATION_TYPES.filter((type) => type !== unchecked));
@@ -115,7 +110,9 @@ const PER_SAMPLE: ReadonlySet<string> = new Set(['neighborhoodsQuery', 'pathQuer
 export function explorerRequests(queries: ExplorerQueries, samples: WarmUpSamples[]): Array<{ name: string; request: ExplorerRequest }> {
   const seen = new Set<string>();
   const operations = Object.entries(EXPLORER_OPERATIONS);
-  const planned = samples.flatMap((sample, index) => operations.filter(([name]) => index === 0 || PER_SAMPLE.has(name)).map(([name, build]) => [name, build, sample] as const));
+  const planned = samples.flatMap((sample, index) =>
+    operations.filter(([name]) => index === 0 || PER_SAMPLE.has(name)).map(([name, build]) => [name, build, sample] as const),
+  );
   return planned.flatMap(([name, build, sample]) =>
     build(queries, sample)
       .filter((request) => {

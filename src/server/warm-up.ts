@@ -121,7 +121,9 @@ export async function warmUp(services: AppServices, application?: Application): 
   const send = async (through: Application, request: ExplorerRequest) => {
     operations += 1;
     const opStarted = performance.now();
-    const errors = await sendThrough(through, request).catch((error: unknown): WarmUpError[] => [{ message: error instanceof Error ? error.message : String(error) }]);
+    const errors = await sendThrough(through, request).catch((error: unknown): WarmUpError[] => [
+      { message: error instanceof Error ? error.message : String(error) },
+    ]);
     const unexpected = errors.filter((error) => error.extensions?.code !== 'NOT_FOUND');
     if (unexpected.length > 0) failed.push(`${operationOf(request)}: ${unexpected[0]!.message}`);
     timings.push([operationOf(request), Math.round(performance.now() - opStarted)]);
@@ -146,6 +148,9 @@ export async function warmUp(services: AppServices, application?: Application): 
     }
   };
   await rehearse(() => Promise.all([reads(), writes(), explorerReads()]));
-  const slowest = timings.sort((a, b) => b[1] - a[1]).slice(0, 5).map(([name, ms]) => `${name} ${ms} ms`);
+  const slowest = timings
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 5)
+    .map(([name, ms]) => `${name} ${ms} ms`);
   return { ms: Math.round(performance.now() - started), operations, failed, slowest, explorer, skipped };
 }

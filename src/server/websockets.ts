@@ -46,7 +46,11 @@ export function serveWebSockets(server: Server, yoga: NewsgraphYoga): { close():
         const errors = validate(schema, document);
         if (errors.length > 0) return errors;
         if (getOperationAST(document, payload.operationName)?.operation !== 'subscription') {
-          return [new GraphQLError('Only subscriptions are served over WebSockets; send queries and mutations over HTTP (POST /graphql).', { extensions: { code: 'BAD_REQUEST' } })];
+          return [
+            new GraphQLError('Only subscriptions are served over WebSockets; send queries and mutations over HTTP (POST /graphql).', {
+              extensions: { code: 'BAD_REQUEST' },
+            }),
+          ];
         }
         try {
           const contextValue = await contextFactory();

@@ -79,7 +79,9 @@ export function createNewsgraphYoga(services: AppServices): NewsgraphYoga {
     maxRequestBodySize: false,
     // Masked in every environment: unexpected errors never carry Cypher or driver text to callers.
     maskedErrors: { isDev: false },
-    graphiql: security.graphiql ? { title: 'newsgraph', defaultQuery: GRAPHIQL_DEFAULT_QUERY, headers: JSON.stringify({ 'x-newsgraph-client': 'graphiql' }) } : false,
+    graphiql: security.graphiql
+      ? { title: 'newsgraph', defaultQuery: GRAPHIQL_DEFAULT_QUERY, headers: JSON.stringify({ 'x-newsgraph-client': 'graphiql' }) }
+      : false,
     // GraphiQL's page and files from the service's own dependencies: Yoga's default loads them from unpkg.com.
     renderGraphiQL: renderOfflineGraphiQL,
     logging: {

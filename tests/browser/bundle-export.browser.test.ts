@@ -46,10 +46,19 @@ function viewInput(text: string | null): BundleInput {
   const entities = VIEW.map(entityDetail);
   const relations: RelationDetail[] = seed.relations
     .filter((relation) => VIEW.includes(relation.from) && VIEW.includes(relation.to))
-    .map((relation) => ({ ...relation, role: relation.role ?? null, startDate: null, endDate: null, from: ref(relation.from)!, to: ref(relation.to)!, reportedBy: reportsOf({ relation: relation.id }) }));
+    .map((relation) => ({
+      ...relation,
+      role: relation.role ?? null,
+      startDate: null,
+      endDate: null,
+      from: ref(relation.from)!,
+      to: ref(relation.to)!,
+      reportedBy: reportsOf({ relation: relation.id }),
+    }));
   const referenced = new Set<string>();
   for (const subject of [...entities, ...relations]) {
-    for (const report of subject.reportedBy) for (const entity of [report.attributedTo, report.source.entity]) if (entity && !VIEW.includes(entity.id)) referenced.add(entity.id);
+    for (const report of subject.reportedBy)
+      for (const entity of [report.attributedTo, report.source.entity]) if (entity && !VIEW.includes(entity.id)) referenced.add(entity.id);
   }
   return { entities, relations, referenced: [...referenced].map(entityDetail), text, documentId: seed.document.id };
 }

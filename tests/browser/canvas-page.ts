@@ -12,7 +12,12 @@ export interface Placed {
   chosen: string[];
 }
 
-type Explorer = { newsgraphExplorer: { cy: import('cytoscape').Core; graph: { renderedCenter(s: { kind: 'entity' | 'relation'; id: string }): { x: number; y: number } | null } } };
+type Explorer = {
+  newsgraphExplorer: {
+    cy: import('cytoscape').Core;
+    graph: { renderedCenter(s: { kind: 'entity' | 'relation'; id: string }): { x: number; y: number } | null };
+  };
+};
 
 export function placed(page: Page): Promise<Placed> {
   return page.evaluate(() => {
@@ -23,7 +28,16 @@ export function placed(page: Page): Promise<Placed> {
       model[node.id()] = { ...node.position() };
       rendered[node.id()] = { ...node.renderedPosition() };
     });
-    return { model, rendered, zoom: cy.zoom(), selected: cy.$(':selected').map((e) => e.id()).sort(), chosen: cy.$('.chosen').map((e) => e.id()) };
+    return {
+      model,
+      rendered,
+      zoom: cy.zoom(),
+      selected: cy
+        .$(':selected')
+        .map((e) => e.id())
+        .sort(),
+      chosen: cy.$('.chosen').map((e) => e.id()),
+    };
   });
 }
 
@@ -45,7 +59,11 @@ export async function nodePoint(page: Page, id: string): Promise<{ x: number; y:
   return point;
 }
 
-export async function clickNode(page: Page, id: string, options: { clickCount?: number; button?: 'left' | 'right'; modifiers?: Array<'Shift' | 'Control'> } = {}): Promise<void> {
+export async function clickNode(
+  page: Page,
+  id: string,
+  options: { clickCount?: number; button?: 'left' | 'right'; modifiers?: Array<'Shift' | 'Control'> } = {},
+): Promise<void> {
   const point = await nodePoint(page, id);
   for (const key of options.modifiers ?? []) await page.keyboard.down(key);
   await page.mouse.click(point.x, point.y, { clickCount: options.clickCount ?? 1, button: options.button ?? 'left' });
@@ -53,6 +71,10 @@ export async function clickNode(page: Page, id: string, options: { clickCount?: 
 }
 
 /** The largest distance any listed node moved between two readings. */
-export function largestMove(before: Record<string, { x: number; y: number }>, after: Record<string, { x: number; y: number }>, ids = Object.keys(before)): number {
+export function largestMove(
+  before: Record<string, { x: number; y: number }>,
+  after: Record<string, { x: number; y: number }>,
+  ids = Object.keys(before),
+): number {
   return Math.max(0, ...ids.map((id) => Math.hypot(after[id]!.x - before[id]!.x, after[id]!.y - before[id]!.y)));
 }

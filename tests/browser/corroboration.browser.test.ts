@@ -73,7 +73,11 @@ function drawn(page: Page): Promise<{ edges: Record<string, EdgeData>; disputedN
   return page.evaluate(() => {
     const { cy } = (window as unknown as { newsgraphExplorer: { cy: import('cytoscape').Core } }).newsgraphExplorer;
     return {
-      edges: Object.fromEntries(cy.edges().map((edge) => [edge.id(), { sources: Number(edge.data('sources')), width: Number(edge.data('width')), status: String(edge.data('status')) }])),
+      edges: Object.fromEntries(
+        cy
+          .edges()
+          .map((edge) => [edge.id(), { sources: Number(edge.data('sources')), width: Number(edge.data('width')), status: String(edge.data('status')) }]),
+      ),
       disputedNodes: cy.nodes('.disputed').map((node) => node.id()),
       labels: Object.fromEntries(cy.nodes().map((node) => [node.id(), String(node.data('label'))])),
     };
@@ -200,7 +204,9 @@ describe('corroboration, disagreement and time in the explorer', () => {
       return reports;
     };
     const shown = (tab: Page) =>
-      tab.locator('#detail .origin-group').evaluateAll((groups) => Object.fromEntries(groups.map((group) => [group.getAttribute('data-origin'), group.querySelectorAll('.report').length])));
+      tab
+        .locator('#detail .origin-group')
+        .evaluateAll((groups) => Object.fromEntries(groups.map((group) => [group.getAttribute('data-origin'), group.querySelectorAll('.report').length])));
 
     expect(await shown(page)).toEqual(expected(api16.entity));
     expect(Object.keys(expected(api16.entity))).toHaveLength(api16.entity.independentSourceCount);

@@ -53,11 +53,14 @@ describe('the explorer canvas keeps its picture and answers gestures', () => {
     await page.mouse.down();
     await page.mouse.move(to.x, to.y, { steps: 6 });
     await page.mouse.up();
-    await page.waitForFunction(([x, y]) => {
-      const { cy } = (window as unknown as { newsgraphExplorer: { cy: import('cytoscape').Core } }).newsgraphExplorer;
-      const at = cy.getElementById('russia').renderedPosition();
-      return Math.abs(at.x - x) < 3 && Math.abs(at.y - y) < 3;
-    }, [to.x - canvas.x, to.y - canvas.y] as const);
+    await page.waitForFunction(
+      ([x, y]) => {
+        const { cy } = (window as unknown as { newsgraphExplorer: { cy: import('cytoscape').Core } }).newsgraphExplorer;
+        const at = cy.getElementById('russia').renderedPosition();
+        return Math.abs(at.x - x) < 3 && Math.abs(at.y - y) < 3;
+      },
+      [to.x - canvas.x, to.y - canvas.y] as const,
+    );
     // The viewport is written once the analyst stops moving it.
     await page.waitForFunction(() => new URL(window.location.href).searchParams.has('z'));
     const before = await placed(page);
@@ -101,9 +104,21 @@ describe('the explorer canvas keeps its picture and answers gestures', () => {
     const before = await placed(page);
     await clickNode(page, 'qingtongxia-army-facility', { button: 'right' });
     await page.locator('#canvas-menu:not([hidden])').waitFor();
-    expect(await page.locator('#canvas-menu button').allTextContents()).toEqual(['Expand', 'Select neighbours', 'Hide', 'Remove', 'Path from here', 'Path to here']);
+    expect(await page.locator('#canvas-menu button').allTextContents()).toEqual([
+      'Expand',
+      'Select neighbours',
+      'Hide',
+      'Remove',
+      'Path from here',
+      'Path to here',
+    ]);
     await page.locator('#canvas-menu button', { hasText: 'Hide' }).click();
-    await page.waitForFunction(() => !(window as unknown as { newsgraphExplorer: { cy: import('cytoscape').Core } }).newsgraphExplorer.cy.getElementById('qingtongxia-army-facility').nonempty());
+    await page.waitForFunction(
+      () =>
+        !(window as unknown as { newsgraphExplorer: { cy: import('cytoscape').Core } }).newsgraphExplorer.cy
+          .getElementById('qingtongxia-army-facility')
+          .nonempty(),
+    );
     expect(params(page).get('hide')).toBe('qingtongxia-army-facility');
     expect(await page.locator('#show-hidden').textContent()).toBe('Show hidden (1)');
     const others = Object.keys(before.model).filter((id) => id !== 'qingtongxia-army-facility');
@@ -145,7 +160,10 @@ describe('the explorer canvas keeps its picture and answers gestures', () => {
     expect(largestMove(before.model, (await placed(page)).model, ['china'])).toBeGreaterThan(20);
     await page.keyboard.press('Control+z');
     await page.waitForFunction(() => !document.body.classList.contains('busy'));
-    await page.waitForFunction((x) => (window as unknown as { newsgraphExplorer: { cy: import('cytoscape').Core } }).newsgraphExplorer.cy.getElementById('china').position('x') === x, before.model.china!.x);
+    await page.waitForFunction(
+      (x) => (window as unknown as { newsgraphExplorer: { cy: import('cytoscape').Core } }).newsgraphExplorer.cy.getElementById('china').position('x') === x,
+      before.model.china!.x,
+    );
     expect(largestMove(before.model, (await placed(page)).model)).toBeLessThan(0.5);
   });
 
@@ -191,10 +209,20 @@ describe('the explorer canvas keeps its picture and answers gestures', () => {
   });
 
   it('keeps only the facts a kind of source, or one source, reported', async () => {
-    const drawnRelations = () => page.evaluate(() => (window as unknown as { newsgraphExplorer: { cy: import('cytoscape').Core } }).newsgraphExplorer.cy.edges().map((edge) => String(edge.data('relationId'))).sort());
+    const drawnRelations = () =>
+      page.evaluate(() =>
+        (window as unknown as { newsgraphExplorer: { cy: import('cytoscape').Core } }).newsgraphExplorer.cy
+          .edges()
+          .map((edge) => String(edge.data('relationId')))
+          .sort(),
+      );
     const all = await drawnRelations();
     const sourcesOf = async (id: string) => {
-      const response = await fetch(`${api.baseUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: 'query($id: ID!) { relation(id: $id) { reportedBy { source { id kind } } } }', variables: { id } }) });
+      const response = await fetch(`${api.baseUrl}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: 'query($id: ID!) { relation(id: $id) { reportedBy { source { id kind } } } }', variables: { id } }),
+      });
       const body = (await response.json()) as { data: { relation: { reportedBy: Array<{ source: { id: string; kind: string } }> } } };
       return body.data.relation.reportedBy.map((report) => report.source);
     };
@@ -211,7 +239,10 @@ describe('the explorer canvas keeps its picture and answers gestures', () => {
     const outlet = sources[all[0]!]!.find((source) => source.kind !== 'official') ?? sources[all[0]!]![0]!;
     await page.locator('#source-kind').selectOption('');
     await page.locator('#source-id').selectOption(outlet.id);
-    await page.waitForFunction((id) => new URL(window.location.href).searchParams.get('src') === id && !new URL(window.location.href).searchParams.has('kind'), outlet.id);
+    await page.waitForFunction(
+      (id) => new URL(window.location.href).searchParams.get('src') === id && !new URL(window.location.href).searchParams.has('kind'),
+      outlet.id,
+    );
     await page.locator('body:not(.busy)').waitFor();
     expect(await drawnRelations()).toEqual(all.filter((id) => sources[id]!.some((source) => source.id === outlet.id)));
 

@@ -27,7 +27,13 @@ function hubBundle() {
   };
 }
 
-type Labels = { zoom: number; fontSize: number; boxes: Array<{ id: string; x1: number; x2: number; y1: number; y2: number }>; summary: string | null; inView: number };
+type Labels = {
+  zoom: number;
+  fontSize: number;
+  boxes: Array<{ id: string; x1: number; x2: number; y1: number; y2: number }>;
+  summary: string | null;
+  inView: number;
+};
 
 /** The drawn labels of the nodes, as boxes on the canvas, and the font size they are drawn at. */
 function labels(page: Page): Promise<Labels> {
@@ -36,8 +42,18 @@ function labels(page: Page): Promise<Labels> {
     const { cy } = explorer;
     const zoom = cy.zoom();
     const pan = cy.pan();
-    const toScreen = (box: { x1: number; x2: number; y1: number; y2: number }) => ({ x1: box.x1 * zoom + pan.x, x2: box.x2 * zoom + pan.x, y1: box.y1 * zoom + pan.y, y2: box.y2 * zoom + pan.y });
-    const boxes = cy.nodes().map((node) => ({ id: node.id(), ...toScreen(node.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false })) }));
+    const toScreen = (box: { x1: number; x2: number; y1: number; y2: number }) => ({
+      x1: box.x1 * zoom + pan.x,
+      x2: box.x2 * zoom + pan.x,
+      y1: box.y1 * zoom + pan.y,
+      y2: box.y2 * zoom + pan.y,
+    });
+    const boxes = cy
+      .nodes()
+      .map((node) => ({
+        id: node.id(),
+        ...toScreen(node.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false })),
+      }));
     const summary = cy.nodes('.summary');
     return { zoom, fontSize: 11 * zoom, boxes, summary: summary.nonempty() ? String(summary.data('label')) : null, inView: explorer.view().nodes.size };
   });

@@ -24,17 +24,25 @@ describe('the explorer updates an open view live', () => {
 
   /** The API as another client calls it. */
   async function write(query: string, variables: Record<string, unknown>, key: string, baseUrl = api.baseUrl): Promise<void> {
-    const response = await fetch(`${baseUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, body: JSON.stringify({ query, variables }) });
+    const response = await fetch(`${baseUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+      body: JSON.stringify({ query, variables }),
+    });
     const body = (await response.json()) as { errors?: unknown[] };
     expect(body.errors).toBeUndefined();
   }
-  const upsertEntity = (input: Record<string, unknown>) => write('mutation($input: EntityInput!) { upsertEntity(input: $input) { id } }', { input }, TEST_KEYS.editor);
+  const upsertEntity = (input: Record<string, unknown>) =>
+    write('mutation($input: EntityInput!) { upsertEntity(input: $input) { id } }', { input }, TEST_KEYS.editor);
 
   const edgeBetween = (a: string, b: string) =>
-    page.evaluate(([from, to]) => {
-      const { cy } = (window as unknown as Explorer).newsgraphExplorer;
-      return cy.edges().filter((edge) => [edge.source().id(), edge.target().id()].sort().join(' ') === [from, to].sort().join(' ')).length;
-    }, [a, b] as const);
+    page.evaluate(
+      ([from, to]) => {
+        const { cy } = (window as unknown as Explorer).newsgraphExplorer;
+        return cy.edges().filter((edge) => [edge.source().id(), edge.target().id()].sort().join(' ') === [from, to].sort().join(' ')).length;
+      },
+      [a, b] as const,
+    );
 
   beforeAll(async () => {
     ({ api, browser } = await openSeedExplorer(db));
@@ -52,7 +60,11 @@ describe('the explorer updates an open view live', () => {
     const before = await placed(page);
 
     await upsertEntity({ id: NEW_UNIT, type: 'ORGANIZATION', name: 'Live Test Brigade' });
-    await write('mutation($input: RelationInput!) { upsertRelation(input: $input) { id } }', { input: { type: 'MEMBER_OF', from: 'liu-xiaowu', to: NEW_UNIT } }, TEST_KEYS.editor);
+    await write(
+      'mutation($input: RelationInput!) { upsertRelation(input: $input) { id } }',
+      { input: { type: 'MEMBER_OF', from: 'liu-xiaowu', to: NEW_UNIT } },
+      TEST_KEYS.editor,
+    );
 
     await waitForNodes(page, [...LIU, NEW_UNIT], true);
     expect(await edgeBetween('liu-xiaowu', NEW_UNIT)).toBe(1);
@@ -69,14 +81,20 @@ describe('the explorer updates an open view live', () => {
     const before = await placed(page);
     // The kept entity is not in view: only the merge's event tells the page about it.
     await upsertEntity({ id: KEPT, type: 'PERSON', name: 'Liu Xiaowu (kept record)' });
-    await write('mutation($keep: ID!, $merge: ID!) { mergeEntities(keepId: $keep, mergeId: $merge) { id } }', { keep: KEPT, merge: 'liu-xiaowu' }, TEST_KEYS.admin);
+    await write(
+      'mutation($keep: ID!, $merge: ID!) { mergeEntities(keepId: $keep, mergeId: $merge) { id } }',
+      { keep: KEPT, merge: 'liu-xiaowu' },
+      TEST_KEYS.admin,
+    );
 
     await page.waitForFunction((kept) => new URL(window.location.href).searchParams.getAll('e').join(' ') === kept, KEPT);
     const others = [...LIU.filter((id) => id !== 'liu-xiaowu'), NEW_UNIT];
     await waitForNodes(page, [KEPT, ...others], true);
     expect(params(page).get('node')).toBe(KEPT);
     expect(params(page).get('pos')).not.toMatch(/(^|\.)liu-xiaowu_/);
-    const state = await page.evaluate(() => (window as unknown as { newsgraphExplorer: { state(): { expanded: string[]; selected: unknown } } }).newsgraphExplorer.state());
+    const state = await page.evaluate(() =>
+      (window as unknown as { newsgraphExplorer: { state(): { expanded: string[]; selected: unknown } } }).newsgraphExplorer.state(),
+    );
     expect(state).toMatchObject({ expanded: [KEPT], selected: { kind: 'entity', id: KEPT } });
     // The kept node stands where the merged one stood, holding its relations; nothing else moved.
     const after = await placed(page);
@@ -87,7 +105,11 @@ describe('the explorer updates an open view live', () => {
     await page.locator(`#detail article[data-id="${KEPT}"]`).waitFor();
     expect(await page.evaluate(() => (window as unknown as Explorer).liveMarker)).toBe('same page');
     // The page follows the kept id now: a new relation of it still arrives.
-    await write('mutation($input: RelationInput!) { upsertRelation(input: $input) { id } }', { input: { type: 'MEMBER_OF', from: KEPT, to: 'russian-armed-forces' } }, TEST_KEYS.editor);
+    await write(
+      'mutation($input: RelationInput!) { upsertRelation(input: $input) { id } }',
+      { input: { type: 'MEMBER_OF', from: KEPT, to: 'russian-armed-forces' } },
+      TEST_KEYS.editor,
+    );
     await waitForNodes(page, [KEPT, ...others, 'russian-armed-forces'], true);
     await screenshot(page, 'live-02-merged.png');
     expect(browser.consoleErrors).toEqual([]);
@@ -102,8 +124,18 @@ describe('the explorer updates an open view live', () => {
     await page.waitForFunction(() => document.body.dataset.live === 'waiting');
     const other = await startServer(services);
     try {
-      await write('mutation($input: EntityInput!) { upsertEntity(input: $input) { id } }', { input: { id: 'live-while-away', type: 'ORGANIZATION', name: 'Written While Away' } }, TEST_KEYS.editor, other.baseUrl);
-      await write('mutation($input: RelationInput!) { upsertRelation(input: $input) { id } }', { input: { type: 'MEMBER_OF', from: KEPT, to: 'live-while-away' } }, TEST_KEYS.editor, other.baseUrl);
+      await write(
+        'mutation($input: EntityInput!) { upsertEntity(input: $input) { id } }',
+        { input: { id: 'live-while-away', type: 'ORGANIZATION', name: 'Written While Away' } },
+        TEST_KEYS.editor,
+        other.baseUrl,
+      );
+      await write(
+        'mutation($input: RelationInput!) { upsertRelation(input: $input) { id } }',
+        { input: { type: 'MEMBER_OF', from: KEPT, to: 'live-while-away' } },
+        TEST_KEYS.editor,
+        other.baseUrl,
+      );
     } finally {
       await other.close();
     }

@@ -33,7 +33,12 @@ function measure(page: Page): Promise<TopBar> {
       const element = document.querySelector(selector);
       if (element && element.getBoundingClientRect().width > 0) others[selector] = box(element);
     }
-    return { search: box(document.querySelector('#search-input')!), others, status: document.querySelector('[role="status"]')!.textContent ?? '', windowWidth: window.innerWidth };
+    return {
+      search: box(document.querySelector('#search-input')!),
+      others,
+      status: document.querySelector('[role="status"]')!.textContent ?? '',
+      windowWidth: window.innerWidth,
+    };
   });
 }
 

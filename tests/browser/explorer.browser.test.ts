@@ -4,7 +4,18 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateBundle } from '../../src/model/validate-bundle.js';
 import { openTestDatabase } from '../helpers/neo4j.js';
-import { ARTIFACTS, closeSeedExplorer, ensureExplorerBuilt, launchBrowser, openSeedExplorer, ROOT, screenshot, startServer, unreachableDatabase, type RunningServer } from './harness.js';
+import {
+  ARTIFACTS,
+  closeSeedExplorer,
+  ensureExplorerBuilt,
+  launchBrowser,
+  openSeedExplorer,
+  ROOT,
+  screenshot,
+  startServer,
+  unreachableDatabase,
+  type RunningServer,
+} from './harness.js';
 
 // The explorer against the real server on the seed graph, in Debian's headless Chromium.
 
@@ -24,9 +35,18 @@ function drawn(page: Page): Promise<Drawn> {
   return page.evaluate(() => {
     const { cy } = (window as unknown as { newsgraphExplorer: { cy: import('cytoscape').Core } }).newsgraphExplorer;
     return {
-      nodes: cy.nodes().map((node) => node.id()).sort(),
-      edges: cy.edges().map((edge) => edge.id()).sort(),
-      path: cy.elements('.path').map((element) => element.id()).sort(),
+      nodes: cy
+        .nodes()
+        .map((node) => node.id())
+        .sort(),
+      edges: cy
+        .edges()
+        .map((edge) => edge.id())
+        .sort(),
+      path: cy
+        .elements('.path')
+        .map((element) => element.id())
+        .sort(),
       chosen: cy.elements('.chosen').map((element) => element.id()),
       labels: Object.fromEntries(cy.edges().map((edge) => [edge.id(), String(edge.data('label'))])),
       colors: Object.fromEntries(cy.nodes().map((node) => [node.id(), String(node.data('color'))])),
@@ -48,7 +68,10 @@ async function waitForDrawn(page: Page, ids: string[], exactly = false): Promise
 
 async function clickOnCanvas(page: Page, selection: { kind: 'entity' | 'relation'; id: string }, clickCount = 1): Promise<void> {
   const point = await page.evaluate(
-    (chosen) => (window as unknown as { newsgraphExplorer: { graph: { renderedCenter(s: typeof chosen): { x: number; y: number } | null } } }).newsgraphExplorer.graph.renderedCenter(chosen),
+    (chosen) =>
+      (
+        window as unknown as { newsgraphExplorer: { graph: { renderedCenter(s: typeof chosen): { x: number; y: number } | null } } }
+      ).newsgraphExplorer.graph.renderedCenter(chosen),
     selection,
   );
   if (!point) throw new Error(`${selection.kind} ${selection.id} is not drawn`);
@@ -147,7 +170,13 @@ describe('the explorer on the seed graph', () => {
     const steps = await page.locator('#path-result .steps li').allTextContents();
     expect(steps).toEqual(['Liu Xiaowu', '—COMMANDS→', 'Zapad/Interaction-2021', '←PARTICIPATES_IN—', 'Russia']);
     await waitForDrawn(page, ['russia']);
-    expect((await drawn(page)).path).toEqual(['liu-xiaowu', `rel:${COMMANDS}`, 'rel:russia-participates-in-zapad-interaction-2021', 'russia', 'zapad-interaction-2021']);
+    expect((await drawn(page)).path).toEqual([
+      'liu-xiaowu',
+      `rel:${COMMANDS}`,
+      'rel:russia-participates-in-zapad-interaction-2021',
+      'russia',
+      'zapad-interaction-2021',
+    ]);
     expect([params(page).get('from'), params(page).get('to')]).toEqual(['liu-xiaowu', 'russia']);
     await clickOnCanvas(page, { kind: 'entity', id: 'liu-xiaowu' });
     await page.locator('#detail article[data-id="liu-xiaowu"]').waitFor();

@@ -54,7 +54,9 @@ describe('GraphiQL offline', () => {
   it('runs the operation under the cursor on the seed graph, with the GraphiQL client header', async () => {
     // The cursor into `query Commander`, then Ctrl-Enter: GraphiQL runs the operation it is in.
     await page.locator('.graphiql-query-editor .view-line', { hasText: 'liu-xiaowu' }).first().click();
-    const answered = page.waitForResponse((response) => response.url() === `${api.baseUrl}/graphql` && /"operationName":"Commander"/.test(response.request().postData() ?? ''));
+    const answered = page.waitForResponse(
+      (response) => response.url() === `${api.baseUrl}/graphql` && /"operationName":"Commander"/.test(response.request().postData() ?? ''),
+    );
     await page.keyboard.press('Control+Enter');
     const response = await answered;
     expect(response.status()).toBe(200);
@@ -65,7 +67,9 @@ describe('GraphiQL offline', () => {
     await expect(result.textContent()).resolves.toContain('Zapad/Interaction-2021');
     await screenshot(page, 'graphiql-offline.png');
     // Monaco's GraphQL language worker (validation, completion) started from the service's own file.
-    await expect.poll(() => page.workers().map((worker) => worker.url())).toContainEqual(expect.stringMatching(new RegExp(`^${api.baseUrl}/graphiql/graphql\\.worker-`)));
+    await expect
+      .poll(() => page.workers().map((worker) => worker.url()))
+      .toContainEqual(expect.stringMatching(new RegExp(`^${api.baseUrl}/graphiql/graphql\\.worker-`)));
     expect(sent.length).toBeGreaterThan(0);
     expect(refused).toEqual([]);
     expect(browser.consoleErrors).toEqual([]);

@@ -141,7 +141,9 @@ describe('reviewing an extracted article', () => {
       (id) => (window as unknown as { newsgraphExplorer: { cy: import('cytoscape').Core } }).newsgraphExplorer.cy.getElementById(id).nonempty(),
       selected,
     );
-    const edges = await page.evaluate(() => (window as unknown as { newsgraphExplorer: { cy: import('cytoscape').Core } }).newsgraphExplorer.cy.edges().map((edge) => edge.id()));
+    const edges = await page.evaluate(() =>
+      (window as unknown as { newsgraphExplorer: { cy: import('cytoscape').Core } }).newsgraphExplorer.cy.edges().map((edge) => edge.id()),
+    );
     expect(edges).toContain(`rel:${corrected.id}`);
     expect(edges).not.toContain(`rel:${rejected.id}`);
 

@@ -27,7 +27,13 @@ export function smallBundle(overrides: { documentId?: string; prefix?: string } 
       { id: 'r-jane', subject: { entity: `${p}jane-roe` }, source: `${p}alpha-wire`, ...at('Jane Roe leads the Alpha Corp rescue team') },
       { id: 'r-alpha', subject: { entity: `${p}alpha-corp` }, source: `${p}alpha-wire`, ...at('Alpha Corp said on Monday') },
       { id: 'r-springfield', subject: { entity: `${p}springfield` }, source: `${p}alpha-wire`, ...at('in Springfield') },
-      { id: 'r-member', subject: { relation: `${p}jane-roe-member-of-alpha-corp` }, source: `${p}alpha-wire`, ...at('Jane Roe leads the Alpha Corp rescue team'), attributedTo: `${p}jane-roe` },
+      {
+        id: 'r-member',
+        subject: { relation: `${p}jane-roe-member-of-alpha-corp` },
+        source: `${p}alpha-wire`,
+        ...at('Jane Roe leads the Alpha Corp rescue team'),
+        attributedTo: `${p}jane-roe`,
+      },
     ],
   } as Bundle;
 }

@@ -38,7 +38,10 @@ export async function pullAll(yoga: NewsgraphYoga, after: string | null, options
   let cursor = after;
   for (let pages = 0; pages < 1000; pages++) {
     const response = await gql<{ changes: { edges: FeedEdge[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } }>(
-      yoga, CHANGES, { after: cursor, first: options.first ?? 100, kinds: options.kinds ?? null, entityIds: options.entityIds ?? null }, authorization(options.as ?? 'reader'),
+      yoga,
+      CHANGES,
+      { after: cursor, first: options.first ?? 100, kinds: options.kinds ?? null, entityIds: options.entityIds ?? null },
+      authorization(options.as ?? 'reader'),
     );
     if (!response.data) throw new Error(`changes failed: ${JSON.stringify(response.errors)}`);
     const { edges: page, pageInfo } = response.data.changes;
@@ -64,7 +67,11 @@ export interface SseSubscription {
 }
 
 /** `changed` over GraphQL-over-SSE through yoga.fetch, parsed as a client would. */
-export function subscribeSse(yoga: NewsgraphYoga, variables: { after?: string | null; kinds?: string[]; entityIds?: string[] }, as: Caller = 'reader'): SseSubscription {
+export function subscribeSse(
+  yoga: NewsgraphYoga,
+  variables: { after?: string | null; kinds?: string[]; entityIds?: string[] },
+  as: Caller = 'reader',
+): SseSubscription {
   const abort = new AbortController();
   const edges: FeedEdge[] = [];
   const errors: unknown[] = [];
@@ -91,7 +98,11 @@ export function subscribeSse(yoga: NewsgraphYoga, variables: { after?: string | 
         for (let at = buffer.indexOf('\n\n'); at >= 0; at = buffer.indexOf('\n\n')) {
           const block = buffer.slice(0, at);
           buffer = buffer.slice(at + 2);
-          const data = block.split('\n').filter((line) => line.startsWith('data:')).map((line) => line.slice(5).trim()).join('\n');
+          const data = block
+            .split('\n')
+            .filter((line) => line.startsWith('data:'))
+            .map((line) => line.slice(5).trim())
+            .join('\n');
           if (!data) continue;
           const message = JSON.parse(data) as { data?: { changed?: FeedEdge }; errors?: unknown[] };
           if (message.errors) errors.push(...message.errors);
@@ -116,7 +127,10 @@ export function subscribeSse(yoga: NewsgraphYoga, variables: { after?: string | 
           if (edges.length >= count) done(() => resolve(edges.slice()));
           else if (finished) done(() => reject(new Error(`the stream ended after ${edges.length} of ${count} events; errors: ${JSON.stringify(errors)}`)));
         };
-        const timer = setTimeout(() => done(() => reject(new Error(`${edges.length} of ${count} events within ${waitMs} ms; errors: ${JSON.stringify(errors)}`))), waitMs);
+        const timer = setTimeout(
+          () => done(() => reject(new Error(`${edges.length} of ${count} events within ${waitMs} ms; errors: ${JSON.stringify(errors)}`))),
+          waitMs,
+        );
         const done = (settle: () => void) => {
           clearTimeout(timer);
           listeners.delete(check);

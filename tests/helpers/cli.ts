@@ -23,7 +23,11 @@ export function runCli(args: string[], env: NodeJS.ProcessEnv = testDatabaseEnv(
     const base: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn', NEWSGRAPH_LOAD_SEED: 'false' };
     delete base.NEO4J_URI;
     delete base.NEWSGRAPH_API_KEY;
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: PROJECT_ROOT, env: { ...base, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
+      cwd: PROJECT_ROOT,
+      env: { ...base, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

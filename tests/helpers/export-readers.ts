@@ -41,7 +41,10 @@ export const ftmPython = (): string | null => readerPython(['followthemoney']);
 
 /** Validates `file` against the XML Schema `schema` with lxml. */
 export function validateXml(python: string, schema: string, file: string): { valid: boolean; errors: string[] } {
-  return JSON.parse(execFileSync(python, [readerScript('xsd_validate.py'), schema, file], { encoding: 'utf8', maxBuffer: MAX_OUTPUT })) as { valid: boolean; errors: string[] };
+  return JSON.parse(execFileSync(python, [readerScript('xsd_validate.py'), schema, file], { encoding: 'utf8', maxBuffer: MAX_OUTPUT })) as {
+    valid: boolean;
+    errors: string[];
+  };
 }
 
 export interface FtmReading {

@@ -42,7 +42,6 @@ export function parseXml(xml: string): XmlElement {
   return root.children[0]!;
 }
 
-
 /** RFC 4180, for reading the files back. */
 export function parseCsv(text: string): string[][] {
   const rows: string[][] = [];

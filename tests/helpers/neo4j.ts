@@ -39,7 +39,9 @@ export function testConfig(extra: Record<string, string> = {}): Config {
     NEO4J_PASSWORD: target.password,
     NEO4J_DATABASE: target.database,
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
-    NEWSGRAPH_API_KEYS: Object.entries(TEST_KEYS).map(([role, key]) => `${role}:${key}`).join(','),
+    NEWSGRAPH_API_KEYS: Object.entries(TEST_KEYS)
+      .map(([role, key]) => `${role}:${key}`)
+      .join(','),
     ...extra,
   });
 }

@@ -37,9 +37,9 @@ describe('search', () => {
 
 describe('neighbourhood and paths', () => {
   it('returns the entities around one and the relations among them', async () => {
-    const data = await api.data<{ neighborhood: { truncated: boolean; nodes: Array<{ id: string }>; relations: Array<{ type: string; from: { id: string }; to: { id: string } }> } }>(
-      '{ neighborhood(id: "liu-xiaowu") { truncated nodes { id } relations { type from { id } to { id } } } }',
-    );
+    const data = await api.data<{
+      neighborhood: { truncated: boolean; nodes: Array<{ id: string }>; relations: Array<{ type: string; from: { id: string }; to: { id: string } }> };
+    }>('{ neighborhood(id: "liu-xiaowu") { truncated nodes { id } relations { type from { id } to { id } } } }');
     const ids = data.neighborhood.nodes.map((node) => node.id).sort();
     expect(ids).toEqual(['liu-xiaowu', 'peoples-liberation-army', 'western-theater-command', 'zapad-interaction-2021']);
     expect(data.neighborhood.truncated).toBe(false);
@@ -52,16 +52,22 @@ describe('neighbourhood and paths', () => {
   });
 
   it('stops a depth-2 neighbourhood at its limit and says so', async () => {
-    const full = await api.data<{ neighborhood: { nodes: unknown[]; truncated: boolean } }>('{ neighborhood(id: "liu-xiaowu", depth: 2) { truncated nodes { id } } }');
+    const full = await api.data<{ neighborhood: { nodes: unknown[]; truncated: boolean } }>(
+      '{ neighborhood(id: "liu-xiaowu", depth: 2) { truncated nodes { id } } }',
+    );
     expect(full.neighborhood.truncated).toBe(false);
     expect(full.neighborhood.nodes.length).toBeGreaterThan(6);
-    const cut = await api.data<{ neighborhood: { nodes: unknown[]; truncated: boolean } }>('{ neighborhood(id: "liu-xiaowu", depth: 2, limit: 5) { truncated nodes { id } } }');
+    const cut = await api.data<{ neighborhood: { nodes: unknown[]; truncated: boolean } }>(
+      '{ neighborhood(id: "liu-xiaowu", depth: 2, limit: 5) { truncated nodes { id } } }',
+    );
     expect(cut.neighborhood).toMatchObject({ truncated: true });
     expect(cut.neighborhood.nodes).toHaveLength(5);
   });
 
   it('filters a neighbourhood by relation type', async () => {
-    const data = await api.data<{ neighborhood: { nodes: Array<{ id: string }> } }>('{ neighborhood(id: "liu-xiaowu", relationTypes: [COMMANDS]) { nodes { id } } }');
+    const data = await api.data<{ neighborhood: { nodes: Array<{ id: string }> } }>(
+      '{ neighborhood(id: "liu-xiaowu", relationTypes: [COMMANDS]) { nodes { id } } }',
+    );
     expect(data.neighborhood.nodes.map((node) => node.id).sort()).toEqual(['liu-xiaowu', 'zapad-interaction-2021']);
   });
 
@@ -92,7 +98,11 @@ describe('timeline and stats', () => {
   it('lists the events of an entity in date order, and filters by dates', async () => {
     // Russia takes part in the dated exercise and in two undated events (the talks with the Taliban, its border efforts): dated first, then by name (code-point order: "Russia's ..." before "high-level ...").
     const data = await api.data<{ timeline: Array<{ id: string; startDate: string | null }> }>('{ timeline(entityId: "russia") { id startDate } }');
-    expect(data.timeline.map((event) => event.id)).toEqual(['zapad-interaction-2021', 'russian-efforts-to-control-afghanistan-central-asia-border', 'high-level-discussions-with-the-taliban']);
+    expect(data.timeline.map((event) => event.id)).toEqual([
+      'zapad-interaction-2021',
+      'russian-efforts-to-control-afghanistan-central-asia-border',
+      'high-level-discussions-with-the-taliban',
+    ]);
     const all = await api.data<{ timeline: Array<{ id: string; startDate: string | null }> }>('{ timeline { id startDate } }');
     expect(all.timeline[0]!.id).toBe('zapad-interaction-2021');
     expect(all.timeline.length).toBe(5);
@@ -108,9 +118,14 @@ describe('timeline and stats', () => {
   });
 
   it('counts entities and relations by type', async () => {
-    const data = await api.data<{ stats: { entities: number; relations: number; entitiesByType: Array<{ type: string; count: number }>; relationsByType: Array<{ type: string; count: number }> } }>(
-      '{ stats { entities relations entitiesByType { type count } relationsByType { type count } } }',
-    );
+    const data = await api.data<{
+      stats: {
+        entities: number;
+        relations: number;
+        entitiesByType: Array<{ type: string; count: number }>;
+        relationsByType: Array<{ type: string; count: number }>;
+      };
+    }>('{ stats { entities relations entitiesByType { type count } relationsByType { type count } } }');
     expect(data.stats.entitiesByType.reduce((sum, row) => sum + row.count, 0)).toBe(data.stats.entities);
     expect(data.stats.relationsByType.reduce((sum, row) => sum + row.count, 0)).toBe(data.stats.relations);
     expect(data.stats.entitiesByType).toContainEqual({ type: 'COUNTRY', count: 4 });

@@ -5,7 +5,17 @@ const api = seededApi();
 
 describe('lookup and provenance on the seed graph', () => {
   it('answers who commands the Chinese troops, with rank, relation and the quote that says so', async () => {
-    const data = await api.data<{ entity: { __typename: string; name: string; title: string; relations: { totalCount: number; edges: Array<{ node: { type: string; role: string | null; to: { name: string }; reportedBy: Array<{ quote: string; source: { name: string } }> } }> } } }>(`
+    const data = await api.data<{
+      entity: {
+        __typename: string;
+        name: string;
+        title: string;
+        relations: {
+          totalCount: number;
+          edges: Array<{ node: { type: string; role: string | null; to: { name: string }; reportedBy: Array<{ quote: string; source: { name: string } }> } }>;
+        };
+      };
+    }>(`
       query {
         entity(id: "liu-xiaowu") {
           __typename name
@@ -30,20 +40,39 @@ describe('lookup and provenance on the seed graph', () => {
     expect(participants).toEqual(expect.arrayContaining(['China', 'Russia', 'Russian Armed Forces']));
     const members = await api.data<{ entity: { relations: { edges: Array<{ node: { from: { name: string }; role: string } }> } } }>(`
       { entity(id: "shanghai-cooperation-organization") { relations(types: [MEMBER_OF], direction: IN) { edges { node { role from { name } } } } } }`);
-    expect(members.entity.relations.edges.map((edge) => `${edge.node.from.name}:${edge.node.role}`).sort()).toEqual(['China:member state', 'Russia:member state']);
+    expect(members.entity.relations.edges.map((edge) => `${edge.node.from.name}:${edge.node.role}`).sort()).toEqual([
+      'China:member state',
+      'Russia:member state',
+    ]);
   });
 
   it('says where the exercise was and when', async () => {
-    const data = await api.data<{ entity: { startDate: string; endDate: string; aliases: string[]; relations: { edges: Array<{ node: { to: { name: string } } }> } } }>(`
+    const data = await api.data<{
+      entity: { startDate: string; endDate: string; aliases: string[]; relations: { edges: Array<{ node: { to: { name: string } } }> } };
+    }>(`
       { entity(id: "zapad-interaction-2021") { ... on Event { startDate endDate } aliases relations(types: [LOCATED_IN], direction: OUT) { edges { node { to { name } } } } } }`);
     expect([data.entity.startDate, data.entity.endDate]).toEqual(['2021-08', '2021-08']);
     expect(data.entity.aliases).toContain('West/Interaction-2021');
     // The article places it at the Qingtongxia facility, in Ningxia, in China: three LOCATED_IN, the finest first or not.
-    expect(data.entity.relations.edges.map((edge) => edge.node.to.name).sort()).toEqual(['China', 'Ningxia Hui Autonomous Region', 'Qingtongxia army facility']);
+    expect(data.entity.relations.edges.map((edge) => edge.node.to.name).sort()).toEqual([
+      'China',
+      'Ningxia Hui Autonomous Region',
+      'Qingtongxia army facility',
+    ]);
   });
 
   it('answers "says who?" for an entity, with document, date and attribution', async () => {
-    const data = await api.data<{ entity: { reportedBy: Array<{ quote: string; reportedAt: string; document: { title: string; publishedAt: string }; source: { name: string; kind: string }; attributedTo: { name: string } | null }> } }>(`
+    const data = await api.data<{
+      entity: {
+        reportedBy: Array<{
+          quote: string;
+          reportedAt: string;
+          document: { title: string; publishedAt: string };
+          source: { name: string; kind: string };
+          attributedTo: { name: string } | null;
+        }>;
+      };
+    }>(`
       { entity(id: "ningxia-hui-autonomous-region") { reportedBy { quote reportedAt document { title publishedAt } source { name kind } attributedTo { name } } } }`);
     const report = data.entity.reportedBy.find((r) => r.source.name === 'The National Interest');
     expect(report).toMatchObject({ reportedAt: '2021-08-03', document: { publishedAt: '2021-08-03' }, attributedTo: { name: 'Wu Qian' } });
@@ -51,13 +80,17 @@ describe('lookup and provenance on the seed graph', () => {
   });
 
   it('lists what a source reported, paged, with a count', async () => {
-    const data = await api.data<{ source: { name: string; kind: string; reports: { totalCount: number; edges: Array<{ node: { quote: string } }>; pageInfo: { hasNextPage: boolean } } } }>(`
+    const data = await api.data<{
+      source: { name: string; kind: string; reports: { totalCount: number; edges: Array<{ node: { quote: string } }>; pageInfo: { hasNextPage: boolean } } };
+    }>(`
       { source(id: "global-times") { name kind reports(first: 1) { totalCount edges { node { quote } } pageInfo { hasNextPage } } } }`);
     expect(data.source).toMatchObject({ name: 'Global Times', kind: 'outlet' });
     expect(data.source.reports.totalCount).toBeGreaterThanOrEqual(1);
     expect(data.source.reports.edges[0]!.node.quote).toContain('Zapad/Interaction-2021');
     expect(data.source.reports.pageInfo.hasNextPage).toBe(data.source.reports.totalCount > 1);
-    const sources = await api.data<{ sources: { totalCount: number; edges: Array<{ node: { id: string } }> } }>('{ sources(first: 100) { totalCount edges { node { id } } } }');
+    const sources = await api.data<{ sources: { totalCount: number; edges: Array<{ node: { id: string } }> } }>(
+      '{ sources(first: 100) { totalCount edges { node { id } } } }',
+    );
     expect(sources.sources.edges.map((edge) => edge.node.id)).toEqual(expect.arrayContaining(['msn-news', 'the-national-interest', 'global-times']));
     expect(sources.sources.totalCount).toBe(sources.sources.edges.length);
   });
@@ -73,7 +106,9 @@ describe('lookup and provenance on the seed graph', () => {
     let after: string | null = null;
     let total = -1;
     for (let guard = 0; guard < 100; guard += 1) {
-      const page: { entities: { totalCount: number; edges: Array<{ cursor: string; node: { id: string } }>; pageInfo: { hasNextPage: boolean; endCursor: string } } } = await api.data(
+      const page: {
+        entities: { totalCount: number; edges: Array<{ cursor: string; node: { id: string } }>; pageInfo: { hasNextPage: boolean; endCursor: string } };
+      } = await api.data(
         'query($after: String) { entities(first: 2, after: $after) { totalCount edges { cursor node { id } } pageInfo { hasNextPage endCursor } } }',
         { after },
       );

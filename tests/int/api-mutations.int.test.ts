@@ -9,7 +9,14 @@ const ENTITY_FIELDS = 'id name aliases description ... on Person { title } ... o
 describe('upsertEntity', () => {
   it('creates, then updates idempotently, keeping omitted fields and clearing nulls', async () => {
     const create = `mutation($input: EntityInput!) { upsertEntity(input: $input) { ${ENTITY_FIELDS} } }`;
-    const input = { id: 'sergei-shoigu', type: 'PERSON', name: 'Sergei Shoigu', aliases: ['Shoigu'], title: 'Defence Minister', description: 'Russian defence minister.' };
+    const input = {
+      id: 'sergei-shoigu',
+      type: 'PERSON',
+      name: 'Sergei Shoigu',
+      aliases: ['Shoigu'],
+      title: 'Defence Minister',
+      description: 'Russian defence minister.',
+    };
     const first = await api.data<{ upsertEntity: Record<string, unknown> }>(create, { input });
     const again = await api.data<{ upsertEntity: Record<string, unknown> }>(create, { input });
     expect(again).toEqual(first);
@@ -17,7 +24,9 @@ describe('upsertEntity', () => {
     const [count] = await api.db.executor.read<{ n: number }>("MATCH (n:Entity {id: 'sergei-shoigu'}) RETURN count(n) AS n");
     expect(count?.n).toBe(1);
 
-    const update = await api.data<{ upsertEntity: Record<string, unknown> }>(create, { input: { id: 'sergei-shoigu', type: 'PERSON', name: 'Sergei K. Shoigu', description: null } });
+    const update = await api.data<{ upsertEntity: Record<string, unknown> }>(create, {
+      input: { id: 'sergei-shoigu', type: 'PERSON', name: 'Sergei K. Shoigu', description: null },
+    });
     expect(update.upsertEntity).toMatchObject({ name: 'Sergei K. Shoigu', aliases: ['Shoigu'], title: 'Defence Minister', description: null });
     const found = await api.data<{ search: Array<{ entity: { id: string } }> }>('{ search(query: "Shoigu") { entity { id } } }');
     expect(found.search[0]!.entity.id).toBe('sergei-shoigu');
@@ -36,7 +45,7 @@ describe('upsertEntity', () => {
   });
 
   it('records reports given with the entity, checking quotes against the document', async () => {
-    const text = (await api.db.executor.read<{ text: string }>("MATCH (d:Document) RETURN d.text AS text"))[0]!.text;
+    const text = (await api.db.executor.read<{ text: string }>('MATCH (d:Document) RETURN d.text AS text'))[0]!.text;
     const quote = 'President Joe Biden';
     const start = text.indexOf(quote);
     const report = { sourceId: 'document-000-d42a34f1ce22f931', documentId: '000-d42a34f1ce22f931', quote, start, end: start + quote.length };
@@ -55,7 +64,13 @@ describe('upsertEntity', () => {
 describe('upsertRelation', () => {
   it('creates a relation with its reports, and the same fact again stays one relation', async () => {
     const mutation = `mutation($input: RelationInput!) { upsertRelation(input: $input) { id type role from { id } to { id } reportedBy { source { id } attributedTo { id } } } }`;
-    const input = { type: 'PARTICIPATES_IN', from: 'liu-xiaowu', to: 'zapad-interaction-2021', role: 'commander', reports: [{ sourceId: 'msn-news', attributedTo: 'wu-qian' }] };
+    const input = {
+      type: 'PARTICIPATES_IN',
+      from: 'liu-xiaowu',
+      to: 'zapad-interaction-2021',
+      role: 'commander',
+      reports: [{ sourceId: 'msn-news', attributedTo: 'wu-qian' }],
+    };
     const first = await api.data<{ upsertRelation: { id: string; reportedBy: unknown[] } }>(mutation, { input });
     const second = await api.data<{ upsertRelation: { id: string; reportedBy: unknown[] } }>(mutation, { input });
     expect(second.upsertRelation.id).toBe(first.upsertRelation.id);
@@ -71,7 +86,9 @@ describe('upsertRelation', () => {
     expect(unknown.errors?.[0]?.extensions).toMatchObject({ field: 'to' });
     const unknownSource = await run({ type: 'MEMBER_OF', from: 'wu-qian', to: 'peoples-liberation-army', reports: [{ sourceId: 'nowhere' }] });
     expect(unknownSource.errors?.[0]?.extensions).toMatchObject({ field: 'reports[0].sourceId' });
-    const [left] = await api.db.executor.read<{ n: number }>("MATCH (:Entity {id: 'wu-qian'})-[r:MEMBER_OF]->(:Entity {id: 'peoples-liberation-army'}) RETURN count(r) AS n");
+    const [left] = await api.db.executor.read<{ n: number }>(
+      "MATCH (:Entity {id: 'wu-qian'})-[r:MEMBER_OF]->(:Entity {id: 'peoples-liberation-army'}) RETURN count(r) AS n",
+    );
     expect(left?.n).toBe(0);
   });
 });
@@ -83,8 +100,17 @@ describe('mergeEntities and deleteEntity', () => {
       upsertRelation(input: {id: "liu-xiao-wu-member-of-pla", type: MEMBER_OF, from: "liu-xiao-wu", to: "peoples-liberation-army", role: "officer", reports: [{sourceId: "global-times"}]}) { id }
     }`);
     await api.data('mutation { upsertEntity(input: {id: "press-officer", type: PERSON, name: "Press Officer"}) { id } }');
-    await api.data('mutation { upsertRelation(input: {type: MEMBER_OF, from: "wu-qian", to: "chinese-defense-ministry", role: "aide", reports: [{sourceId: "msn-news", attributedTo: "liu-xiao-wu"}]}) { id } }');
-    const merged = await api.data<{ mergeEntities: { id: string; aliases: string[]; reportedBy: Array<{ source: { id: string } }>; relations: { edges: Array<{ node: { id: string; to: { id: string }; reportedBy: Array<{ source: { id: string } }> } }> } } }>(`mutation {
+    await api.data(
+      'mutation { upsertRelation(input: {type: MEMBER_OF, from: "wu-qian", to: "chinese-defense-ministry", role: "aide", reports: [{sourceId: "msn-news", attributedTo: "liu-xiao-wu"}]}) { id } }',
+    );
+    const merged = await api.data<{
+      mergeEntities: {
+        id: string;
+        aliases: string[];
+        reportedBy: Array<{ source: { id: string } }>;
+        relations: { edges: Array<{ node: { id: string; to: { id: string }; reportedBy: Array<{ source: { id: string } }> } }> };
+      };
+    }>(`mutation {
       mergeEntities(keepId: "liu-xiaowu", mergeId: "liu-xiao-wu") {
         id aliases reportedBy { source { id } }
         relations(types: [MEMBER_OF], first: 50) { edges { node { id to { id } reportedBy { source { id } } } } }
@@ -124,7 +150,7 @@ describe('mergeEntities and deleteEntity', () => {
     const after = await api.data<{ stats: { relations: number } }>('{ stats { relations } }');
     expect(after.stats.relations).toBe(before.stats.relations - 2);
     const [orphans] = await api.db.executor.read<{ claims: number }>(
-      "MATCH (c:Claim) WHERE NOT EXISTS { MATCH (:Entity {id: c.from})-[r]->(:Entity {id: c.to}) WHERE r.id = c.relationId } RETURN count(c) AS claims",
+      'MATCH (c:Claim) WHERE NOT EXISTS { MATCH (:Entity {id: c.from})-[r]->(:Entity {id: c.to}) WHERE r.id = c.relationId } RETURN count(c) AS claims',
     );
     expect(orphans?.claims).toBe(0);
   });

@@ -12,13 +12,21 @@ interface Answer {
 }
 
 async function post(yoga: typeof api.yoga, query: string, headers: Record<string, string> = {}): Promise<Answer> {
-  const response = await yoga.fetch('http://newsgraph.test/graphql', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }) });
+  const response = await yoga.fetch('http://newsgraph.test/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query }),
+  });
   return { status: response.status, body: (await response.json()) as Answer['body'] };
 }
 
 describe('bookmarks: read your writes across instances', () => {
   it('a write answers with its bookmarks; a read does not', async () => {
-    const write = await post(api.yoga, 'mutation { upsertEntity(input: {id: "bookmarked", type: ORGANIZATION, name: "Bookmarked"}) { id } }', authorization('editor'));
+    const write = await post(
+      api.yoga,
+      'mutation { upsertEntity(input: {id: "bookmarked", type: ORGANIZATION, name: "Bookmarked"}) { id } }',
+      authorization('editor'),
+    );
     expect(write.body.errors).toBeUndefined();
     expect(write.body.extensions?.bookmarks?.length).toBeGreaterThan(0);
     expect(write.body.extensions!.bookmarks!.every((bookmark) => typeof bookmark === 'string' && bookmark.length > 0)).toBe(true);
@@ -30,13 +38,20 @@ describe('bookmarks: read your writes across instances', () => {
     const db = openTestDatabase({ NEO4J_QUERY_TIMEOUT_MS: '60000' });
     try {
       const other = createNewsgraphYoga({ executor: db.executor, log: db.log, security: db.config.security });
-      const write = await post(api.yoga, 'mutation { upsertEntity(input: {id: "read-elsewhere", type: ORGANIZATION, name: "Read Elsewhere"}) { id } }', authorization('editor'));
+      const write = await post(
+        api.yoga,
+        'mutation { upsertEntity(input: {id: "read-elsewhere", type: ORGANIZATION, name: "Read Elsewhere"}) { id } }',
+        authorization('editor'),
+      );
       const bookmarks = write.body.extensions!.bookmarks!.join(',');
       const read = await post(other, '{ entity(id: "read-elsewhere") { id name } }', { 'x-newsgraph-bookmarks': bookmarks });
       expect(read.status).toBe(200);
       expect(read.body.data).toEqual({ entity: { id: 'read-elsewhere', name: 'Read Elsewhere' } });
       // A later write on the other instance, sent with the first write's bookmarks, answers with newer ones.
-      const second = await post(other, 'mutation { upsertEntity(input: {id: "read-elsewhere", type: ORGANIZATION, name: "Renamed Elsewhere"}) { id } }', { ...authorization('editor'), 'x-newsgraph-bookmarks': bookmarks });
+      const second = await post(other, 'mutation { upsertEntity(input: {id: "read-elsewhere", type: ORGANIZATION, name: "Renamed Elsewhere"}) { id } }', {
+        ...authorization('editor'),
+        'x-newsgraph-bookmarks': bookmarks,
+      });
       expect(second.body.extensions?.bookmarks?.length).toBeGreaterThan(0);
       expect(second.body.extensions!.bookmarks).not.toEqual(write.body.extensions!.bookmarks);
       const back = await post(api.yoga, '{ entity(id: "read-elsewhere") { name } }', { 'x-newsgraph-bookmarks': second.body.extensions!.bookmarks!.join(',') });

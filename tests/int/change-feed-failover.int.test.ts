@@ -34,7 +34,9 @@ async function serve(): Promise<{ child: ChildProcess; url: string }> {
       PORT: String(port),
       ...testDatabaseEnv(),
       NEWSGRAPH_LOAD_SEED: 'false',
-      NEWSGRAPH_API_KEYS: Object.entries(TEST_KEYS).map(([role, key]) => `${role}:${key}`).join(','),
+      NEWSGRAPH_API_KEYS: Object.entries(TEST_KEYS)
+        .map(([role, key]) => `${role}:${key}`)
+        .join(','),
       NEWSGRAPH_RATE_LIMIT_AUTHENTICATED: '0',
       NEWSGRAPH_CHANGES_POLL_MS: '200',
       LOG_LEVEL: 'warn',
@@ -44,14 +46,24 @@ async function serve(): Promise<{ child: ChildProcess; url: string }> {
   const url = `http://127.0.0.1:${port}`;
   for (let attempt = 0; attempt < 600; attempt += 1) {
     if (child.exitCode !== null) throw new Error(`serve exited early with ${child.exitCode}`);
-    if ((await fetch(`${url}/ready`).then((response) => response.status, () => 0)) === 200) return { child, url };
+    if (
+      (await fetch(`${url}/ready`).then(
+        (response) => response.status,
+        () => 0,
+      )) === 200
+    )
+      return { child, url };
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   throw new Error('serve did not become ready');
 }
 
 async function post<T>(url: string, query: string, variables: Record<string, unknown>, key: string = TEST_KEYS.editor): Promise<T> {
-  const response = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, body: JSON.stringify({ query, variables }) });
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+    body: JSON.stringify({ query, variables }),
+  });
   const body = (await response.json()) as { data?: T; errors?: unknown[] };
   if (!body.data || body.errors) throw new Error(JSON.stringify(body.errors ?? body));
   return body.data;
@@ -65,7 +77,10 @@ async function pullAll(url: string, after: string | null): Promise<{ edges: Feed
   let cursor = after;
   for (let pages = 0; pages < 1000; pages++) {
     const page = await post<{ changes: { edges: FeedEdge[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } }>(
-      url, `query($after: String) { changes(after: $after, first: 1000) { edges { cursor node { ${EVENT_FIELDS} } } pageInfo { hasNextPage endCursor } } }`, { after: cursor }, TEST_KEYS.reader,
+      url,
+      `query($after: String) { changes(after: $after, first: 1000) { edges { cursor node { ${EVENT_FIELDS} } } pageInfo { hasNextPage endCursor } } }`,
+      { after: cursor },
+      TEST_KEYS.reader,
     );
     edges.push(...page.changes.edges);
     cursor = page.changes.pageInfo.endCursor ?? cursor;
@@ -86,7 +101,11 @@ interface Connection {
  * instance of the list; when the stream breaks or ends, the next instance, with the cursor of the
  * last event received.
  */
-function follow(urls: string[], after: string | null, signal: AbortSignal): { edges: FeedEdge[]; connections: Connection[]; errors: unknown[]; done: Promise<void> } {
+function follow(
+  urls: string[],
+  after: string | null,
+  signal: AbortSignal,
+): { edges: FeedEdge[]; connections: Connection[]; errors: unknown[]; done: Promise<void> } {
   const edges: FeedEdge[] = [];
   const connections: Connection[] = [];
   const errors: unknown[] = [];
@@ -99,7 +118,10 @@ function follow(urls: string[], after: string | null, signal: AbortSignal): { ed
         const response = await fetch(`${connection.url}/graphql`, {
           method: 'POST',
           headers: { 'content-type': 'application/json', accept: 'text/event-stream', authorization: `Bearer ${TEST_KEYS.reader}` },
-          body: JSON.stringify({ query: `subscription($after: String) { changed(after: $after) { cursor node { ${EVENT_FIELDS} } } }`, variables: { after: cursor } }),
+          body: JSON.stringify({
+            query: `subscription($after: String) { changed(after: $after) { cursor node { ${EVENT_FIELDS} } } }`,
+            variables: { after: cursor },
+          }),
           signal,
         });
         const reader = response.body!.getReader();
@@ -110,7 +132,12 @@ function follow(urls: string[], after: string | null, signal: AbortSignal): { ed
           if (finished) break;
           buffer += decoder.decode(value, { stream: true });
           for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
-            const data = buffer.slice(0, end).split('\n').filter((line) => line.startsWith('data:')).map((line) => line.slice(5)).join('');
+            const data = buffer
+              .slice(0, end)
+              .split('\n')
+              .filter((line) => line.startsWith('data:'))
+              .map((line) => line.slice(5))
+              .join('');
             buffer = buffer.slice(end + 2);
             if (!data.trim()) continue;
             const message = JSON.parse(data) as { data?: { changed?: FeedEdge }; errors?: unknown[] };
@@ -141,96 +168,114 @@ async function until(what: string, condition: () => boolean, waitMs = 120_000): 
 }
 
 describe('change feed failover between two instances', () => {
-  it('a subscriber on an instance killed with SIGKILL resumes on the other with its last cursor and gets every event once, in order', { timeout: 600_000 }, async () => {
-    const [a, b] = await Promise.all([serve(), serve()]);
-    // One event first, so the starting cursor is a real one.
-    await post(b.url, 'mutation($input: EntityInput!) { upsertEntity(input: $input) { id } }', { input: { id: 'failover-start', type: 'ORGANIZATION', name: 'Failover start' } });
-    const start = (await pullAll(b.url, null)).end;
-    expect(start).not.toBeNull();
-    const stop = new AbortController();
-    const subscriber = follow([a.url, b.url], start, stop.signal);
+  it(
+    'a subscriber on an instance killed with SIGKILL resumes on the other with its last cursor and gets every event once, in order',
+    { timeout: 600_000 },
+    async () => {
+      const [a, b] = await Promise.all([serve(), serve()]);
+      // One event first, so the starting cursor is a real one.
+      await post(b.url, 'mutation($input: EntityInput!) { upsertEntity(input: $input) { id } }', {
+        input: { id: 'failover-start', type: 'ORGANIZATION', name: 'Failover start' },
+      });
+      const start = (await pullAll(b.url, null)).end;
+      expect(start).not.toBeNull();
+      const stop = new AbortController();
+      const subscriber = follow([a.url, b.url], start, stop.signal);
 
-    // A writer through B, one write after another, until told to stop: upserts and bundle ingests (many events in one transaction).
-    let writing = true;
-    let written = 0;
-    const writeErrors: string[] = [];
-    const writer = (async () => {
-      for (let n = 0; writing; n += 1) {
-        const id = `failover-${n}`;
-        try {
-          if (n % 3 === 2) {
-            const text = `Failover Org ${n} said on Monday that it works with Failover Group ${n}.`;
-            const at = (quote: string) => ({ quote, start: text.indexOf(quote), end: text.indexOf(quote) + quote.length });
-            await post(b.url, 'mutation($bundle: JSON!) { ingestBundle(bundle: $bundle) { documents } }', {
-              bundle: {
-                format: 'newsgraph.bundle',
-                version: 1,
-                document: { id: `${id}-doc`, title: `Failover ${n}`, publishedAt: '2026-12-02', url: null, text },
-                sources: [{ id: `${id}-wire`, name: `Failover Wire ${n}`, kind: 'outlet' }],
-                entities: [
-                  { id: `${id}-org`, type: 'ORGANIZATION', name: `Failover Org ${n}`, aliases: [] },
-                  { id: `${id}-group`, type: 'ORGANIZATION', name: `Failover Group ${n}`, aliases: [] },
-                ],
-                relations: [{ id: `${id}-member`, type: 'MEMBER_OF', from: `${id}-org`, to: `${id}-group` }],
-                reports: [
-                  { id: 'r-org', subject: { entity: `${id}-org` }, source: `${id}-wire`, ...at(`Failover Org ${n} said on Monday`) },
-                  { id: 'r-member', subject: { relation: `${id}-member` }, source: `${id}-wire`, ...at(text) },
-                ],
-              },
-            });
-          } else {
-            await post(b.url, 'mutation($input: EntityInput!) { upsertEntity(input: $input) { id } }', { input: { id, type: 'ORGANIZATION', name: `Failover ${n}` } });
+      // A writer through B, one write after another, until told to stop: upserts and bundle ingests (many events in one transaction).
+      let writing = true;
+      let written = 0;
+      const writeErrors: string[] = [];
+      const writer = (async () => {
+        for (let n = 0; writing; n += 1) {
+          const id = `failover-${n}`;
+          try {
+            if (n % 3 === 2) {
+              const text = `Failover Org ${n} said on Monday that it works with Failover Group ${n}.`;
+              const at = (quote: string) => ({ quote, start: text.indexOf(quote), end: text.indexOf(quote) + quote.length });
+              await post(b.url, 'mutation($bundle: JSON!) { ingestBundle(bundle: $bundle) { documents } }', {
+                bundle: {
+                  format: 'newsgraph.bundle',
+                  version: 1,
+                  document: { id: `${id}-doc`, title: `Failover ${n}`, publishedAt: '2026-12-02', url: null, text },
+                  sources: [{ id: `${id}-wire`, name: `Failover Wire ${n}`, kind: 'outlet' }],
+                  entities: [
+                    { id: `${id}-org`, type: 'ORGANIZATION', name: `Failover Org ${n}`, aliases: [] },
+                    { id: `${id}-group`, type: 'ORGANIZATION', name: `Failover Group ${n}`, aliases: [] },
+                  ],
+                  relations: [{ id: `${id}-member`, type: 'MEMBER_OF', from: `${id}-org`, to: `${id}-group` }],
+                  reports: [
+                    { id: 'r-org', subject: { entity: `${id}-org` }, source: `${id}-wire`, ...at(`Failover Org ${n} said on Monday`) },
+                    { id: 'r-member', subject: { relation: `${id}-member` }, source: `${id}-wire`, ...at(text) },
+                  ],
+                },
+              });
+            } else {
+              await post(b.url, 'mutation($input: EntityInput!) { upsertEntity(input: $input) { id } }', {
+                input: { id, type: 'ORGANIZATION', name: `Failover ${n}` },
+              });
+            }
+            written += 1;
+          } catch (error) {
+            writeErrors.push((error as Error).message);
           }
-          written += 1;
-        } catch (error) {
-          writeErrors.push((error as Error).message);
         }
+      })();
+
+      try {
+        // The subscriber is connected to A and receiving B's writes there.
+        await until('events on A', () => (subscriber.connections[0]?.received ?? 0) >= 10);
+        expect(subscriber.connections[0]!.url).toBe(a.url);
+        const exited = once(a.child, 'exit') as Promise<[number | null, NodeJS.Signals | null]>;
+        a.child.kill('SIGKILL');
+        const [, signal] = await exited;
+        expect(signal).toBe('SIGKILL');
+
+        // Writes go on through B; the subscriber must get them from B.
+        const writtenAtKill = written;
+        await until(
+          'events on B after the kill',
+          () => subscriber.connections.some((connection) => connection.url === b.url && connection.received >= 10) && written >= writtenAtKill + 10,
+        );
+        writing = false;
+        await writer;
+        expect(writeErrors).toEqual([]);
+
+        const expected = await pullAll(b.url, start);
+        const last = expected.edges.at(-1)!.node.sequence;
+        await until('the last event at the subscriber', () => (subscriber.edges.at(-1)?.node.sequence ?? -1) >= last);
+        // A moment for anything repeated after the last event to show.
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+        stop.abort();
+        await subscriber.done;
+
+        // What A had sent before it died may still be read after the kill: its count is the connection's own.
+        const [onA, onB] = subscriber.connections;
+        const receivedOnA = onA!.received;
+        console.log(
+          `[failover] ${expected.edges.length} events after the starting cursor (${written} writes through B), ${receivedOnA} received on A before SIGKILL; connections: ${JSON.stringify(subscriber.connections.map(({ url, received, ended }) => ({ instance: url === a.url ? 'A' : 'B', received, ended: ended.slice(0, 80) })))}`,
+        );
+        expect(subscriber.errors).toEqual([]);
+        // Exactly once and in order: the subscriber's list is the pull API's, event for event.
+        expect(subscriber.edges.map((edge) => edge.node.sequence)).toEqual(expected.edges.map((edge) => edge.node.sequence));
+        expect(subscriber.edges.map((edge) => edge.cursor)).toEqual(expected.edges.map((edge) => edge.cursor));
+        expect(subscriber.edges.map((edge) => edge.node.subjectId)).toEqual(expected.edges.map((edge) => edge.node.subjectId));
+        // The first connection was A's, cut by the kill; the next went to B after the last event received on A.
+        expect(onA).toMatchObject({ url: a.url, after: start });
+        expect(onB).toMatchObject({ url: b.url, after: subscriber.edges[receivedOnA - 1]!.cursor });
+        expect(
+          subscriber.connections
+            .slice(1)
+            .filter((connection) => connection.url === a.url)
+            .every((connection) => connection.received === 0),
+        ).toBe(true);
+        expect(expected.edges.length).toBeGreaterThan(receivedOnA);
+      } finally {
+        writing = false;
+        await writer;
+        stop.abort();
+        await subscriber.done;
       }
-    })();
-
-    try {
-      // The subscriber is connected to A and receiving B's writes there.
-      await until('events on A', () => (subscriber.connections[0]?.received ?? 0) >= 10);
-      expect(subscriber.connections[0]!.url).toBe(a.url);
-      const exited = once(a.child, 'exit') as Promise<[number | null, NodeJS.Signals | null]>;
-      a.child.kill('SIGKILL');
-      const [, signal] = await exited;
-      expect(signal).toBe('SIGKILL');
-
-      // Writes go on through B; the subscriber must get them from B.
-      const writtenAtKill = written;
-      await until('events on B after the kill', () => subscriber.connections.some((connection) => connection.url === b.url && connection.received >= 10) && written >= writtenAtKill + 10);
-      writing = false;
-      await writer;
-      expect(writeErrors).toEqual([]);
-
-      const expected = await pullAll(b.url, start);
-      const last = expected.edges.at(-1)!.node.sequence;
-      await until('the last event at the subscriber', () => (subscriber.edges.at(-1)?.node.sequence ?? -1) >= last);
-      // A moment for anything repeated after the last event to show.
-      await new Promise((resolve) => setTimeout(resolve, 1000));
-      stop.abort();
-      await subscriber.done;
-
-      // What A had sent before it died may still be read after the kill: its count is the connection's own.
-      const [onA, onB] = subscriber.connections;
-      const receivedOnA = onA!.received;
-      console.log(`[failover] ${expected.edges.length} events after the starting cursor (${written} writes through B), ${receivedOnA} received on A before SIGKILL; connections: ${JSON.stringify(subscriber.connections.map(({ url, received, ended }) => ({ instance: url === a.url ? 'A' : 'B', received, ended: ended.slice(0, 80) })))}`);
-      expect(subscriber.errors).toEqual([]);
-      // Exactly once and in order: the subscriber's list is the pull API's, event for event.
-      expect(subscriber.edges.map((edge) => edge.node.sequence)).toEqual(expected.edges.map((edge) => edge.node.sequence));
-      expect(subscriber.edges.map((edge) => edge.cursor)).toEqual(expected.edges.map((edge) => edge.cursor));
-      expect(subscriber.edges.map((edge) => edge.node.subjectId)).toEqual(expected.edges.map((edge) => edge.node.subjectId));
-      // The first connection was A's, cut by the kill; the next went to B after the last event received on A.
-      expect(onA).toMatchObject({ url: a.url, after: start });
-      expect(onB).toMatchObject({ url: b.url, after: subscriber.edges[receivedOnA - 1]!.cursor });
-      expect(subscriber.connections.slice(1).filter((connection) => connection.url === a.url).every((connection) => connection.received === 0)).toBe(true);
-      expect(expected.edges.length).toBeGreaterThan(receivedOnA);
-    } finally {
-      writing = false;
-      await writer;
-      stop.abort();
-      await subscriber.done;
-    }
-  });
+    },
+  );
 });

@@ -136,7 +136,7 @@ describe('several instances on one Neo4j', () => {
       redis?.kill('SIGTERM');
     });
 
-    it('delivers through the other instance on Redis\'s wake-up, while polling is slowed to a minute', async () => {
+    it("delivers through the other instance on Redis's wake-up, while polling is slowed to a minute", async () => {
       const port = await freePort();
       redis = spawn(REDIS_SERVER, ['--port', String(port), '--save', '', '--appendonly', 'no', '--bind', '127.0.0.1'], { stdio: 'ignore' });
       const url = `redis://127.0.0.1:${port}`;

@@ -15,7 +15,12 @@ import { gql } from '../helpers/yoga.js';
 const api = seededApi({ NEO4J_QUERY_TIMEOUT_MS: '60000' });
 
 async function upsert(id: string): Promise<void> {
-  const response = await gql(api.yoga, 'mutation($input: EntityInput!) { upsertEntity(input: $input) { id } }', { input: { id, type: 'ORGANIZATION', name: `Watch ${id}` } }, authorization('editor'));
+  const response = await gql(
+    api.yoga,
+    'mutation($input: EntityInput!) { upsertEntity(input: $input) { id } }',
+    { input: { id, type: 'ORGANIZATION', name: `Watch ${id}` } },
+    authorization('editor'),
+  );
   expect(response.errors).toBeUndefined();
 }
 
@@ -37,7 +42,13 @@ describe('newsgraph watch', () => {
     const lines: string[] = [];
     const notes: string[] = [];
     const stop = new AbortController();
-    const watching = watchFeed({ endpoint: `http://127.0.0.1:${port}/graphql`, after: await feedEnd(api.yoga), write: (line) => lines.push(line.trimEnd()), note: (note) => notes.push(note), signal: stop.signal });
+    const watching = watchFeed({
+      endpoint: `http://127.0.0.1:${port}/graphql`,
+      after: await feedEnd(api.yoga),
+      write: (line) => lines.push(line.trimEnd()),
+      note: (note) => notes.push(note),
+      signal: stop.signal,
+    });
     try {
       await upsert('watch-before');
       expect((await linesFor(lines, 1)).map((line) => line.subjectId)).toEqual(['watch-before']);
@@ -59,7 +70,7 @@ describe('newsgraph watch', () => {
     }
   });
 
-  it('stops with the service\'s refusal: CURSOR_EXPIRED for a cursor older than the retention', async () => {
+  it("stops with the service's refusal: CURSOR_EXPIRED for a cursor older than the retention", async () => {
     const old = (await pullAll(api.yoga, null, { first: 1 })).edges[0]!.cursor;
     const feed = new ChangeFeed(api.db.executor, api.db.log, { pollMs: 500, retentionSeconds: 60 });
     await feed.prune(new Date(Date.now() + 3_600_000));
@@ -67,7 +78,13 @@ describe('newsgraph watch', () => {
     const port = await freePort();
     const server = await serveOn(port);
     try {
-      const refused = await watchFeed({ endpoint: `http://127.0.0.1:${port}/graphql`, after: old, write: () => undefined, note: () => undefined, signal: new AbortController().signal }).catch((error: unknown) => error);
+      const refused = await watchFeed({
+        endpoint: `http://127.0.0.1:${port}/graphql`,
+        after: old,
+        write: () => undefined,
+        note: () => undefined,
+        signal: new AbortController().signal,
+      }).catch((error: unknown) => error);
       expect(refused).toBeInstanceOf(ApiError);
       expect((refused as ApiError).code).toBe('CURSOR_EXPIRED');
     } finally {
@@ -79,11 +96,15 @@ describe('newsgraph watch', () => {
     const port = await freePort();
     const server = await serveOn(port);
     const after = await feedEnd(api.yoga);
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'watch', '--api', `http://127.0.0.1:${port}`, '--after', after!, '--kinds', 'ENTITY_DELETED'], {
-      cwd: PROJECT_ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, LOG_LEVEL: 'silent' },
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'src/cli/main.ts', 'watch', '--api', `http://127.0.0.1:${port}`, '--after', after!, '--kinds', 'ENTITY_DELETED'],
+      {
+        cwd: PROJECT_ROOT,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: { ...process.env, LOG_LEVEL: 'silent' },
+      },
+    );
     try {
       const first = new Promise<string>((resolve) => createInterface({ input: child.stdout! }).once('line', resolve));
       await upsert('watch-cli');

@@ -33,25 +33,38 @@ function client(target: string, key?: string): Client {
 }
 
 /** Runs one operation over the socket, gathering what comes until `count` results or its end. */
-function run(socket: Client, query: string, variables: Record<string, unknown>, count: number): { results: Array<{ data?: { changed?: FeedEdge } | null; errors?: unknown[] }>; done: Promise<unknown>; stop(): void } {
+function run(
+  socket: Client,
+  query: string,
+  variables: Record<string, unknown>,
+  count: number,
+): { results: Array<{ data?: { changed?: FeedEdge } | null; errors?: unknown[] }>; done: Promise<unknown>; stop(): void } {
   const results: Array<{ data?: { changed?: FeedEdge } | null; errors?: unknown[] }> = [];
   let stop = () => undefined as void;
   const done = new Promise((resolve) => {
-    stop = socket.subscribe({ query, variables }, {
-      next: (result) => {
-        results.push(result as never);
-        if (results.length >= count) stop();
-        if (results.length >= count) resolve(undefined);
+    stop = socket.subscribe(
+      { query, variables },
+      {
+        next: (result) => {
+          results.push(result as never);
+          if (results.length >= count) stop();
+          if (results.length >= count) resolve(undefined);
+        },
+        error: (error) => resolve(error),
+        complete: () => resolve(undefined),
       },
-      error: (error) => resolve(error),
-      complete: () => resolve(undefined),
-    });
+    );
   });
   return { results, done, stop: () => stop() };
 }
 
 async function upsert(id: string): Promise<void> {
-  const response = await gql(api.yoga, 'mutation($input: EntityInput!) { upsertEntity(input: $input) { id } }', { input: { id, type: 'ORGANIZATION', name: `Socket ${id}` } }, authorization('editor'));
+  const response = await gql(
+    api.yoga,
+    'mutation($input: EntityInput!) { upsertEntity(input: $input) { id } }',
+    { input: { id, type: 'ORGANIZATION', name: `Socket ${id}` } },
+    authorization('editor'),
+  );
   expect(response.errors).toBeUndefined();
 }
 

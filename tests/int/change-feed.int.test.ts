@@ -71,16 +71,25 @@ describe('the outbox', () => {
     expect(entity[0]!.node.actor.principal).toMatch(/^key:[0-9a-f]{16}$/);
 
     await mutate(UPSERT_ENTITY, { input: { id: 'feed-person', type: 'PERSON', name: 'Feed Person' } });
-    const relation = await eventsOf(() => mutate('mutation($input: RelationInput!) { upsertRelation(input: $input) { id } }', { input: { type: 'MEMBER_OF', from: 'feed-person', to: 'feed-org' } }));
+    const relation = await eventsOf(() =>
+      mutate('mutation($input: RelationInput!) { upsertRelation(input: $input) { id } }', {
+        input: { type: 'MEMBER_OF', from: 'feed-person', to: 'feed-org' },
+      }),
+    );
     expect(relation.map((edge) => [edge.node.kind, edge.node.entityIds])).toEqual([['RELATION_UPSERTED', ['feed-person', 'feed-org']]]);
 
     await mutate(UPSERT_ENTITY, { input: { id: 'feed-org-2', type: 'ORGANIZATION', name: 'Feed Org Two' } });
     const merge = await eventsOf(() => mutate('mutation { mergeEntities(keepId: "feed-org", mergeId: "feed-org-2") { id } }', {}, 'admin'));
-    expect(merge.map((edge) => edge.node)).toMatchObject([{ kind: 'ENTITIES_MERGED', subjectId: 'feed-org', mergedId: 'feed-org-2', entityIds: ['feed-org', 'feed-org-2'] }]);
+    expect(merge.map((edge) => edge.node)).toMatchObject([
+      { kind: 'ENTITIES_MERGED', subjectId: 'feed-org', mergedId: 'feed-org-2', entityIds: ['feed-org', 'feed-org-2'] },
+    ]);
 
     const relationId = relation[0]!.node.subjectId;
     const deleted = await eventsOf(() => mutate('mutation { deleteEntity(id: "feed-person") }', {}, 'admin'));
-    expect(deleted.map((edge) => [edge.node.kind, edge.node.subjectId])).toEqual([['RELATION_DELETED', relationId], ['ENTITY_DELETED', 'feed-person']]);
+    expect(deleted.map((edge) => [edge.node.kind, edge.node.subjectId])).toEqual([
+      ['RELATION_DELETED', relationId],
+      ['ENTITY_DELETED', 'feed-person'],
+    ]);
 
     const grouped = await eventsOf(() => mutate('mutation { groupSources(ids: ["msn-news"], group: "Feed Group") { id } }', {}, 'admin'));
     expect(grouped.map((edge) => [edge.node.kind, edge.node.subjectId])).toEqual([['SOURCE_GROUPED', 'msn-news']]);
@@ -92,10 +101,21 @@ describe('the outbox', () => {
     const edges = await eventsOf(() => mutate('mutation($bundle: JSON!) { ingestBundle(bundle: $bundle) { documents } }', { bundle }));
     expect(kindsOf(edges)).toEqual(MUTATION_EVENTS.ingestBundle);
     const count = (kind: string) => edges.filter((edge) => edge.node.kind === kind).length;
-    expect([count('DOCUMENT_INGESTED'), count('SOURCE_UPSERTED'), count('ENTITY_UPSERTED'), count('RELATION_UPSERTED'), count('REPORT_ADDED')]).toEqual([1, 1, 3, 1, 4]);
+    expect([count('DOCUMENT_INGESTED'), count('SOURCE_UPSERTED'), count('ENTITY_UPSERTED'), count('RELATION_UPSERTED'), count('REPORT_ADDED')]).toEqual([
+      1, 1, 3, 1, 4,
+    ]);
     const memberReport = edges.find((edge) => edge.node.subjectId === 'feed-doc/r-member')!.node;
-    expect(memberReport).toMatchObject({ kind: 'REPORT_ADDED', documentId: 'feed-doc', relationId: 'feed-jane-roe-member-of-alpha-corp', entityIds: ['feed-jane-roe', 'feed-alpha-corp'] });
-    expect(edges.find((edge) => edge.node.kind === 'DOCUMENT_INGESTED')!.node.entityIds.sort()).toEqual(['feed-alpha-corp', 'feed-jane-roe', 'feed-springfield']);
+    expect(memberReport).toMatchObject({
+      kind: 'REPORT_ADDED',
+      documentId: 'feed-doc',
+      relationId: 'feed-jane-roe-member-of-alpha-corp',
+      entityIds: ['feed-jane-roe', 'feed-alpha-corp'],
+    });
+    expect(edges.find((edge) => edge.node.kind === 'DOCUMENT_INGESTED')!.node.entityIds.sort()).toEqual([
+      'feed-alpha-corp',
+      'feed-jane-roe',
+      'feed-springfield',
+    ]);
   });
 
   it('records library and CLI ingests (bundle and NDJSON stream), a stream one transaction per batch', async () => {
@@ -104,7 +124,10 @@ describe('the outbox', () => {
     expect(library[0]!.node.actor.via).toBe('local');
 
     const bundle = smallBundle({ prefix: 'nd-', documentId: 'nd-doc' });
-    const lines: unknown[] = [{ record: 'header', format: 'newsgraph.bundle', version: 1 }, { record: 'document', ...bundle.document }];
+    const lines: unknown[] = [
+      { record: 'header', format: 'newsgraph.bundle', version: 1 },
+      { record: 'document', ...bundle.document },
+    ];
     for (const source of bundle.sources) lines.push({ record: 'source', ...source });
     for (const entity of bundle.entities) lines.push({ record: 'entity', ...entity });
     for (const relation of bundle.relations) lines.push({ record: 'relation', ...relation });
@@ -167,7 +190,7 @@ describe('changes (the pull API)', () => {
     expect(touching).toEqual(['ENTITY_UPSERTED', 'RELATION_UPSERTED', 'ENTITIES_MERGED', 'RELATION_DELETED']);
   });
 
-  it('continues a filtered read after what it skipped: its end cursor is the feed\'s head', async () => {
+  it("continues a filtered read after what it skipped: its end cursor is the feed's head", async () => {
     const { end } = await pullAll(api.yoga, null, { kinds: ['ENTITIES_MERGED'] });
     const rest = await pullAll(api.yoga, end);
     expect(rest.edges).toEqual([]);
@@ -199,14 +222,17 @@ describe('changes (the pull API)', () => {
     const expired = await api.query('query($after: String) { changes(after: $after) { edges { cursor } } }', { after: old }, 'reader');
     expect(expired.errors?.[0]?.extensions).toMatchObject({ code: 'CURSOR_EXPIRED' });
     // The newest cursor is still good: nothing after it was lost.
-    const newest = await api.query('query($after: String) { changes(after: $after) { edges { cursor } pageInfo { endCursor } } }', { after: edges.at(-1)!.cursor }, 'reader');
+    const newest = await api.query(
+      'query($after: String) { changes(after: $after) { edges { cursor } pageInfo { endCursor } } }',
+      { after: edges.at(-1)!.cursor },
+      'reader',
+    );
     expect(newest.errors).toBeUndefined();
     await mutate(UPSERT_ENTITY, { input: { id: 'after-prune', type: 'ORGANIZATION', name: 'After Prune' } });
     const next = await pullAll(api.yoga, edges.at(-1)!.cursor);
     expect(next.edges.map((edge) => [edge.node.subjectId, edge.node.sequence])).toEqual([['after-prune', edges.at(-1)!.node.sequence + 1]]);
   });
 });
-
 
 function seededApiWithoutAnonymous() {
   const config = testConfig({ NEWSGRAPH_ANONYMOUS_READ: 'false' });

@@ -37,7 +37,11 @@ describe('exports under asOf and minSources', () => {
     expect(edges.map((edge) => edge.attributes.id).sort()).toEqual(['china-pi-exercise', 'liu-commands-exercise', 'liu-member-of-pla', 'russia-pi-exercise']);
     // As of the end of August: liu has one report by then, the exercise two independent ones.
     const node = (id: string) => nodes.find((candidate) => candidate.attributes.id === id)!;
-    expect([dataOf(node('liu'), 'n_sourceCount'), dataOf(node('liu'), 'n_independentSourceCount'), dataOf(node('liu'), 'n_status')]).toEqual(['1', '1', 'SINGLE_SOURCE']);
+    expect([dataOf(node('liu'), 'n_sourceCount'), dataOf(node('liu'), 'n_independentSourceCount'), dataOf(node('liu'), 'n_status')]).toEqual([
+      '1',
+      '1',
+      'SINGLE_SOURCE',
+    ]);
     expect([dataOf(node('exercise'), 'n_independentSourceCount'), dataOf(node('exercise'), 'n_status')]).toEqual(['2', 'CORROBORATED']);
     expect([dataOf(node('russia'), 'n_sourceCount'), dataOf(node('russia'), 'n_independentSourceCount')]).toEqual(['2', '1']);
   });
@@ -52,8 +56,15 @@ describe('exports under asOf and minSources', () => {
     expect(entities.find((row) => row[0] === 'exercise')!.slice(-3)).toEqual(['3', '3', 'CORROBORATED']);
     const [relationHeader, ...relations] = read('relations.csv');
     expect(relations.map((row) => row[relationHeader!.indexOf('id')]).sort()).toEqual(['china-pi-exercise', 'liu-commands-exercise', 'liu-member-of-pla']);
-    expect(read('claims.csv').slice(1).map((row) => row[0]).sort()).toEqual(['china-pi-exercise', 'liu-commands-exercise', 'liu-member-of-pla']);
-    const entityReports = read('entity_reports.csv').slice(1).map((row) => row[0]);
+    expect(
+      read('claims.csv')
+        .slice(1)
+        .map((row) => row[0])
+        .sort(),
+    ).toEqual(['china-pi-exercise', 'liu-commands-exercise', 'liu-member-of-pla']);
+    const entityReports = read('entity_reports.csv')
+      .slice(1)
+      .map((row) => row[0]);
     expect(new Set(entityReports)).toEqual(new Set(['china', 'exercise', 'liu', 'pla']));
     expect(read('claim_reports.csv').slice(1)).toHaveLength(6);
   });
@@ -77,7 +88,9 @@ describe('exports under asOf and minSources', () => {
     // The command's summary line goes to stderr.
     const summary = vi.spyOn(console, 'error').mockImplementation(() => {});
     try {
-      await program.parseAsync(['export', '--format', 'json', '--document', 'doc-filters', '--as-of', '2021-08', '--min-sources', '2', '--out', out], { from: 'user' });
+      await program.parseAsync(['export', '--format', 'json', '--document', 'doc-filters', '--as-of', '2021-08', '--min-sources', '2', '--out', out], {
+        from: 'user',
+      });
     } finally {
       summary.mockRestore();
     }

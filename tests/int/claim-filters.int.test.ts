@@ -57,7 +57,8 @@ describe('entities and search', () => {
 
   it('finds only what passes', async () => {
     const q = 'query($text: String!, $asOf: Date, $min: Int) { search(query: $text, asOf: $asOf, minSources: $min) { entity { id } } }';
-    const found = async (variables: Record<string, unknown>) => (await data<{ search: Array<{ entity: { id: string } }> }>(q, variables)).search.map((hit) => hit.entity.id);
+    const found = async (variables: Record<string, unknown>) =>
+      (await data<{ search: Array<{ entity: { id: string } }> }>(q, variables)).search.map((hit) => hit.entity.id);
     expect(await found({ text: 'Liu Xiaowu' })).toEqual(['liu']);
     expect(await found({ text: 'Liu Xiaowu', min: 2 })).toEqual(['liu']);
     expect(await found({ text: 'Liu Xiaowu', asOf: '2021-08', min: 2 })).toEqual([]);
@@ -66,7 +67,8 @@ describe('entities and search', () => {
 });
 
 describe('neighborhood and shortestPath', () => {
-  const NEIGHBORHOOD = 'query($asOf: Date, $min: Int) { neighborhood(id: "exercise", depth: 2, asOf: $asOf, minSources: $min) { nodes { id } relations { id } } }';
+  const NEIGHBORHOOD =
+    'query($asOf: Date, $min: Int) { neighborhood(id: "exercise", depth: 2, asOf: $asOf, minSources: $min) { nodes { id } relations { id } } }';
   type Graph = { neighborhood: { nodes: Array<{ id: string }>; relations: Array<{ id: string }> } | null };
 
   it('expand only through relations that pass to entities that pass; a relation with a hidden endpoint is hidden', async () => {
@@ -90,7 +92,8 @@ describe('neighborhood and shortestPath', () => {
   });
 
   it('finds a path only through what passes', async () => {
-    const q = 'query($from: ID!, $to: ID!, $asOf: Date, $min: Int) { shortestPath(from: $from, to: $to, asOf: $asOf, minSources: $min) { length nodes { id } } }';
+    const q =
+      'query($from: ID!, $to: ID!, $asOf: Date, $min: Int) { shortestPath(from: $from, to: $to, asOf: $asOf, minSources: $min) { length nodes { id } } }';
     type Path = { shortestPath: { length: number; nodes: Array<{ id: string }> } | null };
     const path = async (variables: Record<string, unknown>) => (await data<Path>(q, variables)).shortestPath;
     expect((await path({ from: 'pla', to: 'china', min: 2 }))?.nodes.map((node) => node.id)).toEqual(['pla', 'liu', 'exercise', 'china']);
@@ -104,7 +107,8 @@ describe('neighborhood and shortestPath', () => {
 describe('timeline and Entity.relations', () => {
   it('timeline keeps events that pass, reached through relations that pass', async () => {
     const q = 'query($id: ID, $asOf: Date, $min: Int) { timeline(entityId: $id, asOf: $asOf, minSources: $min) { id } }';
-    const events = async (variables: Record<string, unknown>) => (await data<{ timeline: Array<{ id: string }> }>(q, variables)).timeline.map((event) => event.id);
+    const events = async (variables: Record<string, unknown>) =>
+      (await data<{ timeline: Array<{ id: string }> }>(q, variables)).timeline.map((event) => event.id);
     expect(await events({ id: 'russia' })).toEqual(['exercise']);
     expect(await events({ id: 'russia', min: 2 })).toEqual([]);
     expect(await events({ id: 'liu', min: 2 })).toEqual(['exercise']);
@@ -113,7 +117,7 @@ describe('timeline and Entity.relations', () => {
     expect(await events({ asOf: '2021-08' })).toEqual(['exercise']);
   });
 
-  it('relations take their own filter, or inherit the entity\'s unless given null', async () => {
+  it("relations take their own filter, or inherit the entity's unless given null", async () => {
     type Relations = { entity: { relations: { totalCount: number; edges: Array<{ node: { id: string; to: { id: string } } }> } } | null };
     const relationIds = (result: Relations) => result.entity!.relations.edges.map((edge) => edge.node.id).sort();
     const own = await data<Relations>('{ entity(id: "exercise") { relations(minSources: 2) { totalCount edges { node { id to { id } } } } } }');
@@ -121,7 +125,9 @@ describe('timeline and Entity.relations', () => {
     expect(own.entity!.relations.totalCount).toBe(2);
     const inherited = await data<Relations>('{ entity(id: "exercise", minSources: 2) { relations { totalCount edges { node { id to { id } } } } } }');
     expect(relationIds(inherited)).toEqual(['china-pi-exercise', 'liu-commands-exercise']);
-    const dropped = await data<Relations>('{ entity(id: "exercise", minSources: 2) { relations(minSources: null) { totalCount edges { node { id to { id } } } } } }');
+    const dropped = await data<Relations>(
+      '{ entity(id: "exercise", minSources: 2) { relations(minSources: null) { totalCount edges { node { id to { id } } } } } }',
+    );
     expect(relationIds(dropped)).toHaveLength(4);
     const asOf = await data<Relations>('{ entity(id: "exercise") { relations(asOf: "2021-08", minSources: 2) { edges { node { id to { id } } } } } }');
     expect(relationIds(asOf)).toEqual(['china-pi-exercise']);
@@ -132,7 +138,9 @@ describe('timeline and Entity.relations', () => {
   });
 
   it('an entity read under one filter and under another in one request are not confused', async () => {
-    const result = await data<{ a: unknown; b: unknown }>('{ a: entity(id: "liu", minSources: 2) { id } b: entity(id: "liu", asOf: "2021-08", minSources: 2) { id } }');
+    const result = await data<{ a: unknown; b: unknown }>(
+      '{ a: entity(id: "liu", minSources: 2) { id } b: entity(id: "liu", asOf: "2021-08", minSources: 2) { id } }',
+    );
     expect(result).toEqual({ a: { id: 'liu' }, b: null });
   });
 });

@@ -32,15 +32,35 @@ afterAll(async () => {
   rmSync(otherDataDir, { recursive: true, force: true });
 });
 
-const javaFor = (dir: string) => spawnSync('pgrep', ['-f', '--', `java .*--data-dir ${dir}`], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean);
+const javaFor = (dir: string) =>
+  spawnSync('pgrep', ['-f', '--', `java .*--data-dir ${dir}`], { encoding: 'utf8' })
+    .stdout.split('\n')
+    .filter(Boolean);
 
 async function startServe(env: NodeJS.ProcessEnv, httpPort: number): Promise<ChildProcess> {
-  const serviceEnv: NodeJS.ProcessEnv = { ...process.env, ...env, PORT: String(httpPort), NEWSGRAPH_LOAD_SEED: 'false', LOG_LEVEL: 'warn', NEWSGRAPH_API_KEYS: `editor:${TEST_KEYS.editor}` };
+  const serviceEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    ...env,
+    PORT: String(httpPort),
+    NEWSGRAPH_LOAD_SEED: 'false',
+    LOG_LEVEL: 'warn',
+    NEWSGRAPH_API_KEYS: `editor:${TEST_KEYS.editor}`,
+  };
   delete serviceEnv.NEO4J_URI;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve'], { cwd: PROJECT_ROOT, env: serviceEnv, stdio: ['ignore', 'inherit', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve'], {
+    cwd: PROJECT_ROOT,
+    env: serviceEnv,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
   for (let attempt = 0; attempt < 600; attempt += 1) {
     if (child.exitCode !== null) throw new Error(`serve exited early with ${child.exitCode}`);
-    if ((await fetch(`http://127.0.0.1:${httpPort}/ready`).then((r) => r.status, () => 0)) === 200) return child;
+    if (
+      (await fetch(`http://127.0.0.1:${httpPort}/ready`).then(
+        (r) => r.status,
+        () => 0,
+      )) === 200
+    )
+      return child;
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
   child.kill('SIGKILL');
@@ -52,7 +72,12 @@ describe.skipIf(!javaPresent)('newsgraph ingest while a service runs on the embe
     const httpPort = await freePort();
     const boltPort = await freePort();
     // A small heap: this is a second Neo4j beside the run's.
-    const embeddedEnv = { NEWSGRAPH_DATA_DIR: dataDir, NEWSGRAPH_EMBEDDED_PORT: String(boltPort), NEWSGRAPH_EMBEDDED_HEAP: '512m', NEWSGRAPH_EMBEDDED_PAGECACHE: '64m' };
+    const embeddedEnv = {
+      NEWSGRAPH_DATA_DIR: dataDir,
+      NEWSGRAPH_EMBEDDED_PORT: String(boltPort),
+      NEWSGRAPH_EMBEDDED_HEAP: '512m',
+      NEWSGRAPH_EMBEDDED_PAGECACHE: '64m',
+    };
     service = await startServe(embeddedEnv, httpPort);
     const file = writeJson(dataDir, 'busy.json', smallBundle({ documentId: 'cli-busy-doc', prefix: 'cli-busy-' }));
 
@@ -60,7 +85,9 @@ describe.skipIf(!javaPresent)('newsgraph ingest while a service runs on the embe
     expect(run.code).toBe(1);
     const api = `http://127.0.0.1:${httpPort}`;
     const bolt = `bolt://127.0.0.1:${boltPort}`;
-    expect(run.stderr).toContain(`newsgraph: the embedded database (${join(dataDir, 'neo4j')}) is in use by a running newsgraph serve (pid ${service.pid}, API ${api}, Bolt ${bolt})`);
+    expect(run.stderr).toContain(
+      `newsgraph: the embedded database (${join(dataDir, 'neo4j')}) is in use by a running newsgraph serve (pid ${service.pid}, API ${api}, Bolt ${bolt})`,
+    );
     expect(run.stderr).toContain(`stop it, load through it with --api ${api} --key <editor key>, or set NEO4J_URI=${bolt} to use its database directly.`);
     expect(run.stderr).not.toMatch(/Address already in use|BindException/);
     expect(stackLines(run.stderr)).toEqual([]);

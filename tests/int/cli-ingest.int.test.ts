@@ -93,7 +93,9 @@ describe('newsgraph ingest into the database', () => {
     const run = await runCli(['ingest', broken, invalid, good]);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain(`newsgraph: ${broken} is not valid JSON:`);
-    expect(run.stderr).toMatch(new RegExp(`newsgraph: ${invalid} is invalid \\(1 problem\\); nothing from it was written:\\n  reports\\[0\\]\\.quote: quote does not match`));
+    expect(run.stderr).toMatch(
+      new RegExp(`newsgraph: ${invalid} is invalid \\(1 problem\\); nothing from it was written:\\n  reports\\[0\\]\\.quote: quote does not match`),
+    );
     expect(stackLines(run.stdout + run.stderr)).toEqual([]);
     expect(await storedDocuments(['cli-wrong', 'cli-good-3'])).toEqual(['cli-good-3']);
   });
@@ -135,7 +137,12 @@ describe('newsgraph ingest --api, into a running service over HTTP', () => {
     const json = writeJson(dir, 'api.json', smallBundle({ documentId: 'cli-api-1', prefix: 'cli-a1-' }));
     const stream = join(dir, 'api.ndjson');
     const lonely = { id: 'cli-a2-lonely', type: 'PERSON', name: 'Lonely Reporterless', aliases: [] };
-    writeFileSync(stream, bundlesToNdjson([smallBundle({ documentId: 'cli-api-2', prefix: 'cli-a2-' }), smallBundle({ documentId: 'cli-api-3', prefix: 'cli-a2-' })], { entities: [lonely] }));
+    writeFileSync(
+      stream,
+      bundlesToNdjson([smallBundle({ documentId: 'cli-api-2', prefix: 'cli-a2-' }), smallBundle({ documentId: 'cli-api-3', prefix: 'cli-a2-' })], {
+        entities: [lonely],
+      }),
+    );
     const run = await runCli(['ingest', '--api', base, '--key', TEST_KEYS.editor, json, stream], noDatabase);
     expect(run.stderr).not.toContain('newsgraph: cannot');
     expect(run.code).toBe(0);
@@ -186,7 +193,9 @@ describe('newsgraph ingest --api, into a running service over HTTP', () => {
     const next = writeJson(dir, 'api-next.json', smallBundle({ documentId: 'cli-api-4', prefix: 'cli-a4-' }));
     const run = await runCli(['ingest', '--api', base, '--key', TEST_KEYS.editor, conflicting, next], noDatabase);
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain(`newsgraph: the service refused ${conflicting} (HTTP 409, DOCUMENT_CONFLICT): Document "cli-api-1" is already stored with a different title`);
+    expect(run.stderr).toContain(
+      `newsgraph: the service refused ${conflicting} (HTTP 409, DOCUMENT_CONFLICT): Document "cli-api-1" is already stored with a different title`,
+    );
     expect(await storedDocuments(['cli-api-4'])).toEqual(['cli-api-4']);
   });
 

@@ -27,7 +27,9 @@ describe('concurrent writes', () => {
   it('parallel upserts of one relation fact leave one relationship', async () => {
     const responses = await Promise.all(
       Array.from({ length: 30 }, () =>
-        api.query('mutation { upsertRelation(input: {type: MEMBER_OF, from: "wu-qian", to: "peoples-liberation-army", role: "officer", reports: [{sourceId: "global-times"}]}) { id } }'),
+        api.query(
+          'mutation { upsertRelation(input: {type: MEMBER_OF, from: "wu-qian", to: "peoples-liberation-army", role: "officer", reports: [{sourceId: "global-times"}]}) { id } }',
+        ),
       ),
     );
     expect(responses.flatMap((response) => response.errors ?? [])).toEqual([]);

@@ -25,7 +25,12 @@ const TEXT =
 /** The addresses listening on `port`, from the kernel's tables; an IPv4-mapped IPv6 address reads as its IPv4 form. */
 function listeningAddresses(port: number): string[] {
   const hexPort = port.toString(16).toUpperCase().padStart(4, '0');
-  const ipv4 = (hex: string) => hex.match(/../g)!.reverse().map((byte) => parseInt(byte, 16)).join('.');
+  const ipv4 = (hex: string) =>
+    hex
+      .match(/../g)!
+      .reverse()
+      .map((byte) => parseInt(byte, 16))
+      .join('.');
   return ['/proc/net/tcp', '/proc/net/tcp6'].flatMap((table) =>
     readFileSync(table, 'utf8')
       .split('\n')
@@ -109,7 +114,9 @@ describe.skipIf(!javaPresent)('the local CoreNLP service, through the engine the
   it('listens on 127.0.0.1 only', async () => {
     const port = Number(new URL(url).port);
     expect(listeningAddresses(port)).toEqual(['127.0.0.1']);
-    const outward = Object.values(networkInterfaces()).flat().find((address) => address && !address.internal && address.family === 'IPv4');
+    const outward = Object.values(networkInterfaces())
+      .flat()
+      .find((address) => address && !address.internal && address.family === 'IPv4');
     if (outward) expect(await connects(outward.address, port)).toBe(false);
     expect(await connects('127.0.0.1', port)).toBe(true);
   });
@@ -160,7 +167,11 @@ describe.skipIf(!javaPresent && !process.env.NEWSGRAPH_CORENLP_URL)("the run's s
     const client = new CoreNlpClient(inject('corenlpUrl'), 300_000);
     const document = await client.annotate('Anna Berg visited Oslo in August.', { date: '2021-08-03' });
     expect(document.sentences[0]!.entitymentions.map((mention) => [mention.text, mention.ner])).toEqual(
-      expect.arrayContaining([['Anna Berg', 'PERSON'], ['Oslo', 'CITY'], ['August', 'DATE']]),
+      expect.arrayContaining([
+        ['Anna Berg', 'PERSON'],
+        ['Oslo', 'CITY'],
+        ['August', 'DATE'],
+      ]),
     );
   }, 330_000);
 });

@@ -71,7 +71,14 @@ function bundle(doc: DocSpec): Record<string, unknown> {
   return {
     format: 'newsgraph.bundle',
     version: 1,
-    document: { id: doc.id, title: `${doc.id} title`, publishedAt: doc.publishedAt, url: null, text: doc.text, ...(doc.publisher ? { publisher: doc.publisher } : {}) },
+    document: {
+      id: doc.id,
+      title: `${doc.id} title`,
+      publishedAt: doc.publishedAt,
+      url: null,
+      text: doc.text,
+      ...(doc.publisher ? { publisher: doc.publisher } : {}),
+    },
     sources: doc.sources.map((source) => ({ kind: 'outlet', ...source })),
     entities: doc.entities.map((entity) => ({ aliases: [], ...entity })),
     relations: doc.relations,
@@ -187,7 +194,10 @@ function relationsBetween(of: Entity, type: string, other: string): Relation[] {
 }
 function onlyRelation(of: Entity, type: string, other: string): Relation {
   const found = relationsBetween(of, type, other);
-  expect(found.map((relation) => relation.id), `${of.id} ${type} ${other}`).toHaveLength(1);
+  expect(
+    found.map((relation) => relation.id),
+    `${of.id} ${type} ${other}`,
+  ).toHaveLength(1);
   return found[0]!;
 }
 
@@ -241,7 +251,12 @@ describe('the same bundle twice at once', () => {
     reports: [
       { id: 'kassymov', subject: { entity: 'kassymov' }, source: 'twice-outlet', quote: `${person} led the Kazakh observers` },
       { id: 'exercise', subject: { entity: 'exercise' }, source: 'twice-outlet', quote: EXERCISE.name },
-      { id: 'participates', subject: { relation: 'kassymov-participates' }, source: 'twice-outlet', quote: `${person} led the Kazakh observers at ${EXERCISE.name}` },
+      {
+        id: 'participates',
+        subject: { relation: 'kassymov-participates' },
+        source: 'twice-outlet',
+        quote: `${person} led the Kazakh observers at ${EXERCISE.name}`,
+      },
     ],
   };
 
@@ -368,7 +383,10 @@ describe('independence groups (groupSources)', () => {
 
   it('counts two grouped outlets once, at once, and again as two when the group is removed', async () => {
     expect(await personCounts()).toEqual({ entity: 20, relation: 20, status: 'CORROBORATED' });
-    const grouped = await api.data<{ groupSources: Array<{ id: string; independenceGroup: string | null }> }>(GROUP, { ids: ['hostile-outlet-2', 'hostile-outlet-1'], group: 'Hostile Media Holding' });
+    const grouped = await api.data<{ groupSources: Array<{ id: string; independenceGroup: string | null }> }>(GROUP, {
+      ids: ['hostile-outlet-2', 'hostile-outlet-1'],
+      group: 'Hostile Media Holding',
+    });
     expect(grouped.groupSources).toEqual([
       { id: 'hostile-outlet-1', independenceGroup: 'Hostile Media Holding' },
       { id: 'hostile-outlet-2', independenceGroup: 'Hostile Media Holding' },
@@ -378,7 +396,10 @@ describe('independence groups (groupSources)', () => {
     await api.data(GROUP, { ids: ['hostile-outlet-1', 'hostile-outlet-2'], group: 'Hostile Media Holding' });
     expect(await personCounts()).toEqual({ entity: 19, relation: 19, status: 'CORROBORATED' });
 
-    const ungrouped = await api.data<{ groupSources: Array<{ independenceGroup: string | null }> }>(GROUP, { ids: ['hostile-outlet-1', 'hostile-outlet-2'], group: null });
+    const ungrouped = await api.data<{ groupSources: Array<{ independenceGroup: string | null }> }>(GROUP, {
+      ids: ['hostile-outlet-1', 'hostile-outlet-2'],
+      group: null,
+    });
     expect(ungrouped.groupSources.map((source) => source.independenceGroup)).toEqual([null, null]);
     expect(await personCounts()).toEqual({ entity: 20, relation: 20, status: 'CORROBORATED' });
   });
@@ -440,10 +461,7 @@ describe('independence groups (groupSources)', () => {
     expect(await read()).toEqual({ entity: 6, relation: null });
     for (let round = 1; round <= 3; round += 1) {
       const group = round % 2 === 1 ? 'Race Holding' : null;
-      const answers = await Promise.all([
-        ...outlets.map((_, i) => ingest(story(i, round))),
-        api.query(GROUP, { ids: outlets, group }),
-      ]);
+      const answers = await Promise.all([...outlets.map((_, i) => ingest(story(i, round))), api.query(GROUP, { ids: outlets, group })]);
       for (const answer of answers) expect(answer.errors, `round ${round}`).toBeUndefined();
       const expected = group ? 1 : 6;
       expect(await read(), `round ${round}, group ${group}`).toEqual({ entity: expected, relation: expected });
@@ -538,14 +556,31 @@ describe('wire stories', () => {
 
   it('joins a source named Xinhua, cited in another outlet’s story, to the wire’s origin', async () => {
     await ingestOk(
-      ownDoc('citing-outlet', [{ id: 'citing-outlet', name: 'Citing Outlet' }, { id: 'xinhua', name: 'Xinhua', kind: 'agency' }], 'xinhua', 'citing-outlet', '2021-08-15'),
+      ownDoc(
+        'citing-outlet',
+        [
+          { id: 'citing-outlet', name: 'Citing Outlet' },
+          { id: 'xinhua', name: 'Xinhua', kind: 'agency' },
+        ],
+        'xinhua',
+        'citing-outlet',
+        '2021-08-15',
+      ),
     );
     const { entity: found, relation } = await nurlanov();
     for (const subject of [found, relation]) expect(counts(subject)).toMatchObject({ sourceCount: 4, independentSourceCount: 2, lastReportedAt: '2021-08-15' });
   });
 
   it('joins Xinhua’s own story, under another source id and its full name, to the wire’s origin', async () => {
-    await ingestOk(ownDoc('xinhua-english', [{ id: 'xinhua-news-agency', name: 'Xinhua News Agency', kind: 'agency' }], 'xinhua-news-agency', 'xinhua-news-agency', '2021-08-16'));
+    await ingestOk(
+      ownDoc(
+        'xinhua-english',
+        [{ id: 'xinhua-news-agency', name: 'Xinhua News Agency', kind: 'agency' }],
+        'xinhua-news-agency',
+        'xinhua-news-agency',
+        '2021-08-16',
+      ),
+    );
     const { entity: found, relation } = await nurlanov();
     for (const subject of [found, relation]) expect(counts(subject)).toMatchObject({ sourceCount: 5, independentSourceCount: 2, lastReportedAt: '2021-08-16' });
   });
@@ -562,7 +597,18 @@ describe('wire stories', () => {
       ['gt-citer-one', 'global-times-1', 'Global Times', '2021-08-18'],
       ['gt-citer-two', 'global-times-2', 'GLOBAL TIMES', '2021-08-19'],
     ] as const) {
-      await ingestOk(ownDoc(outlet, [{ id: outlet, name: `${outlet} daily` }, { id, name, kind: 'outlet' }], id, outlet, date));
+      await ingestOk(
+        ownDoc(
+          outlet,
+          [
+            { id: outlet, name: `${outlet} daily` },
+            { id, name, kind: 'outlet' },
+          ],
+          id,
+          outlet,
+          date,
+        ),
+      );
     }
     const { entity: found, relation } = await nurlanov();
     for (const subject of [found, relation]) expect(counts(subject)).toMatchObject({ sourceCount: 8, independentSourceCount: 4, lastReportedAt: '2021-08-19' });
@@ -577,8 +623,12 @@ describe('relation identity: type, endpoints, overlapping period', () => {
   it('joins another role wording of the same type and endpoints to the relation, by upsert and by ingest', async () => {
     await api.data(ENTITY_M, { input: { id: 'identity-person', type: 'PERSON', name: 'Identity Person' } });
     await api.data(ENTITY_M, { input: { id: 'identity-org', type: 'ORGANIZATION', name: 'Identity Brigade' } });
-    const first = await api.data<Upserted>(RELATION_M, { input: { type: 'MEMBER_OF', from: 'identity-person', to: 'identity-org', role: 'deputy commander', reports: [{ sourceId: 'own-reporter' }] } });
-    const second = await api.data<Upserted>(RELATION_M, { input: { type: 'MEMBER_OF', from: 'identity-person', to: 'identity-org', role: 'second in command', reports: [{ sourceId: 'citing-outlet' }] } });
+    const first = await api.data<Upserted>(RELATION_M, {
+      input: { type: 'MEMBER_OF', from: 'identity-person', to: 'identity-org', role: 'deputy commander', reports: [{ sourceId: 'own-reporter' }] },
+    });
+    const second = await api.data<Upserted>(RELATION_M, {
+      input: { type: 'MEMBER_OF', from: 'identity-person', to: 'identity-org', role: 'second in command', reports: [{ sourceId: 'citing-outlet' }] },
+    });
     expect(second.upsertRelation.id).toBe(first.upsertRelation.id);
     expect(await relationshipCount('identity-person', 'MEMBER_OF', 'identity-org')).toBe(1);
     expect(second.upsertRelation.roles.map((wording) => wording.value).sort()).toEqual(['deputy commander', 'second in command']);
@@ -596,7 +646,14 @@ describe('relation identity: type, endpoints, overlapping period', () => {
         { id: 'identity-ingest-org', type: 'ORGANIZATION', name: 'Identity Brigade' },
       ],
       relations: [{ id: 'identity-ingest-member-of', type: 'MEMBER_OF', from: 'identity-ingest-person', to: 'identity-ingest-org', role: 'chief of staff' }],
-      reports: [{ id: 'm', subject: { relation: 'identity-ingest-member-of' }, source: 'identity-outlet', quote: 'Identity Person is the chief of staff of the Identity Brigade' }],
+      reports: [
+        {
+          id: 'm',
+          subject: { relation: 'identity-ingest-member-of' },
+          source: 'identity-outlet',
+          quote: 'Identity Person is the chief of staff of the Identity Brigade',
+        },
+      ],
     });
     expect(await relationshipCount('identity-person', 'MEMBER_OF', 'identity-org')).toBe(1);
     const relation = onlyRelation(await entity('identity-person'), 'MEMBER_OF', 'identity-org');
@@ -608,7 +665,15 @@ describe('relation identity: type, endpoints, overlapping period', () => {
   it('makes a second relation for a period that does not overlap, and joins overlapping partial dates', async () => {
     await api.data(ENTITY_M, { input: { id: 'period-person', type: 'PERSON', name: 'Period Person' } });
     await api.data(ENTITY_M, { input: { id: 'period-org', type: 'ORGANIZATION', name: 'Period Regiment' } });
-    const input = (startDate: string, endDate: string, sourceId: string) => ({ type: 'MEMBER_OF', from: 'period-person', to: 'period-org', startDate, endDate, role: 'member', reports: [{ sourceId }] });
+    const input = (startDate: string, endDate: string, sourceId: string) => ({
+      type: 'MEMBER_OF',
+      from: 'period-person',
+      to: 'period-org',
+      startDate,
+      endDate,
+      role: 'member',
+      reports: [{ sourceId }],
+    });
     const august = await api.data<Upserted>(RELATION_M, { input: input('2021-08', '2021-08', 'own-reporter') });
     const early = await api.data<Upserted>(RELATION_M, { input: input('2019-01', '2019-02', 'citing-outlet') });
     expect(early.upsertRelation.id).not.toBe(august.upsertRelation.id);
@@ -637,8 +702,17 @@ describe('relation identity: type, endpoints, overlapping period', () => {
         { id: 'period-ingest-person', type: 'PERSON', name: 'Period Person' },
         { id: 'period-ingest-org', type: 'ORGANIZATION', name: 'Period Regiment' },
       ],
-      relations: [{ id: 'period-ingest-member-of', type: 'MEMBER_OF', from: 'period-ingest-person', to: 'period-ingest-org', startDate: '2019-02', endDate: '2019-02' }],
-      reports: [{ id: 'm', subject: { relation: 'period-ingest-member-of' }, source: 'period-outlet', quote: 'Period Person served in the Period Regiment early in 2019' }],
+      relations: [
+        { id: 'period-ingest-member-of', type: 'MEMBER_OF', from: 'period-ingest-person', to: 'period-ingest-org', startDate: '2019-02', endDate: '2019-02' },
+      ],
+      reports: [
+        {
+          id: 'm',
+          subject: { relation: 'period-ingest-member-of' },
+          source: 'period-outlet',
+          quote: 'Period Person served in the Period Regiment early in 2019',
+        },
+      ],
     });
     expect(await relationshipCount('period-person', 'MEMBER_OF', 'period-org')).toBe(2);
     const after = new Map((await entity('period-person')).relations.edges.map(({ node }) => [node.id, node]));
@@ -665,7 +739,9 @@ describe('an editor’s value without a report is pinned', () => {
   };
 
   it('keeps the editor’s description over a later report’s, and marks no other value as the one shown', async () => {
-    const edited = await api.data<{ upsertEntity: Entity }>(ENTITY_M, { input: { id: 'pinned-person', type: 'PERSON', name: person, description: 'Written by an editor' } });
+    const edited = await api.data<{ upsertEntity: Entity }>(ENTITY_M, {
+      input: { id: 'pinned-person', type: 'PERSON', name: person, description: 'Written by an editor' },
+    });
     expect(edited.upsertEntity).toMatchObject({ description: 'Written by an editor', sourceCount: 0, independentSourceCount: 0, status: 'UNSOURCED' });
 
     await ingestOk(doc('pin-report-one', 'A much longer description given by an outlet that reported him', '2021-08-20'));
@@ -715,8 +791,17 @@ describe('an editor’s relation values and merges', () => {
         { id: 'role-pin-bundle-person', type: 'PERSON', name: 'Role Pin Person' },
         { id: 'role-pin-bundle-exercise', type: 'EVENT', name: EXERCISE.name },
       ],
-      relations: [{ id: 'role-pin-bundle-participates', type: 'PARTICIPATES_IN', from: 'role-pin-bundle-person', to: 'role-pin-bundle-exercise', role: 'guest' }],
-      reports: [{ id: 'pe', subject: { relation: 'role-pin-bundle-participates' }, source: 'role-pin-outlet', quote: `Role Pin Person watched ${EXERCISE.name} as a guest` }],
+      relations: [
+        { id: 'role-pin-bundle-participates', type: 'PARTICIPATES_IN', from: 'role-pin-bundle-person', to: 'role-pin-bundle-exercise', role: 'guest' },
+      ],
+      reports: [
+        {
+          id: 'pe',
+          subject: { relation: 'role-pin-bundle-participates' },
+          source: 'role-pin-outlet',
+          quote: `Role Pin Person watched ${EXERCISE.name} as a guest`,
+        },
+      ],
     });
     const relation = onlyRelation(await entity('role-pin-person'), 'PARTICIPATES_IN', EXERCISE.id);
     expect(relation.id).toBe('role-pin-relation');
@@ -847,8 +932,20 @@ describe('backfill of a graph written before corroboration', () => {
     return { entities, relations, reports, documents };
   }
   const onlyCounts = (state: Awaited<ReturnType<typeof stored>>) => ({
-    entities: state.entities.map((row) => ({ id: row.id, sourceCount: row.sourceCount, independentSourceCount: row.independentSourceCount, first: row.first, last: row.last })),
-    relations: state.relations.map((row) => ({ id: row.id, sourceCount: row.sourceCount, independentSourceCount: row.independentSourceCount, first: row.first, last: row.last })),
+    entities: state.entities.map((row) => ({
+      id: row.id,
+      sourceCount: row.sourceCount,
+      independentSourceCount: row.independentSourceCount,
+      first: row.first,
+      last: row.last,
+    })),
+    relations: state.relations.map((row) => ({
+      id: row.id,
+      sourceCount: row.sourceCount,
+      independentSourceCount: row.independentSourceCount,
+      first: row.first,
+      last: row.last,
+    })),
   });
 
   const FORGET_COUNTS = [

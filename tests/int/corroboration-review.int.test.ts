@@ -19,7 +19,11 @@ afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
 const INGEST = 'mutation($b: JSON!) { ingestBundle(bundle: $b) { relations { created matched } } }';
 
-function bundle(id: string, text: string, parts: { entities: object[]; relations?: object[]; reports: Array<{ id: string; subject: object; quote: string; values?: object; attributedTo?: string }> }) {
+function bundle(
+  id: string,
+  text: string,
+  parts: { entities: object[]; relations?: object[]; reports: Array<{ id: string; subject: object; quote: string; values?: object; attributedTo?: string }> },
+) {
   return {
     format: 'newsgraph.bundle',
     version: 1,
@@ -27,7 +31,12 @@ function bundle(id: string, text: string, parts: { entities: object[]; relations
     sources: [{ id: `${id}-outlet`, name: `${id} Outlet`, kind: 'outlet' }],
     entities: parts.entities,
     relations: parts.relations ?? [],
-    reports: parts.reports.map((report) => ({ ...report, source: `${id}-outlet`, start: text.indexOf(report.quote), end: text.indexOf(report.quote) + report.quote.length })),
+    reports: parts.reports.map((report) => ({
+      ...report,
+      source: `${id}-outlet`,
+      start: text.indexOf(report.quote),
+      end: text.indexOf(report.quote) + report.quote.length,
+    })),
   };
 }
 
@@ -74,7 +83,7 @@ describe('review findings', () => {
     expect(await api.data('{ entity(id: "mara-vell") { id } }')).toEqual({ entity: null });
   });
 
-  it('gives a document read before its publisher the publisher\'s voice once the source comes, in a stream', async () => {
+  it("gives a document read before its publisher the publisher's voice once the source comes, in a stream", async () => {
     const text = 'Commander Oskar Brandt inspected the northern depot on Tuesday, the herald reported.';
     const file = join(folder, 'publisher-late.ndjson');
     const records = [
@@ -82,7 +91,16 @@ describe('review findings', () => {
       { record: 'document', id: 'late-publisher-story', publishedAt: '2021-08-12', text, publisher: 'late-herald' },
       { record: 'source', id: 'late-herald', name: 'Late Herald', kind: 'outlet' },
       { record: 'entity', id: 'oskar-brandt', type: 'PERSON', name: 'Oskar Brandt' },
-      { record: 'report', document: 'late-publisher-story', id: 'o', subject: { entity: 'oskar-brandt' }, source: 'late-herald', quote: 'Oskar Brandt', start: text.indexOf('Oskar Brandt'), end: text.indexOf('Oskar Brandt') + 12 },
+      {
+        record: 'report',
+        document: 'late-publisher-story',
+        id: 'o',
+        subject: { entity: 'oskar-brandt' },
+        source: 'late-herald',
+        quote: 'Oskar Brandt',
+        start: text.indexOf('Oskar Brandt'),
+        end: text.indexOf('Oskar Brandt') + 12,
+      },
     ];
     writeFileSync(file, records.map((record) => JSON.stringify(record)).join('\n') + '\n');
     await loadNdjsonFile(api.db.executor, file, { batchSize: 1 });
@@ -138,6 +156,11 @@ describe('review findings', () => {
     );
     expect(after.entity.description).toBe(before.entity.description);
     expect(after.entity.title).toBe('Lieutenant General');
-    expect(after.entity.alternatives).toEqual(expect.arrayContaining([{ property: 'description', value: 'An officer.' }, { property: 'description', value: before.entity.description }]));
+    expect(after.entity.alternatives).toEqual(
+      expect.arrayContaining([
+        { property: 'description', value: 'An officer.' },
+        { property: 'description', value: before.entity.description },
+      ]),
+    );
   });
 });

@@ -122,7 +122,10 @@ function relationsByFact(of: Entity): Map<string, Relation[]> {
 }
 function only(of: Entity, fact: string): Relation {
   const found = relationsByFact(of).get(fact) ?? [];
-  expect(found.map((relation) => relation.id), fact).toHaveLength(1);
+  expect(
+    found.map((relation) => relation.id),
+    fact,
+  ).toHaveLength(1);
   return found[0]!;
 }
 const sourcesOf = (reports: Report[]) => [...new Set(reports.map((report) => report.source.id))].sort();
@@ -166,7 +169,13 @@ async function snapshot(): Promise<unknown> {
       startDate: exercise.startDate,
       endDate: exercise.endDate,
       alternatives: exercise.alternatives
-        .map((alt) => ({ property: alt.property, value: alt.value, preferred: alt.preferred, sources: alt.sources.map((s) => s.id).sort(), reports: alt.reports.length }))
+        .map((alt) => ({
+          property: alt.property,
+          value: alt.value,
+          preferred: alt.preferred,
+          sources: alt.sources.map((s) => s.id).sort(),
+          reports: alt.reports.length,
+        }))
         .sort((x, y) => `${x.property} ${JSON.stringify(x.value)}`.localeCompare(`${y.property} ${JSON.stringify(y.value)}`)),
       relations: exercise.relations.edges.map(({ node }) => relation(node)).sort((x, y) => x.fact.localeCompare(y.fact)),
     },
@@ -199,7 +208,13 @@ describe('four outlets report the seed exercise', () => {
     const matched = (story: Story) => Object.fromEntries((ingested[story]?.data?.ingestBundle.matches ?? []).map((m) => [m.id, m.matchedId]));
     for (const story of ['A', 'D'] as const) {
       const p = story.toLowerCase();
-      expect(matched(story)).toEqual({ [`${p}-exercise`]: EXERCISE, [`${p}-liu`]: LIU, [`${p}-china`]: 'china', [`${p}-russia`]: 'russia', [`${p}-qingtongxia`]: 'qingtongxia' });
+      expect(matched(story)).toEqual({
+        [`${p}-exercise`]: EXERCISE,
+        [`${p}-liu`]: LIU,
+        [`${p}-china`]: 'china',
+        [`${p}-russia`]: 'russia',
+        [`${p}-qingtongxia`]: 'qingtongxia',
+      });
       expect(ingested[story]?.data?.ingestBundle.createdEntityIds).toEqual([]);
     }
     // B names the exercise by its alias West/Interaction-2021.
@@ -318,7 +333,12 @@ describe('four outlets report the seed exercise', () => {
     const ends = exercise.alternatives.filter((alt) => alt.property === 'endDate');
     expect(ends.map((alt) => String(alt.value)).sort()).toEqual(expect.arrayContaining(['2021-08-13']));
     for (const alt of ends) expect(['2021-08', '2021-08-13']).toContain(String(alt.value));
-    expect(ends.find((alt) => alt.value === '2021-08-13')!.sources.map((s) => s.id).sort()).toEqual([OUTLET.B, OUTLET.D, OUTLET.A].sort());
+    expect(
+      ends
+        .find((alt) => alt.value === '2021-08-13')!
+        .sources.map((s) => s.id)
+        .sort(),
+    ).toEqual([OUTLET.B, OUTLET.D, OUTLET.A].sort());
     expect(ends.filter((alt) => alt.preferred)).toHaveLength(1);
     expect(exercise.endDate).toBe(ends.find((alt) => alt.preferred)!.value);
   });
@@ -333,9 +353,15 @@ describe('four outlets report the seed exercise', () => {
   });
 });
 
-type Subgraph = { nodes: Array<{ id: string; independentSourceCount: number }>; relations: Array<{ type: string; from: { id: string }; to: { id: string }; independentSourceCount: number }> };
+type Subgraph = {
+  nodes: Array<{ id: string; independentSourceCount: number }>;
+  relations: Array<{ type: string; from: { id: string }; to: { id: string }; independentSourceCount: number }>;
+};
 /** The exercise's neighbourhood under the filters; `withCounts` also reads the independent counts of what it shows. */
-async function neighborhood(variables: { asOf?: string | null; minSources?: number | null }, withCounts = false): Promise<{ nodes: string[]; facts: string[]; graph: Subgraph }> {
+async function neighborhood(
+  variables: { asOf?: string | null; minSources?: number | null },
+  withCounts = false,
+): Promise<{ nodes: string[]; facts: string[]; graph: Subgraph }> {
   const count = withCounts ? 'independentSourceCount' : '';
   const data = await api.data<{ neighborhood: Subgraph | null }>(
     `query($id: ID!, $asOf: Date, $minSources: Int) { neighborhood(id: $id, asOf: $asOf, minSources: $minSources) {
@@ -364,10 +390,12 @@ describe('asOf: the graph as it was known on a date', () => {
 
     const relationsAsOf = `query($id: ID!, $asOf: Date) { entity(id: $id) { relations(first: 100, asOf: $asOf) { edges { node { type from { id } to { id } } } } } }`;
     type Rels = { entity: { relations: { edges: Array<{ node: Relation }> } } };
-    const listed = async (asOf: string | null) => (await api.data<Rels>(relationsAsOf, { id: EXERCISE, asOf })).entity.relations.edges.map(({ node }) => key(node));
+    const listed = async (asOf: string | null) =>
+      (await api.data<Rels>(relationsAsOf, { id: EXERCISE, asOf })).entity.relations.edges.map(({ node }) => key(node));
     expect(await listed('2021-08-15')).not.toContain(EMD_TAKES_PART);
     expect(await listed(null)).toContain(EMD_TAKES_PART);
-    const armedForces = async (asOf: string | null) => (await api.data<Rels>(relationsAsOf, { id: 'russian-armed-forces', asOf })).entity.relations.edges.map(({ node }) => key(node));
+    const armedForces = async (asOf: string | null) =>
+      (await api.data<Rels>(relationsAsOf, { id: 'russian-armed-forces', asOf })).entity.relations.edges.map(({ node }) => key(node));
     expect(await armedForces('2021-08-15')).not.toContain(EMD_IN_ARMED_FORCES);
     expect(await armedForces(null)).toContain(EMD_IN_ARMED_FORCES);
 
@@ -414,8 +442,11 @@ describe('minSources: only corroborated facts', () => {
 
   it('answers, under asOf, the counts, status and reports the graph had then: not disputed before B', async () => {
     const asOf = async (date: string) => {
-      const response = await api.query<{ entity: Entity }>(`query($id: ID!, $asOf: Date) { entity(id: $id, asOf: $asOf) {
-        ${COUNTS} alternatives { property value preferred sources { id } reports { source { id } origin } } reportedBy { ${REPORT} } } }`, { id: EXERCISE, asOf: date });
+      const response = await api.query<{ entity: Entity }>(
+        `query($id: ID!, $asOf: Date) { entity(id: $id, asOf: $asOf) {
+        ${COUNTS} alternatives { property value preferred sources { id } reports { source { id } origin } } reportedBy { ${REPORT} } } }`,
+        { id: EXERCISE, asOf: date },
+      );
       return response.data!.entity;
     };
     const [today, before] = [await entity(EXERCISE), await asOf('2021-08-10')];

@@ -13,7 +13,10 @@ const api = seededApi();
 
 describe('the cost limit', () => {
   it('refuses the 15-alias hub request before running anything, naming the cost and the limit', async () => {
-    for (const [caller, limit] of [['anonymous', 20_000], ['admin', 50_000]] as const) {
+    for (const [caller, limit] of [
+      ['anonymous', 20_000],
+      ['admin', 50_000],
+    ] as const) {
       const statementsBefore = api.db.executor.roundTrips;
       const response = await api.query(HUB_REQUEST, {}, caller);
       expect(response.data ?? null).toBeNull();

@@ -27,7 +27,14 @@ function bare(document: Partial<Bundle['document']>): unknown {
 }
 
 async function storedDocument(id: string) {
-  const [row] = await api.db.executor.read<{ text: string; title: string | null; publishedAt: string | null; url: string | null; ingestedAt: string; reports: number }>(
+  const [row] = await api.db.executor.read<{
+    text: string;
+    title: string | null;
+    publishedAt: string | null;
+    url: string | null;
+    ingestedAt: string;
+    reports: number;
+  }>(
     `MATCH (d:Document {id: $id})
      RETURN d.text AS text, d.title AS title, d.publishedAt AS publishedAt, d.url AS url, toString(d.ingestedAt) AS ingestedAt,
             COUNT { ()-[rb:REPORTED_BY {documentId: $id}]->() } AS reports`,
@@ -83,7 +90,12 @@ describe('re-ingesting a stored document id', () => {
     const extended = `${seedBundle().document.text}Correction: the exercise ended on 13 August.`;
     const accepted = await api.query(INGEST, { b: bare({ id: SEED_ID, text: extended, publishedAt: '2021-08-04' }), replace: true });
     expect(accepted.errors).toBeUndefined();
-    expect(await storedDocument(SEED_ID)).toMatchObject({ text: extended, publishedAt: '2021-08-04', title: seedBundle().document.title, reports: SEED_REPORTS });
+    expect(await storedDocument(SEED_ID)).toMatchObject({
+      text: extended,
+      publishedAt: '2021-08-04',
+      title: seedBundle().document.title,
+      reports: SEED_REPORTS,
+    });
   });
 
   it('lets a replacement carry its own corrected reports', async () => {

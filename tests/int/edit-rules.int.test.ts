@@ -26,7 +26,11 @@ async function refusedWithoutWriting(query: string, variables: Record<string, un
 
 describe('upsertEntity refuses what a bundle refuses', () => {
   it('an event whose endDate is before its startDate', async () => {
-    const message = await refusedWithoutWriting(UPSERT_ENTITY, { input: { id: 'probe-exercise', type: 'EVENT', name: 'Probe Exercise', startDate: '2021-08-13', endDate: '2021-08-09' } }, 'endDate');
+    const message = await refusedWithoutWriting(
+      UPSERT_ENTITY,
+      { input: { id: 'probe-exercise', type: 'EVENT', name: 'Probe Exercise', startDate: '2021-08-13', endDate: '2021-08-09' } },
+      'endDate',
+    );
     expect(message).toMatch(/endDate 2021-08-09 is before startDate 2021-08-13/);
   });
 
@@ -48,8 +52,16 @@ describe('upsertEntity refuses what a bundle refuses', () => {
 
   it('a report quote longer than 20,000 characters, or with NUL', async () => {
     const quote = 'the spokesperson said the drills went well and '.repeat(700).slice(0, 29_999) + '.';
-    await refusedWithoutWriting(UPSERT_ENTITY, { input: { id: 'probe-quote', type: 'PERSON', name: 'Probe Quote', reports: [{ sourceId: 'msn-news', quote }] } }, 'reports[0].quote');
-    await refusedWithoutWriting(UPSERT_ENTITY, { input: { id: 'liu-xiaowu', type: 'PERSON', name: 'Liu Xiaowu', reports: [{ sourceId: 'msn-news', quote: 'said \u0000' }] } }, 'reports[0].quote');
+    await refusedWithoutWriting(
+      UPSERT_ENTITY,
+      { input: { id: 'probe-quote', type: 'PERSON', name: 'Probe Quote', reports: [{ sourceId: 'msn-news', quote }] } },
+      'reports[0].quote',
+    );
+    await refusedWithoutWriting(
+      UPSERT_ENTITY,
+      { input: { id: 'liu-xiaowu', type: 'PERSON', name: 'Liu Xiaowu', reports: [{ sourceId: 'msn-news', quote: 'said \u0000' }] } },
+      'reports[0].quote',
+    );
   });
 
   it('still stores a Persian name spelled with a zero-width non-joiner', async () => {
@@ -66,7 +78,11 @@ describe('upsertRelation refuses what a bundle refuses', () => {
   });
 
   it('a relation from an entity to itself', async () => {
-    const message = await refusedWithoutWriting(UPSERT_RELATION, { input: { type: 'MEMBER_OF', from: 'peoples-liberation-army', to: 'peoples-liberation-army' } }, 'to');
+    const message = await refusedWithoutWriting(
+      UPSERT_RELATION,
+      { input: { type: 'MEMBER_OF', from: 'peoples-liberation-army', to: 'peoples-liberation-army' } },
+      'to',
+    );
     expect(message).toMatch(/itself/);
   });
 
@@ -89,7 +105,10 @@ describe('ingestBundle, by the same rules', () => {
     bundle.reports = bundle.reports.filter((report) => !('relation' in report.subject));
     const before = await graphSnapshot(api.db.executor);
     const response = await api.query(INGEST, { bundle }, 'editor');
-    expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', issues: [{ path: 'relations[0].to', message: expect.stringMatching(/itself/) }] });
+    expect(response.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      issues: [{ path: 'relations[0].to', message: expect.stringMatching(/itself/) }],
+    });
     expect(await graphSnapshot(api.db.executor)).toEqual(before);
   });
 });

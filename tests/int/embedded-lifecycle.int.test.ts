@@ -28,14 +28,24 @@ function javaProcessesFor(dir: string): string[] {
 }
 
 async function startServe(httpPort: number, boltPort: number): Promise<ChildProcess> {
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(httpPort), NEWSGRAPH_EMBEDDED_PORT: String(boltPort), NEWSGRAPH_DATA_DIR: dataDir, NEWSGRAPH_LOAD_SEED: 'false', LOG_LEVEL: 'warn' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(httpPort),
+    NEWSGRAPH_EMBEDDED_PORT: String(boltPort),
+    NEWSGRAPH_DATA_DIR: dataDir,
+    NEWSGRAPH_LOAD_SEED: 'false',
+    LOG_LEVEL: 'warn',
+  };
   delete env.NEO4J_URI;
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve'], { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'inherit', 'inherit'] });
   started.push(child);
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`serve exited early with ${child.exitCode}`);
-    const ready = await fetch(`http://127.0.0.1:${httpPort}/ready`).then((r) => r.status, () => 0);
+    const ready = await fetch(`http://127.0.0.1:${httpPort}/ready`).then(
+      (r) => r.status,
+      () => 0,
+    );
     if (ready === 200) return child;
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
@@ -51,7 +61,7 @@ function interrupt(child: ChildProcess): Promise<number | null> {
 }
 
 describe.skipIf(!javaPresent)('`newsgraph serve` on the embedded Neo4j', () => {
-  it('stops cleanly on Ctrl-C, leaving no java process, and a second start finds the first one\'s data', async () => {
+  it("stops cleanly on Ctrl-C, leaving no java process, and a second start finds the first one's data", async () => {
     const httpPort = await freePort();
     const boltPort = await freePort();
 

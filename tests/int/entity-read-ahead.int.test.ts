@@ -28,7 +28,8 @@ describe('an entity read with its relations', () => {
   it('carries every endpoint property and report lookup asked for, however it is asked', async () => {
     const fields = 'id name aliases description ... on Person { title } ... on Organization { category } ... on Event { startDate endDate }';
     const reports = 'reportedBy { quote document { id title } attributedTo { id name } source { id } }';
-    const full = (id: string) => api.data<{ relation: unknown }>(`query($id: ID!) { relation(id: $id) { id from { ${fields} } to { ${fields} } ${reports} } }`, { id });
+    const full = (id: string) =>
+      api.data<{ relation: unknown }>(`query($id: ID!) { relation(id: $id) { id from { ${fields} } to { ${fields} } ${reports} } }`, { id });
     const direct = await api.data<{ entity: { relations: { edges: Array<{ node: { id: string } }> } } }>(
       `{ entity(id: "liu-xiaowu") { relations(first: 10) { edges { node { id from { ${fields} } to { ${fields} } ${reports} } } } } }`,
     );
@@ -47,11 +48,15 @@ describe('an entity read with its relations', () => {
     const first = await api.data<{ entity: { relations: Relations } }>(query, {});
     const second = await api.data<{ entity: { relations: Relations } }>(query, { after: first.entity.relations.edges[1]!.cursor });
     const both = await api.data<{ entity: { relations: Relations } }>('{ entity(id: "china") { relations(first: 4) { edges { node { id } } } } }');
-    expect([...first.entity.relations.edges, ...second.entity.relations.edges].map((edge) => edge.node.id)).toEqual(both.entity.relations.edges.map((edge) => edge.node.id));
+    expect([...first.entity.relations.edges, ...second.entity.relations.edges].map((edge) => edge.node.id)).toEqual(
+      both.entity.relations.edges.map((edge) => edge.node.id),
+    );
   });
 
   it('keeps aliases with different arguments apart', async () => {
-    const data = await api.data<{ entity: { two: Relations; three: Relations } }>('{ entity(id: "china") { two: relations(first: 2) { edges { node { id } } } three: relations(first: 3) { edges { node { id } } } } }');
+    const data = await api.data<{ entity: { two: Relations; three: Relations } }>(
+      '{ entity(id: "china") { two: relations(first: 2) { edges { node { id } } } three: relations(first: 3) { edges { node { id } } } } }',
+    );
     expect(data.entity.two.edges).toHaveLength(2);
     expect(data.entity.three.edges).toHaveLength(3);
     expect(data.entity.three.edges.slice(0, 2)).toEqual(data.entity.two.edges);

@@ -68,8 +68,18 @@ describe.each(SHOWN)('analyst formats under $filter', ({ filter, nodes, edges, c
     const json = JSON.parse((await exported('cytoscape', filter)).text) as { elements: cytoscape.ElementsDefinition; data: Record<string, unknown> };
     expect(json.data).toMatchObject({ asOf: filter.asOf, minSources: filter.minSources });
     const cy = cytoscape({ headless: true, elements: json.elements });
-    expect(cy.nodes().map((node) => node.id()).sort()).toEqual(nodes);
-    expect(cy.edges().map((edge) => edge.data('relationId') as string).sort()).toEqual(edges);
+    expect(
+      cy
+        .nodes()
+        .map((node) => node.id())
+        .sort(),
+    ).toEqual(nodes);
+    expect(
+      cy
+        .edges()
+        .map((edge) => edge.data('relationId') as string)
+        .sort(),
+    ).toEqual(edges);
     for (const [id, expected] of Object.entries(counts)) expect(triple(cy.getElementById(id).data() as Record<string, unknown>), id).toEqual(expected);
   });
 

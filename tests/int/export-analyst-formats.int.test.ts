@@ -91,7 +91,12 @@ describe('export gexf', () => {
     for (const entity of entities) expect(countsOf(graph.getNodeAttributes(entity.id)), entity.id).toEqual(expectedCounts(entity));
     for (const relation of relations) {
       expect([graph.source(relation.id), graph.target(relation.id)]).toEqual([relation.from, relation.to]);
-      expect(graph.getEdgeAttributes(relation.id)).toMatchObject({ ...expectedCounts(relation), label: relation.type, kind: relation.type, type: relation.type });
+      expect(graph.getEdgeAttributes(relation.id)).toMatchObject({
+        ...expectedCounts(relation),
+        label: relation.type,
+        kind: relation.type,
+        type: relation.type,
+      });
     }
     expect(graph.getNodeAttributes('t-alpha-corp')).toMatchObject({ label: TRICKY_NAME, name: TRICKY_NAME, type: 'ORGANIZATION', category: 'other' });
     expect(graph.getNodeAttributes('t-jane-roe')).toMatchObject({ description: TRICKY_TEXT, aliases: 'J. Roe', title: 'Team lead', methods: 'manual' });
@@ -109,7 +114,9 @@ describe('export gexf', () => {
     const section = (name: string) => graph.children.find((child) => child.name === `${ns}${name}`)!.children;
     expect(section('nodes')).toHaveLength(entities.length);
     expect(section('edges')).toHaveLength(relations.length);
-    const declared = graph.children.filter((child) => child.name === `${ns}attributes`).flatMap((attributes) => attributes.children.map((a) => a.attributes.title));
+    const declared = graph.children
+      .filter((child) => child.name === `${ns}attributes`)
+      .flatMap((attributes) => attributes.children.map((a) => a.attributes.title));
     expect(declared).toEqual(expect.arrayContaining(['sourceCount', 'independentSourceCount', 'status', 'name', 'aliases']));
     expect(declared).not.toContain('aliasText');
     expect(section('nodes').find((node) => node.attributes.id === 't-alpha-corp')!.attributes.label).toBe(TRICKY_NAME);
@@ -118,7 +125,7 @@ describe('export gexf', () => {
 
 describe('export gexf, against the GEXF 1.3 XML Schema', () => {
   const python = readerPython(['lxml']);
-  it.runIf(python !== null || process.env.CI)('validates against the GEXF working group\'s gexf.xsd', async () => {
+  it.runIf(python !== null || process.env.CI)("validates against the GEXF working group's gexf.xsd", async () => {
     expect(python, 'lxml: run the venv step of .ci/run, or set NEWSGRAPH_FTM_PYTHON').not.toBeNull();
     const { file } = await exported('gexf');
     const schema = fileURLToPath(new URL('../fixtures/gexf-1.3/gexf.xsd', import.meta.url));
@@ -132,8 +139,18 @@ describe('export cytoscape', () => {
     const json = JSON.parse(text) as { elements: cytoscape.ElementsDefinition; data: Record<string, unknown> };
     expect(json.data).toMatchObject({ name: 'newsgraph', asOf: null, minSources: null });
     const cy = cytoscape({ headless: true, elements: json.elements });
-    expect(cy.nodes().map((node) => node.id()).sort()).toEqual(entities.map((e) => e.id));
-    expect(cy.edges().map((edge) => edge.data('relationId') as string).sort()).toEqual(relations.map((r) => r.id));
+    expect(
+      cy
+        .nodes()
+        .map((node) => node.id())
+        .sort(),
+    ).toEqual(entities.map((e) => e.id));
+    expect(
+      cy
+        .edges()
+        .map((edge) => edge.data('relationId') as string)
+        .sort(),
+    ).toEqual(relations.map((r) => r.id));
     for (const entity of entities) expect(countsOf(cy.getElementById(entity.id).data() as Record<string, unknown>), entity.id).toEqual(expectedCounts(entity));
     for (const relation of relations) {
       const edge = cy.getElementById(`relation.${relation.id}`);
@@ -162,7 +179,11 @@ describe('export ftm', () => {
     expect(new Set(Object.values(read).map((entity) => entity.schema))).toEqual(
       new Set(['Person', 'Organization', 'PublicBody', 'Address', 'Event', 'Membership', 'Directorship', 'UnknownLink']),
     );
-    expect(read['t-alpha-corp']).toMatchObject({ schema: 'Organization', caption: TRICKY_NAME, properties: { name: [TRICKY_NAME], classification: ['other'] } });
+    expect(read['t-alpha-corp']).toMatchObject({
+      schema: 'Organization',
+      caption: TRICKY_NAME,
+      properties: { name: [TRICKY_NAME], classification: ['other'] },
+    });
     expect(read['t-jane-roe']!.properties).toMatchObject({ alias: ['J. Roe'], position: ['Team lead'] });
     expect(read['relation.t-jane-roe-member-of-alpha-corp']).toMatchObject({
       schema: 'Membership',
@@ -170,7 +191,11 @@ describe('export ftm', () => {
     });
     expect(read[`relation.${COMMANDS_ID}`]).toMatchObject({ schema: 'Directorship', properties: { director: ['t-jane-roe'], organization: ['t-alpha-corp'] } });
     const participation = relations.find((relation) => relation.type === 'PARTICIPATES_IN')!;
-    expect(read[`relation.${participation.id}`]!.properties).toMatchObject({ subject: [participation.from], object: [participation.to], role: [expect.stringMatching(/^participates in(: |$)/)] });
+    expect(read[`relation.${participation.id}`]!.properties).toMatchObject({
+      subject: [participation.from],
+      object: [participation.to],
+      role: [expect.stringMatching(/^participates in(: |$)/)],
+    });
     expect(readFileSync(file, 'utf8')).not.toMatch(/aliasText/);
   });
 });

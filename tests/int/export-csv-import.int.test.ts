@@ -57,43 +57,47 @@ const RELATIONS = `MATCH (a:Entity)-[r]->(b:Entity) RETURN r.id AS id, type(r) A
 const TOTALS = 'RETURN COUNT { MATCH (:Document) } AS documents, COUNT { ()-[:REPORTED_BY]->() } AS reports, COUNT { (:NameKey)-[:NAMES]->() } AS names';
 
 describe('export csv, loaded by neo4j-admin database import', () => {
-  it.runIf(existsSync(CLASSPATH) || process.env.CI)('imports with the export\'s import.sh into a store holding the same graph, aliasText made again after', async () => {
-    expect(existsSync(CLASSPATH), 'the embedded launcher is built (npm run newsgraph -- db build)').toBe(true);
-    await wipe(db.executor);
-    await ingestBundle(db.executor, seedBundle());
-    await ingestBundle(db.executor, trickyBundle());
-    const out = join(dir, 'csv');
-    await runExport(db.executor, { format: 'csv', out, pageSize: 5 });
+  it.runIf(existsSync(CLASSPATH) || process.env.CI)(
+    "imports with the export's import.sh into a store holding the same graph, aliasText made again after",
+    async () => {
+      expect(existsSync(CLASSPATH), 'the embedded launcher is built (npm run newsgraph -- db build)').toBe(true);
+      await wipe(db.executor);
+      await ingestBundle(db.executor, seedBundle());
+      await ingestBundle(db.executor, trickyBundle());
+      const out = join(dir, 'csv');
+      await runExport(db.executor, { format: 'csv', out, pageSize: 5 });
 
-    const home = join(dir, 'home');
-    const log = execFileSync('sh', [join(out, 'import.sh')], { cwd: out, env: adminTool(home), encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-    expect(log).toContain('IMPORT DONE');
+      const home = join(dir, 'home');
+      const log = execFileSync('sh', [join(out, 'import.sh')], { cwd: out, env: adminTool(home), encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+      expect(log).toContain('IMPORT DONE');
 
-    const imported = await startEmbeddedNeo4j({ dataDir: home, port: await freePort(), heap: '512m', pageCache: '64m', log: db.log });
-    const driver = neo4j.driver(imported.uri, undefined, { disableLosslessIntegers: true });
-    try {
-      const read = async (cypher: string) => (await driver.executeQuery(cypher, {}, { database: 'neo4j' })).records.map((record) => record.toObject());
-      const original = async (cypher: string) => db.executor.read<Record<string, unknown>>(cypher);
-      // What the CSV files carry (bookkeeping such as a change feed is not exported).
-      expect(await read(TOTALS)).toEqual(await original(TOTALS));
-      expect(await read(RELATIONS)).toEqual(await original(RELATIONS));
-      const before = await original(ENTITIES);
-      // The export leaves aliasText out; the import has none until after-import.cypher makes it again.
-      expect((await read(ENTITIES)).map((row) => row.aliasText)).toEqual(before.map(() => null));
-      // As cypher-shell runs it: in an implicit transaction, which CALL ... IN TRANSACTIONS needs.
-      const session = driver.session({ database: 'neo4j' });
+      const imported = await startEmbeddedNeo4j({ dataDir: home, port: await freePort(), heap: '512m', pageCache: '64m', log: db.log });
+      const driver = neo4j.driver(imported.uri, undefined, { disableLosslessIntegers: true });
       try {
-        await session.run(readFileSync(join(out, 'after-import.cypher'), 'utf8').replace(/;\s*$/, ''));
+        const read = async (cypher: string) => (await driver.executeQuery(cypher, {}, { database: 'neo4j' })).records.map((record) => record.toObject());
+        const original = async (cypher: string) => db.executor.read<Record<string, unknown>>(cypher);
+        // What the CSV files carry (bookkeeping such as a change feed is not exported).
+        expect(await read(TOTALS)).toEqual(await original(TOTALS));
+        expect(await read(RELATIONS)).toEqual(await original(RELATIONS));
+        const before = await original(ENTITIES);
+        // The export leaves aliasText out; the import has none until after-import.cypher makes it again.
+        expect((await read(ENTITIES)).map((row) => row.aliasText)).toEqual(before.map(() => null));
+        // As cypher-shell runs it: in an implicit transaction, which CALL ... IN TRANSACTIONS needs.
+        const session = driver.session({ database: 'neo4j' });
+        try {
+          await session.run(readFileSync(join(out, 'after-import.cypher'), 'utf8').replace(/;\s*$/, ''));
+        } finally {
+          await session.close();
+        }
+        const after = await read(ENTITIES);
+        expect(after).toEqual(before);
+        expect(after.find((row) => row.id === 't-alpha-corp')!.name).toBe(TRICKY_NAME);
+        expect(after.find((row) => row.id === 't-jane-roe')).toMatchObject({ description: TRICKY_TEXT, aliases: ['J. Roe'], aliasText: 'J. Roe' });
       } finally {
-        await session.close();
+        await driver.close();
+        await imported.stop();
       }
-      const after = await read(ENTITIES);
-      expect(after).toEqual(before);
-      expect(after.find((row) => row.id === 't-alpha-corp')!.name).toBe(TRICKY_NAME);
-      expect(after.find((row) => row.id === 't-jane-roe')).toMatchObject({ description: TRICKY_TEXT, aliases: ['J. Roe'], aliasText: 'J. Roe' });
-    } finally {
-      await driver.close();
-      await imported.stop();
-    }
-  }, 240_000);
+    },
+    240_000,
+  );
 });

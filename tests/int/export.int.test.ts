@@ -99,7 +99,11 @@ describe('export ndjson', () => {
     const file = join(dir, 'api.ndjson');
     const summary = await runExport(db.executor, { format: 'ndjson', out: file });
     expect(summary).toMatch(/Left out 2 reports/);
-    const reports = readFileSync(file, 'utf8').trimEnd().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>).filter((line) => line.record === 'report');
+    const reports = readFileSync(file, 'utf8')
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>)
+      .filter((line) => line.record === 'report');
     expect(reports).toHaveLength(smallBundle().reports.length + 1);
     expect(reports).toContainEqual({
       record: 'report',
@@ -134,7 +138,10 @@ describe('export ndjson', () => {
     const file = join(dir, 'graph.ndjson');
     await runExport(db.executor, { format: 'ndjson', out: file, pageSize: 7 });
 
-    const lines = readFileSync(file, 'utf8').trimEnd().split('\n').map((line) => JSON.parse(line) as { record: string });
+    const lines = readFileSync(file, 'utf8')
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { record: string });
     expect(lines[0]).toEqual({ record: 'header', format: 'newsgraph.bundle', version: 1 });
     const order = lines.map((line) => NDJSON_RECORDS.indexOf(line.record as (typeof NDJSON_RECORDS)[number]));
     expect(order.every((kind, i) => kind >= 0 && (i === 0 || kind >= order[i - 1]!))).toBe(true);
@@ -170,8 +177,18 @@ describe('export graphml', () => {
     const tricky = nodes.find((node) => node.attributes.id === 't-alpha-corp')!;
     expect(dataOf(tricky, 'n_name')).toBe(TRICKY_NAME);
     expect(dataOf(tricky, 'n_label')).toBe(TRICKY_NAME);
-    expect(dataOf(nodes.find((node) => node.attributes.id === 't-jane-roe')!, 'n_description')).toBe(TRICKY_TEXT);
-    expect(dataOf(nodes.find((node) => node.attributes.id === 'united-states')!, 'n_aliases')).toBe('U.S.; US; Washington');
+    expect(
+      dataOf(
+        nodes.find((node) => node.attributes.id === 't-jane-roe')!,
+        'n_description',
+      ),
+    ).toBe(TRICKY_TEXT);
+    expect(
+      dataOf(
+        nodes.find((node) => node.attributes.id === 'united-states')!,
+        'n_aliases',
+      ),
+    ).toBe('U.S.; US; Washington');
     const edge = edges.find((candidate) => candidate.attributes.id === 't-jane-roe-member-of-alpha-corp')!;
     expect(edge.attributes).toMatchObject({ source: 't-jane-roe', target: 't-alpha-corp' });
     expect(dataOf(edge, 'e_label')).toBe('MEMBER_OF');
@@ -188,14 +205,17 @@ describe('export csv', () => {
     const counts = await exportCsv(db.executor, out, { pageSize: 6 });
     const read = (file: string) => parseCsv(readFileSync(join(out, file), 'utf8'));
     const headers: Record<string, string> = {
-      'entities.csv': 'id:ID(Entity),:LABEL,type,name,aliases:string[],description,title,category,startDate,endDate,createdAt:datetime,sourceCount:int,independentSourceCount:int,status',
+      'entities.csv':
+        'id:ID(Entity),:LABEL,type,name,aliases:string[],description,title,category,startDate,endDate,createdAt:datetime,sourceCount:int,independentSourceCount:int,status',
       'sources.csv': 'id:ID(Source),name,kind,url,entityId',
       'documents.csv': 'id:ID(Document),title,publishedAt,url,publisher,text,ingestedAt:datetime',
       'claims.csv': 'relationId:ID(Claim),type,from,to',
       'name_keys.csv': 'key:ID(NameKey)',
       'relations.csv': ':START_ID(Entity),:END_ID(Entity),:TYPE,id,role,startDate,endDate,sourceCount:int,independentSourceCount:int,status',
-      'entity_reports.csv': ':START_ID(Entity),:END_ID(Source),:TYPE,id,quote,start:int,end:int,reportedAt,documentId,attributedToId,method,rule,confidence:double',
-      'claim_reports.csv': ':START_ID(Claim),:END_ID(Source),:TYPE,id,quote,start:int,end:int,reportedAt,documentId,attributedToId,method,rule,confidence:double',
+      'entity_reports.csv':
+        ':START_ID(Entity),:END_ID(Source),:TYPE,id,quote,start:int,end:int,reportedAt,documentId,attributedToId,method,rule,confidence:double',
+      'claim_reports.csv':
+        ':START_ID(Claim),:END_ID(Source),:TYPE,id,quote,start:int,end:int,reportedAt,documentId,attributedToId,method,rule,confidence:double',
       'names.csv': ':START_ID(NameKey),:END_ID(Entity),:TYPE',
     };
     const expectedRows: Record<string, number> = {
@@ -213,7 +233,10 @@ describe('export csv', () => {
       const rows = read(file);
       expect(readFileSync(join(out, file), 'utf8').split('\n', 1)[0], file).toBe(header);
       expect(rows.length - 1, file).toBe(expectedRows[file]);
-      expect(rows.every((row) => row.length === header.split(',').length), file).toBe(true);
+      expect(
+        rows.every((row) => row.length === header.split(',').length),
+        file,
+      ).toBe(true);
     }
     expect(counts.entities).toBe(expectedRows['entities.csv']);
 

@@ -17,7 +17,11 @@ const EXTRACT = `mutation ($input: ExtractInput!) {
 
 interface Extracted {
   extractDraft: {
-    bundle: { document: { id: string; text: string }; entities: Array<{ id: string; name: string; type: string }>; reports: Array<{ quote: string; start: number; end: number; method: string }> };
+    bundle: {
+      document: { id: string; text: string };
+      entities: Array<{ id: string; name: string; type: string }>;
+      reports: Array<{ quote: string; start: number; end: number; method: string }>;
+    };
     mentions: Array<{ entityId: string; start: number; end: number; text: string; kind: string }>;
     resolution: Array<{ id: string; type: string; name: string; outcome: string; matchedId: string | null }>;
     warnings: string[];
@@ -58,14 +62,17 @@ describe('extractDraft', () => {
 
   it('round-trips: the draft ingests, and its reports read back as extracted with their rule', async () => {
     const { bundle } = (await api.data<Extracted>(EXTRACT, { input: { text: ARTICLE, publishedAt: '2024-05-06', source: 'Adriatic Wire' } })).extractDraft;
-    const ingest = await api.query<{ ingestBundle: { createdEntityIds: string[] } }>('mutation ($bundle: JSON!) { ingestBundle(bundle: $bundle) { createdEntityIds } }', { bundle }, 'editor');
+    const ingest = await api.query<{ ingestBundle: { createdEntityIds: string[] } }>(
+      'mutation ($bundle: JSON!) { ingestBundle(bundle: $bundle) { createdEntityIds } }',
+      { bundle },
+      'editor',
+    );
     expect(ingest.errors).toBeUndefined();
     const created = ingest.data!.ingestBundle.createdEntityIds;
     expect(created.length).toBeGreaterThan(0);
-    const read = await api.data<{ entity: { reportedBy: Array<{ method: string; rule: string | null; confidence: number | null; source: { name: string } }> } }>(
-      'query ($id: ID!) { entity(id: $id) { reportedBy { method rule confidence source { name } } } }',
-      { id: created[0] },
-    );
+    const read = await api.data<{
+      entity: { reportedBy: Array<{ method: string; rule: string | null; confidence: number | null; source: { name: string } }> };
+    }>('query ($id: ID!) { entity(id: $id) { reportedBy { method rule confidence source { name } } } }', { id: created[0] });
     expect(read.entity.reportedBy.length).toBeGreaterThan(0);
     for (const report of read.entity.reportedBy) {
       expect(report.method).toBe('EXTRACTED');

@@ -84,7 +84,9 @@ describe('newsgraph extract on the seed article', () => {
 
   it('reports a missing file and a French article clearly, and still extracts the others', async () => {
     const out = mkdtempSync(join(tmpdir(), 'newsgraph-extract-'));
-    const error = await extractWithCli('no-such-file.txt', 'tests/fixtures/articles/french.txt', SEED_TEXT, '--published', '2021-08-03', '--out', out).catch((failure: { stderr: string; code: number }) => failure);
+    const error = await extractWithCli('no-such-file.txt', 'tests/fixtures/articles/french.txt', SEED_TEXT, '--published', '2021-08-03', '--out', out).catch(
+      (failure: { stderr: string; code: number }) => failure,
+    );
     expect(error).toMatchObject({ code: 1 });
     const { stderr } = error as { stderr: string };
     expect(stderr).toMatch(/no-such-file\.txt: cannot read it \(ENOENT\)/);

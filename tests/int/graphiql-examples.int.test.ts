@@ -15,10 +15,13 @@ describe('GraphiQL example operations', () => {
   it('cover every query of the contract', () => {
     const fields = new Set(
       parse(GRAPHIQL_DEFAULT_QUERY).definitions.flatMap((definition) =>
-        definition.kind === 'OperationDefinition' ? definition.selectionSet.selections.map((selection) => (selection.kind === 'Field' ? selection.name.value : '')) : [],
+        definition.kind === 'OperationDefinition'
+          ? definition.selectionSet.selections.map((selection) => (selection.kind === 'Field' ? selection.name.value : ''))
+          : [],
       ),
     );
-    for (const field of ['entity', 'entities', 'search', 'neighborhood', 'shortestPath', 'timeline', 'source', 'sources', 'stats']) expect(fields).toContain(field);
+    for (const field of ['entity', 'entities', 'search', 'neighborhood', 'shortestPath', 'timeline', 'source', 'sources', 'stats'])
+      expect(fields).toContain(field);
   });
 
   it.each(operations)('%s runs on the seed graph with a non-empty answer', async (operationName) => {

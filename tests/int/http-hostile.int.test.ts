@@ -43,23 +43,38 @@ interface Reply {
  * (Transfer-Encoding: chunked). The server may answer before the whole body is
  * sent; what it answered is what counts.
  */
-function send(method: string, path: string, headers: Record<string, string>, body?: string | Buffer | Array<string | Buffer>, agent: Agent | false = false): Promise<Reply> {
+function send(
+  method: string,
+  path: string,
+  headers: Record<string, string>,
+  body?: string | Buffer | Array<string | Buffer>,
+  agent: Agent | false = false,
+): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const chunked = Array.isArray(body);
-    const req = httpRequest({ host: '127.0.0.1', port, method, path, agent, headers: { ...headers, ...(chunked ? { 'transfer-encoding': 'chunked' } : {}) } }, (res) => {
-      const parts: Buffer[] = [];
-      res.on('data', (part: Buffer) => parts.push(part));
-      res.on('end', () => {
-        const text = Buffer.concat(parts).toString('utf8');
-        let parsed: { errors?: Array<{ message?: string; extensions?: { code?: string } }> } | undefined;
-        try {
-          parsed = JSON.parse(text) as typeof parsed;
-        } catch {
-          parsed = undefined;
-        }
-        resolve({ status: res.statusCode ?? 0, contentType: res.headers['content-type'], text, message: parsed?.errors?.[0]?.message, code: parsed?.errors?.[0]?.extensions?.code });
-      });
-    });
+    const req = httpRequest(
+      { host: '127.0.0.1', port, method, path, agent, headers: { ...headers, ...(chunked ? { 'transfer-encoding': 'chunked' } : {}) } },
+      (res) => {
+        const parts: Buffer[] = [];
+        res.on('data', (part: Buffer) => parts.push(part));
+        res.on('end', () => {
+          const text = Buffer.concat(parts).toString('utf8');
+          let parsed: { errors?: Array<{ message?: string; extensions?: { code?: string } }> } | undefined;
+          try {
+            parsed = JSON.parse(text) as typeof parsed;
+          } catch {
+            parsed = undefined;
+          }
+          resolve({
+            status: res.statusCode ?? 0,
+            contentType: res.headers['content-type'],
+            text,
+            message: parsed?.errors?.[0]?.message,
+            code: parsed?.errors?.[0]?.extensions?.code,
+          });
+        });
+      },
+    );
     req.setTimeout(5000, () => req.destroy(new Error(`no answer to ${method} ${path} within 5 s`)));
     // An early answer may close the socket while we are still writing: not a failure of the test.
     req.on('error', (error: NodeJS.ErrnoException) => {
@@ -105,9 +120,12 @@ describe('malformed JSON', () => {
     expectRefusal(await send('POST', '/graphql', JSON_HEADERS, body), 400, /malformed JSON/i);
   });
 
-  it.each([['null'], ['[]'], ['[{"query": "{ __typename }"}]'], ['"{ __typename }"'], ['42'], ['true']])('JSON that is not an object (%s) is a 400 that says what the body must be', async (body) => {
-    expectRefusal(await send('POST', '/graphql', JSON_HEADERS, body), 400, /must be a JSON object with "query"/);
-  });
+  it.each([['null'], ['[]'], ['[{"query": "{ __typename }"}]'], ['"{ __typename }"'], ['42'], ['true']])(
+    'JSON that is not an object (%s) is a 400 that says what the body must be',
+    async (body) => {
+      expectRefusal(await send('POST', '/graphql', JSON_HEADERS, body), 400, /must be a JSON object with "query"/);
+    },
+  );
 
   it.each([
     ['query is a number', '{"query": 42}', /"query".*string/],
@@ -240,7 +258,10 @@ describe('GET', () => {
   });
 
   it('with variables that are not JSON is a 400', async () => {
-    const reply = await send('GET', `${url('query($id: ID!) { entity(id: $id) { id } }')}&variables=%7Bnot-json`, { 'x-newsgraph-client': 'test', accept: 'application/json' });
+    const reply = await send('GET', `${url('query($id: ID!) { entity(id: $id) { id } }')}&variables=%7Bnot-json`, {
+      'x-newsgraph-client': 'test',
+      accept: 'application/json',
+    });
     expect(reply.status).toBe(400);
     expect(reply.message).toMatch(/variables/i);
   });
@@ -268,9 +289,9 @@ describe('in-process, through yoga.fetch', () => {
         } else controller.error(new Error('client went away'));
       },
     });
-    const response = await Promise.resolve(yoga.fetch('http://newsgraph.test/graphql', { method: 'POST', headers: JSON_HEADERS, body, duplex: 'half' } as RequestInit)).catch(
-      (error: unknown) => error,
-    );
+    const response = await Promise.resolve(
+      yoga.fetch('http://newsgraph.test/graphql', { method: 'POST', headers: JSON_HEADERS, body, duplex: 'half' } as RequestInit),
+    ).catch((error: unknown) => error);
     if (response instanceof Response) {
       expect(response.status).toBeLessThan(600);
       expect(await response.text()).not.toMatch(/client went away|\s{4}at \S/);

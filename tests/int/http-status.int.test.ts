@@ -53,7 +53,11 @@ describe('an answer without data says why', () => {
     ['a validation error', '{ entiti(id: "china") { id } }', {}],
     ['a variable that cannot be coerced', 'query($t: EntityType) { entities(type: $t) { totalCount } }', { t: 'PERSN' }],
     ['an argument a resolver refused', '{ entities(first: 101) { totalCount } }', {}],
-    ['an edit refused by the input rules', 'mutation { upsertEntity(input: {id: "probe", type: EVENT, name: "Probe", startDate: "2021-08-13", endDate: "2021-08-09"}) { id } }', {}],
+    [
+      'an edit refused by the input rules',
+      'mutation { upsertEntity(input: {id: "probe", type: EVENT, name: "Probe", startDate: "2021-08-13", endDate: "2021-08-09"}) { id } }',
+      {},
+    ],
   ])('400 for %s', async (_what, query, variables) => {
     for (const answer of await send(query, variables, as('admin'))) {
       expect(answer.body.data ?? null).toBeNull();

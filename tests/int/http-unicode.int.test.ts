@@ -15,7 +15,8 @@ const FORM = { 'content-type': 'application/x-www-form-urlencoded', 'x-newsgraph
 
 /** A form body whose `variables` is the given JSON text, already percent-encoded by the caller. */
 const form = (query: string, encodedVariables: string) => `query=${encodeURIComponent(query)}&variables=${encodedVariables}`;
-const variablesWithName = (id: string, encodedName: string) => `${encodeURIComponent(`{"input":{"id":"${id}","type":"PERSON","name":"`)}${encodedName}${encodeURIComponent('"}}')}`;
+const variablesWithName = (id: string, encodedName: string) =>
+  `${encodeURIComponent(`{"input":{"id":"${id}","type":"PERSON","name":"`)}${encodedName}${encodeURIComponent('"}}')}`;
 
 async function post(body: string | Uint8Array, headers: Record<string, string> = FORM) {
   const response = await api.yoga.fetch('http://newsgraph.test/graphql', { method: 'POST', headers, body });
@@ -38,7 +39,10 @@ describe('form-encoded posts', () => {
   });
 
   it('refuse other invalid UTF-8 in escapes (a stray continuation byte, a truncated sequence)', async () => {
-    for (const [id, name] of [['probe-form-ff', 'Bad%FFName'], ['probe-form-cut', 'Bad%C3']] as const) {
+    for (const [id, name] of [
+      ['probe-form-ff', 'Bad%FFName'],
+      ['probe-form-cut', 'Bad%C3'],
+    ] as const) {
       expect((await post(form(UPSERT, variablesWithName(id, name)))).status).toBe(400);
       expect(await stored(id)).toBeNull();
     }

@@ -117,7 +117,20 @@ describe('lookups next to a hub read only the relation asked for', () => {
   });
 
   it('writes a report to a source that already has many without walking the source', async () => {
-    const rows = [{ id: 'doc/new', subject: 'in-3', source: 'wire', quote: 'q', start: neo4j.int(0), end: neo4j.int(1), reportedAt: null, document: 'doc', attributedTo: null, values: {} }];
+    const rows = [
+      {
+        id: 'doc/new',
+        subject: 'in-3',
+        source: 'wire',
+        quote: 'q',
+        start: neo4j.int(0),
+        end: neo4j.int(1),
+        reportedAt: null,
+        document: 'doc',
+        attributedTo: null,
+        values: {},
+      },
+    ];
     const { dbHits } = await profiled(({ tx }) => tx.run(WRITE_ENTITY_REPORTS, { rows }));
     expect(dbHits).toBeLessThan(BOUND);
   });

@@ -16,7 +16,12 @@ const api = seededApi();
 
 const KNOWN_CODES = new Set(['BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'NOT_FOUND', 'BAD_REQUEST']);
 const CODELESS = [/^Variable "\$[A-Za-z0-9_]+" /, /^Syntax Error: /];
-const LEAKS = [/\n\s*at |\s{4}at \S/, /\b(MATCH|UNWIND|MERGE|RETURN|DETACH DELETE|CREATE|CALL|SET)\s+[($\w{[]/, /neo4j|Neo\.(ClientError|TransientError)|bolt:\/\//i, /\/work\/|node_modules/];
+const LEAKS = [
+  /\n\s*at |\s{4}at \S/,
+  /\b(MATCH|UNWIND|MERGE|RETURN|DETACH DELETE|CREATE|CALL|SET)\s+[($\w{[]/,
+  /neo4j|Neo\.(ClientError|TransientError)|bolt:\/\//i,
+  /\/work\/|node_modules/,
+];
 
 interface Answer<T> {
   status: number;
@@ -35,7 +40,9 @@ async function send<T = Record<string, unknown>>(hostile: string, query: string,
   expect(answer.status, query).toBeLessThan(500);
   for (const error of answer.errors ?? []) {
     const code = error.extensions?.code;
-    expect(code ? KNOWN_CODES.has(code) : CODELESS.some((pattern) => pattern.test(error.message)), `${query}: ${JSON.stringify(error).slice(0, 500)}`).toBe(true);
+    expect(code ? KNOWN_CODES.has(code) : CODELESS.some((pattern) => pattern.test(error.message)), `${query}: ${JSON.stringify(error).slice(0, 500)}`).toBe(
+      true,
+    );
     // Messages may quote the input back, whole or shortened; what is left must not be Cypher, driver text, a stack or a path.
     let rest = `${error.message} ${JSON.stringify(error.extensions ?? {})}`;
     for (const echo of [hostile, JSON.stringify(hostile).slice(1, -1)]) if (echo) rest = rest.split(echo).join('');
@@ -85,7 +92,9 @@ describe('hostile strings in every string argument', () => {
     baseline = await seedCounts();
     expect(baseline.nodes).toBeGreaterThan(0);
     // Endpoints for relations, owned by this file.
-    await api.data('mutation { a: upsertEntity(input: {id: "inj-person", type: PERSON, name: "Inj Person"}) { id } b: upsertEntity(input: {id: "inj-org", type: ORGANIZATION, name: "Inj Org"}) { id } }');
+    await api.data(
+      'mutation { a: upsertEntity(input: {id: "inj-person", type: PERSON, name: "Inj Person"}) { id } b: upsertEntity(input: {id: "inj-org", type: ORGANIZATION, name: "Inj Org"}) { id } }',
+    );
   });
 
   afterAll(async () => {
@@ -117,7 +126,17 @@ describe('hostile strings in every string argument', () => {
         { s },
       );
       expect(reads.errors).toBeUndefined();
-      expect(reads.data).toEqual({ entity: null, neighborhood: null, timeline: [], source: null, document: null, relation: null, fromIt: null, toIt: null, itself: null });
+      expect(reads.data).toEqual({
+        entity: null,
+        neighborhood: null,
+        timeline: [],
+        source: null,
+        document: null,
+        relation: null,
+        fromIt: null,
+        toIt: null,
+        itself: null,
+      });
       expect((await send(s, 'mutation($s: ID!) { deleteEntity(id: $s) }', { s })).data).toEqual({ deleteEntity: false });
 
       // --- dates: refused as dates, whatever else they contain
@@ -125,7 +144,11 @@ describe('hostile strings in every string argument', () => {
       expect(dates.errors?.map((error) => error.message)).toEqual([expect.stringMatching(/Invalid Date/), expect.stringMatching(/Invalid Date/)]);
 
       // --- search: any text is a search (or too long), never a Lucene error
-      const search = await send<{ search: Array<{ entity: { id: string } }> }>(s, 'query($s: String!) { search(query: $s, first: 100) { score entity { id } } }', { s });
+      const search = await send<{ search: Array<{ entity: { id: string } }> }>(
+        s,
+        'query($s: String!) { search(query: $s, first: 100) { score entity { id } } }',
+        { s },
+      );
       if (s.length > 500) expect(search.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'query' });
       else expect(search.errors).toBeUndefined();
 
@@ -151,21 +174,42 @@ describe('hostile strings in every string argument', () => {
       expect((await send(s, relation, { input: { ...base, id: s } })).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
       expect((await send(s, relation, { input: { ...base, from: s } })).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'from' });
       expect((await send(s, relation, { input: { ...base, to: s } })).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'to' });
-      for (const [keepId, mergeId, field] of [[s, 'inj-person', 'keepId'], ['inj-person', s, 'mergeId']]) {
+      for (const [keepId, mergeId, field] of [
+        [s, 'inj-person', 'keepId'],
+        ['inj-person', s, 'mergeId'],
+      ]) {
         const merge = await send(s, 'mutation($keepId: ID!, $mergeId: ID!) { mergeEntities(keepId: $keepId, mergeId: $mergeId) { id } }', { keepId, mergeId });
         expect(merge.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', field });
       }
-      const upsert = 'mutation($input: EntityInput!) { upsertEntity(input: $input) { id name aliases description ... on Person { title } ... on Organization { category } reportedBy { quote } } }';
+      const upsert =
+        'mutation($input: EntityInput!) { upsertEntity(input: $input) { id name aliases description ... on Person { title } ... on Organization { category } reportedBy { quote } } }';
       for (const report of [{ sourceId: s }, { sourceId: 'msn-news', documentId: s }, { sourceId: 'msn-news', attributedTo: s }]) {
         const field = `reports[0].${Object.keys(report).at(-1)}`;
-        expect((await send(s, upsert, { input: { id, type: 'PERSON', name: 'Inj', reports: [report] } })).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+        expect((await send(s, upsert, { input: { id, type: 'PERSON', name: 'Inj', reports: [report] } })).errors?.[0]?.extensions).toMatchObject({
+          code: 'BAD_USER_INPUT',
+          field,
+        });
       }
       expect(codeOf(await send(s, upsert, { input: { id: `${id}-org`, type: 'ORGANIZATION', name: 'Inj', category: s } }))).toBe('BAD_USER_INPUT');
       expect((await send(s, upsert, { input: { id: `${id}-event`, type: 'EVENT', name: 'Inj', startDate: s } })).errors?.[0]?.message).toMatch(/Invalid Date/);
 
       // --- text fields: stored exactly as given, or refused for their length or characters
-      type Stored = { id: string; name: string; aliases: string[]; description: string | null; title?: string | null; reportedBy: Array<{ quote: string | null }> };
-      const read = async () => (await send<{ entity: Stored }>(s, `query($id: ID!) { entity(id: $id) { id name aliases description ... on Person { title } reportedBy { quote } } }`, { id })).data?.entity;
+      type Stored = {
+        id: string;
+        name: string;
+        aliases: string[];
+        description: string | null;
+        title?: string | null;
+        reportedBy: Array<{ quote: string | null }>;
+      };
+      const read = async () =>
+        (
+          await send<{ entity: Stored }>(
+            s,
+            `query($id: ID!) { entity(id: $id) { id name aliases description ... on Person { title } reportedBy { quote } } }`,
+            { id },
+          )
+        ).data?.entity;
       const textCases: Array<[string, Record<string, unknown>, boolean, (stored: Stored) => unknown, unknown]> = [
         ['name', { name: s }, fitsName(s, 500), (e) => e.name, s],
         ['aliases', { name: 'Inj Alias Probe', aliases: [s] }, fitsName(s, 500), (e) => e.aliases, [s.trim()]],
@@ -183,7 +227,9 @@ describe('hostile strings in every string argument', () => {
         expect(pick((await read())!), `${field} read back`).toEqual(expected);
       }
       // A quote is at most 20,000 characters, as in bundles, and is compared verbatim (not trimmed).
-      const quoted = await send<{ upsertEntity: Stored }>(s, upsert, { input: { id, type: 'PERSON', name: 'Inj', reports: [{ sourceId: 'msn-news', quote: s }] } });
+      const quoted = await send<{ upsertEntity: Stored }>(s, upsert, {
+        input: { id, type: 'PERSON', name: 'Inj', reports: [{ sourceId: 'msn-news', quote: s }] },
+      });
       if (s.length > 20_000 || !noNul(s)) expect(quoted.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'reports[0].quote' });
       else {
         expect(quoted.errors).toBeUndefined();
@@ -208,26 +254,36 @@ describe('hostile strings in every string argument', () => {
           document: { id: `${id}-doc`, title: 'Inj doc', text },
           sources: [{ id: `${id}-wire`, name: 'Inj Wire', kind: 'outlet' }],
           entities: [{ id: `${id}-place`, type: 'LOCATION', name: `Inj Place ${index}` }],
-          reports: [{ id: 'r1', subject: { entity: `${id}-place` }, source: `${id}-wire`, quote: QUOTE, start: text.indexOf(QUOTE), end: text.indexOf(QUOTE) + QUOTE.length }],
+          reports: [
+            {
+              id: 'r1',
+              subject: { entity: `${id}-place` },
+              source: `${id}-wire`,
+              quote: QUOTE,
+              start: text.indexOf(QUOTE),
+              end: text.indexOf(QUOTE) + QUOTE.length,
+            },
+          ],
         };
         patch(b);
         return b;
       };
       const ingest = 'mutation($bundle: JSON!) { ingestBundle(bundle: $bundle) { createdEntityIds matches { id matchedId } } }';
-      const slugPatches: Array<(b: DraftBundle) => void> = [(b) => (b.document.id = s), (b) => (b.sources[0]!.id = s), (b) => (b.entities[0]!.id = s), (b) => (b.reports[0]!.quote = s)];
+      const slugPatches: Array<(b: DraftBundle) => void> = [
+        (b) => (b.document.id = s),
+        (b) => (b.sources[0]!.id = s),
+        (b) => (b.entities[0]!.id = s),
+        (b) => (b.reports[0]!.quote = s),
+      ];
       for (const patch of slugPatches) expect(codeOf(await send(s, ingest, { bundle: bundle(patch) }))).toBe('BAD_USER_INPUT');
       const fits = fitsName(s, 500);
-      const ingested = await send<{ ingestBundle: { createdEntityIds: string[]; matches: Array<{ id: string; matchedId: string }> } }>(
-        s,
-        ingest,
-        {
-          bundle: bundle((b) => {
-            b.entities[0]!.name = s;
-            b.sources[0]!.name = s;
-            b.document.title = s;
-          }),
-        },
-      );
+      const ingested = await send<{ ingestBundle: { createdEntityIds: string[]; matches: Array<{ id: string; matchedId: string }> } }>(s, ingest, {
+        bundle: bundle((b) => {
+          b.entities[0]!.name = s;
+          b.sources[0]!.name = s;
+          b.document.title = s;
+        }),
+      });
       if (!fits) expect(codeOf(ingested)).toBe('BAD_USER_INPUT');
       else {
         expect(ingested.errors).toBeUndefined();

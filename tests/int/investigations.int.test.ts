@@ -17,7 +17,11 @@ const api = seededApi({
 
 type Who = Caller | 'other-editor' | { token: string };
 const headersOf = (who: Who) =>
-  typeof who === 'object' ? { authorization: `Bearer ${who.token}` } : who === 'other-editor' ? { authorization: `Bearer ${OTHER_EDITOR}` } : authorization(who);
+  typeof who === 'object'
+    ? { authorization: `Bearer ${who.token}` }
+    : who === 'other-editor'
+      ? { authorization: `Bearer ${OTHER_EDITOR}` }
+      : authorization(who);
 const call = <T = Record<string, unknown>>(who: Who, query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResponse<T>> =>
   gql<T>(api.yoga, query, variables, headersOf(who));
 
@@ -90,10 +94,15 @@ describe('saved investigations', () => {
     const names = ['page-a', 'page-b', 'page-c'];
     const ids: string[] = [];
     for (const name of names) ids.push((await save('other-editor', { name, view: VIEW })).id);
-    const first = await call<{ investigations: { totalCount: number; edges: Array<{ node: Investigation }>; pageInfo: { hasNextPage: boolean; endCursor: string } } }>('other-editor', LIST, { first: 2 });
+    const first = await call<{
+      investigations: { totalCount: number; edges: Array<{ node: Investigation }>; pageInfo: { hasNextPage: boolean; endCursor: string } };
+    }>('other-editor', LIST, { first: 2 });
     expect(first.data!.investigations.edges.map((edge) => edge.node.name)).toEqual(['page-c', 'page-b']);
     expect(first.data!.investigations.pageInfo.hasNextPage).toBe(true);
-    const second = await call<{ investigations: { edges: Array<{ node: Investigation }> } }>('other-editor', LIST, { first: 2, after: first.data!.investigations.pageInfo.endCursor });
+    const second = await call<{ investigations: { edges: Array<{ node: Investigation }> } }>('other-editor', LIST, {
+      first: 2,
+      after: first.data!.investigations.pageInfo.endCursor,
+    });
     expect(second.data!.investigations.edges.map((edge) => edge.node.name)).toContain('page-a');
     for (const id of ids) await call('other-editor', DELETE, { id });
   });
@@ -108,7 +117,10 @@ describe('saved investigations', () => {
     expect(codeOf(await call('other-editor', RENAME, { id: secret.id, name: 'Mine now' }))).toBe('NOT_FOUND');
     expect(codeOf(await call('other-editor', DELETE, { id: secret.id }))).toBe('NOT_FOUND');
     expect(codeOf(await call('other-editor', SAVE, { input: { id: secret.id, name: 'Mine now', view: VIEW } }))).toBe('NOT_FOUND');
-    expect((await call<{ investigation: Investigation }>('other-editor', GET, { id: open.id })).data?.investigation).toMatchObject({ name: 'Shared lead', mine: false });
+    expect((await call<{ investigation: Investigation }>('other-editor', GET, { id: open.id })).data?.investigation).toMatchObject({
+      name: 'Shared lead',
+      mine: false,
+    });
     expect(codeOf(await call('other-editor', RENAME, { id: open.id, name: 'Mine now' }))).toBe('FORBIDDEN');
     expect(codeOf(await call('other-editor', DELETE, { id: open.id }))).toBe('FORBIDDEN');
 
@@ -135,7 +147,11 @@ describe('saved investigations', () => {
 
   it('belong to the subject of a JWT, across fresh tokens; a token without a subject cannot save', async () => {
     const token = (claims: Record<string, unknown>) =>
-      new SignJWT({ role: 'editor', ...claims }).setProtectedHeader({ alg: 'HS256' }).setIssuedAt().setExpirationTime('5m').sign(new TextEncoder().encode(JWT_SECRET));
+      new SignJWT({ role: 'editor', ...claims })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setIssuedAt()
+        .setExpirationTime('5m')
+        .sign(new TextEncoder().encode(JWT_SECRET));
     const saved = await save({ token: await token({ sub: 'analyst-7' }) }, { name: 'Via single sign-on', view: VIEW });
     expect(saved.owner).toBe('jwt:analyst-7');
     const again = await call<{ investigation: Investigation }>({ token: await token({ sub: 'analyst-7', jti: 'second' }) }, GET, { id: saved.id });
@@ -150,7 +166,10 @@ describe('saved investigations', () => {
     expect(stale.status).toBe(409);
     expect(stale.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', currentVersion: 2 });
     expect(stale.errors?.[0]?.message).toMatch(/version 2, not 1/);
-    expect((await call<{ investigation: Investigation }>('editor', GET, { id: created.id })).data?.investigation).toMatchObject({ name: 'Tab one', version: 2 });
+    expect((await call<{ investigation: Investigation }>('editor', GET, { id: created.id })).data?.investigation).toMatchObject({
+      name: 'Tab one',
+      version: 2,
+    });
     expect(codeOf(await call('editor', RENAME, { id: created.id, name: 'Late', expectedVersion: 1 }))).toBe('CONFLICT');
   });
 
@@ -158,7 +177,9 @@ describe('saved investigations', () => {
     for (let round = 0; round < 5; round += 1) {
       const created = await save('editor', { name: `Race ${round}`, view: VIEW });
       const saves = await Promise.all(
-        ['left', 'right'].map((tab) => call<{ saveInvestigation: Investigation }>('editor', SAVE, { input: { id: created.id, name: `${tab} ${round}`, view: VIEW, expectedVersion: 1 } })),
+        ['left', 'right'].map((tab) =>
+          call<{ saveInvestigation: Investigation }>('editor', SAVE, { input: { id: created.id, name: `${tab} ${round}`, view: VIEW, expectedVersion: 1 } }),
+        ),
       );
       const won = saves.filter((response) => !response.errors);
       const lost = saves.filter((response) => response.errors);
@@ -171,7 +192,9 @@ describe('saved investigations', () => {
 
   it('export to a self-describing file that imports as a new, private investigation of the importer', async () => {
     const original = await save('editor', { name: 'Exported lead', notes: 'Line one\nLine two — «quoted»', view: { ...VIEW, note: 'kept' }, shared: true });
-    const exported = await call<{ investigation: { export: Record<string, unknown> } }>('editor', `query($id: ID!) { investigation(id: $id) { export } }`, { id: original.id });
+    const exported = await call<{ investigation: { export: Record<string, unknown> } }>('editor', `query($id: ID!) { investigation(id: $id) { export } }`, {
+      id: original.id,
+    });
     const file = JSON.parse(JSON.stringify(exported.data!.investigation.export)) as Record<string, unknown>;
     expect(file).toMatchObject({ format: 'newsgraph.investigation', version: 1, name: 'Exported lead', notes: original.notes, view: original.view });
     expect(Object.keys(file).sort()).toEqual(['exportedAt', 'format', 'name', 'notes', 'version', 'view']);
@@ -179,7 +202,15 @@ describe('saved investigations', () => {
 
     const imported = (await call<{ importInvestigation: Investigation }>('other-editor', IMPORT, { file })).data!.importInvestigation;
     expect(imported.id).not.toBe(original.id);
-    expect(imported).toMatchObject({ name: original.name, notes: original.notes, view: original.view, owner: principalOf(OTHER_EDITOR), shared: false, version: 1, mine: true });
+    expect(imported).toMatchObject({
+      name: original.name,
+      notes: original.notes,
+      view: original.view,
+      owner: principalOf(OTHER_EDITOR),
+      shared: false,
+      version: 1,
+      mine: true,
+    });
     // Its own copy: the importer may change it, and the original is untouched.
     await save('other-editor', { id: imported.id, name: 'My copy', view: VIEW, expectedVersion: 1 });
     expect((await call<{ investigation: Investigation }>('editor', GET, { id: original.id })).data?.investigation).toEqual(original);

@@ -25,7 +25,9 @@ describe('size limits are refused with BAD_USER_INPUT, never clamped', () => {
   });
 
   it('accepts the limits themselves', async () => {
-    const response = await api.query('{ entities(first: 100) { totalCount } neighborhood(id: "china", depth: 3, limit: 1000) { truncated } shortestPath(from: "china", to: "russia", maxHops: 8) { length } }');
+    const response = await api.query(
+      '{ entities(first: 100) { totalCount } neighborhood(id: "china", depth: 3, limit: 1000) { truncated } shortestPath(from: "china", to: "russia", maxHops: 8) { length } }',
+    );
     expect(response.errors).toBeUndefined();
   });
 });
@@ -52,7 +54,10 @@ describe('query shape limits', () => {
   });
 
   it('refuses a query whose cost is over the limit', async () => {
-    const wide = Array.from({ length: 12 }, (_, i) => `e${i}: entities(first: 100) { edges { node { relations(first: 100) { edges { node { from { reportedBy { source { name } } } } } } } } }`).join(' ');
+    const wide = Array.from(
+      { length: 12 },
+      (_, i) => `e${i}: entities(first: 100) { edges { node { relations(first: 100) { edges { node { from { reportedBy { source { name } } } } } } } } }`,
+    ).join(' ');
     const response = await api.query(`{ ${wide} }`);
     expect(JSON.stringify(response.errors)).toMatch(/cost/i);
   });

@@ -19,7 +19,15 @@ const acknowledged = (response: GraphQLResponse, field: string) => !response.err
 const codes = (responses: GraphQLResponse[]) => responses.flatMap((response) => (response.errors ?? []).map((error) => String(error.extensions?.code)));
 
 function bundle(documentId: string, entities: unknown[]) {
-  return { format: 'newsgraph.bundle', version: 1, document: { id: documentId, text: `Merge race ${documentId}.` }, sources: [], entities, relations: [], reports: [] };
+  return {
+    format: 'newsgraph.bundle',
+    version: 1,
+    document: { id: documentId, text: `Merge race ${documentId}.` },
+    sources: [],
+    entities,
+    relations: [],
+    reports: [],
+  };
 }
 
 async function membershipsOf(id: string): Promise<string[]> {
@@ -28,7 +36,10 @@ async function membershipsOf(id: string): Promise<string[]> {
 }
 
 async function reportQuotesOf(id: string): Promise<string[]> {
-  const rows = await api.db.executor.read<{ quote: string }>('MATCH (:Entity {id: $id})-[rb:REPORTED_BY]->() WHERE rb.quote STARTS WITH "race " RETURN rb.quote AS quote ORDER BY quote', { id });
+  const rows = await api.db.executor.read<{ quote: string }>(
+    'MATCH (:Entity {id: $id})-[rb:REPORTED_BY]->() WHERE rb.quote STARTS WITH "race " RETURN rb.quote AS quote ORDER BY quote',
+    { id },
+  );
   return rows.map((row) => row.quote);
 }
 
@@ -36,7 +47,12 @@ const RETRYABLE = new Set(['QUERY_TIMEOUT', 'DATABASE_BUSY']);
 
 /** The first run of a statement compiles it, which can take seconds on a loaded machine: the rounds should race warm statements. */
 async function warmUp(): Promise<void> {
-  await api.data(INGEST, { b: bundle('race-warm-doc', [{ id: 'race-warm-a', type: 'ORGANIZATION', name: 'Racewarm A', aliases: [] }, { id: 'race-warm-b', type: 'ORGANIZATION', name: 'Racewarm B', aliases: [] }]) });
+  await api.data(INGEST, {
+    b: bundle('race-warm-doc', [
+      { id: 'race-warm-a', type: 'ORGANIZATION', name: 'Racewarm A', aliases: [] },
+      { id: 'race-warm-b', type: 'ORGANIZATION', name: 'Racewarm B', aliases: [] },
+    ]),
+  });
   const steps: Array<[string, Record<string, unknown>]> = [
     [UPSERT_RELATION, { i: { type: 'MEMBER_OF', from: 'race-warm-a', to: 'peoples-liberation-army' } }],
     [UPSERT_ENTITY, { i: { id: 'race-warm-a', type: 'ORGANIZATION', name: 'Racewarm A', reports: [{ sourceId: 'global-times', quote: 'warm' }] } }],
@@ -66,7 +82,13 @@ describe('mergeEntities racing writes to the merged entity', () => {
       // Relations and reported entity edits on A go out a few milliseconds apart; the merge starts among them, later each round.
       const relationCalls = targets.map((to, i) => sleep(i * 4).then(() => api.query(UPSERT_RELATION, { i: { type: 'MEMBER_OF', from: a, to } }, 'editor')));
       const entityCalls = Array.from({ length: 10 }, (_, i) =>
-        sleep(i * 10).then(() => api.query(UPSERT_ENTITY, { i: { id: a, type: 'ORGANIZATION', name: `Racegone Round ${round}`, reports: [{ sourceId: 'global-times', quote: `race ${round} ${i}` }] } }, 'editor')),
+        sleep(i * 10).then(() =>
+          api.query(
+            UPSERT_ENTITY,
+            { i: { id: a, type: 'ORGANIZATION', name: `Racegone Round ${round}`, reports: [{ sourceId: 'global-times', quote: `race ${round} ${i}` }] } },
+            'editor',
+          ),
+        ),
       );
       const merge = sleep(20 * round).then(() => api.query(MERGE, { k: b, m: a }));
       const [relations, entities, first] = await Promise.all([Promise.all(relationCalls), Promise.all(entityCalls), merge]);

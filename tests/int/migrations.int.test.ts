@@ -7,7 +7,9 @@ afterAll(() => db.close());
 
 async function schemaNames(): Promise<string[]> {
   const constraints = await db.executor.read<{ name: string }>('SHOW CONSTRAINTS YIELD name RETURN name');
-  const indexes = await db.executor.read<{ name: string }>("SHOW INDEXES YIELD name, type, owningConstraint WHERE owningConstraint IS NULL AND type <> 'LOOKUP' RETURN name");
+  const indexes = await db.executor.read<{ name: string }>(
+    "SHOW INDEXES YIELD name, type, owningConstraint WHERE owningConstraint IS NULL AND type <> 'LOOKUP' RETURN name",
+  );
   return [...constraints, ...indexes].map((row) => row.name).sort();
 }
 

@@ -25,7 +25,12 @@ let yoga: ReturnType<typeof createNewsgraphYoga>;
 const start = () => startEmbeddedNeo4j({ dataDir, port, heap: '512m', pageCache: '64m', log });
 const ready = async () => (await yoga.fetch('http://newsgraph.test/ready')).status;
 const upsert = (id: string) =>
-  gql<{ upsertEntity: { id: string } }>(yoga, `mutation { upsertEntity(input: {id: "${id}", type: PERSON, name: "Person ${id}"}) { id } }`, {}, authorization('editor'));
+  gql<{ upsertEntity: { id: string } }>(
+    yoga,
+    `mutation { upsertEntity(input: {id: "${id}", type: PERSON, name: "Person ${id}"}) { id } }`,
+    {},
+    authorization('editor'),
+  );
 
 async function waitFor(status: number): Promise<number> {
   const started = Date.now();
@@ -71,7 +76,9 @@ describe('a database outage under load', () => {
     const upAfterMs = await waitFor(200);
     await load.stop();
     const failures = [...load.failures];
-    console.log(`[outage] /ready 503 after ${downAfterMs} ms, 200 again ${upAfterMs} ms after restart; ${acknowledged.length} acknowledged writes, failures: ${[...new Set(failures)].join(', ')}`);
+    console.log(
+      `[outage] /ready 503 after ${downAfterMs} ms, 200 again ${upAfterMs} ms after restart; ${acknowledged.length} acknowledged writes, failures: ${[...new Set(failures)].join(', ')}`,
+    );
     // Failed writes during the outage said why, in the one code a client can act on.
     expect(new Set(failures.filter((code) => code !== 'DATABASE_UNAVAILABLE' && code !== 'QUERY_TIMEOUT'))).toEqual(new Set());
 

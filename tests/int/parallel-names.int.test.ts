@@ -15,10 +15,16 @@ const other = openTestDatabase();
 const otherYoga = createNewsgraphYoga({ executor: other.executor, log: other.log, security: other.config.security });
 afterAll(() => other.close());
 
-const INGEST = 'mutation($b: JSON!) { ingestBundle(bundle: $b) { entities { created matched ambiguous } relations { created matched } createdEntityIds ambiguities { id } } }';
+const INGEST =
+  'mutation($b: JSON!) { ingestBundle(bundle: $b) { entities { created matched ambiguous } relations { created matched } createdEntityIds ambiguities { id } } }';
 
 interface IngestAnswer {
-  ingestBundle: { entities: { created: number; matched: number; ambiguous: number }; relations: { created: number; matched: number }; createdEntityIds: string[]; ambiguities: unknown[] };
+  ingestBundle: {
+    entities: { created: number; matched: number; ambiguous: number };
+    relations: { created: number; matched: number };
+    createdEntityIds: string[];
+    ambiguities: unknown[];
+  };
 }
 
 function membershipBundle(tag: string, i: number, person: string, organization: string) {
@@ -43,7 +49,10 @@ async function named(type: string, name: string): Promise<string[]> {
 }
 
 async function memberships(from: string[], to: string[]): Promise<number> {
-  const [row] = await api.db.executor.read<{ n: number }>('MATCH (a:Entity)-[r:MEMBER_OF]->(b:Entity) WHERE a.id IN $from AND b.id IN $to RETURN count(r) AS n', { from, to });
+  const [row] = await api.db.executor.read<{ n: number }>(
+    'MATCH (a:Entity)-[r:MEMBER_OF]->(b:Entity) WHERE a.id IN $from AND b.id IN $to RETURN count(r) AS n',
+    { from, to },
+  );
   return row!.n;
 }
 
@@ -74,7 +83,11 @@ describe('parallel ingests of one new name', () => {
   });
 
   it('the same bundle ingested 20 times in parallel is idempotent', async () => {
-    const answers = await Promise.all(Array.from({ length: 20 }, () => api.query<IngestAnswer>(INGEST, { b: membershipBundle('same', 0, 'Ottilie Brannigan', 'Brannigan Ferry Union') }, 'editor')));
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        api.query<IngestAnswer>(INGEST, { b: membershipBundle('same', 0, 'Ottilie Brannigan', 'Brannigan Ferry Union') }, 'editor'),
+      ),
+    );
     expect(answers.flatMap((answer) => answer.errors ?? [])).toEqual([]);
     expect(await named('PERSON', 'Ottilie Brannigan')).toEqual(['same-person-0']);
     expect(await named('ORGANIZATION', 'Brannigan Ferry Union')).toEqual(['same-org-0']);

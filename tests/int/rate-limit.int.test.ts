@@ -48,7 +48,9 @@ describe('the per-client rate limit', () => {
     expect(await statuses(Array.from({ length: 5 }, (_, i) => fromAddress(api, `198.51.100.${10 + i}`, 'reader')))).toEqual([200, 200, 200, 200, 200]);
     const refused = await fromAddress(api, '198.51.100.20', 'reader');
     expect(refused.status).toBe(429);
-    expect(((await refused.json()) as { errors: Array<{ message: string }> }).errors[0]!.message).toMatch(/with this API key or token: the limit is 5 a minute/);
+    expect(((await refused.json()) as { errors: Array<{ message: string }> }).errors[0]!.message).toMatch(
+      /with this API key or token: the limit is 5 a minute/,
+    );
     expect((await fromAddress(api, '198.51.100.20', 'admin')).status).toBe(200);
   });
 

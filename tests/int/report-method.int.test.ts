@@ -23,8 +23,14 @@ const REVIEWED = { method: 'reviewed', rule: 'dep-lead-of', confidence: 0.6 } as
 /** The small bundle with one extracted entity report, one reviewed relation report, and the rest by hand (one says so, the others by default). */
 function mixedBundle(): Bundle {
   const bundle = smallBundle({ documentId: 'doc-method', prefix: 'm-' });
-  Object.assign(bundle.reports.find((report) => report.id === 'r-jane')!, EXTRACTED);
-  Object.assign(bundle.reports.find((report) => report.id === 'r-member')!, REVIEWED);
+  Object.assign(
+    bundle.reports.find((report) => report.id === 'r-jane')!,
+    EXTRACTED,
+  );
+  Object.assign(
+    bundle.reports.find((report) => report.id === 'r-member')!,
+    REVIEWED,
+  );
   bundle.reports.find((report) => report.id === 'r-alpha')!.method = 'manual';
   return bundle;
 }
@@ -47,11 +53,17 @@ describe('method, rule and confidence through ingest and the API', () => {
     const ingested = await api.query('mutation($bundle: JSON!) { ingestBundle(bundle: $bundle) { reports } }', { bundle: mixedBundle() }, 'editor');
     expect(ingested.errors).toBeUndefined();
 
-    expect(await entityReports('m-jane-roe')).toEqual([{ quote: 'Jane Roe leads the Alpha Corp rescue team', method: 'EXTRACTED', rule: 'appos-title', confidence: 0.82 }]);
+    expect(await entityReports('m-jane-roe')).toEqual([
+      { quote: 'Jane Roe leads the Alpha Corp rescue team', method: 'EXTRACTED', rule: 'appos-title', confidence: 0.82 },
+    ]);
     expect(await entityReports('m-alpha-corp')).toEqual([{ quote: 'Alpha Corp said on Monday', method: 'MANUAL', rule: null, confidence: null }]);
     expect(await entityReports('m-springfield')).toEqual([{ quote: 'in Springfield', method: 'MANUAL', rule: null, confidence: null }]);
-    const relation = await api.data<{ relation: { reportedBy: ReportView[] } }>(`{ relation(id: "m-jane-roe-member-of-alpha-corp") { reportedBy { ${REPORT_FIELDS} } } }`);
-    expect(relation.relation.reportedBy).toEqual([{ quote: 'Jane Roe leads the Alpha Corp rescue team', method: 'REVIEWED', rule: 'dep-lead-of', confidence: 0.6 }]);
+    const relation = await api.data<{ relation: { reportedBy: ReportView[] } }>(
+      `{ relation(id: "m-jane-roe-member-of-alpha-corp") { reportedBy { ${REPORT_FIELDS} } } }`,
+    );
+    expect(relation.relation.reportedBy).toEqual([
+      { quote: 'Jane Roe leads the Alpha Corp rescue team', method: 'REVIEWED', rule: 'dep-lead-of', confidence: 0.6 },
+    ]);
   });
 
   it('reads a report stored before methods existed as MANUAL', async () => {
@@ -67,7 +79,10 @@ describe('method, rule and confidence through ingest and the API', () => {
     bundle.document.id = 'doc-method-bad';
     delete bundle.reports.find((report) => report.id === 'r-jane')!.rule;
     const refused = await api.query('mutation($bundle: JSON!) { ingestBundle(bundle: $bundle) { reports } }', { bundle }, 'editor');
-    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', issues: [{ path: 'reports[0].rule', message: 'rule is required when method is "extracted"' }] });
+    expect(refused.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      issues: [{ path: 'reports[0].rule', message: 'rule is required when method is "extracted"' }],
+    });
     const [row] = await api.db.executor.read<{ n: number }>("MATCH (d:Document {id: 'doc-method-bad'}) RETURN count(d) AS n");
     expect(row?.n).toBe(0);
   });
@@ -80,9 +95,13 @@ describe('method, rule and confidence through ingest and the API', () => {
       input: { id: 'm-springfield', type: 'LOCATION', name: 'Springfield', reports: [{ ...report, method: 'EXTRACTED', rule: 'gazetteer', confidence: 0.95 }] },
     });
     expect(made.upsertEntity.reportedBy).toContainEqual({ quote: 'Springfield', method: 'EXTRACTED', rule: 'gazetteer', confidence: 0.95 });
-    const refused = await api.query(mutation, { input: { id: 'm-springfield', type: 'LOCATION', name: 'Springfield', reports: [{ ...report, method: 'MANUAL', rule: 'gazetteer' }] } });
+    const refused = await api.query(mutation, {
+      input: { id: 'm-springfield', type: 'LOCATION', name: 'Springfield', reports: [{ ...report, method: 'MANUAL', rule: 'gazetteer' }] },
+    });
     expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'reports[0].rule' });
-    const missing = await api.query(mutation, { input: { id: 'm-springfield', type: 'LOCATION', name: 'Springfield', reports: [{ ...report, method: 'REVIEWED', rule: 'gazetteer' }] } });
+    const missing = await api.query(mutation, {
+      input: { id: 'm-springfield', type: 'LOCATION', name: 'Springfield', reports: [{ ...report, method: 'REVIEWED', rule: 'gazetteer' }] },
+    });
     expect(missing.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'reports[0].confidence' });
   });
 });
@@ -106,7 +125,10 @@ describe('method, rule and confidence in every export', () => {
     expect(exported.reports.find((report) => report.id === 'r-member')).toMatchObject(REVIEWED);
     expect(exported.reports.find((report) => report.id === 'r-springfield')).toEqual(expect.objectContaining({ method: 'manual' }));
     expect(exported.reports.find((report) => report.id === 'r-springfield')).not.toHaveProperty('rule');
-    const streamed = readFileSync(ndjson, 'utf8').trimEnd().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    const streamed = readFileSync(ndjson, 'utf8')
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(streamed.find((line) => line.record === 'report' && line.id === 'r-jane')).toMatchObject(EXTRACTED);
 
     await wipe(api.db.executor);
@@ -136,8 +158,16 @@ describe('method, rule and confidence in every export', () => {
     await runExport(api.db.executor, { format: 'graphml', out: graphml });
     const graph = parseXml(readFileSync(graphml, 'utf8')).children.find((child) => child.name === 'graph')!;
     const node = (id: string) => graph.children.find((child) => child.name === 'node' && child.attributes.id === id)!;
-    expect([dataOf(node('m-jane-roe'), 'n_methods'), dataOf(node('m-jane-roe'), 'n_rules'), dataOf(node('m-jane-roe'), 'n_confidence')]).toEqual(['extracted', 'appos-title', '0.82']);
-    expect([dataOf(node('m-alpha-corp'), 'n_methods'), dataOf(node('m-alpha-corp'), 'n_rules'), dataOf(node('m-alpha-corp'), 'n_confidence')]).toEqual(['manual', undefined, undefined]);
+    expect([dataOf(node('m-jane-roe'), 'n_methods'), dataOf(node('m-jane-roe'), 'n_rules'), dataOf(node('m-jane-roe'), 'n_confidence')]).toEqual([
+      'extracted',
+      'appos-title',
+      '0.82',
+    ]);
+    expect([dataOf(node('m-alpha-corp'), 'n_methods'), dataOf(node('m-alpha-corp'), 'n_rules'), dataOf(node('m-alpha-corp'), 'n_confidence')]).toEqual([
+      'manual',
+      undefined,
+      undefined,
+    ]);
     const edge = graph.children.find((child) => child.name === 'edge' && child.attributes.id === 'm-jane-roe-member-of-alpha-corp')!;
     expect([dataOf(edge, 'e_methods'), dataOf(edge, 'e_rules'), dataOf(edge, 'e_confidence')]).toEqual(['reviewed', 'dep-lead-of', '0.6']);
   });

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { seededApi } from '../helpers/api.js';
 
 // Statements one after the other: the sources with their reports, then the people quoted, then their relation counts.
-const THREE_LEVELS = '{ sources(first: 5) { edges { node { reports(first: 5) { edges { node { attributedTo { name relations { totalCount } } document { title } } } } } } } }';
+const THREE_LEVELS =
+  '{ sources(first: 5) { edges { node { reports(first: 5) { edges { node { attributedTo { name relations { totalCount } } document { title } } } } } } } }';
 
 const roomy = seededApi();
 // A budget no request can keep: every one runs out of time (no timing is measured, only that the budget is enforced).
@@ -30,7 +31,11 @@ describe('the request time budget', () => {
   });
 
   it('leaves mutations to their statements own timeouts', async () => {
-    const response = await tiny.query('mutation { upsertEntity(input: { id: "deadline-test", type: PERSON, name: "Deadline Test" }) { id name } }', {}, 'editor');
+    const response = await tiny.query(
+      'mutation { upsertEntity(input: { id: "deadline-test", type: PERSON, name: "Deadline Test" }) { id name } }',
+      {},
+      'editor',
+    );
     expect(response.errors).toBeUndefined();
     expect(response.data).toEqual({ upsertEntity: { id: 'deadline-test', name: 'Deadline Test' } });
   });

@@ -29,7 +29,11 @@ const FOUR = bundleOf([
 ]);
 
 async function preview(bundle: unknown, as: 'editor' | 'reader' = 'editor') {
-  return api.query<{ bundleResolution: Array<Record<string, unknown>> }>(`query($bundle: JSON!) { bundleResolution(bundle: $bundle) { ${PREVIEW_FIELDS} } }`, { bundle }, as);
+  return api.query<{ bundleResolution: Array<Record<string, unknown>> }>(
+    `query($bundle: JSON!) { bundleResolution(bundle: $bundle) { ${PREVIEW_FIELDS} } }`,
+    { bundle },
+    as,
+  );
 }
 
 async function counts() {
@@ -41,7 +45,9 @@ async function counts() {
 
 beforeAll(async () => {
   // The seed has no two entities of one type sharing a name: an edit makes a second "Qingtongxia" location, as an analyst might.
-  const made = await api.query('mutation { upsertEntity(input: { id: "qingtongxia-city", type: LOCATION, name: "Qingtongxia", description: "The city, not the county." }) { id } }');
+  const made = await api.query(
+    'mutation { upsertEntity(input: { id: "qingtongxia-city", type: LOCATION, name: "Qingtongxia", description: "The city, not the county." }) { id } }',
+  );
   expect(made.errors).toBeUndefined();
 });
 
@@ -64,8 +70,30 @@ describe('bundleResolution', () => {
         candidates: [{ id: 'wu-qian', name: 'Wu Qian' }],
         message: null,
       },
-      { id: 'beijing', type: 'COUNTRY', name: 'Beijing', outcome: 'MATCHED', matchedId: 'china', matchedName: 'China', by: 'NAME', value: 'Beijing', candidates: [{ id: 'china', name: 'China' }], message: null },
-      { id: 'ana-varga', type: 'PERSON', name: 'Ana Varga', outcome: 'NEW', matchedId: null, matchedName: null, by: null, value: null, candidates: [], message: null },
+      {
+        id: 'beijing',
+        type: 'COUNTRY',
+        name: 'Beijing',
+        outcome: 'MATCHED',
+        matchedId: 'china',
+        matchedName: 'China',
+        by: 'NAME',
+        value: 'Beijing',
+        candidates: [{ id: 'china', name: 'China' }],
+        message: null,
+      },
+      {
+        id: 'ana-varga',
+        type: 'PERSON',
+        name: 'Ana Varga',
+        outcome: 'NEW',
+        matchedId: null,
+        matchedName: null,
+        by: null,
+        value: null,
+        candidates: [],
+        message: null,
+      },
       {
         id: 'qingtongxia-town',
         type: 'LOCATION',
@@ -121,7 +149,11 @@ describe('bundleResolution', () => {
     const report = await ingestBundle(api.db.executor, FOUR);
     const matched = previewed.filter((entry) => entry.outcome === 'MATCHED').map(({ id, matchedId, by, value }) => ({ id, matchedId, by, value }));
     expect(report.matches).toEqual(matched);
-    expect(report.ambiguities).toEqual(previewed.filter((entry) => entry.outcome === 'AMBIGUOUS').map(({ id, name, candidates }) => ({ id, name, candidates: candidates.map((candidate) => candidate.id) })));
+    expect(report.ambiguities).toEqual(
+      previewed
+        .filter((entry) => entry.outcome === 'AMBIGUOUS')
+        .map(({ id, name, candidates }) => ({ id, name, candidates: candidates.map((candidate) => candidate.id) })),
+    );
     expect(report.createdEntityIds).toEqual(previewed.filter((entry) => entry.outcome === 'NEW' || entry.outcome === 'AMBIGUOUS').map((entry) => entry.id));
   });
 });

@@ -17,9 +17,12 @@ const CONTRACT_QUERIES: Record<string, string> = {
     relations(first: 20) { totalCount edges { node { type from { name } to { name } reportedBy { quote source { name } attributedTo { name } } } } } } }`,
   entities: `{ entities(first: 20) { totalCount edges { cursor node { name reportedBy { source { name } }
     relations(first: 5) { totalCount edges { node { to { name } reportedBy { source { name } document { id } } } } } } } } }`,
-  search: '{ search(query: "china", first: 10) { score entity { name reportedBy { source { name } } relations(first: 3) { edges { node { to { name } } } } } } }',
-  neighborhood: '{ neighborhood(id: "china", depth: 2, limit: 100) { truncated nodes { name reportedBy { source { name } } } relations { type from { name } to { name } reportedBy { quote } } } }',
-  shortestPath: '{ shortestPath(from: "liu-xiaowu", to: "russia") { length nodes { name reportedBy { quote } } relations { type reportedBy { quote source { name } } } } }',
+  search:
+    '{ search(query: "china", first: 10) { score entity { name reportedBy { source { name } } relations(first: 3) { edges { node { to { name } } } } } } }',
+  neighborhood:
+    '{ neighborhood(id: "china", depth: 2, limit: 100) { truncated nodes { name reportedBy { source { name } } } relations { type from { name } to { name } reportedBy { quote } } } }',
+  shortestPath:
+    '{ shortestPath(from: "liu-xiaowu", to: "russia") { length nodes { name reportedBy { quote } } relations { type reportedBy { quote source { name } } } } }',
   timeline: '{ timeline { name startDate relations(first: 5) { edges { node { from { name } } } } reportedBy { source { name } } } }',
   source: '{ source(id: "msn-news") { name reports(first: 20) { totalCount edges { node { quote attributedTo { name } document { title } } } } } }',
   sources: '{ sources(first: 20) { totalCount edges { node { name reports(first: 5) { totalCount edges { node { quote source { name } } } } } } } }',

@@ -85,9 +85,7 @@ describe('the seed article, as the default graph', () => {
        RETURN s.name AS source, rb.quote AS quote`,
     );
     expect(command).toContainEqual({ source: 'MSN News', quote: expect.stringContaining('commanding officer of Chinese troops') });
-    const attributed = await db.executor.read<{ n: number }>(
-      "MATCH ()-[rb:REPORTED_BY]->() WHERE rb.attributedToId = 'wu-qian' RETURN count(rb) AS n",
-    );
+    const attributed = await db.executor.read<{ n: number }>("MATCH ()-[rb:REPORTED_BY]->() WHERE rb.attributedToId = 'wu-qian' RETURN count(rb) AS n");
     expect(attributed[0]?.n).toBeGreaterThan(2);
   });
 });

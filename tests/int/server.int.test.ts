@@ -25,7 +25,9 @@ describe('the Yoga app, in-process', () => {
   });
 
   it('reads stats from the database', async () => {
-    await db.executor.write("CREATE (:Entity:Person {id: 'stats-p', type: 'PERSON', name: 'P'}), (:Entity:Country {id: 'stats-c', type: 'COUNTRY', name: 'C'})");
+    await db.executor.write(
+      "CREATE (:Entity:Person {id: 'stats-p', type: 'PERSON', name: 'P'}), (:Entity:Country {id: 'stats-c', type: 'COUNTRY', name: 'C'})",
+    );
     const response = await gql<{ stats: { entities: number; entitiesByType: Array<{ type: string; count: number }> } }>(
       yoga,
       '{ stats { entities entitiesByType { type count } } }',

@@ -15,12 +15,22 @@ type Outcome = { id: string; kind: 'acknowledged' | 'refused' | 'not-accepted' |
 function upsert(port: number, id: string): Promise<Omit<Outcome, 'startedBeforeSignal' | 'endedAfterSignal'>> {
   const body = JSON.stringify({ query: `mutation { upsertEntity(input: {id: "${id}", type: PERSON, name: "Person ${id}", reports: []}) { id } }` });
   return new Promise((resolve) => {
-    const call = request({ host: '127.0.0.1', port, path: '/graphql', method: 'POST', agent: false, headers: { 'content-type': 'application/json', authorization: `Bearer ${TEST_KEYS.editor}` } }, (response) => {
-      let text = '';
-      response.on('data', (chunk: Buffer) => (text += chunk.toString()));
-      response.on('end', () => resolve({ id, kind: text.includes(`"id":"${id}"`) && !text.includes('"errors"') ? 'acknowledged' : 'refused' }));
-      response.on('error', () => resolve({ id, kind: 'cut' }));
-    });
+    const call = request(
+      {
+        host: '127.0.0.1',
+        port,
+        path: '/graphql',
+        method: 'POST',
+        agent: false,
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${TEST_KEYS.editor}` },
+      },
+      (response) => {
+        let text = '';
+        response.on('data', (chunk: Buffer) => (text += chunk.toString()));
+        response.on('end', () => resolve({ id, kind: text.includes(`"id":"${id}"`) && !text.includes('"errors"') ? 'acknowledged' : 'refused' }));
+        response.on('error', () => resolve({ id, kind: 'cut' }));
+      },
+    );
     call.on('error', (error: NodeJS.ErrnoException) => resolve({ id, kind: error.code === 'ECONNREFUSED' ? 'not-accepted' : 'cut' }));
     call.end(body);
   });
@@ -46,7 +56,10 @@ describe('SIGTERM under a write load', () => {
     });
     const exited = once(service, 'exit') as Promise<[number | null, NodeJS.Signals | null]>;
     for (let attempt = 0; attempt < 600; attempt += 1) {
-      const ready = await fetch(`http://127.0.0.1:${port}/ready`).then((response) => response.status, () => 0);
+      const ready = await fetch(`http://127.0.0.1:${port}/ready`).then(
+        (response) => response.status,
+        () => 0,
+      );
       if (ready === 200) break;
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
@@ -70,12 +83,15 @@ describe('SIGTERM under a write load', () => {
 
     const inFlight = outcomes.filter((outcome) => outcome.startedBeforeSignal && outcome.endedAfterSignal);
     const acknowledged = outcomes.filter((outcome) => outcome.kind === 'acknowledged').map((outcome) => outcome.id);
-    console.log(`[shutdown] ${acknowledged.length} acknowledged, ${inFlight.length} in flight at SIGTERM (${inFlight.filter((o) => o.kind === 'acknowledged').length} of them acknowledged), ${outcomes.filter((o) => o.kind === 'cut').length} cut`);
+    console.log(
+      `[shutdown] ${acknowledged.length} acknowledged, ${inFlight.length} in flight at SIGTERM (${inFlight.filter((o) => o.kind === 'acknowledged').length} of them acknowledged), ${outcomes.filter((o) => o.kind === 'cut').length} cut`,
+    );
     expect(code).toBe(0);
     expect(inFlight.length).toBeGreaterThan(0);
     // Every request sent before the signal got its answer; none was reset.
     expect(inFlight.filter((outcome) => outcome.kind === 'cut' || outcome.kind === 'not-accepted')).toEqual([]);
-    const storedOf = async (ids: string[]) => (await db.executor.read<{ id: string }>('MATCH (e:Entity) WHERE e.id IN $ids RETURN e.id AS id', { ids })).map((row) => row.id);
+    const storedOf = async (ids: string[]) =>
+      (await db.executor.read<{ id: string }>('MATCH (e:Entity) WHERE e.id IN $ids RETURN e.id AS id', { ids })).map((row) => row.id);
     expect((await storedOf(acknowledged)).sort()).toEqual([...acknowledged].sort());
     // A connection reset in the instant the listener closes never reached the API: nothing of it is stored.
     expect(await storedOf(outcomes.filter((outcome) => outcome.kind === 'cut').map((outcome) => outcome.id))).toEqual([]);

@@ -23,7 +23,9 @@ async function expectStoredValues(nodes: Entity[], relations: Relation[]) {
     expect(node, node.id).toEqual(stored.entity);
   }
   for (const { from, to, ...relation } of relations) {
-    const stored = await api.data<{ relation: Relation }>(`query($id: ID!) { relation(id: $id) { ${RELATION_FIELDS} from { id } to { id } } }`, { id: relation.id });
+    const stored = await api.data<{ relation: Relation }>(`query($id: ID!) { relation(id: $id) { ${RELATION_FIELDS} from { id } to { id } } }`, {
+      id: relation.id,
+    });
     expect({ ...relation, from: from.id, to: to.id }, relation.id).toEqual({ ...stored.relation, from: stored.relation.from.id, to: stored.relation.to.id });
   }
 }
@@ -48,7 +50,10 @@ describe('neighbourhood and path reads', () => {
       '{ neighborhood(id: "liu-xiaowu") { relations { from { id name description } to { id name aliases } } } }',
     );
     for (const { from, to } of endpointsOnly.neighborhood.relations) {
-      const stored = await api.data<{ a: Entity; b: Entity }>('query($a: ID!, $b: ID!) { a: entity(id: $a) { id name description } b: entity(id: $b) { id name aliases } }', { a: from.id, b: to.id });
+      const stored = await api.data<{ a: Entity; b: Entity }>(
+        'query($a: ID!, $b: ID!) { a: entity(id: $a) { id name description } b: entity(id: $b) { id name aliases } }',
+        { a: from.id, b: to.id },
+      );
       expect({ from, to }).toEqual({ from: stored.a, to: stored.b });
     }
   });
@@ -62,7 +67,10 @@ describe('search reads', () => {
   it('carry every selected property, asked directly or in a fragment', async () => {
     for (const query of QUERIES) {
       const direct = await api.data<{ search: Hit[] }>(`query($q: String!) { search(query: $q) { entity { ${ENTITY_FIELDS} } } }`, { q: query });
-      const inFragment = await api.data<{ search: Hit[] }>(`query($q: String!) { search(query: $q) { ...Hit } } fragment Hit on SearchHit { entity { ...Fields } } fragment Fields on Entity { ${ENTITY_FIELDS} }`, { q: query });
+      const inFragment = await api.data<{ search: Hit[] }>(
+        `query($q: String!) { search(query: $q) { ...Hit } } fragment Hit on SearchHit { entity { ...Fields } } fragment Fields on Entity { ${ENTITY_FIELDS} }`,
+        { q: query },
+      );
       expect(direct.search.length, query).toBeGreaterThan(0);
       expect(inFragment).toEqual(direct);
       for (const { entity } of direct.search) {

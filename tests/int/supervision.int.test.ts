@@ -23,7 +23,12 @@ let readiness: Readiness;
 
 const status = async (path: string) => (await yoga.fetch(`http://newsgraph.test${path}`)).status;
 const upsert = (id: string) =>
-  gql<{ upsertEntity: { id: string } }>(yoga, `mutation { upsertEntity(input: {id: "${id}", type: LOCATION, name: "Place ${id}"}) { id } }`, {}, authorization('editor'));
+  gql<{ upsertEntity: { id: string } }>(
+    yoga,
+    `mutation { upsertEntity(input: {id: "${id}", type: LOCATION, name: "Place ${id}"}) { id } }`,
+    {},
+    authorization('editor'),
+  );
 
 beforeAll(async () => {
   const config = loadConfig({
@@ -31,7 +36,9 @@ beforeAll(async () => {
     NEWSGRAPH_EMBEDDED_PORT: String(await freePort()),
     NEWSGRAPH_EMBEDDED_HEAP: '512m',
     NEWSGRAPH_EMBEDDED_PAGECACHE: '64m',
-    NEWSGRAPH_API_KEYS: Object.entries(TEST_KEYS).map(([role, key]) => `${role}:${key}`).join(','),
+    NEWSGRAPH_API_KEYS: Object.entries(TEST_KEYS)
+      .map(([role, key]) => `${role}:${key}`)
+      .join(','),
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
   });
   const log = createLogger(config.logLevel);
@@ -73,7 +80,9 @@ describe('kill -9 of the embedded Neo4j under a write load', () => {
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
     await load.stop();
-    console.log(`[supervision] ready again ${readyAgainMs} ms after kill -9; ${acknowledged.length} acknowledged writes; refused with: ${[...failures].join(', ')}`);
+    console.log(
+      `[supervision] ready again ${readyAgainMs} ms after kill -9; ${acknowledged.length} acknowledged writes; refused with: ${[...failures].join(', ')}`,
+    );
 
     expect(readyAgainMs).toBeDefined();
     expect(db.embedded!.pid).not.toBe(killedPid);

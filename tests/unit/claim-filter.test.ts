@@ -43,7 +43,17 @@ async function statementsUnder(filter: ClaimFilter): Promise<Sent[]> {
   await graph.timeline('x', '2021', '2022', 500, filter);
   for (const direction of ['OUT', 'IN', 'BOTH'] as const) {
     for (const withTotal of [true, false]) {
-      const request: RelationsOfRequest = { types: [], direction, first: 5, after: null, withTotal, withReports: true, endpointProperties: ['name'], reportLookups: [], filter };
+      const request: RelationsOfRequest = {
+        types: [],
+        direction,
+        first: 5,
+        after: null,
+        withTotal,
+        withReports: true,
+        endpointProperties: ['name'],
+        reportLookups: [],
+        filter,
+      };
       await relations.relationsOf(['a'], request);
     }
   }
@@ -60,10 +70,23 @@ describe('the read filters', () => {
       expect(Object.keys(params)).not.toContain('asOf');
       expect(Object.keys(params)).not.toContain('minSources');
     }
-    for (const cypher of [entityPage(false), entityPage(true), relationPage('COMMANDS', false), reportPage(NO_CLAIM_FILTER), claimPage(NO_CLAIM_FILTER), nameKeyPage(NO_CLAIM_FILTER), sourcePage(NO_CLAIM_FILTER)]) {
+    for (const cypher of [
+      entityPage(false),
+      entityPage(true),
+      relationPage('COMMANDS', false),
+      reportPage(NO_CLAIM_FILTER),
+      claimPage(NO_CLAIM_FILTER),
+      nameKeyPage(NO_CLAIM_FILTER),
+      sourcePage(NO_CLAIM_FILTER),
+    ]) {
       expect(cypher).not.toMatch(/\$asOf|\$minSources|firstReportedAt <=/);
     }
-    expect([entityVisible('n', NO_CLAIM_FILTER), relationPasses('r', NO_CLAIM_FILTER), relationVisible('r', 'a', 'b', NO_CLAIM_FILTER), claimVisible('c', NO_CLAIM_FILTER)]).toEqual(['', '', '', '']);
+    expect([
+      entityVisible('n', NO_CLAIM_FILTER),
+      relationPasses('r', NO_CLAIM_FILTER),
+      relationVisible('r', 'a', 'b', NO_CLAIM_FILTER),
+      claimVisible('c', NO_CLAIM_FILTER),
+    ]).toEqual(['', '', '', '']);
     expect(claimFilterParams(NO_CLAIM_FILTER)).toEqual({});
   });
 
@@ -93,7 +116,7 @@ describe('the read filters', () => {
     expect(claimFilterParams({ asOf: '2021', minSources: null })).toEqual({ asOf: '2021-12-31' });
   });
 
-  it('take a parent\'s filter for an argument left out, and refuse minSources outside 1 to 1000', () => {
+  it("take a parent's filter for an argument left out, and refuse minSources outside 1 to 1000", () => {
     const parent = { asOf: '2021-08', minSources: 2 };
     expect(claimFilterOf({}, parent)).toEqual(parent);
     expect(claimFilterOf({ minSources: null }, parent)).toEqual({ asOf: '2021-08', minSources: null });

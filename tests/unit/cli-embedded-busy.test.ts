@@ -23,7 +23,10 @@ describe('finding who uses the embedded Neo4j', () => {
     const config = configFor(dataDir, await freePort());
     // The claim of another live process (our parent).
     mkdirSync(dataDir, { recursive: true });
-    writeFileSync(join(dataDir, 'embedded-in-use.json'), JSON.stringify({ pid: process.ppid, command: 'serve', bolt: 'bolt://127.0.0.1:7690', api: 'http://127.0.0.1:4010' }));
+    writeFileSync(
+      join(dataDir, 'embedded-in-use.json'),
+      JSON.stringify({ pid: process.ppid, command: 'serve', bolt: 'bolt://127.0.0.1:7690', api: 'http://127.0.0.1:4010' }),
+    );
     const user = await findEmbeddedUser(config);
     expect(user?.claim?.pid).toBe(process.ppid);
     expect(embeddedBusyMessage(user!, true)).toBe(

@@ -13,7 +13,16 @@ import { generateStream } from '../../tools/generate/generate.js';
 // `ingest --api` over a connection the service drops after the second bundle was sent: the service
 // may have written that bundle, so the CLI must not say only the bundles before it were written.
 
-const REPORT = { documents: 1, sources: 0, reports: 0, entities: { created: 0, matched: 0, ambiguous: 0 }, relations: { created: 0, matched: 0 }, createdEntityIds: [], matches: [], ambiguities: [] };
+const REPORT = {
+  documents: 1,
+  sources: 0,
+  reports: 0,
+  entities: { created: 0, matched: 0, ambiguous: 0 },
+  relations: { created: 0, matched: 0 },
+  createdEntityIds: [],
+  matches: [],
+  ambiguities: [],
+};
 
 const dir = mkdtempSync(join(tmpdir(), 'newsgraph-api-lost-'));
 let server: Server;

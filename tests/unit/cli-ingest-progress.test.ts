@@ -73,7 +73,7 @@ describe('ingest progress on a terminal', () => {
     expect(written.join('')).not.toContain('\n');
   });
 
-  it('cuts the line to the terminal\'s width, so a redraw never wraps', () => {
+  it("cuts the line to the terminal's width, so a redraw never wraps", () => {
     const written: string[] = [];
     const progress = new IngestProgress({ isTTY: true, columns: 40, write: (text: string) => written.push(text) }, true, () => 0);
     progress.start('/a/very/long/path/to/a/file/with/a/long/name.ndjson', 'validate', { bytesRead: 0, totalBytes: 10 });

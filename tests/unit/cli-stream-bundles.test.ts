@@ -38,7 +38,10 @@ describe('a stream cut into bundles for the API', () => {
 
   it('refuses a stream without a document, which no bundle could carry', async () => {
     const file = join(dir, 'no-document.ndjson');
-    const lines = [{ record: 'header', format: 'newsgraph.bundle', version: 1 }, { record: 'entity', id: 'lone', type: 'PERSON', name: 'Lone Person', aliases: [] }];
+    const lines = [
+      { record: 'header', format: 'newsgraph.bundle', version: 1 },
+      { record: 'entity', id: 'lone', type: 'PERSON', name: 'Lone Person', aliases: [] },
+    ];
     writeFileSync(file, lines.map((line) => JSON.stringify(line)).join('\n'));
     await expect(streamBundles(file)).rejects.toThrow(`${file} has no document: the API takes bundles`);
   });

@@ -43,7 +43,10 @@ describe('loadConfig', () => {
 
   it('allows no cross-origin caller by default, and takes a list of origins or *', () => {
     expect(loadConfig({}).security.corsOrigins).toEqual([]);
-    expect(loadConfig({ NEWSGRAPH_CORS_ORIGINS: 'https://newsroom.example, http://localhost:5173' }).security.corsOrigins).toEqual(['https://newsroom.example', 'http://localhost:5173']);
+    expect(loadConfig({ NEWSGRAPH_CORS_ORIGINS: 'https://newsroom.example, http://localhost:5173' }).security.corsOrigins).toEqual([
+      'https://newsroom.example',
+      'http://localhost:5173',
+    ]);
     expect(loadConfig({ NEWSGRAPH_CORS_ORIGINS: '*' }).security.corsOrigins).toEqual(['*']);
     for (const bad of ['newsroom.example', 'https://newsroom.example/', 'https://newsroom.example/path', 'null', 'ftp://files.example']) {
       expect(() => loadConfig({ NEWSGRAPH_CORS_ORIGINS: bad }), bad).toThrow(/NEWSGRAPH_CORS_ORIGINS/);

@@ -17,13 +17,71 @@ const CORENLP_ANSWER = {
       parse: '(ROOT ...)',
       kbp: [{ subject: 'Wu', subjectSpan: [0, 1], relation: 'per:title', relationSpan: [1, 2], object: 'x', objectSpan: [2, 3], confidence: 0.9 }],
       entitymentions: [
-        { docTokenBegin: 2, docTokenEnd: 3, tokenBegin: 2, tokenEnd: 3, text: 'August', characterOffsetBegin: 12, characterOffsetEnd: 18, ner: 'DATE', normalizedNER: '2021-08', timex: { tid: 't1', type: 'DATE', value: '2021-08', extra: 1 } },
+        {
+          docTokenBegin: 2,
+          docTokenEnd: 3,
+          tokenBegin: 2,
+          tokenEnd: 3,
+          text: 'August',
+          characterOffsetBegin: 12,
+          characterOffsetEnd: 18,
+          ner: 'DATE',
+          normalizedNER: '2021-08',
+          timex: { tid: 't1', type: 'DATE', value: '2021-08', extra: 1 },
+        },
       ],
-      tokens: [{ index: 1, word: 'Wu', originalText: 'Wu', lemma: 'Wu', characterOffsetBegin: 0, characterOffsetEnd: 2, pos: 'NNP', ner: 'PERSON', speaker: 'PER0', truecase: 'Wu', before: '', after: ' ' }],
+      tokens: [
+        {
+          index: 1,
+          word: 'Wu',
+          originalText: 'Wu',
+          lemma: 'Wu',
+          characterOffsetBegin: 0,
+          characterOffsetEnd: 2,
+          pos: 'NNP',
+          ner: 'PERSON',
+          speaker: 'PER0',
+          truecase: 'Wu',
+          before: '',
+          after: ' ',
+        },
+      ],
     },
   ],
-  corefs: { '1': [{ id: 1, text: 'Wu', type: 'PROPER', number: 'SINGULAR', gender: 'MALE', animacy: 'ANIMATE', startIndex: 1, endIndex: 2, headIndex: 1, sentNum: 1, position: [1, 1], isRepresentativeMention: true, extra: 'x' }] },
-  quotes: [{ id: 0, text: '"Hi"', beginIndex: 20, endIndex: 24, beginToken: 4, endToken: 5, beginSentence: 0, endSentence: 0, speaker: 'Wu', canonicalSpeaker: 'Wu', mentionSieve: 'trigram' }],
+  corefs: {
+    '1': [
+      {
+        id: 1,
+        text: 'Wu',
+        type: 'PROPER',
+        number: 'SINGULAR',
+        gender: 'MALE',
+        animacy: 'ANIMATE',
+        startIndex: 1,
+        endIndex: 2,
+        headIndex: 1,
+        sentNum: 1,
+        position: [1, 1],
+        isRepresentativeMention: true,
+        extra: 'x',
+      },
+    ],
+  },
+  quotes: [
+    {
+      id: 0,
+      text: '"Hi"',
+      beginIndex: 20,
+      endIndex: 24,
+      beginToken: 4,
+      endToken: 5,
+      beginSentence: 0,
+      endSentence: 0,
+      speaker: 'Wu',
+      canonicalSpeaker: 'Wu',
+      mentionSieve: 'trigram',
+    },
+  ],
 };
 
 type Handler = (request: IncomingMessage, response: ServerResponse) => void;
@@ -55,12 +113,31 @@ describe('CoreNlpClient', () => {
     const document = await new CoreNlpClient(url, 5000).annotate('Wu spoke in August. "Hi"', { date: '2021-08-03' });
     expect(seen).toEqual({ url: '/annotate?date=2021-08-03', body: 'Wu spoke in August. "Hi"' });
     const [sentence] = document.sentences;
-    expect(Object.keys(sentence!).sort()).toEqual(['basicDependencies', 'enhancedPlusPlusDependencies', 'entitymentions', 'index', 'kbp', 'paragraph', 'tokens']);
+    expect(Object.keys(sentence!).sort()).toEqual([
+      'basicDependencies',
+      'enhancedPlusPlusDependencies',
+      'entitymentions',
+      'index',
+      'kbp',
+      'paragraph',
+      'tokens',
+    ]);
     expect(sentence!.tokens[0]).not.toHaveProperty('speaker');
     expect(sentence!.kbp![0]).not.toHaveProperty('confidence');
     expect(sentence!.entitymentions[0]!.timex).toEqual({ tid: 't1', type: 'DATE', value: '2021-08' });
     expect(document.corefs['1']![0]).not.toHaveProperty('extra');
-    expect(document.quotes![0]).toEqual({ id: 0, text: '"Hi"', beginIndex: 20, endIndex: 24, beginToken: 4, endToken: 5, beginSentence: 0, endSentence: 0, speaker: 'Wu', canonicalSpeaker: 'Wu' });
+    expect(document.quotes![0]).toEqual({
+      id: 0,
+      text: '"Hi"',
+      beginIndex: 20,
+      endIndex: 24,
+      beginToken: 4,
+      endToken: 5,
+      beginSentence: 0,
+      endSentence: 0,
+      speaker: 'Wu',
+      canonicalSpeaker: 'Wu',
+    });
     expect(document).not.toHaveProperty('docDate');
   });
 
@@ -79,7 +156,11 @@ describe('CoreNlpClient', () => {
   });
 
   it.each([
-    ['a server error', (_request: IncomingMessage, response: ServerResponse) => (response.writeHead(500), response.end('{"error":"boom"}')), /answered 500: boom/],
+    [
+      'a server error',
+      (_request: IncomingMessage, response: ServerResponse) => (response.writeHead(500), response.end('{"error":"boom"}')),
+      /answered 500: boom/,
+    ],
     ['an answer that is not JSON', (_request: IncomingMessage, response: ServerResponse) => response.end('<html>proxy</html>'), /unreadable answer/],
     ['JSON without sentences', (_request: IncomingMessage, response: ServerResponse) => response.end('{"corefs":{}}'), /no sentence list/],
     ['no answer in time', () => undefined, /did not answer within 300 ms/],

@@ -8,9 +8,13 @@ import { BundleValidationError, validateBundle } from '../../src/model/validate-
  * seed's entities only by name or alias, and say which source published it.
  */
 const DIR = new URL('../fixtures/corroboration/', import.meta.url);
-const FILES = readdirSync(DIR).filter((name) => name.endsWith('.bundle.json')).sort();
+const FILES = readdirSync(DIR)
+  .filter((name) => name.endsWith('.bundle.json'))
+  .sort();
 const SEED_IDS = new Set(
-  (JSON.parse(readFileSync(new URL('../../data/seed/seed.bundle.json', import.meta.url), 'utf8')) as { entities: Array<{ id: string }> }).entities.map((entity) => entity.id),
+  (JSON.parse(readFileSync(new URL('../../data/seed/seed.bundle.json', import.meta.url), 'utf8')) as { entities: Array<{ id: string }> }).entities.map(
+    (entity) => entity.id,
+  ),
 );
 
 type Fixture = {
@@ -36,7 +40,12 @@ function issuesOf(input: unknown): string[] {
 
 describe('corroboration fixtures', () => {
   it('are the four outlets A to D', () => {
-    expect(FILES).toEqual(['a-steppe-defense-review.bundle.json', 'b-caspian-monitor.bundle.json', 'c-harbor-evening-post.bundle.json', 'd-northern-daily-digest.bundle.json']);
+    expect(FILES).toEqual([
+      'a-steppe-defense-review.bundle.json',
+      'b-caspian-monitor.bundle.json',
+      'c-harbor-evening-post.bundle.json',
+      'd-northern-daily-digest.bundle.json',
+    ]);
   });
 
   it.each(FILES)('%s validates', (name) => {

@@ -115,7 +115,13 @@ describe('status', () => {
 
   it('is SINGLE_SOURCE for two sources of one origin (a copy), which still count as two sources', () => {
     const c = corroborate(ENTITY_VALUE_PROPERTIES, [report('voice:a', '2021-08-09', {}, 'outlet-a'), report('voice:a', '2021-08-10', {}, 'outlet-d')]);
-    expect(c).toMatchObject({ sourceCount: 2, independentSourceCount: 1, status: 'SINGLE_SOURCE', firstReportedAt: '2021-08-09', lastReportedAt: '2021-08-10' });
+    expect(c).toMatchObject({
+      sourceCount: 2,
+      independentSourceCount: 1,
+      status: 'SINGLE_SOURCE',
+      firstReportedAt: '2021-08-09',
+      lastReportedAt: '2021-08-10',
+    });
   });
 
   it('counts one source reporting twice once', () => {
@@ -128,7 +134,14 @@ describe('status', () => {
       report('source:a', '2021-08-09', { startDate: '2021-08', title: 'General' }),
       report('source:b', null, { startDate: '2021-08-09', title: 'Lieutenant General' }),
     ]);
-    expect(c).toMatchObject({ sourceCount: 2, independentSourceCount: 2, status: 'CORROBORATED', disputed: [], firstReportedAt: '2021-08-09', lastReportedAt: '2021-08-09' });
+    expect(c).toMatchObject({
+      sourceCount: 2,
+      independentSourceCount: 2,
+      status: 'CORROBORATED',
+      disputed: [],
+      firstReportedAt: '2021-08-09',
+      lastReportedAt: '2021-08-09',
+    });
   });
 
   it('is DISPUTED on incompatible dates, over CORROBORATED, naming only the property in dispute', () => {
@@ -143,8 +156,13 @@ describe('status', () => {
   });
 
   it('is DISPUTED on two ranks neither of which contains the other, and on two categories', () => {
-    expect(corroborate(ENTITY_VALUE_PROPERTIES, [report('source:a', null, { title: 'Major General' }), report('source:b', null, { title: 'Lieutenant General' })]).disputed).toEqual(['title']);
-    expect(corroborate(ENTITY_VALUE_PROPERTIES, [report('source:a', null, { category: 'military' }), report('source:b', null, { category: 'government' })]).disputed).toEqual(['category']);
+    expect(
+      corroborate(ENTITY_VALUE_PROPERTIES, [report('source:a', null, { title: 'Major General' }), report('source:b', null, { title: 'Lieutenant General' })])
+        .disputed,
+    ).toEqual(['title']);
+    expect(
+      corroborate(ENTITY_VALUE_PROPERTIES, [report('source:a', null, { category: 'military' }), report('source:b', null, { category: 'government' })]).disputed,
+    ).toEqual(['category']);
   });
 
   it('is never DISPUTED on roles or descriptions, however different', () => {
@@ -153,13 +171,20 @@ describe('status', () => {
   });
 
   it('ignores blank values: they neither dispute nor win', () => {
-    const c = corroborate(ENTITY_VALUE_PROPERTIES, [report('source:a', null, { title: '   ' }), report('source:b', null, { title: 'General', description: null })]);
+    const c = corroborate(ENTITY_VALUE_PROPERTIES, [
+      report('source:a', null, { title: '   ' }),
+      report('source:b', null, { title: 'General', description: null }),
+    ]);
     expect(c).toMatchObject({ status: 'CORROBORATED', disputed: [], preferred: { title: 'General' } });
     expect(c.values.filter((value) => value.property === 'title').map((value) => value.value)).toEqual(['General']);
   });
 
   it('orders partial report dates as text: 2021-08 is before 2021-08-09', () => {
-    const c = corroborate(ENTITY_VALUE_PROPERTIES, [report('source:a', '2021-08-09', {}), report('source:b', '2021-08', {}), report('source:c', '2021-09', {})]);
+    const c = corroborate(ENTITY_VALUE_PROPERTIES, [
+      report('source:a', '2021-08-09', {}),
+      report('source:b', '2021-08', {}),
+      report('source:c', '2021-09', {}),
+    ]);
     expect(c.firstReportedAt).toBe('2021-08');
     expect(c.lastReportedAt).toBe('2021-09');
   });
@@ -202,7 +227,11 @@ describe('preferred value', () => {
 
   it('goes, between equally supported values, to the more precise one', () => {
     // The month and the day agree: both have the support of both sources; the day is more precise.
-    expectOrderFree([report('source:a', '2021-08-03', { startDate: '2021-08' }), report('source:b', '2021-08-20', { startDate: '2021-08-09' })], 'startDate', '2021-08-09');
+    expectOrderFree(
+      [report('source:a', '2021-08-03', { startDate: '2021-08' }), report('source:b', '2021-08-20', { startDate: '2021-08-09' })],
+      'startDate',
+      '2021-08-09',
+    );
     expectOrderFree([report('source:a', null, { title: 'General' }), report('source:b', null, { title: 'Lieutenant General' })], 'title', 'Lieutenant General');
   });
 
@@ -229,12 +258,18 @@ describe('preferred value', () => {
   it('gives a role or description to the wording most sources use, not to the longest one', () => {
     const reports = [
       ...['a', 'b', 'c'].map((outlet) => report(`source:${outlet}`, '2021-08-10', { role: 'commander', description: 'PLA officer' })),
-      report('source:d', '2021-08-09', { role: 'commanding officer of the Chinese participating troops', description: 'A senior officer of the PLA Western Theater' }),
+      report('source:d', '2021-08-09', {
+        role: 'commanding officer of the Chinese participating troops',
+        description: 'A senior officer of the PLA Western Theater',
+      }),
     ];
     expectOrderFree(reports, 'role', 'commander');
     expectOrderFree(reports, 'description', 'PLA officer');
     const roles = corroborate(RELATION_VALUE_PROPERTIES, reports).values.filter((value) => value.property === 'role');
-    expect(Object.fromEntries(roles.map((value) => [value.value, value.support]))).toEqual({ commander: 3, 'commanding officer of the Chinese participating troops': 1 });
+    expect(Object.fromEntries(roles.map((value) => [value.value, value.support]))).toEqual({
+      commander: 3,
+      'commanding officer of the Chinese participating troops': 1,
+    });
   });
 
   it('does not depend on the order reports arrive in, spelling variants included', () => {
@@ -258,7 +293,10 @@ describe('preferred value', () => {
     ];
     const c = corroborate(ENTITY_VALUE_PROPERTIES, reports);
     for (const property of ['startDate', 'endDate', 'description'] as const) {
-      expect(c.values.filter((value) => value.property === property && value.preferred), property).toHaveLength(1);
+      expect(
+        c.values.filter((value) => value.property === property && value.preferred),
+        property,
+      ).toHaveLength(1);
     }
     expect(c.values.some((value) => value.property === 'title')).toBe(false);
     expect(preferredOf(reports, 'title')).toBeUndefined();
@@ -372,7 +410,7 @@ The exercise runs until Friday.`;
     expect(wireCredit('Soldiers used a MAP and an APC during the drill on Monday.')).toBeNull();
   });
 
-  it('does not take an abbreviation in brackets, or a caption credit mid-text, for the text\'s credit', () => {
+  it("does not take an abbreviation in brackets, or a caption credit mid-text, for the text's credit", () => {
     expect(wireCredit('The chief minister of Andhra Pradesh (AP) met the delegation on Monday before the drill in Ningxia began.')).toBeNull();
     const captioned = `Tanks cross the steppe during the drill. - Reuters
 Chinese and Russian units began a joint drill on Monday in the Ningxia region, officials said.
@@ -415,7 +453,10 @@ describe('origins', () => {
   });
 
   it('gives a source named by a wire’s full name the wire credit’s origin', () => {
-    const credited = voiceOrigin({ id: 'x', wire: wireCredit('BEIJING, Aug. 9 (Xinhua) -- Troops arrived for the drills.'), publisherKey: null }, { id: 'x', wire: null, publisherKey: null });
+    const credited = voiceOrigin(
+      { id: 'x', wire: wireCredit('BEIJING, Aug. 9 (Xinhua) -- Troops arrived for the drills.'), publisherKey: null },
+      { id: 'x', wire: null, publisherKey: null },
+    );
     expect(credited).toBe(`source:${sourceKey('Xinhua News Agency')}`);
     expect(sourceKey('Agence France Presse')).toBe(sourceKey('AFP'));
     // Only a whole name: an outlet whose name contains a wire's is another source.
@@ -425,7 +466,10 @@ describe('origins', () => {
 
   it('gives a wire credited by its short name the same origin as a source named by its short name', () => {
     // "(AP)" is credited as "Associated Press"; a source the bundle names "AP" is the same wire, one independent source.
-    const credited = voiceOrigin({ id: 'x', wire: wireCredit('MOSCOW (AP) — Troops arrived in China for the drills on Monday.'), publisherKey: null }, { id: 'x', wire: null, publisherKey: null });
+    const credited = voiceOrigin(
+      { id: 'x', wire: wireCredit('MOSCOW (AP) — Troops arrived in China for the drills on Monday.'), publisherKey: null },
+      { id: 'x', wire: null, publisherKey: null },
+    );
     expect(credited).toBe(`source:${sourceKey('AP')}`);
   });
 });

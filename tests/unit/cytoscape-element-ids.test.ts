@@ -26,7 +26,10 @@ describe('Cytoscape element ids', () => {
   // whose id is a node's would be dropped on loading.
   it('keeps a relation whose id is also an entity id', () => {
     const relation: AnalystEdge = { id: 'acme', type: 'MEMBER_OF', from: 'acme', to: 'holding', role: null, startDate: null, endDate: null, ...PROVENANCE };
-    const cy = cytoscape({ headless: true, elements: { nodes: [cytoscapeNode(entity('acme')), cytoscapeNode(entity('holding'))], edges: [cytoscapeEdge(relation)] } });
+    const cy = cytoscape({
+      headless: true,
+      elements: { nodes: [cytoscapeNode(entity('acme')), cytoscapeNode(entity('holding'))], edges: [cytoscapeEdge(relation)] },
+    });
     expect(cy.edges()).toHaveLength(1);
     const edge = cy.edges()[0]!;
     expect(edge.data('relationId')).toBe('acme');

@@ -31,7 +31,10 @@ describe('bundles and edits refuse the same relations', () => {
   ])('%s', (_what, change, field, says) => {
     expect(firstIssue(relationEditSchema.safeParse({ ...relation, ...change }))).toMatch(new RegExp(`^${field}: .*${says.source}`));
     const issues = bundleIssues((bundle) => Object.assign(bundle.relations[0]!, change));
-    expect(issues.some((issue) => issue.startsWith(`relations[0].${field}: `) && says.test(issue)), issues.join('\n')).toBe(true);
+    expect(
+      issues.some((issue) => issue.startsWith(`relations[0].${field}: `) && says.test(issue)),
+      issues.join('\n'),
+    ).toBe(true);
   });
 
   it('accepts a relation whose end shares the precision of its start', () => {
@@ -42,14 +45,25 @@ describe('bundles and edits refuse the same relations', () => {
 
 describe('bundles and edits refuse the same entities', () => {
   it.each([
-    ['an event that ends before it starts', { type: 'EVENT', name: 'Exercise', startDate: '2021-08-13', endDate: '2021-08-09' }, 'endDate', 'endDate', /is before startDate/],
+    [
+      'an event that ends before it starts',
+      { type: 'EVENT', name: 'Exercise', startDate: '2021-08-13', endDate: '2021-08-09' },
+      'endDate',
+      'endDate',
+      /is before startDate/,
+    ],
     ['a name with NUL', { type: 'PERSON', name: 'Probe\u0000Nul' }, 'name', 'name', /U\+0000/],
     ['a name with a right-to-left override', { type: 'PERSON', name: 'Probe \u202Eetirw' }, 'name', 'name', /U\+202E/],
     ['an alias with a zero-width space', { type: 'PERSON', name: 'Putin', aliases: ['Pu\u200Btin'] }, 'aliases.0', 'aliases[0]', /U\+200B/],
   ])('%s', (_what, entity, editField, bundleField, says) => {
-    expect(firstIssue(entitySchema.safeParse({ id: 'probe', aliases: [], ...entity }))).toMatch(new RegExp(`^${editField.replace('.', '\\.')}: .*${says.source}`));
+    expect(firstIssue(entitySchema.safeParse({ id: 'probe', aliases: [], ...entity }))).toMatch(
+      new RegExp(`^${editField.replace('.', '\\.')}: .*${says.source}`),
+    );
     const issues = bundleIssues((bundle) => bundle.entities.push({ id: 'probe', aliases: [], ...entity } as never));
-    expect(issues.some((issue) => issue.startsWith(`entities[3].${bundleField}: `) && says.test(issue)), issues.join('\n')).toBe(true);
+    expect(
+      issues.some((issue) => issue.startsWith(`entities[3].${bundleField}: `) && says.test(issue)),
+      issues.join('\n'),
+    ).toBe(true);
   });
 });
 

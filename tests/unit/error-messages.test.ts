@@ -39,7 +39,10 @@ describe('values echoed in error messages', () => {
 describe('"Did you mean" hints', () => {
   it.each([
     ['Cannot query field "entiti" on type "Query". Did you mean "entity" or "entities"?', 'Cannot query field "entiti" on type "Query".'],
-    ['Variable "$t" got invalid value "PERSN"; Value "PERSN" does not exist in "EntityType" enum. Did you mean the enum value "PERSON"?', 'Variable "$t" got invalid value "PERSN"; Value "PERSN" does not exist in "EntityType" enum.'],
+    [
+      'Variable "$t" got invalid value "PERSN"; Value "PERSN" does not exist in "EntityType" enum. Did you mean the enum value "PERSON"?',
+      'Variable "$t" got invalid value "PERSN"; Value "PERSN" does not exist in "EntityType" enum.',
+    ],
     ['Unknown argument "idd" on field "Query.entity". Did you mean "id"?', 'Unknown argument "idd" on field "Query.entity".'],
     ['Field "nam" is not defined by type "EntityInput". Did you mean "name", "type", or "id"?', 'Field "nam" is not defined by type "EntityInput".'],
   ])('are removed from %s', (message, without) => {

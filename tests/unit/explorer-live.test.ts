@@ -20,7 +20,11 @@ function streamOf(chunks: string[], keepOpen = false): ReadableStream<Uint8Array
 const sse = (chunks: string[], keepOpen = false) => new Response(streamOf(chunks, keepOpen), { headers: { 'content-type': 'text/event-stream' } });
 const next = (payload: unknown) => `event: next\ndata: ${JSON.stringify(payload)}\n\n`;
 const edge = (sequence: number, kind: string, entityIds: string[], extra: { subjectId?: string; mergedId?: string } = {}) =>
-  next({ data: { changed: { cursor: `c${sequence}`, node: { sequence, kind, subjectId: extra.subjectId ?? `s${sequence}`, entityIds, mergedId: extra.mergedId ?? null } } } });
+  next({
+    data: {
+      changed: { cursor: `c${sequence}`, node: { sequence, kind, subjectId: extra.subjectId ?? `s${sequence}`, entityIds, mergedId: extra.mergedId ?? null } },
+    },
+  });
 
 const until = async (check: () => boolean, ms = 2000) => {
   for (let waited = 0; !check(); waited += 5) {
@@ -94,11 +98,21 @@ describe('followChanges', () => {
   });
 
   it('throws FeedRefused with the code of an error in the stream or of a JSON refusal; a 503 is a lost connection', async () => {
-    const run = (response: Response) => followChanges({ ids: ['a'], after: null, signal: new AbortController().signal, onOpen: () => undefined, onChange: () => undefined, fetch: async () => response });
+    const run = (response: Response) =>
+      followChanges({
+        ids: ['a'],
+        after: null,
+        signal: new AbortController().signal,
+        onOpen: () => undefined,
+        onChange: () => undefined,
+        fetch: async () => response,
+      });
     const expired = await run(sse([next({ errors: [{ message: 'too old', extensions: { code: 'CURSOR_EXPIRED' } }] })])).catch((error: unknown) => error);
     expect(expired).toBeInstanceOf(FeedRefused);
     expect((expired as FeedRefused).code).toBe('CURSOR_EXPIRED');
-    const refused = await run(Response.json({ errors: [{ message: 'no', extensions: { code: 'UNAUTHENTICATED' } }] }, { status: 401 })).catch((error: unknown) => error);
+    const refused = await run(Response.json({ errors: [{ message: 'no', extensions: { code: 'UNAUTHENTICATED' } }] }, { status: 401 })).catch(
+      (error: unknown) => error,
+    );
     expect((refused as FeedRefused).code).toBe('UNAUTHENTICATED');
     const busy = await run(new Response('busy', { status: 503 })).catch((error: unknown) => error);
     expect(busy).not.toBeInstanceOf(FeedRefused);
@@ -106,7 +120,7 @@ describe('followChanges', () => {
 });
 
 describe('the state after a merge', () => {
-  it('names the kept entity wherever the merged one was, and gives it the merged one\'s place unless it has its own', () => {
+  it("names the kept entity wherever the merged one was, and gives it the merged one's place unless it has its own", () => {
     const state = {
       ...emptyState(),
       expanded: ['liu', 'kept', 'other'],
@@ -116,16 +130,28 @@ describe('the state after a merge', () => {
       positions: { liu: { x: 10, y: 20 }, other: { x: 1, y: 2 } },
     };
     const next = redirectState(state, 'liu', 'kept');
-    expect(next).toMatchObject({ expanded: ['kept', 'other'], selected: { kind: 'entity', id: 'kept' }, path: { from: 'kept', to: 'other' }, hidden: ['kept'], positions: { kept: { x: 10, y: 20 }, other: { x: 1, y: 2 } } });
+    expect(next).toMatchObject({
+      expanded: ['kept', 'other'],
+      selected: { kind: 'entity', id: 'kept' },
+      path: { from: 'kept', to: 'other' },
+      hidden: ['kept'],
+      positions: { kept: { x: 10, y: 20 }, other: { x: 1, y: 2 } },
+    });
     expect(next.positions).not.toHaveProperty('liu');
     const drawn = redirectState({ ...state, positions: { liu: { x: 10, y: 20 }, kept: { x: 5, y: 5 } } }, 'liu', 'kept');
     expect(drawn.positions).toEqual({ kept: { x: 5, y: 5 } });
     expect(redirectState({ ...state, selected: { kind: 'relation', id: 'liu' } }, 'liu', 'kept').selected).toEqual({ kind: 'relation', id: 'liu' });
   });
 
-  it('follows the state\'s ids first, then the nodes drawn, at most 1000', () => {
+  it("follows the state's ids first, then the nodes drawn, at most 1000", () => {
     const nodes = new Map(Array.from({ length: 1200 }, (_, i) => [`n${i}`, { id: `n${i}` }]));
-    const ids = idsToFollow({ ...emptyState(), expanded: ['e1'], path: { from: 'p1', to: 'p2' } }, { nodes, edges: new Map(), truncated: [], missing: [], path: null } as never);
+    const ids = idsToFollow({ ...emptyState(), expanded: ['e1'], path: { from: 'p1', to: 'p2' } }, {
+      nodes,
+      edges: new Map(),
+      truncated: [],
+      missing: [],
+      path: null,
+    } as never);
     expect(ids.slice(0, 4)).toEqual(['e1', 'p1', 'p2', 'n0']);
     expect(ids).toHaveLength(1000);
   });
@@ -210,7 +236,10 @@ describe('LiveView', () => {
     view.close();
 
     const seen: LiveStatus[] = [];
-    const watching = new LiveView({ ...host().live, status: (status) => seen.push(status) }, { fetch: async () => Response.json({ errors: [{ message: 'no feed', extensions: { code: 'FEED_UNAVAILABLE' } }] }) });
+    const watching = new LiveView(
+      { ...host().live, status: (status) => seen.push(status) },
+      { fetch: async () => Response.json({ errors: [{ message: 'no feed', extensions: { code: 'FEED_UNAVAILABLE' } }] }) },
+    );
     watching.watch(['a']);
     await until(() => seen.includes('refused'));
     watching.watch(['a']);

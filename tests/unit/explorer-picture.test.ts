@@ -11,7 +11,14 @@ const format = (picture: ReturnType<typeof emptyPicture>) => {
 
 describe('the picture in the URL', () => {
   it('writes positions, layout, zoom, pan, hidden nodes and opened hubs compactly and reads them back', () => {
-    const picture = { positions: { 'liu-xiaowu': { x: 120.4, y: -45.6 }, russia: { x: 300, y: 20 } }, layout: 'concentric' as const, zoom: 1.23456, pan: { x: -40.2, y: 12.7 }, hidden: ['russia', 'china'], open: ['hub-a'] };
+    const picture = {
+      positions: { 'liu-xiaowu': { x: 120.4, y: -45.6 }, russia: { x: 300, y: 20 } },
+      layout: 'concentric' as const,
+      zoom: 1.23456,
+      pan: { x: -40.2, y: 12.7 },
+      hidden: ['russia', 'china'],
+      open: ['hub-a'],
+    };
     const query = format(picture);
     expect(query).toBe('pos=liu-xiaowu_120_-46.russia_300_20&layout=concentric&z=1.235&pan=-40_13&hide=china.russia&open=hub-a');
     expect(parsePicture(new URLSearchParams(query))).toEqual({

@@ -59,9 +59,22 @@ describe('GEXF elements', () => {
 
 describe('Cytoscape elements', () => {
   it('gives node data an id and name, edge data source, target and interaction; lists stay arrays', () => {
-    expect(cytoscapeNode(node({ aliases: ['x'] })).data).toMatchObject({ id: 'zapad', name: 'Zapad/Interaction-2021', aliases: ['x'], methods: ['manual'], ...COUNTS });
+    expect(cytoscapeNode(node({ aliases: ['x'] })).data).toMatchObject({
+      id: 'zapad',
+      name: 'Zapad/Interaction-2021',
+      aliases: ['x'],
+      methods: ['manual'],
+      ...COUNTS,
+    });
     expect(cytoscapeNode(node({})).data).not.toHaveProperty('aliases');
-    expect(cytoscapeEdge(edge({})).data).toMatchObject({ id: 'relation.china-pi-zapad', relationId: 'china-pi-zapad', source: 'china', target: 'zapad', interaction: 'PARTICIPATES_IN', ...COUNTS });
+    expect(cytoscapeEdge(edge({})).data).toMatchObject({
+      id: 'relation.china-pi-zapad',
+      relationId: 'china-pi-zapad',
+      source: 'china',
+      target: 'zapad',
+      interaction: 'PARTICIPATES_IN',
+      ...COUNTS,
+    });
   });
 });
 
@@ -89,7 +102,10 @@ describe('FollowTheMoney mapping', () => {
       properties: { member: ['china'], organization: ['zapad'], role: ['chair'] },
     });
     expect(ftmRelation(edge({ type: 'COMMANDS', fromType: 'PERSON', toType: 'ORGANIZATION' })).schema).toBe('Directorship');
-    expect(ftmRelation(edge({ type: 'COMMANDS', fromType: 'PERSON', toType: 'EVENT' }))).toMatchObject({ schema: 'UnknownLink', properties: { role: ['commands'] } });
+    expect(ftmRelation(edge({ type: 'COMMANDS', fromType: 'PERSON', toType: 'EVENT' }))).toMatchObject({
+      schema: 'UnknownLink',
+      properties: { role: ['commands'] },
+    });
     expect(ftmRelation(edge({ role: 'host' })).properties).toMatchObject({ subject: ['china'], object: ['zapad'], role: ['participates in: host'] });
     expect(ftmRelation(edge({ type: 'LOCATED_IN', startDate: '2021' })).properties).toMatchObject({ role: ['located in'], startDate: ['2021'] });
   });

@@ -37,15 +37,41 @@ const reportRow = (overrides: Partial<ReportRow>): ReportRow => ({
 
 describe('graph rows back to bundle records', () => {
   it('leaves out properties that are null in the graph', () => {
-    expect(documentRecord({ id: 'd', title: null, publishedAt: '2021', url: null, publisher: null, text: '', ingestedAt: null })).toEqual({ id: 'd', publishedAt: '2021', text: '' });
+    expect(documentRecord({ id: 'd', title: null, publishedAt: '2021', url: null, publisher: null, text: '', ingestedAt: null })).toEqual({
+      id: 'd',
+      publishedAt: '2021',
+      text: '',
+    });
     expect(sourceRecord({ id: 's', name: 'S', kind: 'official', url: null, entityId: 'x' })).toEqual({ id: 's', name: 'S', kind: 'official', entity: 'x' });
   });
 
   it('gives each entity type only the fields its schema allows', () => {
     const stray = { title: 'General', category: 'military', startDate: '2021', endDate: '2022', description: 'd' };
-    expect(entityRecord(entityRow({ ...stray, type: 'PERSON' }))).toEqual({ id: 'x', type: 'PERSON', name: 'X', aliases: [], description: 'd', title: 'General' });
-    expect(entityRecord(entityRow({ ...stray, type: 'ORGANIZATION' }))).toEqual({ id: 'x', type: 'ORGANIZATION', name: 'X', aliases: [], description: 'd', category: 'military' });
-    expect(entityRecord(entityRow({ ...stray, type: 'EVENT' }))).toEqual({ id: 'x', type: 'EVENT', name: 'X', aliases: [], description: 'd', startDate: '2021', endDate: '2022' });
+    expect(entityRecord(entityRow({ ...stray, type: 'PERSON' }))).toEqual({
+      id: 'x',
+      type: 'PERSON',
+      name: 'X',
+      aliases: [],
+      description: 'd',
+      title: 'General',
+    });
+    expect(entityRecord(entityRow({ ...stray, type: 'ORGANIZATION' }))).toEqual({
+      id: 'x',
+      type: 'ORGANIZATION',
+      name: 'X',
+      aliases: [],
+      description: 'd',
+      category: 'military',
+    });
+    expect(entityRecord(entityRow({ ...stray, type: 'EVENT' }))).toEqual({
+      id: 'x',
+      type: 'EVENT',
+      name: 'X',
+      aliases: [],
+      description: 'd',
+      startDate: '2021',
+      endDate: '2022',
+    });
     expect(entityRecord(entityRow({ ...stray, type: 'COUNTRY' }))).toEqual({ id: 'x', type: 'COUNTRY', name: 'X', aliases: [], description: 'd' });
     expect(() => entityRecord(entityRow({ type: 'PLANET' }))).toThrow(/unknown type/);
   });
@@ -80,7 +106,11 @@ describe('graph rows back to bundle records', () => {
     expect(reportRecord(reportRow({}))).toMatchObject({ method: 'manual' });
     expect(reportRecord(reportRow({}))).not.toHaveProperty('rule');
     expect(reportRecord(reportRow({}))).not.toHaveProperty('confidence');
-    expect(reportRecord(reportRow({ method: 'extracted', rule: 'appos-title', confidence: 0.82 }))).toMatchObject({ method: 'extracted', rule: 'appos-title', confidence: 0.82 });
+    expect(reportRecord(reportRow({ method: 'extracted', rule: 'appos-title', confidence: 0.82 }))).toMatchObject({
+      method: 'extracted',
+      rule: 'appos-title',
+      confidence: 0.82,
+    });
     expect(reportRecord(reportRow({ method: 'reviewed', rule: 'kbp', confidence: 0 }))).toMatchObject({ method: 'reviewed', rule: 'kbp', confidence: 0 });
     expect(reportRecord(reportRow({ quote: null, start: null, end: null }))).toBeUndefined();
   });

@@ -66,7 +66,18 @@ describe('GraphML elements', () => {
     expect(manual).toContain('<data key="n_methods">manual</data>');
     expect(manual).not.toContain('n_rules');
     expect(manual).not.toContain('n_confidence');
-    const edge = edgeElement({ id: 'a-b', type: 'MEMBER_OF', from: 'a', to: 'b', role: null, startDate: null, endDate: null, methods: ['reviewed'], rules: ['dep-member'], confidence: 0 });
+    const edge = edgeElement({
+      id: 'a-b',
+      type: 'MEMBER_OF',
+      from: 'a',
+      to: 'b',
+      role: null,
+      startDate: null,
+      endDate: null,
+      methods: ['reviewed'],
+      rules: ['dep-member'],
+      confidence: 0,
+    });
     expect(edge).toContain('<data key="e_methods">reviewed</data>');
     expect(edge).toContain('<data key="e_confidence">0</data>');
     expect(GRAPHML_HEADER).toContain('<key id="e_confidence" for="edge" attr.name="confidence" attr.type="double"/>');

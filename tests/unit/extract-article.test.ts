@@ -32,7 +32,9 @@ describe('readArticle', () => {
     expect(() => readArticle({ text: ENGLISH, documentId: 'Bad Id' })).toThrow(/documentId/);
     expect(() => readArticle({ text: 'word '.repeat(50_000) })).toThrow(/too long/);
     // Readability's time grows with nesting (2,000 levels took a minute): such a page is refused before it runs.
-    expect(() => readArticle({ html: '<div>'.repeat(2_000) + 'deep' + '</div>'.repeat(2_000) })).toThrow(/html: the page nests elements more than 100 levels deep/);
+    expect(() => readArticle({ html: '<div>'.repeat(2_000) + 'deep' + '</div>'.repeat(2_000) })).toThrow(
+      /html: the page nests elements more than 100 levels deep/,
+    );
     expect(() => readArticle({ html: '<p>a</p>'.repeat(25_000) })).toThrow(/html: the page has more than 20000 elements/);
   });
 
@@ -48,9 +50,9 @@ describe('language', () => {
   it('accepts English and refuses other languages by name', () => {
     expect(detectLanguage(ENGLISH)).toBe('eng');
     expect(() => assertEnglish(ENGLISH)).not.toThrow();
-    expect(() => assertEnglish("L'armée française a mené mardi un exercice conjoint avec les forces allemandes près de Strasbourg, selon le ministère.")).toThrow(
-      expect.objectContaining({ extensions: expect.objectContaining({ code: 'UNSUPPORTED_LANGUAGE', language: 'fra' }) }),
-    );
+    expect(() =>
+      assertEnglish("L'armée française a mené mardi un exercice conjoint avec les forces allemandes près de Strasbourg, selon le ministère."),
+    ).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'UNSUPPORTED_LANGUAGE', language: 'fra' }) }));
     expect(() => assertEnglish('Die Bundeswehr hat am Dienstag gemeinsam mit polnischen Soldaten eine große Übung begonnen.')).toThrow(/deu/);
   });
 

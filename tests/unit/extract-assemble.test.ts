@@ -3,7 +3,8 @@ import { assembleDraft } from '../../src/extract/assemble.js';
 import { CodePointOffsets } from '../../src/extract/offsets.js';
 import type { Article, ExtractedEntity, ExtractedRelation, Span } from '../../src/extract/types.js';
 
-const TEXT = 'Talks held\n\n🙂 General Ana Ruiz, commander of the Northern Brigade, said the drill Iron Gate 2024 will start in Tarvo. According to a report in Daily Star, it will last a week.';
+const TEXT =
+  'Talks held\n\n🙂 General Ana Ruiz, commander of the Northern Brigade, said the drill Iron Gate 2024 will start in Tarvo. According to a report in Daily Star, it will last a week.';
 
 function at(word: string, from = 0): Span {
   const start = TEXT.indexOf(word, from);
@@ -12,7 +13,16 @@ function at(word: string, from = 0): Span {
 
 function entity(key: string, type: ExtractedEntity['type'], name: string, extra: Partial<ExtractedEntity> = {}): ExtractedEntity {
   const span = at(name);
-  return { key, type, name, aliases: [], mentions: [{ ...span, sentence: 1, tokenBegin: 0, tokenEnd: 1, text: name, kind: 'name', rule: 'test' }], rule: `rule:${key}`, confidence: 0.9, ...extra };
+  return {
+    key,
+    type,
+    name,
+    aliases: [],
+    mentions: [{ ...span, sentence: 1, tokenBegin: 0, tokenEnd: 1, text: name, kind: 'name', rule: 'test' }],
+    rule: `rule:${key}`,
+    confidence: 0.9,
+    ...extra,
+  };
 }
 
 const article: Article = { text: TEXT, title: null, url: null, publishedAt: '2024-03-05', source: null, documentId: 'doc-1' };
@@ -23,7 +33,16 @@ const entities = [
   entity('drill', 'EVENT', 'Iron Gate 2024', { startDate: '2024-04', endDate: '2024-03' }),
   entity('tarvo', 'LOCATION', 'Tarvo'),
 ];
-const commands: ExtractedRelation = { type: 'COMMANDS', from: 'ruiz', to: 'brigade', role: 'commander', evidence: at('Ana Ruiz, commander of the Northern Brigade'), sentence: 1, rule: 'rel:commander-of', confidence: 0.8 };
+const commands: ExtractedRelation = {
+  type: 'COMMANDS',
+  from: 'ruiz',
+  to: 'brigade',
+  role: 'commander',
+  evidence: at('Ana Ruiz, commander of the Northern Brigade'),
+  sentence: 1,
+  rule: 'rel:commander-of',
+  confidence: 0.8,
+};
 
 describe('assembleDraft', () => {
   const draft = assembleDraft({
@@ -33,10 +52,21 @@ describe('assembleDraft', () => {
     relations: [
       commands,
       { ...commands, confidence: 0.5, role: 'head' },
-      { type: 'LOCATED_IN', from: 'drill', to: 'tarvo', evidence: at('the drill Iron Gate 2024 will start in Tarvo'), sentence: 1, rule: 'rel:take-place-in', confidence: 0.7 },
+      {
+        type: 'LOCATED_IN',
+        from: 'drill',
+        to: 'tarvo',
+        evidence: at('the drill Iron Gate 2024 will start in Tarvo'),
+        sentence: 1,
+        rule: 'rel:take-place-in',
+        confidence: 0.7,
+      },
       { type: 'LOCATED_IN', from: 'ruiz', to: 'tarvo', evidence: at('Tarvo'), sentence: 1, rule: 'rel:wrong', confidence: 0.9 },
     ],
-    attributions: [{ ...at('Ana Ruiz, commander of the Northern Brigade, said the drill Iron Gate 2024 will start in Tarvo'), speaker: 'ruiz', rule: 'attr:said' }, { start: TEXT.indexOf('According'), end: TEXT.length, outlet: 'Daily Star', rule: 'attr:outlet' }],
+    attributions: [
+      { ...at('Ana Ruiz, commander of the Northern Brigade, said the drill Iron Gate 2024 will start in Tarvo'), speaker: 'ruiz', rule: 'attr:said' },
+      { start: TEXT.indexOf('According'), end: TEXT.length, outlet: 'Daily Star', rule: 'attr:outlet' },
+    ],
   });
   const { bundle } = draft;
 
@@ -93,8 +123,25 @@ describe('assembleDraft on web copy', () => {
       article: { text: runOn, title: null, url: null, publishedAt: null, source: 'Daily\u200B Star', documentId: 'doc-2' },
       sentences: [{ start: 0, end: runOn.length }],
       entities: [
-        { key: 'kos', type: 'PERSON', name: 'Vera\u200B Kos', aliases: ['Kos\u00AD'], title: 'Col\u00ADonel', mentions: [{ ...person, sentence: 0, tokenBegin: 1, tokenEnd: 3, text: 'Vera Kos', kind: 'name', rule: 'test' }], rule: 'test', confidence: 0.9 },
-        { key: 'guard', type: 'ORGANIZATION', name: '\u200FCoastal Guard', aliases: [], mentions: [{ ...name('Coastal Guard'), sentence: 0, tokenBegin: 5, tokenEnd: 7, text: 'Coastal Guard', kind: 'name', rule: 'test' }], rule: 'test', confidence: 0.9 },
+        {
+          key: 'kos',
+          type: 'PERSON',
+          name: 'Vera\u200B Kos',
+          aliases: ['Kos\u00AD'],
+          title: 'Col\u00ADonel',
+          mentions: [{ ...person, sentence: 0, tokenBegin: 1, tokenEnd: 3, text: 'Vera Kos', kind: 'name', rule: 'test' }],
+          rule: 'test',
+          confidence: 0.9,
+        },
+        {
+          key: 'guard',
+          type: 'ORGANIZATION',
+          name: '\u200FCoastal Guard',
+          aliases: [],
+          mentions: [{ ...name('Coastal Guard'), sentence: 0, tokenBegin: 5, tokenEnd: 7, text: 'Coastal Guard', kind: 'name', rule: 'test' }],
+          rule: 'test',
+          confidence: 0.9,
+        },
       ],
       relations: [{ type: 'MEMBER_OF', from: 'kos', to: 'guard', evidence: { start: 0, end: runOn.length }, sentence: 0, rule: 'test', confidence: 0.5 }],
       attributions: [],

@@ -5,7 +5,12 @@ import { entity, loadRelationFixture } from '../helpers/relation-fixtures.js';
 
 const fixture = loadRelationFixture('attribution-speech');
 const text = fixture.article.text;
-const entities = [entity(fixture, 'PERSON', 'Ali Khan', [{ phrase: 'Khan', kind: 'alias' }, { phrase: 'he', kind: 'pronoun' }])];
+const entities = [
+  entity(fixture, 'PERSON', 'Ali Khan', [
+    { phrase: 'Khan', kind: 'alias' },
+    { phrase: 'he', kind: 'pronoun' },
+  ]),
+];
 const attributions = extractAttributions(fixture.doc, entities, fixture.article);
 
 /** The narrowest attribution holding a quote: the one the assembler uses. */

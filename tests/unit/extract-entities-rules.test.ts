@@ -6,7 +6,17 @@ import { anchoredDate } from '../../src/extract/entities/timex.js';
 
 function group(type: Candidate['type'], ...names: string[]): Group {
   const mentions = names.map((name, index): Candidate => ({
-    type, name, text: name, sentence: index, tokenBegin: 0, tokenEnd: 1, start: 0, end: name.length, kind: 'name', rule: 'test', confidence: 0.9,
+    type,
+    name,
+    text: name,
+    sentence: index,
+    tokenBegin: 0,
+    tokenEnd: 1,
+    start: 0,
+    end: name.length,
+    kind: 'name',
+    rule: 'test',
+    confidence: 0.9,
   }));
   return { key: `${type}:${names[0] ?? ''}`, type, mentions };
 }

@@ -7,7 +7,12 @@ const summary = (name: string): string[] => entitiesOf(name).map((e) => `${e.typ
 describe('entity layer over recorded CoreNLP annotations', () => {
   it('reads a capital acting as its government as the country, and a capital as a place as a location', () => {
     // "Moscow and Beijing signed ...", "held in Moscow", "Washington criticized ..."
-    expect(summary('capital-metonymy')).toEqual(['COUNTRY Russia (Moscow)', 'COUNTRY China (Beijing)', 'LOCATION Moscow', 'COUNTRY United States (Washington)']);
+    expect(summary('capital-metonymy')).toEqual([
+      'COUNTRY Russia (Moscow)',
+      'COUNTRY China (Beijing)',
+      'LOCATION Moscow',
+      'COUNTRY United States (Washington)',
+    ]);
     const russia = entityNamed(entitiesOf('capital-metonymy'), 'Russia');
     expect(russia?.rule).toBe('gazetteer:capital-as-country');
     expect(russia?.mentions.map((m) => m.kind)).toEqual(['alias']);
@@ -25,7 +30,11 @@ describe('entity layer over recorded CoreNLP annotations', () => {
     const ironWolf = entityNamed(entities, 'Iron Wolf-2024');
     // "began the exercise Iron Wolf-2024 on Monday" (2025-06-02 is a Monday); "The drill, which ends on June 30"
     expect(ironWolf).toMatchObject({ type: 'EVENT', rule: 'event:named-exercise', startDate: '2025-06-02', endDate: '2025-06-30' });
-    expect(ironWolf?.mentions.map((m) => [m.text, m.kind])).toEqual([['the exercise', 'nominal'], ['Iron Wolf-2024', 'name'], ['The drill', 'nominal']]);
+    expect(ironWolf?.mentions.map((m) => [m.text, m.kind])).toEqual([
+      ['the exercise', 'nominal'],
+      ['Iron Wolf-2024', 'name'],
+      ['The drill', 'nominal'],
+    ]);
     expect(entityNamed(entities, 'Sea Breeze 2023')).toMatchObject({ type: 'EVENT', rule: 'event:named-exercise' });
     expect(entities.filter((e) => e.type === 'EVENT')).toHaveLength(2);
   });
@@ -94,7 +103,10 @@ describe('entity layer over recorded CoreNLP annotations', () => {
       // "the Beirut government"; "La Tercera newspaper reported" is a source.
       'COUNTRY Lebanon (Beirut)',
     ]);
-    expect(entityNamed(entities, 'Economic Community of West African States')?.mentions.map((m) => m.text)).toEqual(['Economic Community of West African States', 'ECOWAS']);
+    expect(entityNamed(entities, 'Economic Community of West African States')?.mentions.map((m) => m.text)).toEqual([
+      'Economic Community of West African States',
+      'ECOWAS',
+    ]);
   });
 
   it('gives every mention a span that is the text it quotes, and only the fields its type allows', () => {

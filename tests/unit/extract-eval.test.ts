@@ -34,7 +34,9 @@ const GOLD = bundle({
     { id: 'g1', type: 'MEMBER_OF', from: 'katrin-vollmer', to: 'german-navy' },
     { id: 'g2', type: 'COMMANDS', from: 'katrin-vollmer', to: 'amber-shield-25' },
   ],
-  reports: [{ id: 'r1', subject: { relation: 'g2' }, source: 'doc-source', ...at('Katrin Vollmer of the German Navy leads Amber Shield'), attributedTo: 'ministry' }],
+  reports: [
+    { id: 'r1', subject: { relation: 'g2' }, source: 'doc-source', ...at('Katrin Vollmer of the German Navy leads Amber Shield'), attributedTo: 'ministry' },
+  ],
 });
 
 describe('entity matching', () => {
@@ -70,7 +72,12 @@ describe('entity matching', () => {
 
 describe('relations and attributions', () => {
   const draft = bundle({
-    entities: [entity('kv', 'PERSON', 'Vollmer'), entity('gn', 'ORGANIZATION', 'German Navy'), entity('ex', 'EVENT', 'Amber Shield'), entity('min', 'ORGANIZATION', 'the ministry')],
+    entities: [
+      entity('kv', 'PERSON', 'Vollmer'),
+      entity('gn', 'ORGANIZATION', 'German Navy'),
+      entity('ex', 'EVENT', 'Amber Shield'),
+      entity('min', 'ORGANIZATION', 'the ministry'),
+    ],
     relations: [
       { id: 'd1', type: 'MEMBER_OF', from: 'kv', to: 'gn' },
       { id: 'd2', type: 'PARTICIPATES_IN', from: 'kv', to: 'ex' },
@@ -80,7 +87,10 @@ describe('relations and attributions', () => {
 
   it('compares (type, from, to) with the endpoints mapped through the entity matching', () => {
     const matching = matchEntities(draft.entities, GOLD.entities);
-    expect([...relationKeys(draft, (id) => mappedId(matching, id))]).toEqual(['MEMBER_OF katrin-vollmer german-navy', 'PARTICIPATES_IN katrin-vollmer amber-shield-25']);
+    expect([...relationKeys(draft, (id) => mappedId(matching, id))]).toEqual([
+      'MEMBER_OF katrin-vollmer german-navy',
+      'PARTICIPATES_IN katrin-vollmer amber-shield-25',
+    ]);
     const score = scoreDraft(draft, GOLD);
     expect([score.relations.correct, score.relations.predicted, score.relations.gold]).toEqual([1, 2, 2]);
     expect(score.relations.f1).toBeCloseTo(0.5);
@@ -88,7 +98,10 @@ describe('relations and attributions', () => {
   });
 
   it('does not count a relation whose endpoint matched no gold entity', () => {
-    const stray = bundle({ entities: [entity('kv', 'PERSON', 'Kate Vollmer'), entity('gn', 'ORGANIZATION', 'German Navy')], relations: [{ id: 'd1', type: 'MEMBER_OF', from: 'kv', to: 'gn' }] });
+    const stray = bundle({
+      entities: [entity('kv', 'PERSON', 'Kate Vollmer'), entity('gn', 'ORGANIZATION', 'German Navy')],
+      relations: [{ id: 'd1', type: 'MEMBER_OF', from: 'kv', to: 'gn' }],
+    });
     expect(scoreDraft(stray, GOLD).relations.correct).toBe(0);
   });
 
@@ -107,7 +120,10 @@ describe('relations and attributions', () => {
 describe('quotes', () => {
   it('counts a quote at the wrong offsets as inexact, whatever its text', () => {
     const shifted = { id: 'bad', subject: { entity: 'kv' }, source: 'doc-source', quote: 'Katrin Vollmer', start: 14, end: 28 };
-    const draft = bundle({ entities: [entity('kv', 'PERSON', 'Katrin Vollmer')], reports: [{ id: 'good', subject: { entity: 'kv' }, source: 'doc-source', ...at('Katrin Vollmer') }, shifted] });
+    const draft = bundle({
+      entities: [entity('kv', 'PERSON', 'Katrin Vollmer')],
+      reports: [{ id: 'good', subject: { entity: 'kv' }, source: 'doc-source', ...at('Katrin Vollmer') }, shifted],
+    });
     expect(inexactQuotes(draft).map((report) => report.id)).toEqual(['bad']);
     const score = scoreDraft(draft, GOLD);
     expect(score.quotes).toEqual({ exact: 1, total: 2 });
@@ -137,7 +153,14 @@ describe('totals and the baseline check', () => {
   });
 
   it('fails a score more than 0.02 below the baseline, and only that one', () => {
-    const scores: Record<CheckedScore, number> = { 'seed.entities.f1': 0.9, 'seed.relations.f1': 0.6, 'seed.quotes.share': 1, 'others.entities.f1': 0.85, 'others.relations.f1': 0.5, 'others.quotes.share': 1 };
+    const scores: Record<CheckedScore, number> = {
+      'seed.entities.f1': 0.9,
+      'seed.relations.f1': 0.6,
+      'seed.quotes.share': 1,
+      'others.entities.f1': 0.85,
+      'others.relations.f1': 0.5,
+      'others.quotes.share': 1,
+    };
     const baseline: Baseline = { commit: 'abc', recordedAt: '2026-12-02', scores };
     expect(regressions({ ...scores, 'seed.relations.f1': 0.58 }, baseline)).toEqual([]);
     const found = regressions({ ...scores, 'others.entities.f1': 0.8299, 'seed.quotes.share': 0.99 }, baseline);

@@ -13,7 +13,7 @@ const entities = [
 ];
 
 suite('datelines and pronoun speakers', () => {
-  it('places the dateline\'s city in the country after it, and nothing in a list of cities', () => {
+  it("places the dateline's city in the country after it, and nothing in a list of cities", () => {
     const relations = extractRelations(fixture.doc, entities, fixture.article);
     expect(describe(relations)).toEqual(['LOCATED_IN manila philippines']);
     expect(relations[0]?.rule).toBe('dateline');

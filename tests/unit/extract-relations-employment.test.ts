@@ -16,10 +16,7 @@ const relations = extractRelations(fixture.doc, entities, fixture.article);
 
 suite('employment rule', () => {
   it('makes a person who works or lectures at an organization its member, dated by "since"', () => {
-    expect(describe(relations)).toEqual([
-      'MEMBER_OF anna-weiss university-of-vienna (lecturer)',
-      'MEMBER_OF paul-okafor red-cross',
-    ]);
+    expect(describe(relations)).toEqual(['MEMBER_OF anna-weiss university-of-vienna (lecturer)', 'MEMBER_OF paul-okafor red-cross']);
     expect(relations.find((r) => r.from === 'anna-weiss')?.startDate).toBe('2019');
   });
 

@@ -59,7 +59,7 @@ suite('relations to described events', () => {
     expect(lines).toContain('COMMANDS bintou-keita monusco (head)');
   });
 
-  it('reads taking and handing over command, and an appointment to a leader\'s post', () => {
+  it("reads taking and handing over command, and an appointment to a leader's post", () => {
     expect(lines).toContain('COMMANDS mark-boyle third-fleet (outgoing commander)');
     expect(find('COMMANDS', 'john-wade', 'third-fleet')?.rule).toBe('change-of-command');
     expect(lines).toContain('COMMANDS lisa-franchetti pacific-fleet (commander)');
@@ -93,7 +93,7 @@ const moreEntities = [
 const moreLines = describe(extractRelations(more.doc, moreEntities, more.article));
 
 suite('more ways of stating a part in an event', () => {
-  it('reads observers sent, the parties an event involves, and a purpose clause\'s subject', () => {
+  it("reads observers sent, the parties an event involves, and a purpose clause's subject", () => {
     expect(moreLines).toContain('PARTICIPATES_IN france naval-drills (observer)');
     expect(moreLines).toContain('PARTICIPATES_IN ghana naval-drills (participant)');
     expect(moreLines).toContain('PARTICIPATES_IN ana-costa naval-drills (observer)');

@@ -33,7 +33,12 @@ suite('location rules', () => {
   });
 
   it('quotes the clause that says it', () => {
-    expect(evidenceOf(fixture, relations.find((r) => r.from === 'summit'))).toBe('The summit will take place in Geneva');
+    expect(
+      evidenceOf(
+        fixture,
+        relations.find((r) => r.from === 'summit'),
+      ),
+    ).toBe('The summit will take place in Geneva');
     expect(relations.find((r) => r.from === 'orzysz')?.rule).toBe('nationality-of-place');
   });
 
@@ -44,12 +49,16 @@ suite('location rules', () => {
 
 suite('a capital named by its nationality', () => {
   const capital = loadRelationFixture('relations-capital');
-  const found = extractRelations(capital.doc, [
-    entity(capital, 'EVENT', 'Tallinn talks', [{ phrase: 'talks', kind: 'nominal' }]),
-    entity(capital, 'LOCATION', 'Tallinn'),
-    entity(capital, 'COUNTRY', 'Estonia'),
-    entity(capital, 'COUNTRY', 'France'),
-  ], capital.article);
+  const found = extractRelations(
+    capital.doc,
+    [
+      entity(capital, 'EVENT', 'Tallinn talks', [{ phrase: 'talks', kind: 'nominal' }]),
+      entity(capital, 'LOCATION', 'Tallinn'),
+      entity(capital, 'COUNTRY', 'Estonia'),
+      entity(capital, 'COUNTRY', 'France'),
+    ],
+    capital.article,
+  );
 
   it('is the capital city the article names, in its country', () => {
     expect(describe(found)).toEqual(['LOCATED_IN tallinn estonia', 'LOCATED_IN tallinn-talks tallinn']);

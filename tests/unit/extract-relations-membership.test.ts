@@ -36,7 +36,7 @@ suite('membership rules', () => {
     expect(find('finland', 'nato')).toMatchObject({ type: 'MEMBER_OF', startDate: '2023-04', rule: 'joins-organization' });
   });
 
-  it('gives meeting an organization\'s spokesperson no membership', () => {
+  it("gives meeting an organization's spokesperson no membership", () => {
     expect(relations.filter((r) => r.from === 'john-smith')).toEqual([]);
   });
 

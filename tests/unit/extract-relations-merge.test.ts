@@ -4,13 +4,24 @@ import { dropKbpWhereRulesSpoke, mergeRelations } from '../../src/extract/relati
 import type { Article, ExtractedRelation } from '../../src/extract/types.js';
 
 const relation = (fields: Partial<ExtractedRelation>): ExtractedRelation => ({
-  type: 'MEMBER_OF', from: 'a', to: 'b', evidence: { start: 0, end: 10 }, sentence: 0, rule: 'r', confidence: 0.5, ...fields,
+  type: 'MEMBER_OF',
+  from: 'a',
+  to: 'b',
+  evidence: { start: 0, end: 10 },
+  sentence: 0,
+  rule: 'r',
+  confidence: 0.5,
+  ...fields,
 });
 const article: Article = { text: '', title: null, url: null, publishedAt: '2021-08-03', source: null, documentId: 'd' };
 
 describe('merging relations', () => {
   it('keeps one relation per type and ends: the most confident, with a role from another when it has none', () => {
-    const merged = mergeRelations([relation({ confidence: 0.8, rule: 'best' }), relation({ confidence: 0.5, role: 'spokesperson' }), relation({ type: 'COMMANDS' })]);
+    const merged = mergeRelations([
+      relation({ confidence: 0.8, rule: 'best' }),
+      relation({ confidence: 0.5, role: 'spokesperson' }),
+      relation({ type: 'COMMANDS' }),
+    ]);
     expect(merged).toHaveLength(2);
     expect(merged[0]).toMatchObject({ rule: 'best', role: 'spokesperson' });
   });

@@ -23,11 +23,13 @@ const lines = describe(relations);
 
 suite('organization rules', () => {
   it('makes the parties to a pact its members, but not the parties to a dispute', () => {
-    expect(lines).toEqual(expect.arrayContaining([
-      'MEMBER_OF australia aukus (member state)',
-      'MEMBER_OF britain aukus (member state)',
-      'MEMBER_OF united-states aukus (member state)',
-    ]));
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        'MEMBER_OF australia aukus (member state)',
+        'MEMBER_OF britain aukus (member state)',
+        'MEMBER_OF united-states aukus (member state)',
+      ]),
+    );
     expect(relations.filter((r) => r.from === 'china')).toEqual([]);
   });
 
@@ -40,7 +42,7 @@ suite('organization rules', () => {
     expect(lines).toContain('COMMANDS helena-berg swedish-army (leader)');
   });
 
-  it('reads a person\'s party, and a minister\'s title with its nationality as the ministry', () => {
+  it("reads a person's party, and a minister's title with its nationality as the ministry", () => {
     expect(lines).toContain('MEMBER_OF mara-quispe social-democratic-party (member)');
     expect(lines).toContain('MEMBER_OF kalev-tamm estonian-ministry-of-defence (defence minister)');
     expect(relations.filter((r) => r.from === 'mara-quispe')).toHaveLength(1);

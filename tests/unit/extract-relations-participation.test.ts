@@ -38,12 +38,14 @@ suite('participation rules', () => {
   });
 
   it('reads "talks between A and B" and "A held discussions with B" as both taking part', () => {
-    expect(participations).toEqual(expect.arrayContaining([
-      'PARTICIPATES_IN armenia talks-between-armenia-and-azerbaijan (participant)',
-      'PARTICIPATES_IN azerbaijan talks-between-armenia-and-azerbaijan (participant)',
-      'PARTICIPATES_IN turkey turkish-iranian-discussions (participant)',
-      'PARTICIPATES_IN iran turkish-iranian-discussions (participant)',
-    ]));
+    expect(participations).toEqual(
+      expect.arrayContaining([
+        'PARTICIPATES_IN armenia talks-between-armenia-and-azerbaijan (participant)',
+        'PARTICIPATES_IN azerbaijan talks-between-armenia-and-azerbaijan (participant)',
+        'PARTICIPATES_IN turkey turkish-iranian-discussions (participant)',
+        'PARTICIPATES_IN iran turkish-iranian-discussions (participant)',
+      ]),
+    );
   });
 
   it('maps the nationality of soldiers to their countries', () => {

@@ -33,7 +33,9 @@ describe('ExtractionEngine', () => {
       }
     })();
     expect(first?.extensions).toMatchObject({ code: 'NLP_STARTING', retryAfterSeconds: 60, http: { status: 503, headers: { 'Retry-After': '60' } } });
-    expect(() => engine.assertReady()).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'NLP_STARTING', retryAfterSeconds: 10 }) }));
+    expect(() => engine.assertReady()).toThrow(
+      expect.objectContaining({ extensions: expect.objectContaining({ code: 'NLP_STARTING', retryAfterSeconds: 10 }) }),
+    );
     expect(starts()).toBe(1);
     finish({ url: 'http://127.0.0.1:1', pid: 1, exited: new Promise(() => undefined), stop: async () => undefined });
     await new Promise((resolve) => setImmediate(resolve));
@@ -64,7 +66,9 @@ describe('ExtractionEngine after a failed start', () => {
     expect(() => engine.assertReady()).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'NLP_STARTING' }) }));
     await new Promise((resolve) => setImmediate(resolve));
     for (let i = 0; i < 3; i++) {
-      expect(() => engine.assertReady()).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'NLP_UNAVAILABLE', http: expect.objectContaining({ status: 503 }) }) }));
+      expect(() => engine.assertReady()).toThrow(
+        expect.objectContaining({ extensions: expect.objectContaining({ code: 'NLP_UNAVAILABLE', http: expect.objectContaining({ status: 503 }) }) }),
+      );
     }
     expect(starts).toBe(1);
   });

@@ -46,7 +46,14 @@ describe('investigation rules', () => {
 
   it('take back what they export, and name a wrong file by its format before anything else', () => {
     const file = toFile({ name: 'Round trip', notes: 'n', view: { explorer: '?e=russia', extra: [1, 2] } }, new Date('2026-12-02T00:00:00Z'));
-    expect(file).toEqual({ format: 'newsgraph.investigation', version: 1, name: 'Round trip', notes: 'n', view: { explorer: '?e=russia', extra: [1, 2] }, exportedAt: '2026-12-02T00:00:00.000Z' });
+    expect(file).toEqual({
+      format: 'newsgraph.investigation',
+      version: 1,
+      name: 'Round trip',
+      notes: 'n',
+      view: { explorer: '?e=russia', extra: [1, 2] },
+      exportedAt: '2026-12-02T00:00:00.000Z',
+    });
     expect(readFile(JSON.parse(JSON.stringify(file)))).toMatchObject({ name: 'Round trip', notes: 'n', view: file.view });
     expect(refusal(() => readFile({ entities: [], relations: [] }))).toMatchObject({ field: 'file.format' });
     expect(refusal(() => readFile({ ...file, version: '1' }))).toMatchObject({ field: 'file.version' });

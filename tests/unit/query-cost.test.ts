@@ -7,7 +7,8 @@ import { schema } from '../../src/schema/index.js';
 import { queryCost } from '../../src/server/cost/query-cost.js';
 import { GRAPHIQL_DEFAULT_QUERY } from '../../src/server/graphiql.js';
 
-const cost = (query: string, variables: Record<string, unknown> = {}, operationName?: string) => queryCost(schema, { document: parse(query), variables, operationName }, COST_MODEL);
+const cost = (query: string, variables: Record<string, unknown> = {}, operationName?: string) =>
+  queryCost(schema, { document: parse(query), variables, operationName }, COST_MODEL);
 
 const SUBGRAPH = 'truncated nodes { id name type } relations { id type from { id } to { id } }';
 const neighborhood = (depth: number, limit: number) => `neighborhood(id: "hub", depth: ${depth}, limit: ${limit}) { ${SUBGRAPH} }`;
@@ -35,7 +36,9 @@ describe('queryCost', () => {
     expect(cost('{ entities(first: 100) { edges { node { id } } } }')).toBe(1 + 100 * 2);
     expect(cost('{ entities { edges { node { id } } } }')).toBe(1 + 20 * 2);
     // Nested pages multiply: 10 entities × 5 relations × (edge, relation, two endpoints).
-    expect(cost('{ entities(first: 10) { edges { node { relations(first: 5) { edges { node { from { id } to { id } } } } } } } }')).toBe(1 + 10 * (2 + 1 + 5 * 4));
+    expect(cost('{ entities(first: 10) { edges { node { relations(first: 5) { edges { node { from { id } to { id } } } } } } } }')).toBe(
+      1 + 10 * (2 + 1 + 5 * 4),
+    );
     // totalCount and pageInfo are not per edge.
     expect(cost('{ entities(first: 100) { totalCount pageInfo { hasNextPage } } }')).toBe(2);
   });

@@ -52,7 +52,10 @@ describe("a report's method, rule and confidence", () => {
     ['an unknown method', { ...EXTRACTED, method: 'guessed' }, 'method', /manual|extracted|reviewed/],
   ])('refuses %s, naming the field', (_what, fields, field, says) => {
     const issues = bundleIssues(fields);
-    expect(issues.some((issue) => issue.startsWith(`reports[0].${field}: `) && says.test(issue)), issues.join('\n')).toBe(true);
+    expect(
+      issues.some((issue) => issue.startsWith(`reports[0].${field}: `) && says.test(issue)),
+      issues.join('\n'),
+    ).toBe(true);
   });
 
   it('holds for NDJSON report records, naming the line and the field', () => {
@@ -61,7 +64,9 @@ describe("a report's method, rule and confidence", () => {
     expect(parseNdjsonLine(JSON.stringify({ ...record, method: 'extracted', rule: 'kbp' }), 3)).toEqual([
       { path: expect.stringMatching(/^line 3: \.?confidence$/), message: 'confidence is required when method is "extracted"' },
     ]);
-    expect(parseNdjsonLine(JSON.stringify({ ...record, rule: 'kbp' }), 4)).toEqual([expect.objectContaining({ path: expect.stringMatching(/^line 4: \.?rule$/) })]);
+    expect(parseNdjsonLine(JSON.stringify({ ...record, rule: 'kbp' }), 4)).toEqual([
+      expect.objectContaining({ path: expect.stringMatching(/^line 4: \.?rule$/) }),
+    ]);
   });
 
   it('holds for reports given with an edit', () => {

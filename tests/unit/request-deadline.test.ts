@@ -92,7 +92,9 @@ describe('withDeadline', () => {
   });
 
   it('passes other errors through while budget is left', async () => {
-    const { deadline, executor } = setUp({ fail: Object.assign(new Error('timed out'), { code: 'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration' }) });
+    const { deadline, executor } = setUp({
+      fail: Object.assign(new Error('timed out'), { code: 'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration' }),
+    });
     deadline.start(60_000);
     await expect(executor.read('RETURN 1')).rejects.toBeInstanceOf(QueryTimeoutError);
   });

@@ -14,7 +14,14 @@ describe('decideEntity', () => {
 
   it('matches by alias, naming the alias, when only an alias names an entity', () => {
     const found = { ...nothingStored, candidates: [{ id: 'wu-qian', name: 'Wu Qian', key: 'PERSON:wu' }] };
-    expect(decideEntity(wu, found)).toEqual({ outcome: 'MATCHED', matchedId: 'wu-qian', matchedName: 'Wu Qian', by: 'alias', value: 'Wu', candidates: [{ id: 'wu-qian', name: 'Wu Qian' }] });
+    expect(decideEntity(wu, found)).toEqual({
+      outcome: 'MATCHED',
+      matchedId: 'wu-qian',
+      matchedName: 'Wu Qian',
+      by: 'alias',
+      value: 'Wu',
+      candidates: [{ id: 'wu-qian', name: 'Wu Qian' }],
+    });
   });
 
   it('matches by name when both the name and an alias name the one entity, whichever key came first', () => {
@@ -22,7 +29,12 @@ describe('decideEntity', () => {
       { id: 'wu-qian', name: 'Wu Qian', key: 'PERSON:wu' },
       { id: 'wu-qian', name: 'Wu Qian', key: 'PERSON:wuqian' },
     ];
-    expect(decideEntity(wu, { ...nothingStored, candidates })).toMatchObject({ outcome: 'MATCHED', by: 'name', value: 'Wu Qian', candidates: [{ id: 'wu-qian', name: 'Wu Qian' }] });
+    expect(decideEntity(wu, { ...nothingStored, candidates })).toMatchObject({
+      outcome: 'MATCHED',
+      by: 'name',
+      value: 'Wu Qian',
+      candidates: [{ id: 'wu-qian', name: 'Wu Qian' }],
+    });
   });
 
   it('is AMBIGUOUS with several candidates, listed by id', () => {

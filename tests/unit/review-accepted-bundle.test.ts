@@ -11,7 +11,18 @@ const TEXT = 'Colonel Ana Silva of the Northern Fleet led Exercise Blue Shield i
 
 function report(id: string, subject: DraftReport['subject'], quote: string, extra: Partial<DraftReport> = {}): DraftReport {
   const start = Array.from(TEXT.slice(0, TEXT.indexOf(quote))).length;
-  return { id, subject, source: 'wire', quote, start, end: start + Array.from(quote).length, method: 'extracted', rule: 'test:rule', confidence: 0.7, ...extra };
+  return {
+    id,
+    subject,
+    source: 'wire',
+    quote,
+    start,
+    end: start + Array.from(quote).length,
+    method: 'extracted',
+    rule: 'test:rule',
+    confidence: 0.7,
+    ...extra,
+  };
 }
 
 function draft(): DraftBundle {

@@ -3,7 +3,15 @@ import { luceneQueryFor, rankHits } from '../../src/repositories/entity-reposito
 import type { EntityRecord } from '../../src/repositories/records.js';
 
 const entity = (id: string, name: string, aliases: string[] = []): EntityRecord => ({
-  id, type: 'PERSON', name, aliases, description: null, title: null, category: null, startDate: null, endDate: null,
+  id,
+  type: 'PERSON',
+  name,
+  aliases,
+  description: null,
+  title: null,
+  category: null,
+  startDate: null,
+  endDate: null,
 });
 
 describe('luceneQueryFor', () => {

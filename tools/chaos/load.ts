@@ -10,7 +10,12 @@ export interface LoadState {
   refused: Map<string, number>;
 }
 
-async function post(state: LoadState, query: string, variables: Record<string, unknown>, key?: string): Promise<{ data?: Record<string, unknown>; errors?: Array<{ extensions?: { code?: string } }> }> {
+async function post(
+  state: LoadState,
+  query: string,
+  variables: Record<string, unknown>,
+  key?: string,
+): Promise<{ data?: Record<string, unknown>; errors?: Array<{ extensions?: { code?: string } }> }> {
   try {
     const response = await fetch(`http://127.0.0.1:${state.port}/graphql`, {
       method: 'POST',
@@ -34,7 +39,12 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export async function writer(state: LoadState, name: string): Promise<void> {
   for (let n = 0; !state.stop; n += 1) {
     const id = `chaos-${name}-${n}`;
-    const entity = await post(state, 'mutation($i: EntityInput!) { upsertEntity(input: $i) { id } }', { i: { id, type: 'ORGANIZATION', name: `Chaos ${name} ${n}` } }, state.editorKey);
+    const entity = await post(
+      state,
+      'mutation($i: EntityInput!) { upsertEntity(input: $i) { id } }',
+      { i: { id, type: 'ORGANIZATION', name: `Chaos ${name} ${n}` } },
+      state.editorKey,
+    );
     if ((entity.data?.upsertEntity as { id?: string } | undefined)?.id === id && !entity.errors) state.acknowledgedEntities.push(id);
     else {
       countRefusal(state, entity);
@@ -43,7 +53,12 @@ export async function writer(state: LoadState, name: string): Promise<void> {
     }
     const previous = state.acknowledgedEntities[Math.floor(Math.random() * state.acknowledgedEntities.length)]!;
     if (previous === id) continue;
-    const relation = await post(state, 'mutation($i: RelationInput!) { upsertRelation(input: $i) { id } }', { i: { type: 'MEMBER_OF', from: id, to: previous } }, state.editorKey);
+    const relation = await post(
+      state,
+      'mutation($i: RelationInput!) { upsertRelation(input: $i) { id } }',
+      { i: { type: 'MEMBER_OF', from: id, to: previous } },
+      state.editorKey,
+    );
     if (relation.data?.upsertRelation && !relation.errors) state.acknowledgedRelations.push({ from: id, to: previous });
     else countRefusal(state, relation);
   }
@@ -52,7 +67,11 @@ export async function writer(state: LoadState, name: string): Promise<void> {
 export async function reader(state: LoadState): Promise<void> {
   while (!state.stop) {
     const id = state.acknowledgedEntities[Math.floor(Math.random() * state.acknowledgedEntities.length)] ?? 'liu-xiaowu';
-    const answer = await post(state, 'query($id: ID!) { entity(id: $id) { id relations(first: 10) { totalCount } } search(query: "Chaos", first: 5) { score } }', { id });
+    const answer = await post(
+      state,
+      'query($id: ID!) { entity(id: $id) { id relations(first: 10) { totalCount } } search(query: "Chaos", first: 5) { score } }',
+      { id },
+    );
     if (answer.errors) {
       countRefusal(state, answer);
       await pause(200);

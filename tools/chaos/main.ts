@@ -13,7 +13,9 @@ import { javaChildOf, killAndWait, startService, waitUntilReady } from './servic
  * the API once (kill -9, then started again as an orchestrator would); then
  * every acknowledged write is looked up. Exits 1 if one is missing.
  */
-const { values } = parseArgs({ options: { seconds: { type: 'string', default: '120' }, writers: { type: 'string', default: '4' }, readers: { type: 'string', default: '2' } } });
+const { values } = parseArgs({
+  options: { seconds: { type: 'string', default: '120' }, writers: { type: 'string', default: '4' }, readers: { type: 'string', default: '2' } },
+});
 const seconds = Number(values.seconds);
 const RECOVERY_LIMIT_MS = 180_000;
 const dataDir = mkdtempSync(join(tmpdir(), 'newsgraph-chaos-'));
@@ -26,13 +28,28 @@ await waitUntilReady(options.port, RECOVERY_LIMIT_MS);
 log(`service ready on port ${options.port}; load for ${seconds} s with ${values.writers} writers and ${values.readers} readers`);
 
 const loadStarted = Date.now();
-const state: LoadState = { port: options.port, editorKey: options.editorKey, stop: false, acknowledgedEntities: [], acknowledgedRelations: [], reads: 0, refused: new Map() };
-const clients = [...Array.from({ length: Number(values.writers) }, (_, i) => writer(state, `w${i}`)), ...Array.from({ length: Number(values.readers) }, () => reader(state))];
+const state: LoadState = {
+  port: options.port,
+  editorKey: options.editorKey,
+  stop: false,
+  acknowledgedEntities: [],
+  acknowledgedRelations: [],
+  reads: 0,
+  refused: new Map(),
+};
+const clients = [
+  ...Array.from({ length: Number(values.writers) }, (_, i) => writer(state, `w${i}`)),
+  ...Array.from({ length: Number(values.readers) }, () => reader(state)),
+];
 const recoveries: Array<{ what: string; ms: number }> = [];
 const until = (fraction: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, loadStarted + fraction * seconds * 1000 - Date.now())));
 
 try {
-  for (const [fraction, what] of [[0.2, 'database'], [0.45, 'database'], [0.7, 'api']] as const) {
+  for (const [fraction, what] of [
+    [0.2, 'database'],
+    [0.45, 'database'],
+    [0.7, 'api'],
+  ] as const) {
     await until(fraction);
     if (what === 'database') {
       const java = javaChildOf(service.pid!);

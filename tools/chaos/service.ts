@@ -34,7 +34,9 @@ export function startService(options: ServiceOptions): ChildProcess {
 
 /** The embedded Neo4j the service started: its java child. */
 export function javaChildOf(pid: number): number | undefined {
-  const lines = execFileSync('ps', ['-o', 'pid=,comm=', '--ppid', String(pid)], { encoding: 'utf8' }).trim().split('\n');
+  const lines = execFileSync('ps', ['-o', 'pid=,comm=', '--ppid', String(pid)], { encoding: 'utf8' })
+    .trim()
+    .split('\n');
   const java = lines.map((line) => line.trim().split(/\s+/)).find(([, command]) => command === 'java');
   return java ? Number(java[0]) : undefined;
 }

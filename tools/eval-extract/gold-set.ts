@@ -29,7 +29,10 @@ export function loadGoldSet(root: string = PROJECT_ROOT): GoldDocument[] {
   for (const group of ['dev', 'heldout'] as const) {
     const folder = join('data', 'gold', group);
     if (!existsSync(join(root, folder))) continue;
-    const stems = readdirSync(join(root, folder)).filter((file) => file.endsWith('.txt')).map((file) => file.slice(0, -'.txt'.length)).sort();
+    const stems = readdirSync(join(root, folder))
+      .filter((file) => file.endsWith('.txt'))
+      .map((file) => file.slice(0, -'.txt'.length))
+      .sort();
     for (const stem of stems) documents.push(readGold(root, group, stem, join(folder, `${stem}.txt`), join(folder, `${stem}.bundle.json`)));
   }
   return documents;

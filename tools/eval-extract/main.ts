@@ -58,7 +58,10 @@ async function scoreAll(documents: GoldDocument[], extractDraft: ExtractDraft, a
     process.stderr.write(`[${index + 1}/${documents.length}] ${doc.group} ${doc.name}: extracting…\n`);
     const started = performance.now();
     const { document } = doc.gold;
-    const draft = await extractDraft({ text: doc.text, title: document.title ?? null, publishedAt: document.publishedAt ?? null, documentId: document.id }, annotator);
+    const draft = await extractDraft(
+      { text: doc.text, title: document.title ?? null, publishedAt: document.publishedAt ?? null, documentId: document.id },
+      annotator,
+    );
     const seconds = Math.round((performance.now() - started) / 100) / 10;
     scored.push({ name: doc.name, group: doc.group, seconds, ...scoreDraft(draft, doc.gold) });
   }
@@ -79,7 +82,12 @@ async function main(): Promise<void> {
     await engine.stop();
   }
   const totals = totalsByGroup(scored);
-  console.log(formatTable(scored.map((score) => documentRow(score.name, score.group, score)), totals));
+  console.log(
+    formatTable(
+      scored.map((score) => documentRow(score.name, score.group, score)),
+      totals,
+    ),
+  );
 
   const git = gitState(PROJECT_ROOT);
   const scores = checkedScores(totals);

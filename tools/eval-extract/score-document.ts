@@ -66,7 +66,8 @@ export function outletKeys(bundle: Pick<Bundle, 'relations' | 'reports' | 'sourc
     const outlet = outlets.get(report.source);
     if (outlet === undefined) continue;
     const relation = 'relation' in report.subject ? relations.get(report.subject.relation) : undefined;
-    const subject = 'entity' in report.subject ? `E ${map(report.subject.entity)}` : relation ? `R ${relation.type} ${map(relation.from)} ${map(relation.to)}` : undefined;
+    const subject =
+      'entity' in report.subject ? `E ${map(report.subject.entity)}` : relation ? `R ${relation.type} ${map(relation.from)} ${map(relation.to)}` : undefined;
     if (subject) keys.add(`${subject} <- outlet:${outlet}`);
   }
   return keys;

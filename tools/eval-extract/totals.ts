@@ -21,7 +21,8 @@ const NONE: Counts = { correct: 0, predicted: 0, gold: 0 };
 
 /** Micro-averaged: counts are summed over the documents, then precision, recall and F1 computed once. */
 export function totalOf(scores: readonly DocumentScore[]): Totals {
-  const sum = (metric: 'entities' | 'relations' | 'attributions' | 'outlets') => prf(scores.reduce<Counts>((acc, score) => addCounts(acc, score[metric]), NONE));
+  const sum = (metric: 'entities' | 'relations' | 'attributions' | 'outlets') =>
+    prf(scores.reduce<Counts>((acc, score) => addCounts(acc, score[metric]), NONE));
   const exact = scores.reduce((acc, score) => acc + score.quotes.exact, 0);
   const total = scores.reduce((acc, score) => acc + score.quotes.total, 0);
   return {

@@ -16,7 +16,9 @@ import { createNlpEngine } from '../../src/nlp/nlp-engine.js';
 
 const out = process.argv[2] ?? '.data/nlp-fixtures';
 const documents = [{ name: 'seed.json', text: 'data/seed/000_d42a34f1ce22f931.txt', bundle: 'data/seed/seed.bundle.json' }];
-for (const file of readdirSync('data/gold/dev').filter((name) => name.endsWith('.txt')).sort()) {
+for (const file of readdirSync('data/gold/dev')
+  .filter((name) => name.endsWith('.txt'))
+  .sort()) {
   documents.push({ name: `${file}.json`, text: join('data/gold/dev', file), bundle: join('data/gold/dev', `${basename(file, '.txt')}.bundle.json`) });
 }
 

@@ -8,7 +8,9 @@ export const fixtureDir = (): string => process.argv.slice(2).find((arg) => !arg
 /** The seed and the dev gold documents that have a recorded annotation; never the held-out ones. */
 export function devDocuments(fixtures: string): { name: string; bundle: string; annotation: string }[] {
   const found = [{ name: 'seed', bundle: 'data/seed/seed.bundle.json', annotation: join(fixtures, 'seed.json') }];
-  for (const file of readdirSync('data/gold/dev').filter((f) => f.endsWith('.bundle.json')).sort()) {
+  for (const file of readdirSync('data/gold/dev')
+    .filter((f) => f.endsWith('.bundle.json'))
+    .sort()) {
     const stem = basename(file, '.bundle.json');
     found.push({ name: stem, bundle: join('data/gold/dev', file), annotation: join(fixtures, `${stem}.txt.json`) });
   }

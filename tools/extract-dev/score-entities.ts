@@ -57,7 +57,14 @@ const f1 = (tp: number, gold: number, got: number): string => scoreLine(tp, gold
 for (const doc of documents()) {
   const bundle = JSON.parse(readFileSync(doc.bundle, 'utf8')) as GoldBundle;
   const annotation = JSON.parse(readFileSync(doc.annotation, 'utf8')) as NlpDocument;
-  const article = { text: bundle.document.text, title: null, url: null, publishedAt: bundle.document.publishedAt ?? null, source: null, documentId: bundle.document.id };
+  const article = {
+    text: bundle.document.text,
+    title: null,
+    url: null,
+    publishedAt: bundle.document.publishedAt ?? null,
+    source: null,
+    documentId: bundle.document.id,
+  };
   const entities = extractEntities(annotation, article);
   const result = score(bundle.entities, entities);
   if (doc.name !== 'seed') {
@@ -65,9 +72,15 @@ for (const doc of documents()) {
     totalGold += bundle.entities.length;
     totalExtracted += entities.length;
   }
-  console.log(`${doc.name.padEnd(45)} gold ${String(bundle.entities.length).padStart(2)}  got ${String(entities.length).padStart(2)}  ${f1(result.tp, bundle.entities.length, entities.length)}`);
+  console.log(
+    `${doc.name.padEnd(45)} gold ${String(bundle.entities.length).padStart(2)}  got ${String(entities.length).padStart(2)}  ${f1(result.tp, bundle.entities.length, entities.length)}`,
+  );
   for (const miss of result.misses) console.log(`    miss  ${miss}`);
   for (const extra of result.extras) console.log(`    extra ${extra}`);
-  if (verbose) for (const e of entities) console.log(`    = ${e.type} ${e.name} | ${e.aliases.join('; ')} | ${e.title ?? e.category ?? [e.startDate, e.endDate].join('..')} (${e.confidence}, ${e.mentions.length} mentions)`);
+  if (verbose)
+    for (const e of entities)
+      console.log(
+        `    = ${e.type} ${e.name} | ${e.aliases.join('; ')} | ${e.title ?? e.category ?? [e.startDate, e.endDate].join('..')} (${e.confidence}, ${e.mentions.length} mentions)`,
+      );
 }
 console.log(`${'dev documents together'.padEnd(45)} gold ${totalGold}  got ${totalExtracted}  ${f1(totalTp, totalGold, totalExtracted)}`);

@@ -69,7 +69,11 @@ for (const doc of documents()) {
     byRule.set(relation.rule, stats);
   }
   const attributions = extractAttributions(annotation, entities, article);
-  let attrRight = 0, attrGold = 0, attrGot = 0, outletRight = 0, outletGold = 0;
+  let attrRight = 0,
+    attrGold = 0,
+    attrGot = 0,
+    outletRight = 0,
+    outletGold = 0;
   const attrMisses: string[] = [];
   const sources = new Map(gold.sources.map((s) => [s.id, s]));
   for (const report of gold.reports) {
@@ -87,12 +91,23 @@ for (const doc of documents()) {
     }
   }
   if (doc.name !== 'seed') {
-    totals.tp += tp; totals.gold += goldKeys.size; totals.got += gotKeys.size;
-    totals.attrRight += attrRight; totals.attrGold += attrGold; totals.attrGot += attrGot; totals.outletRight += outletRight; totals.outletGold += outletGold;
+    totals.tp += tp;
+    totals.gold += goldKeys.size;
+    totals.got += gotKeys.size;
+    totals.attrRight += attrRight;
+    totals.attrGold += attrGold;
+    totals.attrGot += attrGot;
+    totals.outletRight += outletRight;
+    totals.outletGold += outletGold;
   }
-  console.log(`${doc.name.padEnd(42)} relations gold ${goldKeys.size} got ${gotKeys.size} ${f1(tp, goldKeys.size, gotKeys.size)} | attributedTo ${f1(attrRight, attrGold, attrGot)} | outlets ${outletRight}/${outletGold}`);
+  console.log(
+    `${doc.name.padEnd(42)} relations gold ${goldKeys.size} got ${gotKeys.size} ${f1(tp, goldKeys.size, gotKeys.size)} | attributedTo ${f1(attrRight, attrGold, attrGot)} | outlets ${outletRight}/${outletGold}`,
+  );
   if (verbose) {
-    for (const [key, r] of gotKeys) console.log(`  ${goldKeys.has(key) ? 'ok   ' : 'extra'} ${key} (${r.role ?? ''}) [${r.rule}] «${text.slice(r.evidence.start, r.evidence.end).slice(0, 90)}»`);
+    for (const [key, r] of gotKeys)
+      console.log(
+        `  ${goldKeys.has(key) ? 'ok   ' : 'extra'} ${key} (${r.role ?? ''}) [${r.rule}] «${text.slice(r.evidence.start, r.evidence.end).slice(0, 90)}»`,
+      );
     const known = new Set(ids.values());
     for (const key of goldKeys) {
       if (gotKeys.has(key)) continue;
@@ -103,9 +118,13 @@ for (const doc of documents()) {
     for (const miss of attrMisses) console.log(`  attr  ${miss}`);
   }
 }
-console.log(`${'dev documents together'.padEnd(42)} relations gold ${totals.gold} got ${totals.got} ${f1(totals.tp, totals.gold, totals.got)} | attributedTo ${f1(totals.attrRight, totals.attrGold, totals.attrGot)} | outlets ${totals.outletRight}/${totals.outletGold}`);
+console.log(
+  `${'dev documents together'.padEnd(42)} relations gold ${totals.gold} got ${totals.got} ${f1(totals.tp, totals.gold, totals.got)} | attributedTo ${f1(totals.attrRight, totals.attrGold, totals.attrGot)} | outlets ${totals.outletRight}/${totals.outletGold}`,
+);
 if (process.argv.includes('--rules')) {
   for (const [rule, stats] of [...byRule].sort((a, b) => b[1].right - a[1].right)) {
-    console.log(`  ${rule.padEnd(36)} right ${String(stats.right).padStart(2)} wrong ${String(stats.wrong).padStart(2)}  right in ${stats.sentences.size} sentence(s) of ${new Set([...stats.sentences].map((s) => s.split(':')[0])).size} document(s)`);
+    console.log(
+      `  ${rule.padEnd(36)} right ${String(stats.right).padStart(2)} wrong ${String(stats.wrong).padStart(2)}  right in ${stats.sentences.size} sentence(s) of ${new Set([...stats.sentences].map((s) => s.split(':')[0])).size} document(s)`,
+    );
   }
 }

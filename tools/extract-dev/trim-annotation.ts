@@ -15,8 +15,33 @@ const pick = <T extends object>(value: T, keys: readonly string[]): Partial<T> =
   Object.fromEntries(Object.entries(value).filter(([key]) => keys.includes(key))) as Partial<T>;
 
 const TOKEN_KEYS = ['index', 'word', 'originalText', 'lemma', 'characterOffsetBegin', 'characterOffsetEnd', 'pos', 'ner', 'normalizedNER', 'before', 'after'];
-const MENTION_KEYS = ['tokenBegin', 'tokenEnd', 'docTokenBegin', 'docTokenEnd', 'text', 'characterOffsetBegin', 'characterOffsetEnd', 'ner', 'normalizedNER', 'nerConfidences', 'timex'];
-const COREF_KEYS = ['id', 'text', 'type', 'number', 'gender', 'animacy', 'startIndex', 'endIndex', 'headIndex', 'sentNum', 'position', 'isRepresentativeMention'];
+const MENTION_KEYS = [
+  'tokenBegin',
+  'tokenEnd',
+  'docTokenBegin',
+  'docTokenEnd',
+  'text',
+  'characterOffsetBegin',
+  'characterOffsetEnd',
+  'ner',
+  'normalizedNER',
+  'nerConfidences',
+  'timex',
+];
+const COREF_KEYS = [
+  'id',
+  'text',
+  'type',
+  'number',
+  'gender',
+  'animacy',
+  'startIndex',
+  'endIndex',
+  'headIndex',
+  'sentNum',
+  'position',
+  'isRepresentativeMention',
+];
 
 const trimmed = {
   sentences: doc.sentences.map((sentence: NlpSentence) => ({

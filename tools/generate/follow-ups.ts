@@ -52,7 +52,11 @@ type IdOf = (index: number, type: EntityType) => string;
 function entityFollowUp(name: string, type: EntityType, random: Random): string {
   switch (type) {
     case 'PERSON':
-      return random.pick([`${name} was named again in later accounts.`, `Witnesses said ${name} was present.`, `${name} was seen at the scene, a second account said.`]);
+      return random.pick([
+        `${name} was named again in later accounts.`,
+        `Witnesses said ${name} was present.`,
+        `${name} was seen at the scene, a second account said.`,
+      ]);
     case 'ORGANIZATION':
       return random.pick([`Later accounts also cited ${name}.`, `${name} was named again in follow-up reports.`]);
     case 'COUNTRY':
@@ -105,11 +109,13 @@ export class FollowUps {
 
   private report(subject: FollowUpSubject): FollowUpReport {
     if (subject.kind === 'entity') {
-      return { subject: { entity: this.idOf(subject.index, subject.type) }, sentence: entityFollowUp(this.nameOf(subject.index, subject.type), subject.type, this.random) };
+      return {
+        subject: { entity: this.idOf(subject.index, subject.type) },
+        sentence: entityFollowUp(this.nameOf(subject.index, subject.type), subject.type, this.random),
+      };
     }
     const { relation, fromIndex, fromType, toIndex, toType } = subject;
     const sentence = relationSentence(relation as BundleRelation, this.nameOf(fromIndex, fromType), this.nameOf(toIndex, toType), this.random);
     return { subject: { relation: relation.id }, sentence: `A second account said ${sentence}` };
   }
 }
-

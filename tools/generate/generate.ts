@@ -124,7 +124,14 @@ export function* generateStream({ entities: total, seed, followUps: withFollowUp
       entities.forEach((entity, offset) => {
         followUps.schedule(documentIndex, { kind: 'entity', index: first + offset, type: typeOf(first + offset) });
         for (const { relation, fromIndex, toIndex, toType } of relationsByEntity[offset]!) {
-          followUps.schedule(documentIndex, { kind: 'relation', relation: { id: relation.id, type: relation.type, role: relation.role }, fromIndex, fromType: typeOf(fromIndex), toIndex, toType });
+          followUps.schedule(documentIndex, {
+            kind: 'relation',
+            relation: { id: relation.id, type: relation.type, role: relation.role },
+            fromIndex,
+            fromType: typeOf(fromIndex),
+            toIndex,
+            toType,
+          });
         }
       });
     }

@@ -36,7 +36,14 @@ function describe(summary: StreamSummary, seconds: number): string {
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { entities: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string' }, records: { type: 'string' }, 'follow-ups': { type: 'boolean' }, help: { type: 'boolean' } },
+    options: {
+      entities: { type: 'string' },
+      seed: { type: 'string' },
+      out: { type: 'string' },
+      records: { type: 'string' },
+      'follow-ups': { type: 'boolean' },
+      help: { type: 'boolean' },
+    },
     strict: true,
   });
   if (values.help) {

@@ -121,7 +121,11 @@ export class NameBook {
       case 'COUNTRY':
         return [word.toUpperCase(), `Republic of ${word}`, `${word}.`];
       case 'ORGANIZATION': {
-        const initials = name.split(' ').slice(1).map((part) => part.charAt(0)).join('');
+        const initials = name
+          .split(' ')
+          .slice(1)
+          .map((part) => part.charAt(0))
+          .join('');
         return [...variants, `${word} ${initials}`];
       }
       case 'LOCATION':

@@ -34,7 +34,9 @@ export function relationSentence(relation: BundleRelation, fromName: string, toN
     case 'COMMANDS':
       return role ? `${fromName} served as ${role} of ${toName}.` : random.pick([`${fromName} commands ${toName}.`, `${fromName} led ${toName}.`]);
     case 'MEMBER_OF':
-      return role ? `${fromName} is listed as ${role} of ${toName}.` : random.pick([`${fromName} is a member of ${toName}.`, `${fromName} belongs to ${toName}.`]);
+      return role
+        ? `${fromName} is listed as ${role} of ${toName}.`
+        : random.pick([`${fromName} is a member of ${toName}.`, `${fromName} belongs to ${toName}.`]);
     case 'LOCATED_IN':
       return random.pick([`${fromName} is located in ${toName}.`, `${fromName} lies within ${toName}.`]);
   }

@@ -43,7 +43,8 @@ export class SourceRegistry {
       const n = this.general.length;
       const kind = GENERAL_KINDS[n % GENERAL_KINDS.length]!;
       const word = this.word(n);
-      const name = kind === 'outlet' ? `The ${word} ${OUTLET_NAMES[n % OUTLET_NAMES.length]}` : kind === 'agency' ? `${word} News Agency` : `${word} Commission Report`;
+      const name =
+        kind === 'outlet' ? `The ${word} ${OUTLET_NAMES[n % OUTLET_NAMES.length]}` : kind === 'agency' ? `${word} News Agency` : `${word} Commission Report`;
       const id = `${kind}-${n + 1}`;
       this.general.push(id);
       added.push({ id, name, kind });

@@ -20,7 +20,11 @@ const WRITE_SIZE = 1 << 16;
  * cut stream is still valid.
  */
 export async function writeLines(lines: Iterable<GeneratedLine>, out: Writable, limit = Infinity): Promise<StreamSummary> {
-  const summary: StreamSummary = { counts: Object.fromEntries(NDJSON_RECORDS.map((kind) => [kind, 0])) as Record<NdjsonRecordKind, number>, records: 0, bytes: 0 };
+  const summary: StreamSummary = {
+    counts: Object.fromEntries(NDJSON_RECORDS.map((kind) => [kind, 0])) as Record<NdjsonRecordKind, number>,
+    records: 0,
+    bytes: 0,
+  };
   let pending = '';
   const flush = async () => {
     summary.bytes += Buffer.byteLength(pending);

@@ -94,7 +94,11 @@ function fire(url: string, editorKey: string, seconds: number, stats: Map<Kind, 
           const operation = nextOperation();
           Object.assign(context as Context, { kind: operation.kind, sentAt: performance.now() });
           // Reads as an anonymous caller (anonymous reads are on by default), writes with the editor key.
-          return { ...request, headers: operation.write ? writeHeaders : readHeaders, body: JSON.stringify({ query: operation.query, variables: operation.variables }) };
+          return {
+            ...request,
+            headers: operation.write ? writeHeaders : readHeaders,
+            body: JSON.stringify({ query: operation.query, variables: operation.variables }),
+          };
         },
         onResponse(status, body, context) {
           const { kind, sentAt } = context as Context;
@@ -181,7 +185,13 @@ async function main(): Promise<number> {
       const fullGcs = server.heapAfterFullGc
         .filter((gc) => gc.at >= measureStart && gc.at <= measureEnd)
         .map((gc) => ({ t: Math.round((gc.at - measureStart) / 1000), usedMb: gc.usedMb, committedMb: gc.committedMb }));
-      const heapHalves = fullGcs.length >= 2 ? { firstHalf: mean(fullGcs.filter((gc) => gc.t < duration / 2).map((gc) => gc.usedMb)), secondHalf: mean(fullGcs.filter((gc) => gc.t >= duration / 2).map((gc) => gc.usedMb)) } : null;
+      const heapHalves =
+        fullGcs.length >= 2
+          ? {
+              firstHalf: mean(fullGcs.filter((gc) => gc.t < duration / 2).map((gc) => gc.usedMb)),
+              secondHalf: mean(fullGcs.filter((gc) => gc.t >= duration / 2).map((gc) => gc.usedMb)),
+            }
+          : null;
       const kinds = KINDS.filter((kind) => stats.has(kind)).map((kind) => {
         const entry = stats.get(kind)!;
         const sorted = [...entry.latencies].sort((a, b) => a - b);
@@ -189,40 +199,82 @@ async function main(): Promise<number> {
       });
       const figures = {
         date: new Date().toISOString(),
-        machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGb: Math.round((totalmem() / 1024 ** 3) * 10) / 10, loadAverage1m: { before: loadBefore, after: loadAfter } },
+        machine: {
+          cpus: cpus().length,
+          cpuModel: cpus()[0]?.model,
+          memoryGb: Math.round((totalmem() / 1024 ** 3) * 10) / 10,
+          loadAverage1m: { before: loadBefore, after: loadAfter },
+        },
         versions: { node: process.version, neo4j: neo4jVersion },
         options: { duration, warmup, connections, maxGrowth, neo4j: target.pid ? 'embedded' : 'NEO4J_URI' },
-        requests: { total: result.requests.total, perSecondMean: result.requests.average, writes: kinds.filter((k) => k.kind.startsWith('upsert')).reduce((s, k) => s + k.requests, 0) },
-        errors: { total: errors, connection: result.errors, timeouts: result.timeouts, non2xx: result.non2xx, graphql: graphqlErrors, samples: errorSamples, warmup: warmupErrorCount, warmupSamples: warmupErrors },
+        requests: {
+          total: result.requests.total,
+          perSecondMean: result.requests.average,
+          writes: kinds.filter((k) => k.kind.startsWith('upsert')).reduce((s, k) => s + k.requests, 0),
+        },
+        errors: {
+          total: errors,
+          connection: result.errors,
+          timeouts: result.timeouts,
+          non2xx: result.non2xx,
+          graphql: graphqlErrors,
+          samples: errorSamples,
+          warmup: warmupErrorCount,
+          warmupSamples: warmupErrors,
+        },
         latencyMs: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max, mean: result.latency.average },
         throughput: { bytesPerSecondMean: result.throughput.average },
         byKind: kinds,
         memoryMb: {
-          server: serverMemory && { firstQuarterMean: mb(serverMemory.first), lastQuarterMean: mb(serverMemory.last), growthPercent: Math.round(growth * 10) / 10, flat },
+          server: serverMemory && {
+            firstQuarterMean: mb(serverMemory.first),
+            lastQuarterMean: mb(serverMemory.last),
+            growthPercent: Math.round(growth * 10) / 10,
+            flat,
+          },
           neo4j: neo4jMemory && { firstQuarterMean: mb(neo4jMemory.first), lastQuarterMean: mb(neo4jMemory.last) },
-          serverHeapAfterFullGc: { meanFirstHalf: heapHalves && Math.round(heapHalves.firstHalf * 10) / 10, meanSecondHalf: heapHalves && Math.round(heapHalves.secondHalf * 10) / 10, collections: fullGcs },
-          samples: memory.samples.map((sample) => ({ t: Math.round(sample.t), phase: sample.phase, server: sample.serverKb && mb(sample.serverKb), neo4j: sample.neo4jKb && mb(sample.neo4jKb) })),
+          serverHeapAfterFullGc: {
+            meanFirstHalf: heapHalves && Math.round(heapHalves.firstHalf * 10) / 10,
+            meanSecondHalf: heapHalves && Math.round(heapHalves.secondHalf * 10) / 10,
+            collections: fullGcs,
+          },
+          samples: memory.samples.map((sample) => ({
+            t: Math.round(sample.t),
+            phase: sample.phase,
+            server: sample.serverKb && mb(sample.serverKb),
+            neo4j: sample.neo4jKb && mb(sample.neo4jKb),
+          })),
         },
         followUp: check.data ?? check,
         serverWarnings: server.warnings.slice(0, 20),
       };
 
-      console.log(`\nrequests      ${figures.requests.total} in ${duration} s (${Math.round(figures.requests.perSecondMean)}/s mean), ${figures.requests.writes} writes`);
-      console.log(`errors        ${errors} (connection ${result.errors} incl. ${result.timeouts} timeouts; GraphQL errors or non-2xx ${graphqlErrors}, of which non-2xx ${result.non2xx}); warm-up: ${warmupErrorCount}`);
+      console.log(
+        `\nrequests      ${figures.requests.total} in ${duration} s (${Math.round(figures.requests.perSecondMean)}/s mean), ${figures.requests.writes} writes`,
+      );
+      console.log(
+        `errors        ${errors} (connection ${result.errors} incl. ${result.timeouts} timeouts; GraphQL errors or non-2xx ${graphqlErrors}, of which non-2xx ${result.non2xx}); warm-up: ${warmupErrorCount}`,
+      );
       console.log(`latency       p50 ${result.latency.p50} ms, p90 ${result.latency.p90} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms`);
       console.log(`throughput    ${Math.round(result.throughput.average / 1024)} KiB/s mean`);
       for (const kind of kinds) {
-        console.log(`  ${kind.kind.padEnd(14)} ${String(kind.requests).padStart(6)} req  ${String(kind.errors).padStart(3)} err  p50 ${kind.p50.toFixed(1)}  p90 ${kind.p90.toFixed(1)}  p99 ${kind.p99.toFixed(1)} ms`);
+        console.log(
+          `  ${kind.kind.padEnd(14)} ${String(kind.requests).padStart(6)} req  ${String(kind.errors).padStart(3)} err  p50 ${kind.p50.toFixed(1)}  p90 ${kind.p90.toFixed(1)}  p99 ${kind.p99.toFixed(1)} ms`,
+        );
       }
       if (serverMemory) {
-        console.log(`server RSS    first quarter ${mb(serverMemory.first)} MB, last quarter ${mb(serverMemory.last)} MB (${growth >= 0 ? '+' : ''}${growth.toFixed(1)}%): ${flat ? 'flat' : `GREW more than ${maxGrowth}%`}`);
+        console.log(
+          `server RSS    first quarter ${mb(serverMemory.first)} MB, last quarter ${mb(serverMemory.last)} MB (${growth >= 0 ? '+' : ''}${growth.toFixed(1)}%): ${flat ? 'flat' : `GREW more than ${maxGrowth}%`}`,
+        );
       }
       console.log(
         `server heap   after full GCs: ${fullGcs.length} collections, in use ${heapHalves ? `${heapHalves.firstHalf.toFixed(1)} MB (first half) → ${heapHalves.secondHalf.toFixed(1)} MB (second half)` : 'n/a'}` +
           `${fullGcs.length ? `, committed ${fullGcs[0]!.committedMb} → ${fullGcs[fullGcs.length - 1]!.committedMb} MB` : ''}`,
       );
       if (neo4jMemory) console.log(`Neo4j RSS     first quarter ${mb(neo4jMemory.first)} MB, last quarter ${mb(neo4jMemory.last)} MB`);
-      console.log(`machine       ${figures.machine.cpus} CPUs, ${figures.machine.memoryGb} GB, load average ${loadBefore.toFixed(2)} → ${loadAfter.toFixed(2)}; Node ${process.version}, Neo4j ${neo4jVersion}`);
+      console.log(
+        `machine       ${figures.machine.cpus} CPUs, ${figures.machine.memoryGb} GB, load average ${loadBefore.toFixed(2)} → ${loadAfter.toFixed(2)}; Node ${process.version}, Neo4j ${neo4jVersion}`,
+      );
       if (errorSamples.length || warmupErrors.length) console.log(`first errors:\n  ${[...warmupErrors, ...errorSamples].slice(0, 10).join('\n  ')}`);
       if (server.warnings.length) console.log(`server warnings (${server.warnings.length}):\n  ${server.warnings.slice(0, 5).join('\n  ')}`);
       if (args.json) writeFileSync(args.json, `${JSON.stringify(figures, null, 2)}\n`);

@@ -19,7 +19,12 @@ export interface Neo4jTarget {
 /** NEO4J_URI if set (the seed is loaded only into an empty database), else an embedded Neo4j on a free port and a fresh store. */
 export async function startNeo4j(heap: string): Promise<Neo4jTarget> {
   if (process.env.NEO4J_URI) {
-    return { uri: process.env.NEO4J_URI, username: process.env.NEO4J_USERNAME ?? 'neo4j', password: process.env.NEO4J_PASSWORD ?? 'password', stop: async () => {} };
+    return {
+      uri: process.env.NEO4J_URI,
+      username: process.env.NEO4J_USERNAME ?? 'neo4j',
+      password: process.env.NEO4J_PASSWORD ?? 'password',
+      stop: async () => {},
+    };
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'newsgraph-load-neo4j-'));
   const embedded = await startEmbeddedNeo4j({ dataDir, port: await freePort(), heap, pageCache: '256m', log: createLogger('warn') });
@@ -135,7 +140,8 @@ export interface MemorySample {
 export function sampleMemory(serverPid: number, neo4jPid: number | undefined, phase: () => string): { samples: MemorySample[]; stop(): void } {
   const samples: MemorySample[] = [];
   const started = performance.now();
-  const take = () => samples.push({ t: (performance.now() - started) / 1000, phase: phase(), serverKb: rssKb(serverPid), neo4jKb: neo4jPid ? rssKb(neo4jPid) : null });
+  const take = () =>
+    samples.push({ t: (performance.now() - started) / 1000, phase: phase(), serverKb: rssKb(serverPid), neo4jKb: neo4jPid ? rssKb(neo4jPid) : null });
   take();
   const timer = setInterval(take, 1000);
   return { samples, stop: () => clearInterval(timer) };

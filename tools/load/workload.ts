@@ -24,7 +24,21 @@ export const poolId = (k: number) => `load-person-${k}`;
 const ENTITY_IDS = seed.entities.map((entity) => entity.id);
 const ORGANIZATIONS = seed.entities.filter((entity) => entity.type === 'ORGANIZATION').map((entity) => entity.id);
 const SOURCES = seed.sources.map((source) => source.id);
-const SEARCHES = ['zapad', 'Zapad/Interaction-2021', 'liu', 'china', 'russia', 'army', 'qingtongxia', 'shanghai', 'taliban', 'wu qian', 'load person', 'defense ministry', 'afghanistan'];
+const SEARCHES = [
+  'zapad',
+  'Zapad/Interaction-2021',
+  'liu',
+  'china',
+  'russia',
+  'army',
+  'qingtongxia',
+  'shanghai',
+  'taliban',
+  'wu qian',
+  'load person',
+  'defense ministry',
+  'afghanistan',
+];
 const TYPES = ['PERSON', 'ORGANIZATION', 'COUNTRY', 'LOCATION', 'EVENT', null];
 const ROLES = ['member', 'officer', 'spokesperson', 'analyst', 'delegate'];
 const TITLES = ['Colonel', 'Spokesperson', 'Analyst', null];
@@ -50,14 +64,16 @@ const ENTITY = `query Entity($id: ID!) {
   }
 }`;
 const SEARCH = 'query Search($q: String!) { search(query: $q, first: 10) { score entity { id type name aliases } } }';
-const NEIGHBORHOOD = 'query Neighborhood($id: ID!) { neighborhood(id: $id, depth: 2, limit: 100) { truncated nodes { id type name } relations { id type from { id } to { id } } } }';
+const NEIGHBORHOOD =
+  'query Neighborhood($id: ID!) { neighborhood(id: $id, depth: 2, limit: 100) { truncated nodes { id type name } relations { id type from { id } to { id } } } }';
 const ENTITIES = `query Entities($type: EntityType, $after: String) {
   entities(type: $type, first: 20, after: $after) { totalCount pageInfo { endCursor hasNextPage } edges { cursor node { id type name } } }
 }`;
 const TIMELINE = 'query Timeline($id: ID) { timeline(entityId: $id) { id name startDate endDate } }';
 const SHORTEST_PATH = 'query Path($from: ID!, $to: ID!) { shortestPath(from: $from, to: $to) { length nodes { id name } relations { type } } }';
 const UPSERT_ENTITY = 'mutation Upsert($input: EntityInput!) { upsertEntity(input: $input) { id name aliases reportedBy { quote source { id } } } }';
-const UPSERT_RELATION = 'mutation Relate($input: RelationInput!) { upsertRelation(input: $input) { id type role from { id } to { id } reportedBy { source { id } attributedTo { id } } } }';
+const UPSERT_RELATION =
+  'mutation Relate($input: RelationInput!) { upsertRelation(input: $input) { id type role from { id } to { id } reportedBy { source { id } attributedTo { id } } } }';
 
 /** The pool's entity as first written, before the run: endpoints for relations exist from the start. */
 export function poolEntity(k: number): Operation {
@@ -68,9 +84,10 @@ function upsertEntity(): Operation {
   const k = Math.floor(Math.random() * POOL_SIZE);
   const report = pick(seed.reports);
   // Half with a quote checked against the seed article at its offsets, half with a bare source.
-  const reports = Math.random() < 0.5
-    ? [{ sourceId: report.source, documentId: seed.document.id, quote: report.quote, start: report.start, end: report.end }]
-    : [{ sourceId: pick(SOURCES), quote: `Load person ${k} was mentioned.` }];
+  const reports =
+    Math.random() < 0.5
+      ? [{ sourceId: report.source, documentId: seed.document.id, quote: report.quote, start: report.start, end: report.end }]
+      : [{ sourceId: pick(SOURCES), quote: `Load person ${k} was mentioned.` }];
   const input = {
     id: poolId(k),
     type: 'PERSON',
@@ -101,7 +118,10 @@ const MIX: Array<[number, () => Operation]> = [
   [25, () => ({ kind: 'entity', write: false, query: ENTITY, variables: { id: someEntity() } })],
   [45, () => ({ kind: 'search', write: false, query: SEARCH, variables: { q: pick(SEARCHES) } })],
   [60, () => ({ kind: 'neighborhood', write: false, query: NEIGHBORHOOD, variables: { id: pick(ENTITY_IDS) } })],
-  [72, () => ({ kind: 'entities', write: false, query: ENTITIES, variables: { type: pick(TYPES), after: Math.random() < 0.5 ? null : cursorOf(someEntity()) } })],
+  [
+    72,
+    () => ({ kind: 'entities', write: false, query: ENTITIES, variables: { type: pick(TYPES), after: Math.random() < 0.5 ? null : cursorOf(someEntity()) } }),
+  ],
   [76, () => ({ kind: 'timeline', write: false, query: TIMELINE, variables: { id: Math.random() < 0.5 ? null : pick(ENTITY_IDS) } })],
   [80, () => ({ kind: 'shortestPath', write: false, query: SHORTEST_PATH, variables: { from: pick(ENTITY_IDS), to: pick(ENTITY_IDS) } })],
   [92, upsertEntity],

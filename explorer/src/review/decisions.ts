@@ -73,7 +73,8 @@ export class Review {
   setEntity(id: string, decision: Decision): void {
     this.entityDecisions.set(id, decision);
     // A relation cannot stand without its ends.
-    if (decision === 'rejected') for (const [relationId, values] of this.values) if (values.from === id || values.to === id) this.relationDecisions.set(relationId, 'rejected');
+    if (decision === 'rejected')
+      for (const [relationId, values] of this.values) if (values.from === id || values.to === id) this.relationDecisions.set(relationId, 'rejected');
     this.changed();
   }
 

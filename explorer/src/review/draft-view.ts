@@ -59,7 +59,8 @@ export function renderDraft(result: ExtractResult, onIngest: (bundle: DraftBundl
   const legend = h('div', { class: 'legend' });
   renderLegend(legend);
   legend.querySelectorAll('ul')[1]?.remove();
-  const warnings = result.warnings.length > 0 ? h('ul', { class: 'warnings', 'aria-label': 'Warnings' }, ...result.warnings.map((warning) => h('li', {}, warning))) : null;
+  const warnings =
+    result.warnings.length > 0 ? h('ul', { class: 'warnings', 'aria-label': 'Warnings' }, ...result.warnings.map((warning) => h('li', {}, warning))) : null;
 
   const element = h(
     'section',
@@ -68,12 +69,28 @@ export function renderDraft(result: ExtractResult, onIngest: (bundle: DraftBundl
     h(
       'div',
       { class: 'draft-columns' },
-      h('section', { class: 'text-column', 'aria-labelledby': 'review-text-title' }, h('h3', { id: 'review-text-title' }, bundle.document.title ?? 'Article text'), legend, textElement),
+      h(
+        'section',
+        { class: 'text-column', 'aria-labelledby': 'review-text-title' },
+        h('h3', { id: 'review-text-title' }, bundle.document.title ?? 'Article text'),
+        legend,
+        textElement,
+      ),
       h(
         'div',
         { class: 'lists-column' },
-        h('section', { 'aria-labelledby': 'review-entities-title' }, h('h3', { id: 'review-entities-title' }, `Entities (${bundle.entities.length})`), entityList.element),
-        h('section', { 'aria-labelledby': 'review-relations-title' }, h('h3', { id: 'review-relations-title' }, `Relations (${bundle.relations.length})`), relationList.element),
+        h(
+          'section',
+          { 'aria-labelledby': 'review-entities-title' },
+          h('h3', { id: 'review-entities-title' }, `Entities (${bundle.entities.length})`),
+          entityList.element,
+        ),
+        h(
+          'section',
+          { 'aria-labelledby': 'review-relations-title' },
+          h('h3', { id: 'review-relations-title' }, `Relations (${bundle.relations.length})`),
+          relationList.element,
+        ),
       ),
     ),
     h('div', { class: 'ingest-bar' }, counts, acceptRest, ingest),

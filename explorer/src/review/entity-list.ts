@@ -27,8 +27,16 @@ export function describeEntity(entity: DraftEntity, resolution: EntityResolution
 }
 
 export function decisionButtons(label: string, current: () => Decision, decide: (decision: Decision) => void): { element: HTMLElement; update(): void } {
-  const accept = h('button', { type: 'button', class: 'accept', 'aria-label': `Accept ${label}`, onclick: () => decide(current() === 'accepted' ? 'undecided' : 'accepted') }, 'Accept');
-  const reject = h('button', { type: 'button', class: 'reject', 'aria-label': `Reject ${label}`, onclick: () => decide(current() === 'rejected' ? 'undecided' : 'rejected') }, 'Reject');
+  const accept = h(
+    'button',
+    { type: 'button', class: 'accept', 'aria-label': `Accept ${label}`, onclick: () => decide(current() === 'accepted' ? 'undecided' : 'accepted') },
+    'Accept',
+  );
+  const reject = h(
+    'button',
+    { type: 'button', class: 'reject', 'aria-label': `Reject ${label}`, onclick: () => decide(current() === 'rejected' ? 'undecided' : 'rejected') },
+    'Reject',
+  );
   return {
     element: h('div', { class: 'decide' }, accept, reject),
     update: () => {
@@ -39,13 +47,21 @@ export function decisionButtons(label: string, current: () => Decision, decide: 
 }
 
 /** The proposed entities, each with its resolution and the analyst's decision. */
-export function renderEntityList(review: Review, resolutions: Map<string, EntityResolution>, onShow: (id: string) => void): { element: HTMLElement; update(): void; choose(id: string): void } {
+export function renderEntityList(
+  review: Review,
+  resolutions: Map<string, EntityResolution>,
+  onShow: (id: string) => void,
+): { element: HTMLElement; update(): void; choose(id: string): void } {
   const updates: Array<() => void> = [];
   const items = new Map<string, HTMLElement>();
   const list = h('ul', { class: 'draft-entities' });
   for (const entity of review.draft.entities) {
     const resolution = resolutions.get(entity.id);
-    const buttons = decisionButtons(entity.name, () => review.entityDecision(entity.id), (decision) => review.setEntity(entity.id, decision));
+    const buttons = decisionButtons(
+      entity.name,
+      () => review.entityDecision(entity.id),
+      (decision) => review.setEntity(entity.id, decision),
+    );
     const aliases = (entity.aliases ?? []).filter((alias) => alias !== entity.name);
     const item = h(
       'li',

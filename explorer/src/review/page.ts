@@ -56,7 +56,10 @@ export function mountReviewPage(container: HTMLElement): void {
       draft = renderDraft(result, (bundle) => void ingest(bundle));
       draftSlot.replaceChildren(draft.element);
       const { entities, relations } = result.bundle;
-      setState('reviewing', `Draft ready: ${entities.length} entities and ${relations.length} relations proposed. Accept, reject or correct each, then ingest what you accepted.`);
+      setState(
+        'reviewing',
+        `Draft ready: ${entities.length} entities and ${relations.length} relations proposed. Accept, reject or correct each, then ingest what you accepted.`,
+      );
     } catch (error) {
       if (controller.signal.aborted || isAbortError(error)) return;
       showError(error, 'extract');

@@ -36,7 +36,8 @@ export function renderRelationList(review: Review, handlers: RelationListHandler
     const values = () => review.relationValues(relation.id);
 
     const typeSelect = h('select', { class: 'type' }, ...RELATION_TYPES.map((type) => h('option', { value: type }, type)));
-    const endSelect = (end: 'from' | 'to') => h('select', { class: end }, ...entities.map((entity) => h('option', { value: entity.id }, `${entity.name} (${entity.type.toLowerCase()})`)));
+    const endSelect = (end: 'from' | 'to') =>
+      h('select', { class: end }, ...entities.map((entity) => h('option', { value: entity.id }, `${entity.name} (${entity.type.toLowerCase()})`)));
     const fromSelect = endSelect('from');
     const toSelect = endSelect('to');
     const roleInput = h('input', { type: 'text', class: 'role', maxlength: 200, autocomplete: 'off', placeholder: 'none' });
@@ -44,16 +45,30 @@ export function renderRelationList(review: Review, handlers: RelationListHandler
     fromSelect.addEventListener('change', () => review.correct(relation.id, { from: fromSelect.value }));
     toSelect.addEventListener('change', () => review.correct(relation.id, { to: toSelect.value }));
     roleInput.addEventListener('input', () => review.correct(relation.id, { role: roleInput.value }));
-    const swap = h('button', { type: 'button', class: 'swap', 'aria-label': 'Swap from and to', title: 'Swap from and to', onclick: () => review.correct(relation.id, { from: values().to, to: values().from }) }, '⇄');
+    const swap = h(
+      'button',
+      {
+        type: 'button',
+        class: 'swap',
+        'aria-label': 'Swap from and to',
+        title: 'Swap from and to',
+        onclick: () => review.correct(relation.id, { from: values().to, to: values().from }),
+      },
+      '⇄',
+    );
 
     const title = h('span', { class: 'summary' });
     const state = h('span', { class: 'state' });
     const problem = h('p', { class: 'problem error-text' });
     const refusal = h('p', { class: 'refusal error-text' });
     const spoken = `the relation ${names.get(relation.from) ?? relation.from} ${relation.type.toLowerCase().replaceAll('_', ' ')} ${names.get(relation.to) ?? relation.to}`;
-    const buttons = decisionButtons(spoken, () => review.relationDecision(relation.id), (decision) => {
-      refusal.textContent = review.setRelation(relation.id, decision) ?? '';
-    });
+    const buttons = decisionButtons(
+      spoken,
+      () => review.relationDecision(relation.id),
+      (decision) => {
+        refusal.textContent = review.setRelation(relation.id, decision) ?? '';
+      },
+    );
 
     const item = h(
       'li',
@@ -76,7 +91,10 @@ export function renderRelationList(review: Review, handlers: RelationListHandler
       fromSelect.value = now.from;
       toSelect.value = now.to;
       if (document.activeElement !== roleInput) roleInput.value = now.role;
-      for (const [select, types] of [[fromSelect, allowed.from], [toSelect, allowed.to]] as const) {
+      for (const [select, types] of [
+        [fromSelect, allowed.from],
+        [toSelect, allowed.to],
+      ] as const) {
         for (const option of select.options) {
           const entity = entities.find((candidate) => candidate.id === option.value);
           option.disabled = !entity || !types.includes(entity.type) || review.entityDecision(entity.id) === 'rejected';

@@ -45,7 +45,10 @@ export async function extractDraft(input: ArticleInput, credential: string, sign
   const started = Date.now();
   for (;;) {
     try {
-      const data = await graphql<{ extractDraft: ExtractResult }>({ query: EXTRACT, variables: { input } }, signal, { credential, timeoutMs: EXTRACT_TIMEOUT_MS });
+      const data = await graphql<{ extractDraft: ExtractResult }>({ query: EXTRACT, variables: { input } }, signal, {
+        credential,
+        timeoutMs: EXTRACT_TIMEOUT_MS,
+      });
       return data.extractDraft;
     } catch (error) {
       if (!(error instanceof ApiError) || error.code !== 'NLP_STARTING' || Date.now() - started > MAX_STARTING_WAIT_MS) throw error;

@@ -18,7 +18,10 @@ export function applyRoute(onGraphShown: () => void): void {
   document.body.dataset.route = review ? 'review' : 'graph';
   byId('review-page').hidden = !review;
   byId('graph-page').hidden = review;
-  for (const [tab, current] of [['tab-review', review], ['tab-graph', !review]] as const) {
+  for (const [tab, current] of [
+    ['tab-review', review],
+    ['tab-graph', !review],
+  ] as const) {
     if (current) byId(tab).setAttribute('aria-current', 'page');
     else byId(tab).removeAttribute('aria-current');
   }

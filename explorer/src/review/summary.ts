@@ -29,9 +29,18 @@ export function renderSummary(summary: IngestSummary, bundle: DraftBundle): HTML
   const entities = bundle.entities.map((entity) => {
     const id = idInGraph(entity.id);
     const how = created.has(entity.id) ? 'new' : graphId.has(entity.id) ? `matched ${id}` : 'already known';
-    return h('li', { 'data-id': id }, typeBadge(entity.type), ' ', h('a', { href: graphHref([id], id) }, entity.name), h('span', { class: 'muted' }, ` · ${how}`));
+    return h(
+      'li',
+      { 'data-id': id },
+      typeBadge(entity.type),
+      ' ',
+      h('a', { href: graphHref([id], id) }, entity.name),
+      h('span', { class: 'muted' }, ` · ${how}`),
+    );
   });
-  const ambiguous = summary.ambiguities.map((ambiguity) => h('li', {}, `${ambiguity.name}: created on its own; it could also be ${ambiguity.candidates.join(', ')}`));
+  const ambiguous = summary.ambiguities.map((ambiguity) =>
+    h('li', {}, `${ambiguity.name}: created on its own; it could also be ${ambiguity.candidates.join(', ')}`),
+  );
 
   return h(
     'section',

@@ -7,8 +7,31 @@ import { speakerAt } from './speakers.js';
 
 /** Verbs of reported speech: their subject is the one who said the clause. */
 const SPEECH_VERBS = new Set([
-  'say', 'add', 'tell', 'announce', 'state', 'note', 'claim', 'stress', 'confirm', 'deny', 'insist', 'warn', 'explain',
-  'declare', 'write', 'reply', 'estimate', 'report', 'argue', 'acknowledge', 'assert', 'emphasize', 'emphasise', 'told', 'describe',
+  'say',
+  'add',
+  'tell',
+  'announce',
+  'state',
+  'note',
+  'claim',
+  'stress',
+  'confirm',
+  'deny',
+  'insist',
+  'warn',
+  'explain',
+  'declare',
+  'write',
+  'reply',
+  'estimate',
+  'report',
+  'argue',
+  'acknowledge',
+  'assert',
+  'emphasize',
+  'emphasise',
+  'told',
+  'describe',
 ]);
 
 interface Cue {
@@ -94,7 +117,11 @@ function opensWithQuote(graph: SentenceGraph): boolean {
  * a sentence that is only a quotation, right after a quoted sentence given
  * to a speaker in the same paragraph, goes on in that speaker's voice.
  */
-function continuesQuote(graph: SentenceGraph, lookup: EntityLookup, speakers: Map<number, { speaker: ExtractedEntity; rule: string }>): { speaker: ExtractedEntity; rule: string } | undefined {
+function continuesQuote(
+  graph: SentenceGraph,
+  lookup: EntityLookup,
+  speakers: Map<number, { speaker: ExtractedEntity; rule: string }>,
+): { speaker: ExtractedEntity; rule: string } | undefined {
   if (!opensWithQuote(graph)) return undefined;
   const previous = lookup.graphs[graph.index - 1];
   const before = speakers.get(graph.index - 1);
@@ -122,7 +149,8 @@ export function extractAttributions(doc: NlpDocument, entities: readonly Extract
   const outlets = new Map<number, string>();
   for (const outlet of findOutletMentions(doc, article.text)) {
     // The outlet's name keeps its article: "The Baltic Times".
-    const name = /\bThe $/.test(article.text.slice(Math.max(0, outlet.start - 4), outlet.start)) && !outlet.text.startsWith('The ') ? `The ${outlet.text}` : outlet.text;
+    const name =
+      /\bThe $/.test(article.text.slice(Math.max(0, outlet.start - 4), outlet.start)) && !outlet.text.startsWith('The ') ? `The ${outlet.text}` : outlet.text;
     if (!outlets.has(outlet.sentence)) outlets.set(outlet.sentence, name);
   }
   const speakers = new Map<number, { speaker: ExtractedEntity; rule: string }>();

@@ -6,7 +6,20 @@ const SPEAKER_TYPES = ['PERSON', 'ORGANIZATION'] as const;
 /** Who speaks for an organization: "a ministry spokesperson said" is the ministry speaking. */
 const MOUTHPIECE_NOUNS = new Set(['spokesperson', 'spokesman', 'spokeswoman', 'representative', 'statement', 'office']);
 /** What carries someone's words: "according to a schedule published by NATO's Allied Maritime Command". */
-const DOCUMENT_NOUNS = new Set(['schedule', 'statement', 'report', 'document', 'communique', 'communiqué', 'release', 'letter', 'memo', 'plan', 'announcement', 'readout']);
+const DOCUMENT_NOUNS = new Set([
+  'schedule',
+  'statement',
+  'report',
+  'document',
+  'communique',
+  'communiqué',
+  'release',
+  'letter',
+  'memo',
+  'plan',
+  'announcement',
+  'readout',
+]);
 
 /**
  * A common noun that repeats the head of an organization's name already

@@ -21,7 +21,11 @@ function spelledRunBefore(view: SentenceView, end: number, letters: string): { b
   for (let begin = end - 1; begin >= limit; begin--) {
     const first = view.word(begin);
     if (!/^\p{Lu}/u.test(first) || first === 'The') continue;
-    const words = view.tokens.slice(begin, end).map((t) => t.word).filter((w) => !MINOR_WORDS.has(w)).map((w) => w.toUpperCase());
+    const words = view.tokens
+      .slice(begin, end)
+      .map((t) => t.word)
+      .filter((w) => !MINOR_WORDS.has(w))
+      .map((w) => w.toUpperCase());
     if (words.length >= 2 && spells(letters, words)) return { begin, end };
   }
   return undefined;
@@ -51,7 +55,15 @@ export function acronymDefinitions(view: SentenceView, text: string, candidates:
     }
     if (!owner) return;
     const range = { begin: open + 1, end: open + 2 };
-    found.push(candidateAt(view, text, range, { type: owner.type, rule: 'alias:parenthetical-acronym', confidence: owner.confidence, kind: 'alias', canonicalKey: keyOf(owner) }));
+    found.push(
+      candidateAt(view, text, range, {
+        type: owner.type,
+        rule: 'alias:parenthetical-acronym',
+        confidence: owner.confidence,
+        kind: 'alias',
+        canonicalKey: keyOf(owner),
+      }),
+    );
   });
   return { found, replaced };
 }

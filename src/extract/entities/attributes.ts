@@ -27,13 +27,31 @@ export function formalTitle(titles: string[]): string | undefined {
 }
 
 const POLITICAL_BODIES = new Set(['congress', 'alliance', 'front', 'union', 'movement', 'league', 'coalition']);
-const POLITICAL_CREEDS = new Set(['democratic', 'socialist', 'progressive', 'liberal', 'conservative', 'republican', 'labour', 'labor', 'revolutionary', 'patriotic', 'communist', 'nationalist', 'green', 'christian']);
+const POLITICAL_CREEDS = new Set([
+  'democratic',
+  'socialist',
+  'progressive',
+  'liberal',
+  'conservative',
+  'republican',
+  'labour',
+  'labor',
+  'revolutionary',
+  'patriotic',
+  'communist',
+  'nationalist',
+  'green',
+  'christian',
+]);
 const MILITARY_MODIFIERS = new Set(['military', 'naval', 'maritime', 'marine', 'armed', 'army', 'navy', 'air', 'amphibious', 'defence', 'defense']);
 
 function categoryFromName(name: string): string | undefined {
   const known = KNOWN_CATEGORIES[normalizeName(name)];
   if (known) return known;
-  const words = name.toLowerCase().split(/[\s']+/).filter((word) => /\p{L}/u.test(word));
+  const words = name
+    .toLowerCase()
+    .split(/[\s']+/)
+    .filter((word) => /\p{L}/u.test(word));
   const head = [...words].reverse().find((word) => ORGANIZATION_HEADS[word] !== undefined);
   const category = head === undefined ? undefined : ORGANIZATION_HEADS[head];
   // "National Democratic Congress", "Patriotic Front": a generic body named by a political creed is a party.

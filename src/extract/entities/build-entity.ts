@@ -16,7 +16,9 @@ export function groupName(group: Group): string {
   // A described form ("talks in the Indonesian capital") never renames an event another rule named ("Jakarta talks").
   const own = named.filter((m) => m.rule !== 'event:described-noun');
   // A described event's name is the form its rule chose (kind name); its other forms are aliases.
-  const ranked = [...(own.length > 0 ? own : named.filter((m) => m.kind === 'name'))].sort((a, b) => shouted(a) - shouted(b) || b.name.length - a.name.length || a.start - b.start);
+  const ranked = [...(own.length > 0 ? own : named.filter((m) => m.kind === 'name'))].sort(
+    (a, b) => shouted(a) - shouted(b) || b.name.length - a.name.length || a.start - b.start,
+  );
   const best = ranked[0] ?? group.mentions[0];
   const name = best?.name.replace(/\s+/g, ' ').trim() ?? '';
   // Only a dateline wrote it ("UNITED NATIONS -"): written as a name.
@@ -48,7 +50,12 @@ function asMention(candidate: Candidate, name: string): EntityMention {
 }
 
 function slug(name: string): string {
-  const base = name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  const base = name
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
   return base === '' ? 'entity' : base;
 }
 

@@ -40,7 +40,8 @@ function mentionAt(view: SentenceView, position: number, tags: Set<string>): { b
 function placeArgument(view: SentenceView, head: number, direct: boolean): { begin: number; end: number } | undefined {
   for (const dependent of view.dependents(head)) {
     const isDirect = direct && dependent.rel === 'obj';
-    const isOblique = ['obl', 'nmod'].includes(dependent.rel.split(':')[0] ?? '') &&
+    const isOblique =
+      ['obl', 'nmod'].includes(dependent.rel.split(':')[0] ?? '') &&
       view.dependents(dependent.position).some((d) => d.rel === 'case' && ['from', 'of', 'out'].includes(view.lowerWord(d.position)));
     if (isDirect || isOblique) {
       const place = mentionAt(view, dependent.position, PLACE_TAGS);
@@ -93,7 +94,8 @@ export function datedElectionCandidates(view: SentenceView, text: string): Candi
   view.tokens.forEach((token, position) => {
     if (!ELECTION_NOUNS.has(token.word) || !token.pos.startsWith('NN')) return;
     let begin = position;
-    while (begin > 0 && /^(JJ|NN|NNS)$/.test(view.token(begin - 1)?.pos ?? '') && /^\p{Ll}/u.test(view.word(begin - 1)) && view.token(begin - 1)?.ner === 'O') begin--;
+    while (begin > 0 && /^(JJ|NN|NNS)$/.test(view.token(begin - 1)?.pos ?? '') && /^\p{Ll}/u.test(view.word(begin - 1)) && view.token(begin - 1)?.ner === 'O')
+      begin--;
     if (begin === position) return;
     const preposition = view.lowerWord(position + 1);
     const date = view.sentence.entitymentions.find((m) => m.ner === 'DATE' && m.tokenBegin === position + 2);

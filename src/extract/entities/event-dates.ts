@@ -14,7 +14,10 @@ function tenseAt(view: SentenceView, position: number): Tense {
   let current = position;
   for (let guard = 0; guard < 12 && current >= 0; guard++) {
     const token = view.token(current);
-    const auxiliaries = view.dependents(current).filter((d) => d.rel.startsWith('aux')).map((d) => view.token(d.position));
+    const auxiliaries = view
+      .dependents(current)
+      .filter((d) => d.rel.startsWith('aux'))
+      .map((d) => view.token(d.position));
     // A bare participle ("an exercise led by Ukraine") takes its tense from the clause above it.
     const bareParticiple = (token?.pos === 'VBN' || token?.pos === 'VBG') && auxiliaries.length === 0;
     // A root participle with a subject is a past tense the tagger misread ("Sea Breeze opened in July").

@@ -27,17 +27,47 @@ import type { SentenceView } from './sentence-view.js';
 
 /** Trigger words and the family whose bare definite mentions may refer back to each other. */
 const FAMILIES: Record<string, string> = {
-  talks: 'talks', negotiations: 'talks', discussions: 'talks', consultations: 'talks', meeting: 'talks',
-  ceasefire: 'ceasefire', truce: 'ceasefire', armistice: 'ceasefire',
-  summit: 'summit', conference: 'conference', visit: 'visit',
-  withdrawal: 'withdrawal', pullout: 'withdrawal', 'pull-out': 'withdrawal', handover: 'handover', 'hand-over': 'handover',
+  talks: 'talks',
+  negotiations: 'talks',
+  discussions: 'talks',
+  consultations: 'talks',
+  meeting: 'talks',
+  ceasefire: 'ceasefire',
+  truce: 'ceasefire',
+  armistice: 'ceasefire',
+  summit: 'summit',
+  conference: 'conference',
+  visit: 'visit',
+  withdrawal: 'withdrawal',
+  pullout: 'withdrawal',
+  'pull-out': 'withdrawal',
+  handover: 'handover',
+  'hand-over': 'handover',
   ceremony: 'ceremony',
-  exercise: 'exercise', exercises: 'exercise', drill: 'exercise', drills: 'exercise',
-  offensive: 'offensive', operation: 'operation', invasion: 'invasion', coup: 'coup',
-  attack: 'attack', assault: 'attack', raid: 'raid', ambush: 'ambush', bombing: 'bombing',
-  election: 'election', elections: 'election', runoff: 'election', referendum: 'referendum', vote: 'vote',
-  deployment: 'deployment', inquiry: 'inquiry', investigation: 'inquiry', probe: 'inquiry',
-  reshuffle: 'reshuffle', 'shake-up': 'reshuffle',
+  exercise: 'exercise',
+  exercises: 'exercise',
+  drill: 'exercise',
+  drills: 'exercise',
+  offensive: 'offensive',
+  operation: 'operation',
+  invasion: 'invasion',
+  coup: 'coup',
+  attack: 'attack',
+  assault: 'attack',
+  raid: 'raid',
+  ambush: 'ambush',
+  bombing: 'bombing',
+  election: 'election',
+  elections: 'election',
+  runoff: 'election',
+  referendum: 'referendum',
+  vote: 'vote',
+  deployment: 'deployment',
+  inquiry: 'inquiry',
+  investigation: 'inquiry',
+  probe: 'inquiry',
+  reshuffle: 'reshuffle',
+  'shake-up': 'reshuffle',
 };
 
 /** Plurals that name one occurrence ("peace talks"), unlike "elections" or "attacks" in general. */
@@ -46,11 +76,39 @@ const DEFINITE = new Set(['the', 'this', 'that', 'these', 'those']);
 const INDEFINITE = new Set(['a', 'an']);
 /** Determiners and modifiers of mentions that are not one occurrence: "any talks", "future elections". */
 const GENERIC_WORDS = new Set([
-  'any', 'no', 'every', 'each', 'some', 'another', 'other', 'such', 'either', 'neither', 'all', 'many', 'few', 'more', 'several', 'further',
-  'future', 'possible', 'potential', 'hypothetical', 'eventual', 'proposed', 'prospective', 'similar', 'previous', 'past', 'earlier', 'later', 'subsequent',
+  'any',
+  'no',
+  'every',
+  'each',
+  'some',
+  'another',
+  'other',
+  'such',
+  'either',
+  'neither',
+  'all',
+  'many',
+  'few',
+  'more',
+  'several',
+  'further',
+  'future',
+  'possible',
+  'potential',
+  'hypothetical',
+  'eventual',
+  'proposed',
+  'prospective',
+  'similar',
+  'previous',
+  'past',
+  'earlier',
+  'later',
+  'subsequent',
 ]);
 /** Adjectives that describe a mention, not the occurrence ("the latest talks"): left out of names. */
-const TRANSIENT_ADJECTIVES = /^(new|fresh|renewed|latest|recent|last|next|first|second|third|final|annual|upcoming|forthcoming|ongoing|current|planned|long|brief|short|lengthy|rare|major|key|crucial|historic|high-stakes|so-called|same|only)$|\d|(day|week|month|hour|year)s?$/;
+const TRANSIENT_ADJECTIVES =
+  /^(new|fresh|renewed|latest|recent|last|next|first|second|third|final|annual|upcoming|forthcoming|ongoing|current|planned|long|brief|short|lengthy|rare|major|key|crucial|historic|high-stakes|so-called|same|only)$|\d|(day|week|month|hour|year)s?$/;
 const COMPLEMENT_CASES = new Set(['in', 'at', 'from', 'with', 'between', 'into', 'over', 'on', 'against', 'to', 'of', 'among']);
 const ARGUMENT_TAGS = new Set(['PERSON', 'ORGANIZATION', 'COUNTRY', 'LOCATION', 'CITY', 'STATE_OR_PROVINCE', 'NATIONALITY', 'MISC']);
 const DISTINGUISHING_TAGS = new Set(['PERSON', 'ORGANIZATION', 'COUNTRY', 'LOCATION', 'CITY', 'STATE_OR_PROVINCE']);
@@ -73,7 +131,10 @@ function transient(view: SentenceView, position: number): boolean {
  */
 function leftEdge(view: SentenceView, position: number): number {
   let begin = position;
-  const left = view.dependents(position).filter((d) => d.position < position).sort((a, b) => b.position - a.position);
+  const left = view
+    .dependents(position)
+    .filter((d) => d.position < position)
+    .sort((a, b) => b.position - a.position);
   for (const dependent of left) {
     const rel = dependent.rel;
     if (rel === 'case' || rel === 'punct') {
@@ -190,7 +251,16 @@ function mentionAt(view: SentenceView, text: string, head: number): Mention | un
   }
   while (formEnd > head + 1 && /^[,.;:'"]$/.test(view.word(formEnd - 1))) formEnd--;
   const bare = formBegin === head && formEnd === head + 1;
-  const mention: Mention = { view, head, begin: formBegin, end: formEnd, family, hasArgument, distinct, indefinite: INDEFINITE.has(determiner) && possessor === undefined };
+  const mention: Mention = {
+    view,
+    head,
+    begin: formBegin,
+    end: formEnd,
+    family,
+    hasArgument,
+    distinct,
+    indefinite: INDEFINITE.has(determiner) && possessor === undefined,
+  };
   if (!bare) {
     mention.form = spanOf(view, text, formBegin, formEnd).text.replace(/\s+/g, ' ');
     mention.short = spanOf(view, text, formBegin, head + 1).text.replace(/\s+/g, ' ');
@@ -275,7 +345,8 @@ export function attachDescribedEvents(views: SentenceView[], text: string, group
       if (headOwner && headOwner.type !== 'EVENT') return;
       // "open Amber Shield drills": a form holding a named event's name is that event.
       let owner = headOwner;
-      for (let p = mention.begin; !owner && p < mention.end; p++) owner = groupAt(groups, view.index, p)?.type === 'EVENT' ? groupAt(groups, view.index, p) : undefined;
+      for (let p = mention.begin; !owner && p < mention.end; p++)
+        owner = groupAt(groups, view.index, p)?.type === 'EVENT' ? groupAt(groups, view.index, p) : undefined;
       // "Sea Breeze 2023, a naval exercise": in apposition to a name, the description is that name's.
       const arc = view.headArc(position);
       if (!owner && arc?.dep === 'appos') {
@@ -337,7 +408,9 @@ export function attachDescribedEvents(views: SentenceView[], text: string, group
     const uses = (m: Mention): number => forms.filter((other) => other.form === m.form || other.form?.endsWith(` ${m.form ?? ''}`)).length;
     const named = [...forms].sort((a, b) => uses(b) - uses(a) || (b.form?.length ?? 0) - (a.form?.length ?? 0))[0] as Mention;
     const name = named.form as string;
-    const mentions = occurrence.mentions.map((m) => candidateOf(m, text, m.form === undefined ? 'nominal' : m.form === name ? 'name' : 'alias', m.form ?? name));
+    const mentions = occurrence.mentions.map((m) =>
+      candidateOf(m, text, m.form === undefined ? 'nominal' : m.form === name ? 'name' : 'alias', m.form ?? name),
+    );
     // The short form of the naming mention ("ceasefire talks") is an alias too.
     if (named.short && named.short !== name && named.begin < named.head) mentions.push(shortForm(named, text));
     added.push({ key: `EVENT:described:${name.toLowerCase()}`, type: 'EVENT', mentions });
@@ -346,7 +419,12 @@ export function attachDescribedEvents(views: SentenceView[], text: string, group
 }
 
 function shortForm(mention: Mention, text: string): Candidate {
-  return candidateAt(mention.view, text, { begin: mention.begin, end: mention.head + 1 }, { type: 'EVENT', rule: 'event:described-noun', confidence: 0.5, name: mention.short, kind: 'alias' });
+  return candidateAt(
+    mention.view,
+    text,
+    { begin: mention.begin, end: mention.head + 1 },
+    { type: 'EVENT', rule: 'event:described-noun', confidence: 0.5, name: mention.short, kind: 'alias' },
+  );
 }
 
 function candidateOf(mention: Mention, text: string, kind: 'name' | 'alias' | 'nominal', name: string): Candidate {

@@ -91,13 +91,15 @@ export function facilityCandidates(view: SentenceView, text: string): Candidate[
     const placeName = spanOf(view, text, located.place.begin, located.place.end).text;
     const facilityWords = spanOf(view, text, begin, position + 1).text;
     const range = located.before ? { begin: located.place.begin, end: position + 1 } : { begin, end: Math.max(located.place.end, position + 1) };
-    found.push(candidateAt(view, text, range, {
-      type: 'LOCATION',
-      rule: 'facility:place-noun',
-      confidence: 0.65,
-      name: `${placeName} ${facilityWords}`,
-      canonicalKey: `FACILITY:${normalizeName(placeName)}`,
-    }));
+    found.push(
+      candidateAt(view, text, range, {
+        type: 'LOCATION',
+        rule: 'facility:place-noun',
+        confidence: 0.65,
+        name: `${placeName} ${facilityWords}`,
+        canonicalKey: `FACILITY:${normalizeName(placeName)}`,
+      }),
+    );
   });
   return found;
 }

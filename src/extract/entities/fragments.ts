@@ -86,4 +86,3 @@ export function organizationEnd(view: SentenceView, begin: number, end: number):
   while (trimmed - begin > 1 && /^\p{Ll}/u.test(view.word(trimmed - 1))) trimmed--;
   return trimmed;
 }
-

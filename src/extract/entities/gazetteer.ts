@@ -9,7 +9,10 @@ export interface Country {
 
 function parseCountries(lines: string): Country[] {
   const split = (field: string | undefined): string[] =>
-    (field ?? '').split(';').map((part) => part.trim()).filter((part) => part !== '');
+    (field ?? '')
+      .split(';')
+      .map((part) => part.trim())
+      .filter((part) => part !== '');
   return lines
     .split('\n')
     .map((line) => line.trim())

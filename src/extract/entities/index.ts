@@ -32,10 +32,18 @@ function candidatesOf(views: SentenceView[], text: string): Candidate[] {
   const events: Candidate[] = [];
   let others: Candidate[] = [];
   for (const view of views) {
-    events.push(...namedEventCandidates(view, text), ...titledEventCandidates(view, text), ...describedEventCandidates(view, text), ...datedElectionCandidates(view, text));
+    events.push(
+      ...namedEventCandidates(view, text),
+      ...titledEventCandidates(view, text),
+      ...describedEventCandidates(view, text),
+      ...datedElectionCandidates(view, text),
+    );
     others.push(...facilityCandidates(view, text), ...groupingCandidates(view, text));
     for (const candidate of [...nerCandidates(view, text), ...gazetteerCandidates(view, text)]) {
-      const outlet = ['ORGANIZATION', 'EVENT', 'LOCATION'].includes(candidate.type) && !countryWithCapital(candidate.text) && isOutletMention(view, candidate.tokenBegin, candidate.tokenEnd);
+      const outlet =
+        ['ORGANIZATION', 'EVENT', 'LOCATION'].includes(candidate.type) &&
+        !countryWithCapital(candidate.text) &&
+        isOutletMention(view, candidate.tokenBegin, candidate.tokenEnd);
       const corrected = outlet ? undefined : correctByRole(view, applyCapitalMetonymy(view, candidate));
       if (corrected) others.push(corrected);
     }
@@ -60,7 +68,10 @@ function groupsOf(candidates: Candidate[]): Group[] {
 function titlesOf(groups: Group[], views: SentenceView[]): Map<Group, string[][]> {
   const titles = new Map<Group, string[][]>();
   for (const group of groups.filter((g) => g.type === 'PERSON')) {
-    titles.set(group, group.mentions.map((m) => (views[m.sentence] ? titlesBefore(views[m.sentence] as SentenceView, m) : [])));
+    titles.set(
+      group,
+      group.mentions.map((m) => (views[m.sentence] ? titlesBefore(views[m.sentence] as SentenceView, m) : [])),
+    );
   }
   return titles;
 }

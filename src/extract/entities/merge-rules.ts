@@ -58,7 +58,9 @@ export function spells(letters: string, wordsLeft: string[]): boolean {
 /** "SCO" → "Shanghai Cooperation Organization", "ASEAN" → "Association of Southeast Asian Nations". */
 function acronymOf(short: Group, long: Group): boolean {
   const acronym = bestName(short).replace(/\./g, '');
-  const longWords = words(bestName(long)).filter((word) => !MINOR_WORDS.has(word.toLowerCase())).map((word) => word.toUpperCase());
+  const longWords = words(bestName(long))
+    .filter((word) => !MINOR_WORDS.has(word.toLowerCase()))
+    .map((word) => word.toUpperCase());
   if (!/^[A-Z]{2,6}$/.test(acronym) || longWords.length < 2) return false;
   return initialsOf(bestName(long)) === acronym || spells(acronym, longWords);
 }
@@ -76,7 +78,12 @@ function eventStem(name: string): string {
 
 /** "West/Interaction-2021" and "Zapad/Interaction-2021": a shared part with letters and digits. */
 function numberedParts(name: string): Set<string> {
-  return new Set(name.split(/[\s/]+/).filter((part) => /\p{L}/u.test(part) && /\d/.test(part)).map(normalizeName));
+  return new Set(
+    name
+      .split(/[\s/]+/)
+      .filter((part) => /\p{L}/u.test(part) && /\d/.test(part))
+      .map(normalizeName),
+  );
 }
 
 function sameEvent(a: Group, b: Group): boolean {

@@ -52,7 +52,8 @@ export function nerCandidates(view: SentenceView, text: string): Candidate[] {
       const surface = candidateAt(view, text, range, { type: 'LOCATION', rule: '', confidence: 0 });
       const country = countryNamed(surface.text);
       // A country NER called a place ("Georgia" aside, which the gazetteer knows as a country too).
-      if (country && span.ner !== 'STATE_OR_PROVINCE') make('COUNTRY', `ner:${span.ner}+gazetteer:country`, { name: country.name, canonicalKey: `COUNTRY:${country.name}` });
+      if (country && span.ner !== 'STATE_OR_PROVINCE')
+        make('COUNTRY', `ner:${span.ner}+gazetteer:country`, { name: country.name, canonicalKey: `COUNTRY:${country.name}` });
       else make('LOCATION', `ner:${span.ner}`);
     } else if (span.ner === 'MISC') {
       const type = typeOfMisc(view, span);

@@ -8,9 +8,22 @@ const FIRST_PERSON = new Set(['i', 'me', 'my', 'mine', 'we', 'us', 'our', 'ours'
 
 /** Operation nouns that name the same kind of thing: "the drills" may be "the exercise", not "the mission". */
 const NOUN_FAMILIES: Record<string, string> = {
-  exercise: 'exercise', exercises: 'exercise', drill: 'exercise', drills: 'exercise', manoeuvre: 'exercise', manoeuvres: 'exercise',
-  maneuver: 'exercise', maneuvers: 'exercise', wargame: 'exercise', wargames: 'exercise',
-  operation: 'operation', operations: 'operation', mission: 'mission', patrol: 'mission', campaign: 'campaign', offensive: 'campaign',
+  exercise: 'exercise',
+  exercises: 'exercise',
+  drill: 'exercise',
+  drills: 'exercise',
+  manoeuvre: 'exercise',
+  manoeuvres: 'exercise',
+  maneuver: 'exercise',
+  maneuvers: 'exercise',
+  wargame: 'exercise',
+  wargames: 'exercise',
+  operation: 'operation',
+  operations: 'operation',
+  mission: 'mission',
+  patrol: 'mission',
+  campaign: 'campaign',
+  offensive: 'campaign',
 };
 
 /** The kinds of operation nouns written near an event's names ("the exercise West/Interaction-2021", "Baltic Sentry patrol mission"). */
@@ -73,11 +86,21 @@ export function attachTitleNominals(views: SentenceView[], text: string, groups:
       if (title.ner !== 'TITLE' || view.lowerWord(title.tokenBegin - 1) !== 'the') continue;
       if (view.token(title.tokenEnd)?.ner === 'PERSON' || groupAt(groups, view.index, title.tokenBegin)) continue;
       const word = title.text.toLowerCase();
-      const candidates = groups.filter((group) => group.type === 'PERSON' && (titlesOf.get(group) ?? []).some((t) => t.toLowerCase().split(/\s+/).includes(word)));
-      const before = (group: Group): number => Math.max(-1, ...group.mentions.filter((m) => m.kind !== 'pronoun' && m.sentence <= view.index).map((m) => m.start));
+      const candidates = groups.filter(
+        (group) => group.type === 'PERSON' && (titlesOf.get(group) ?? []).some((t) => t.toLowerCase().split(/\s+/).includes(word)),
+      );
+      const before = (group: Group): number =>
+        Math.max(-1, ...group.mentions.filter((m) => m.kind !== 'pronoun' && m.sentence <= view.index).map((m) => m.start));
       const owner = candidates.filter((group) => before(group) >= 0).sort((a, b) => before(b) - before(a))[0];
       if (!owner) continue;
-      owner.mentions.push(candidateAt(view, text, { begin: title.tokenBegin - 1, end: title.tokenEnd }, { type: 'PERSON', rule: 'nominal:title', confidence: 0.7, kind: 'nominal' }));
+      owner.mentions.push(
+        candidateAt(
+          view,
+          text,
+          { begin: title.tokenBegin - 1, end: title.tokenEnd },
+          { type: 'PERSON', rule: 'nominal:title', confidence: 0.7, kind: 'nominal' },
+        ),
+      );
     }
   }
 }
@@ -88,7 +111,9 @@ export function attachTitleNominals(views: SentenceView[], text: string, groups:
  * "the drills" never refers to an operation named as a mission.
  */
 export function attachEventNominals(views: SentenceView[], text: string, groups: Group[]): void {
-  const events = groups.filter((group) => group.type === 'EVENT' && group.mentions.some((m) => ['event:named-operation', 'event:named-exercise'].includes(m.rule)));
+  const events = groups.filter(
+    (group) => group.type === 'EVENT' && group.mentions.some((m) => ['event:named-operation', 'event:named-exercise'].includes(m.rule)),
+  );
   if (events.length === 0) return;
   const families = new Map(events.map((event) => [event, nounFamilies(event, views)]));
   for (const view of views) {
@@ -101,7 +126,9 @@ export function attachEventNominals(views: SentenceView[], text: string, groups:
       const sameKind = events.filter((event) => families.get(event)?.has(family));
       const owner = sameKind.sort((a, b) => lastBefore(b) - lastBefore(a))[0];
       if (!owner) return;
-      owner.mentions.push(candidateAt(view, text, { begin: position - 1, end: position + 1 }, { type: 'EVENT', rule: 'nominal:event-noun', confidence: 0.6, kind: 'nominal' }));
+      owner.mentions.push(
+        candidateAt(view, text, { begin: position - 1, end: position + 1 }, { type: 'EVENT', rule: 'nominal:event-noun', confidence: 0.6, kind: 'nominal' }),
+      );
     });
   }
 }

@@ -15,25 +15,105 @@ export interface OutletMention extends Span {
 
 /** Last words of outlet names: "The Baltic Times", "Global Times", "Tasnim News Agency", "MSN News". */
 const OUTLET_LAST_WORDS = new Set([
-  'times', 'news', 'post', 'journal', 'herald', 'tribune', 'gazette', 'telegraph', 'guardian', 'daily', 'weekly',
-  'magazine', 'radio', 'tv', 'television', 'broadcasting', 'press', 'chronicle', 'observer', 'mail', 'express',
-  'independent', 'economist', 'insider', 'wire', 'newswire', 'today',
+  'times',
+  'news',
+  'post',
+  'journal',
+  'herald',
+  'tribune',
+  'gazette',
+  'telegraph',
+  'guardian',
+  'daily',
+  'weekly',
+  'magazine',
+  'radio',
+  'tv',
+  'television',
+  'broadcasting',
+  'press',
+  'chronicle',
+  'observer',
+  'mail',
+  'express',
+  'independent',
+  'economist',
+  'insider',
+  'wire',
+  'newswire',
+  'today',
 ]);
 /** Wire services and broadcasters whose names carry no such word. */
 const KNOWN_OUTLETS = new Set([
-  'reuters', 'ap', 'afp', 'agencefrancepresse', 'xinhua', 'tass', 'rianovosti', 'ria', 'interfax', 'bloomberg', 'bbc',
-  'cnn', 'aljazeera', 'yonhap', 'kyodo', 'ansa', 'efe', 'dpa', 'anadolu', 'irna', 'tasnim', 'fars', 'kcna', 'sputnik',
-  'nhk', 'cbs', 'nbc', 'abc', 'msnbc', 'politico', 'axios', 'msn', 'ukrinform', 'pap', 'bernama', 'antara', 'pti',
+  'reuters',
+  'ap',
+  'afp',
+  'agencefrancepresse',
+  'xinhua',
+  'tass',
+  'rianovosti',
+  'ria',
+  'interfax',
+  'bloomberg',
+  'bbc',
+  'cnn',
+  'aljazeera',
+  'yonhap',
+  'kyodo',
+  'ansa',
+  'efe',
+  'dpa',
+  'anadolu',
+  'irna',
+  'tasnim',
+  'fars',
+  'kcna',
+  'sputnik',
+  'nhk',
+  'cbs',
+  'nbc',
+  'abc',
+  'msnbc',
+  'politico',
+  'axios',
+  'msn',
+  'ukrinform',
+  'pap',
+  'bernama',
+  'antara',
+  'pti',
 ]);
 /** Nouns for what outlets publish; "an article in X", "a report by X". */
-const PUBLICATION_NOUNS = new Set(['article', 'report', 'piece', 'story', 'interview', 'editorial', 'column', 'op-ed', 'dispatch', 'broadcast', 'newspaper', 'magazine', 'outlet', 'daily', 'commentary', 'podcast']);
+const PUBLICATION_NOUNS = new Set([
+  'article',
+  'report',
+  'piece',
+  'story',
+  'interview',
+  'editorial',
+  'column',
+  'op-ed',
+  'dispatch',
+  'broadcast',
+  'newspaper',
+  'magazine',
+  'outlet',
+  'daily',
+  'commentary',
+  'podcast',
+]);
 const PUBLICATION_VERBS = new Set(['report', 'write', 'publish', 'broadcast', 'quote', 'cite', 'air']);
 
 function looksLikeOutletName(words: string[]): boolean {
   const last = (words[words.length - 1] ?? '').toLowerCase();
   if (OUTLET_LAST_WORDS.has(last)) return true;
   if (last === 'agency' && ['news', 'press'].includes((words[words.length - 2] ?? '').toLowerCase())) return true;
-  return KNOWN_OUTLETS.has(words.join('').toLowerCase().replace(/[^a-z]/g, ''));
+  return KNOWN_OUTLETS.has(
+    words
+      .join('')
+      .toLowerCase()
+      .replace(/[^a-z]/g, ''),
+  );
 }
 
 /** Institutions by their head noun ("Ministry", "Command") report too, but are never outlets. */

@@ -38,6 +38,8 @@ export function reassignEventNames(candidates: Candidate[], events: Candidate[])
   return candidates.map((candidate) => {
     if (candidate.type === 'EVENT' || candidate.type === 'PERSON' || candidate.canonicalKey) return candidate;
     const event = eventNames.get(normalizeName(candidate.name));
-    return event ? { ...candidate, type: 'EVENT', rule: `${candidate.rule}+event-name`, confidence: Math.min(candidate.confidence, event.confidence) } : candidate;
+    return event
+      ? { ...candidate, type: 'EVENT', rule: `${candidate.rule}+event-name`, confidence: Math.min(candidate.confidence, event.confidence) }
+      : candidate;
   });
 }

@@ -9,9 +9,41 @@ import type { SentenceView } from './sentence-view.js';
  * Valparaiso" is a place even if NER said person or organization; "East Nusa
  * Tenggara province" is a place; "the navy's Pacific squadron" a unit.
  */
-const MOTION_VERBS = new Set(['fly', 'travel', 'return', 'go', 'head', 'move', 'arrive', 'come', 'sail', 'drive', 'deploy', 'relocate', 'fled', 'flee', 'transfer', 'send']);
+const MOTION_VERBS = new Set([
+  'fly',
+  'travel',
+  'return',
+  'go',
+  'head',
+  'move',
+  'arrive',
+  'come',
+  'sail',
+  'drive',
+  'deploy',
+  'relocate',
+  'fled',
+  'flee',
+  'transfer',
+  'send',
+]);
 const PLACE_ONLY_PREPOSITIONS = new Set(['in', 'at', 'near', 'off', 'outside', 'inside']);
-const PLACE_NOUNS = new Set(['province', 'region', 'district', 'county', 'island', 'islands', 'city', 'town', 'village', 'prefecture', 'governorate', 'oblast', 'peninsula', 'camp']);
+const PLACE_NOUNS = new Set([
+  'province',
+  'region',
+  'district',
+  'county',
+  'island',
+  'islands',
+  'city',
+  'town',
+  'village',
+  'prefecture',
+  'governorate',
+  'oblast',
+  'peninsula',
+  'camp',
+]);
 const UNIT_NOUNS = new Set(['squadron', 'fleet', 'flotilla', 'brigade', 'battalion', 'regiment', 'division', 'corps', 'command']);
 
 function prepositionOf(view: SentenceView, position: number): string | undefined {
@@ -21,7 +53,10 @@ function prepositionOf(view: SentenceView, position: number): string | undefined
 
 function hasInstitutionWord(name: string): boolean {
   if (KNOWN_CATEGORIES[normalizeName(name)] !== undefined) return true;
-  return name.toLowerCase().split(/\s+/).some((word) => ORGANIZATION_HEADS[word] !== undefined);
+  return name
+    .toLowerCase()
+    .split(/\s+/)
+    .some((word) => ORGANIZATION_HEADS[word] !== undefined);
 }
 
 /** Organizations sit "in" and "at" places too ("at the Ministry"); only "off", "near" or a journey "to" them makes them places. */

@@ -61,7 +61,9 @@ export function clauseDate(graph: SentenceGraph, verb: number, article: Article)
   for (const mention of graph.sentence.entitymentions) {
     if (mention.ner !== 'DATE' || isDatelineDate(mention.text)) continue;
     const head = graph.headOf(mention.tokenBegin, mention.tokenEnd);
-    const attached = graph.parents(head).some((a) => a.head === verb || graph.parents(a.head, 'nmod', 'obl').some((b) => b.head === verb && graph.pos(a.head).startsWith('NN')));
+    const attached = graph
+      .parents(head)
+      .some((a) => a.head === verb || graph.parents(a.head, 'nmod', 'obl').some((b) => b.head === verb && graph.pos(a.head).startsWith('NN')));
     if (!attached) continue;
     const date = partialDate(mention.timex?.value ?? mention.normalizedNER, article);
     if (date) return date;

@@ -17,10 +17,39 @@ export interface MentionAt {
  * Generic place and unit nouns that stand for the named thing they
  * introduce: "the town of Qingtongxia", "the port of Klaipeda".
  */
-const INTRODUCING_NOUNS = new Set(['town', 'city', 'village', 'port', 'island', 'province', 'region', 'district', 'capital', 'county', 'state', 'area', 'base', 'party']);
+const INTRODUCING_NOUNS = new Set([
+  'town',
+  'city',
+  'village',
+  'port',
+  'island',
+  'province',
+  'region',
+  'district',
+  'capital',
+  'county',
+  'state',
+  'area',
+  'base',
+  'party',
+]);
 
 /** Words that say a noun is not the event already named: "another exercise", "previous drills". */
-const OTHER_MARKERS = new Set(['another', 'other', 'separate', 'different', 'previous', 'earlier', 'past', 'next', 'future', 'last', 'new', 'second', 'similar']);
+const OTHER_MARKERS = new Set([
+  'another',
+  'other',
+  'separate',
+  'different',
+  'previous',
+  'earlier',
+  'past',
+  'next',
+  'future',
+  'last',
+  'new',
+  'second',
+  'similar',
+]);
 
 /**
  * Which entity a token stands for. A named mention claims all its tokens
@@ -49,7 +78,7 @@ export class EntityLookup {
     }
     // Named mentions last, so they overwrite a nominal claim on the same token.
     const named = (m: MentionAt) => m.mention.kind === 'name' || m.mention.kind === 'alias';
-    claims.sort((a, b) => Number(named(a)) - Number(named(b)) || (b.mention.tokenEnd - b.mention.tokenBegin) - (a.mention.tokenEnd - a.mention.tokenBegin));
+    claims.sort((a, b) => Number(named(a)) - Number(named(b)) || b.mention.tokenEnd - b.mention.tokenBegin - (a.mention.tokenEnd - a.mention.tokenBegin));
     for (const claim of claims) {
       const { mention } = claim;
       const tokens = named(claim) ? range(mention.tokenBegin, mention.tokenEnd) : [claim.head];
@@ -157,8 +186,5 @@ export function range(begin: number, end: number): number[] {
 /** The common nouns that introduce an event's name: "the exercises X", "the bilateral exercise X", "the X naval exercise". */
 export function eventIntroducers(graph: SentenceGraph, head: number, begin: number, end: number): number[] {
   const outside = (t: number) => (t < begin || t >= end) && graph.pos(t).startsWith('NN') && !graph.pos(t).startsWith('NNP');
-  return [
-    ...graph.parents(head, 'appos', 'dep', 'compound').map((a) => a.head),
-    ...graph.children(head, 'compound').map((a) => a.dep),
-  ].filter(outside);
+  return [...graph.parents(head, 'appos', 'dep', 'compound').map((a) => a.head), ...graph.children(head, 'compound').map((a) => a.dep)].filter(outside);
 }

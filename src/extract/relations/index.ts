@@ -8,7 +8,15 @@ import { participationNoun, sendsForces } from './rules/contributions.js';
 import type { RuleContext, SentenceRule } from './rules/context.js';
 import { kbpTriples } from './rules/kbp.js';
 import { datelinePlace, eventPlace, nationalityOfPlace, placeInPlace } from './rules/location.js';
-import { includesMembers, joinsOrganization, memberNoun, organizationWithinOrganization, pactBetween, personsParty, unitNamedAfterOrganization } from './rules/membership.js';
+import {
+  includesMembers,
+  joinsOrganization,
+  memberNoun,
+  organizationWithinOrganization,
+  pactBetween,
+  personsParty,
+  unitNamedAfterOrganization,
+} from './rules/membership.js';
 import { eventWordArguments, participationVerb } from './rules/participation.js';
 import { personOfOrganization, titleBeforeName, unitsOfService } from './rules/person-titles.js';
 import { titleApposition } from './rules/title-apposition.js';

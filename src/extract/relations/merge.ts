@@ -12,7 +12,7 @@ export function mergeRelations(relations: readonly ExtractedRelation[]): Extract
     groups.set(key, [...(groups.get(key) ?? []), relation]);
   }
   return [...groups.values()].map((group) => {
-    const sorted = [...group].sort((a, b) => b.confidence - a.confidence || (a.evidence.end - a.evidence.start) - (b.evidence.end - b.evidence.start));
+    const sorted = [...group].sort((a, b) => b.confidence - a.confidence || a.evidence.end - a.evidence.start - (b.evidence.end - b.evidence.start));
     const best = { ...sorted[0]! };
     const role = sorted.find((r) => r.role)?.role;
     if (!best.role && role) best.role = role;

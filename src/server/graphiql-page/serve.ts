@@ -25,7 +25,10 @@ function acceptsGzip(request: Request): boolean {
 }
 
 function notFound(): Response {
-  return new Response('Not found\n', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' } });
+  return new Response('Not found\n', {
+    status: 404,
+    headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' },
+  });
 }
 
 async function serveAsset(request: Request, pathname: string): Promise<Response> {
@@ -37,7 +40,13 @@ async function serveAsset(request: Request, pathname: string): Promise<Response>
   const sendGzip = acceptsGzip(request);
   // Each encoding is its own representation, with its own validator.
   const etag = sendGzip ? `${file.etag.slice(0, -1)}-gzip"` : file.etag;
-  const headers: Record<string, string> = { 'content-type': file.contentType, 'cache-control': IMMUTABLE, etag, vary: 'accept-encoding', 'x-content-type-options': 'nosniff' };
+  const headers: Record<string, string> = {
+    'content-type': file.contentType,
+    'cache-control': IMMUTABLE,
+    etag,
+    vary: 'accept-encoding',
+    'x-content-type-options': 'nosniff',
+  };
   if (request.headers.get('if-none-match') === etag) return new Response(null, { status: 304, headers });
   const body = sendGzip ? await gzippedBody(file) : file.body;
   if (sendGzip) headers['content-encoding'] = 'gzip';

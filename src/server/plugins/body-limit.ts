@@ -5,15 +5,25 @@ const httpError = (status: number, message: string, code: string, headers?: Reco
   createGraphQLError(message, { extensions: { code, http: { status, ...(headers ? { headers } : {}) } } });
 
 // The rest of the body stays unread, so the connection cannot carry another request: close it.
-const tooLarge = (maxBytes: number) => httpError(413, `The request body is larger than the limit of ${maxBytes} bytes.`, 'PAYLOAD_TOO_LARGE', { connection: 'close' });
+const tooLarge = (maxBytes: number) =>
+  httpError(413, `The request body is larger than the limit of ${maxBytes} bytes.`, 'PAYLOAD_TOO_LARGE', { connection: 'close' });
 
 // A UTF-16 surrogate without its pair: JSON can carry one (as \ud800), Neo4j cannot store it.
 const loneSurrogate = () =>
-  httpError(400, 'The request has a string with an unpaired UTF-16 surrogate (\\ud800-\\udfff), which cannot be stored: send well-formed Unicode.', 'BAD_REQUEST');
+  httpError(
+    400,
+    'The request has a string with an unpaired UTF-16 surrogate (\\ud800-\\udfff), which cannot be stored: send well-formed Unicode.',
+    'BAD_REQUEST',
+  );
 // JSON must be UTF-8 (RFC 8259), so for a JSON body this is malformed JSON.
-const notUtf8 = (what: string) => httpError(400, `${what} is not well-formed UTF-8, and decoding it would replace characters with U+FFFD: send UTF-8.`, 'BAD_REQUEST');
+const notUtf8 = (what: string) =>
+  httpError(400, `${what} is not well-formed UTF-8, and decoding it would replace characters with U+FFFD: send UTF-8.`, 'BAD_REQUEST');
 const escapesNotUtf8 = (where: string) =>
-  httpError(400, `The ${where} has percent-escapes that are not well-formed UTF-8 (such as an encoded surrogate, %ED%A0%80), which decoding would replace with U+FFFD: encode the text as UTF-8.`, 'BAD_REQUEST');
+  httpError(
+    400,
+    `The ${where} has percent-escapes that are not well-formed UTF-8 (such as an encoded surrogate, %ED%A0%80), which decoding would replace with U+FFFD: encode the text as UTF-8.`,
+    'BAD_REQUEST',
+  );
 const FORM = /^application\/x-www-form-urlencoded\b/i;
 
 /** Reads at most `maxBytes`, so a body without a Content-Length (chunked) cannot grow without bound either. */

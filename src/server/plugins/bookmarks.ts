@@ -18,7 +18,10 @@ const MAX_BOOKMARK_LENGTH = 1000;
 export function bookmarksOf(request: Request): string[] {
   const header = request.headers.get(BOOKMARKS_HEADER);
   if (!header) return [];
-  const bookmarks = header.split(',').map((bookmark) => bookmark.trim()).filter((bookmark) => bookmark !== '');
+  const bookmarks = header
+    .split(',')
+    .map((bookmark) => bookmark.trim())
+    .filter((bookmark) => bookmark !== '');
   if (bookmarks.length > MAX_BOOKMARKS || bookmarks.some((bookmark) => bookmark.length > MAX_BOOKMARK_LENGTH || !/^[\x21-\x7e]+$/.test(bookmark))) {
     throw new GraphQLError(`${BOOKMARKS_HEADER} must hold up to ${MAX_BOOKMARKS} bookmarks, comma-separated, as extensions.bookmarks gave them.`, {
       extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },

@@ -4,7 +4,9 @@ import fc from 'fast-check';
 
 /** Long bodies are shown by their ends, so a counterexample stays readable. */
 export function preview(text: string): string {
-  return text.length <= 600 ? JSON.stringify(text) : `${JSON.stringify(text.slice(0, 300))} … (${text.length} characters) … ${JSON.stringify(text.slice(-200))}`;
+  return text.length <= 600
+    ? JSON.stringify(text)
+    : `${JSON.stringify(text.slice(0, 300))} … (${text.length} characters) … ${JSON.stringify(text.slice(-200))}`;
 }
 
 /** A request body, printed in short by fast-check. */

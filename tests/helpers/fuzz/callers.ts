@@ -6,7 +6,8 @@ import { authorization, type Caller } from '../api.js';
 export type Who = Caller | 'bad-key' | 'bad-scheme';
 
 export function headersFor(who: Who, accept: string | undefined): Record<string, string> {
-  const auth = who === 'bad-key' ? { authorization: 'Bearer not-a-key-at-all-0000' } : who === 'bad-scheme' ? { authorization: 'Basic Zm9vOmJhcg==' } : authorization(who);
+  const auth =
+    who === 'bad-key' ? { authorization: 'Bearer not-a-key-at-all-0000' } : who === 'bad-scheme' ? { authorization: 'Basic Zm9vOmJhcg==' } : authorization(who);
   return { 'content-type': 'application/json', ...(accept ? { accept } : {}), ...auth };
 }
 

@@ -5,10 +5,69 @@ import { operationArb, render } from './operations.js';
 /** Broken documents: mutated, truncated, token soup, deep nesting, many aliases, oversized. */
 
 export const TOKENS = [
-  '{', '}', '(', ')', '[', ']', ':', '$', '!', '@', '...', '=', '|', '&', ',', 'query', 'mutation', 'subscription', 'fragment', 'on', 'schema', 'type', 'extend',
-  'entity', 'entities', 'search', 'neighborhood', 'shortestPath', 'timeline', 'stats', 'source', 'upsertEntity', 'deleteEntity', 'id', 'name', 'edges', 'node',
-  '__typename', '__schema', '__type', '"x"', '"""block"""', '"', '1', '-1', '1.5e309', '0x10', 'true', 'null', '#comment\n', '\u0000', '\ufeff', '@include(if: true)',
-  '@skip(if: $v)', '@deprecated', 'first: 5', 'id: "china"', '$v: ID!', 'ID', 'String!', '[EntityType!]', 'PERSON', 'BOTH',
+  '{',
+  '}',
+  '(',
+  ')',
+  '[',
+  ']',
+  ':',
+  '$',
+  '!',
+  '@',
+  '...',
+  '=',
+  '|',
+  '&',
+  ',',
+  'query',
+  'mutation',
+  'subscription',
+  'fragment',
+  'on',
+  'schema',
+  'type',
+  'extend',
+  'entity',
+  'entities',
+  'search',
+  'neighborhood',
+  'shortestPath',
+  'timeline',
+  'stats',
+  'source',
+  'upsertEntity',
+  'deleteEntity',
+  'id',
+  'name',
+  'edges',
+  'node',
+  '__typename',
+  '__schema',
+  '__type',
+  '"x"',
+  '"""block"""',
+  '"',
+  '1',
+  '-1',
+  '1.5e309',
+  '0x10',
+  'true',
+  'null',
+  '#comment\n',
+  '\u0000',
+  '\ufeff',
+  '@include(if: true)',
+  '@skip(if: $v)',
+  '@deprecated',
+  'first: 5',
+  'id: "china"',
+  '$v: ID!',
+  'ID',
+  'String!',
+  '[EntityType!]',
+  'PERSON',
+  'BOTH',
 ];
 
 const tokenSoupArb = fc.array(fc.constantFrom(...TOKENS), { maxLength: 80 }).map((tokens) => tokens.join(' '));
@@ -45,7 +104,10 @@ const deepArb = fc.oneof(
 );
 
 const aliasesArb = fc
-  .tuple(fc.integer({ min: 10, max: 400 }), fc.constantFrom('stats { entities }', 'entity(id: "china") { id }', 'search(query: "a") { score }', '__typename', 'entities(first: 100) { totalCount }'))
+  .tuple(
+    fc.integer({ min: 10, max: 400 }),
+    fc.constantFrom('stats { entities }', 'entity(id: "china") { id }', 'search(query: "a") { score }', '__typename', 'entities(first: 100) { totalCount }'),
+  )
   .map(([n, field]) => `{ ${Array.from({ length: n }, (_, i) => `a${i}: ${field}`).join(' ')} }`);
 
 const manyArb = fc.oneof(
@@ -53,7 +115,9 @@ const manyArb = fc.oneof(
   fc.integer({ min: 10, max: 3000 }).map((n) => `{ ${'__typename '.repeat(n)}}`),
   fc.integer({ min: 2, max: 200 }).map((n) => `${Array.from({ length: n }, (_, i) => `query Q${i} { __typename }`).join(' ')}`),
   fc.integer({ min: 2, max: 200 }).map((n) => `query(${Array.from({ length: n }, (_, i) => `$v${i}: Int`).join(', ')}) { __typename }`),
-  fc.integer({ min: 2, max: 60 }).map((n) => `{ ...F0 } ${Array.from({ length: n }, (_, i) => `fragment F${i} on Query { ...F${(i + 1) % n} stats { entities } }`).join(' ')}`),
+  fc
+    .integer({ min: 2, max: 60 })
+    .map((n) => `{ ...F0 } ${Array.from({ length: n }, (_, i) => `fragment F${i} on Query { ...F${(i + 1) % n} stats { entities } }`).join(' ')}`),
   fc.integer({ min: 1000, max: 200_000 }).map((n) => `{ ${'a'.repeat(n)} }`),
   fc.integer({ min: 1000, max: 200_000 }).map((n) => `{ search(query: "${'a '.repeat(n / 2)}") { score } }`),
   fc.integer({ min: 1, max: 20_000 }).map((n) => `${'# comment\n'.repeat(n)}{ __typename }`),
@@ -92,7 +156,13 @@ export const documentArb: fc.Arbitrary<Body> = fc.oneof(
   {
     weight: 2,
     arbitrary: fc
-      .tuple(manyArb, fc.oneof({ weight: 3, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: fc.oneof(fc.constantFrom('Q0', 'Q1', 'Q', 'Nope'), fc.jsonValue({ maxDepth: 1 })) }))
+      .tuple(
+        manyArb,
+        fc.oneof(
+          { weight: 3, arbitrary: fc.constant(undefined) },
+          { weight: 1, arbitrary: fc.oneof(fc.constantFrom('Q0', 'Q1', 'Q', 'Nope'), fc.jsonValue({ maxDepth: 1 })) },
+        ),
+      )
       .map(([query, operationName]) => asBody(query, {}, operationName)),
   },
 );

@@ -50,7 +50,10 @@ function nullableValueArb(type: GraphQLInputType, argName: string, ctx: ValueCon
   }
   if (isEnumType(type)) {
     const values = type.getValues().map((value) => new EnumLiteral(value.name));
-    return fc.oneof({ weight: 15, arbitrary: fc.constantFrom(...values) }, { weight: 1, arbitrary: fc.constantFrom(new EnumLiteral('NOT_A_VALUE'), new EnumLiteral('person')) });
+    return fc.oneof(
+      { weight: 15, arbitrary: fc.constantFrom(...values) },
+      { weight: 1, arbitrary: fc.constantFrom(new EnumLiteral('NOT_A_VALUE'), new EnumLiteral('person')) },
+    );
   }
   return isScalarType(type) ? scalarArb(type.name, argName, ctx) : fc.constant(null);
 }

@@ -44,7 +44,9 @@ const DESTRUCTIVE = new Set(['deleteEntity', 'mergeEntities']);
 
 function argsArb(field: GraphQLField<unknown, unknown>, ctx: ValueContext): fc.Arbitrary<ArgNode[]> {
   const perArg = field.args.map((arg) => {
-    const present = fc.record({ value: valueArb(arg.type, arg.name, ctx), asVariable: fc.boolean() }).map(({ value, asVariable }) => ({ name: arg.name, type: arg.type, value, asVariable }));
+    const present = fc
+      .record({ value: valueArb(arg.type, arg.name, ctx), asVariable: fc.boolean() })
+      .map(({ value, asVariable }) => ({ name: arg.name, type: arg.type, value, asVariable }));
     // Required arguments are nearly always given; leaving one out is one more way to be invalid.
     return isNonNullType(arg.type)
       ? fc.oneof({ weight: 30, arbitrary: present }, { weight: 1, arbitrary: fc.constant(undefined) })
@@ -64,7 +66,11 @@ function selectionArb(type: GraphQLObjectType | GraphQLInterfaceType, depth: num
   fieldArbs.push(fc.constant<SelectionNode>({ kind: 'field', name: '__typename', args: [] }));
   if (isInterfaceType(type)) {
     const implementations = schema.getPossibleTypes(type);
-    fieldArbs.push(fc.oneof(...implementations.map((object) => selectionArb(object, depth).map((selection): SelectionNode => ({ kind: 'fragment', on: object.name, selection })))));
+    fieldArbs.push(
+      fc.oneof(
+        ...implementations.map((object) => selectionArb(object, depth).map((selection): SelectionNode => ({ kind: 'fragment', on: object.name, selection }))),
+      ),
+    );
   }
   const arb = fc.array(fc.oneof(...fieldArbs), { minLength: 1, maxLength: 4 });
   selectionMemo.set(key, arb);

@@ -41,7 +41,23 @@ const anyValueArb: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 1, arbitrary: fc.integer({ min: 10_000, max: 400_000 }).map((n) => 'é'.repeat(n)) },
   { weight: 1, arbitrary: nestedArb },
   { weight: 1, arbitrary: fc.array(fc.constantFrom('PERSON', 'EVENT', 'BOTH', 'MEMBER_OF', 'person', ''), { maxLength: 2000 }) },
-  { weight: 2, arbitrary: fc.constantFrom(null, true, false, 0, -0, [], {}, '', '__proto__', JSON.parse('{"__proto__": {"polluted": true}}') as unknown, { toString: 'x' }, { constructor: { prototype: {} } }) },
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom(
+      null,
+      true,
+      false,
+      0,
+      -0,
+      [],
+      {},
+      '',
+      '__proto__',
+      JSON.parse('{"__proto__": {"polluted": true}}') as unknown,
+      { toString: 'x' },
+      { constructor: { prototype: {} } },
+    ),
+  },
   { weight: 2, arbitrary: valueArb(schema.getType('EntityInput') as GraphQLInputType, 'input', { safeIds: true }).map(jsonOf) },
   { weight: 1, arbitrary: valueArb(schema.getType('RelationInput') as GraphQLInputType, 'input', { safeIds: true }).map(jsonOf) },
 );
@@ -52,7 +68,13 @@ function variablesFor(document: string): fc.Arbitrary<unknown> {
   const shape = Object.fromEntries(
     definitions.map((definition) => {
       const type = typeFromAST(schema, definition.type) as GraphQLInputType;
-      return [definition.variable.name.value, fc.oneof({ weight: 3, arbitrary: valueArb(type, definition.variable.name.value, { safeIds: true }).map(jsonOf) }, { weight: 2, arbitrary: anyValueArb })];
+      return [
+        definition.variable.name.value,
+        fc.oneof(
+          { weight: 3, arbitrary: valueArb(type, definition.variable.name.value, { safeIds: true }).map(jsonOf) },
+          { weight: 2, arbitrary: anyValueArb },
+        ),
+      ];
     }),
   );
   return fc.oneof(

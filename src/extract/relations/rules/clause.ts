@@ -4,7 +4,22 @@ const NEGATIONS = new Set(['not', "n't", 'never', 'no']);
 const HYPOTHETICAL_AUX = new Set(['could', 'might', 'may', 'would', 'should']);
 const CONDITIONS = new Set(['if', 'unless', 'whether']);
 /** Verbs that deny or leave open the clause below them: "refused to attend the talks", "plans to visit". */
-const DENYING_VERBS = new Set(['refuse', 'decline', 'fail', 'reject', 'deny', 'boycott', 'threaten', 'consider', 'hope', 'want', 'propose', 'plan', 'offer', 'seek']);
+const DENYING_VERBS = new Set([
+  'refuse',
+  'decline',
+  'fail',
+  'reject',
+  'deny',
+  'boycott',
+  'threaten',
+  'consider',
+  'hope',
+  'want',
+  'propose',
+  'plan',
+  'offer',
+  'seek',
+]);
 
 /**
  * Whether a clause states its verb as a fact: not negated ("did not

@@ -26,9 +26,10 @@ export const commandVerb: SentenceRule = (graph, context) => {
     const startDate = clauseDate(graph, verb, context.article);
     const first = Math.min(verb, ...subjects.map((a) => a.dep));
     const last = Math.max(verb, ...objects.map((a) => a.dep));
-    for (const person of people) for (const target of targets) {
-      found.push(makeRelation({ type: 'COMMANDS', from: person, to: target, role, startDate, graph, first, last, rule: 'command-verb', confidence: 0.75 }));
-    }
+    for (const person of people)
+      for (const target of targets) {
+        found.push(makeRelation({ type: 'COMMANDS', from: person, to: target, role, startDate, graph, first, last, rule: 'command-verb', confidence: 0.75 }));
+      }
   }
   return compact(found);
 };
@@ -48,9 +49,10 @@ export const ledBy: SentenceRule = (graph, context) => {
     const targets = compact(led.map((t) => context.lookup.resolve(graph.index, t, TARGET_TYPES)));
     const first = Math.min(verb, ...led);
     const last = Math.max(verb, ...agents.map((a) => a.dep));
-    for (const person of people) for (const target of targets) {
-      found.push(makeRelation({ type: 'COMMANDS', from: person, to: target, role, graph, first, last, rule: 'led-by', confidence: 0.75 }));
-    }
+    for (const person of people)
+      for (const target of targets) {
+        found.push(makeRelation({ type: 'COMMANDS', from: person, to: target, role, graph, first, last, rule: 'led-by', confidence: 0.75 }));
+      }
   }
   return compact(found);
 };
@@ -90,7 +92,21 @@ export const changeOfCommand: SentenceRule = (graph, context) => {
         const first = Math.min(verb, token, noun);
         const last = Math.max(token, ...ofArcs.map((a) => a.dep));
         const date = role === 'outgoing commander' ? undefined : startDate;
-        for (const target of targets) found.push(makeRelation({ type: 'COMMANDS', from: person, to: target, role, startDate: date, graph, first, last, rule: 'change-of-command', confidence: 0.75 }));
+        for (const target of targets)
+          found.push(
+            makeRelation({
+              type: 'COMMANDS',
+              from: person,
+              to: target,
+              role,
+              startDate: date,
+              graph,
+              first,
+              last,
+              rule: 'change-of-command',
+              confidence: 0.75,
+            }),
+          );
       }
     }
   }
@@ -109,10 +125,16 @@ export const appointedLeader: SentenceRule = (graph, context) => {
   const found: (ExtractedRelation | undefined)[] = [];
   for (let verb = 0; verb < graph.length; verb++) {
     if (!POST_VERBS.has(graph.lemma(verb)) || !graph.pos(verb).startsWith('VB') || !isAsserted(graph, verb)) continue;
-    const posts = graph.children(verb, 'xcomp', 'obj', 'obl:as').map((a) => a.dep).filter((t) => isRoleToken(graph, t));
+    const posts = graph
+      .children(verb, 'xcomp', 'obj', 'obl:as')
+      .map((a) => a.dep)
+      .filter((t) => isRoleToken(graph, t));
     const subjects = graph.children(verb, 'nsubj', 'nsubj:pass');
     // "appointed X commander of Y": the appointee is the object when the post is a complement.
-    const appointees = graph.lemma(verb) === 'serve' || graph.lemma(verb) === 'become' || graph.lemma(verb) === 'remain' ? subjects : [...subjects, ...graph.children(verb, 'obj').filter((a) => !posts.includes(a.dep))];
+    const appointees =
+      graph.lemma(verb) === 'serve' || graph.lemma(verb) === 'become' || graph.lemma(verb) === 'remain'
+        ? subjects
+        : [...subjects, ...graph.children(verb, 'obj').filter((a) => !posts.includes(a.dep))];
     for (const post of posts) {
       const role = graph.text(phraseStart(graph, post), post);
       if (!isLeaderRole(role)) continue;
@@ -123,7 +145,21 @@ export const appointedLeader: SentenceRule = (graph, context) => {
         const first = Math.min(subject.dep, verb);
         const last = Math.max(post, ...ofArcs.map((a) => a.dep));
         const startDate = graph.lemma(verb) === 'serve' ? undefined : clauseDate(graph, verb, context.article);
-        for (const target of targets) found.push(makeRelation({ type: 'COMMANDS', from: person, to: target, role: role.toLowerCase(), startDate, graph, first, last, rule: 'appointed-leader', confidence: 0.7 }));
+        for (const target of targets)
+          found.push(
+            makeRelation({
+              type: 'COMMANDS',
+              from: person,
+              to: target,
+              role: role.toLowerCase(),
+              startDate,
+              graph,
+              first,
+              last,
+              rule: 'appointed-leader',
+              confidence: 0.7,
+            }),
+          );
       }
     }
   }

@@ -6,7 +6,32 @@ import { compact, type RuleContext, type SentenceRule } from './context.js';
 import { eventAt, participantsOf, PARTICIPANT_TYPES } from './event-arguments.js';
 
 const SENDING_VERBS = new Set(['send', 'deploy', 'dispatch', 'contribute', 'commit', 'provide']);
-const SENT_NOUNS = new Set(['troops', 'troop', 'soldier', 'vessel', 'ship', 'warship', 'aircraft', 'jet', 'unit', 'force', 'forces', 'sailor', 'marine', 'personnel', 'contingent', 'frigate', 'minehunter', 'submarine', 'helicopter', 'delegation', 'team', 'observer', 'monitor', 'envoy']);
+const SENT_NOUNS = new Set([
+  'troops',
+  'troop',
+  'soldier',
+  'vessel',
+  'ship',
+  'warship',
+  'aircraft',
+  'jet',
+  'unit',
+  'force',
+  'forces',
+  'sailor',
+  'marine',
+  'personnel',
+  'contingent',
+  'frigate',
+  'minehunter',
+  'submarine',
+  'helicopter',
+  'delegation',
+  'team',
+  'observer',
+  'monitor',
+  'envoy',
+]);
 /** Those sent only to watch: "France sent observers to the exercise". */
 const OBSERVER_NOUNS = new Set(['observer', 'monitor']);
 
@@ -45,13 +70,31 @@ export const sendsForces: SentenceRule = (graph, context) => {
     const last = Math.max(verb, ...partners.map((a) => a.dep));
     for (const participant of participants) {
       const role = observing ? 'observer' : participant.type === 'ORGANIZATION' ? 'participating force' : 'participant';
-      found.push(makeRelation({ type: 'PARTICIPATES_IN', from: participant, to: event, role, graph, first, last, rule: named ? 'sends-forces' : 'sends-forces-to-event-in-focus', confidence: named ? 0.65 : 0.45 }));
+      found.push(
+        makeRelation({
+          type: 'PARTICIPATES_IN',
+          from: participant,
+          to: event,
+          role,
+          graph,
+          first,
+          last,
+          rule: named ? 'sends-forces' : 'sends-forces-to-event-in-focus',
+          confidence: named ? 0.65 : 0.45,
+        }),
+      );
     }
   }
   return compact(found);
 };
 
-const PARTICIPATION_NOUNS: Record<string, string> = { hosting: 'host', participation: 'participant', involvement: 'participant', role: 'participant', victory: 'winner' };
+const PARTICIPATION_NOUNS: Record<string, string> = {
+  hosting: 'host',
+  participation: 'participant',
+  involvement: 'participant',
+  role: 'participant',
+  victory: 'winner',
+};
 
 /** "Chile's hosting of the UNITAS exercise", "Finland's participation in the drills". */
 export const participationNoun: SentenceRule = (graph, context) => {
@@ -63,9 +106,22 @@ export const participationNoun: SentenceRule = (graph, context) => {
     const owners = graph.children(noun, 'nmod:poss');
     const participants = owners.flatMap((a) => participantsOf(graph, a.dep, context));
     const last = Math.max(noun, ...graph.children(noun, 'nmod:of', 'nmod:in').map((a) => a.dep));
-    for (const event of events) for (const participant of participants) {
-      found.push(makeRelation({ type: 'PARTICIPATES_IN', from: participant, to: event, role, graph, first: Math.min(noun, ...owners.map((a) => a.dep)), last, rule: 'participation-noun', confidence: 0.6 }));
-    }
+    for (const event of events)
+      for (const participant of participants) {
+        found.push(
+          makeRelation({
+            type: 'PARTICIPATES_IN',
+            from: participant,
+            to: event,
+            role,
+            graph,
+            first: Math.min(noun, ...owners.map((a) => a.dep)),
+            last,
+            rule: 'participation-noun',
+            confidence: 0.6,
+          }),
+        );
+      }
   }
   return compact(found);
 };

@@ -4,7 +4,13 @@ import { compact, type SentenceRule } from './context.js';
 
 /** Verbs of working somewhere, with the role each implies (none where the verb says nothing of the post). */
 const WORK_VERBS: Record<string, string | undefined> = {
-  work: undefined, serve: undefined, lecture: 'lecturer', teach: 'teacher', research: 'researcher', report: undefined, volunteer: 'volunteer',
+  work: undefined,
+  serve: undefined,
+  lecture: 'lecturer',
+  teach: 'teacher',
+  research: 'researcher',
+  report: undefined,
+  volunteer: 'volunteer',
 };
 const WORKPLACE_PREPOSITIONS = ['obl:at', 'obl:for', 'obl:in', 'obl:with'];
 
@@ -27,9 +33,12 @@ export const worksAt: SentenceRule = (graph, context) => {
     const startDate = graph.children(verb, 'obl:since').length > 0 ? clauseDate(graph, verb, context.article) : undefined;
     const first = Math.min(verb, ...subjects.map((a) => a.dep));
     const last = Math.max(verb, ...places.map((a) => a.dep));
-    for (const person of people) for (const org of orgs) {
-      found.push(makeRelation({ type: 'MEMBER_OF', from: person, to: org, role: WORK_VERBS[lemma], startDate, graph, first, last, rule: 'works-at', confidence: 0.6 }));
-    }
+    for (const person of people)
+      for (const org of orgs) {
+        found.push(
+          makeRelation({ type: 'MEMBER_OF', from: person, to: org, role: WORK_VERBS[lemma], startDate, graph, first, last, rule: 'works-at', confidence: 0.6 }),
+        );
+      }
   }
   return compact(found);
 };

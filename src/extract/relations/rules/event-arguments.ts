@@ -6,8 +6,31 @@ import { isRoleToken } from './titles.js';
 
 /** Nouns for people and hardware a country or force sends: "Russian troops", "warships from nine NATO countries". */
 const FORCE_NOUNS = new Set([
-  'soldier', 'troops', 'troop', 'force', 'forces', 'army', 'armies', 'military', 'militaries', 'warship', 'ship', 'vessel',
-  'sailor', 'marine', 'crew', 'unit', 'navy', 'navies', 'jet', 'aircraft', 'minehunter', 'delegation', 'contingent', 'personnel', 'officer',
+  'soldier',
+  'troops',
+  'troop',
+  'force',
+  'forces',
+  'army',
+  'armies',
+  'military',
+  'militaries',
+  'warship',
+  'ship',
+  'vessel',
+  'sailor',
+  'marine',
+  'crew',
+  'unit',
+  'navy',
+  'navies',
+  'jet',
+  'aircraft',
+  'minehunter',
+  'delegation',
+  'contingent',
+  'personnel',
+  'officer',
 ]);
 
 export const PARTICIPANT_TYPES: readonly EntityType[] = ['PERSON', 'ORGANIZATION', 'COUNTRY'];
@@ -39,8 +62,27 @@ export function eventAt(graph: SentenceGraph, token: number, context: RuleContex
 
 /** Nouns that stand between a verb and the event it is about. */
 const STEP_NOUNS = new Set([
-  'sideline', 'sidelines', 'margin', 'margins', 'hosting', 'participation', 'resumption', 'start', 'opening', 'launch', 'conclusion', 'end',
-  'preparation', 'organisation', 'organization', 'conduct', 'round', 'session', 'victory', 'part', 'responsibility',
+  'sideline',
+  'sidelines',
+  'margin',
+  'margins',
+  'hosting',
+  'participation',
+  'resumption',
+  'start',
+  'opening',
+  'launch',
+  'conclusion',
+  'end',
+  'preparation',
+  'organisation',
+  'organization',
+  'conduct',
+  'round',
+  'session',
+  'victory',
+  'part',
+  'responsibility',
 ]);
 
 /**

@@ -12,9 +12,38 @@ const PLACE_PREPOSITIONS = ['obl:in', 'obl:at', 'obl:near', 'obl:off', 'obl:insi
 const NOUN_PLACE_PREPOSITIONS = PLACE_PREPOSITIONS.map((p) => p.replace('obl', 'nmod'));
 /** Verbs that say where an event happens; "criticized the exercises in X" says nothing of the sort. */
 const HAPPENING_VERBS = new Set([
-  'take', 'hold', 'conduct', 'stage', 'begin', 'end', 'open', 'start', 'close', 'continue', 'resume', 'run', 'occur', 'happen',
-  'unfold', 'organize', 'organise', 'host', 'launch', 'carry', 'convene', 'meet', 'pull', 'withdraw',
-  'resume', 'attend', 'complete', 'conclude', 'preside', 'chair', 'mediate', 'oversee',
+  'take',
+  'hold',
+  'conduct',
+  'stage',
+  'begin',
+  'end',
+  'open',
+  'start',
+  'close',
+  'continue',
+  'resume',
+  'run',
+  'occur',
+  'happen',
+  'unfold',
+  'organize',
+  'organise',
+  'host',
+  'launch',
+  'carry',
+  'convene',
+  'meet',
+  'pull',
+  'withdraw',
+  'resume',
+  'attend',
+  'complete',
+  'conclude',
+  'preside',
+  'chair',
+  'mediate',
+  'oversee',
 ]);
 const INTRODUCING_PLACE_NOUNS = new Set(['province', 'region', 'district', 'city', 'town', 'village', 'state', 'county', 'area', 'capital', 'port', 'island']);
 /** Verbs of going somewhere: "visited Manila for talks", "travelled to Doha for the negotiations". */
@@ -28,11 +57,13 @@ interface PlaceAt {
 }
 
 function placesOf(graph: SentenceGraph, context: RuleContext, token: number, patterns: readonly string[]): PlaceAt[] {
-  return compact(graph.children(token, ...patterns).map((a) => {
-    // "the withdrawal from South Kivu province": where a described event's name holds the place noun, its named modifier is the place.
-    const place = context.lookup.resolve(graph.index, a.dep, PLACE_TYPES) ?? namedModifierPlace(graph, context, a.dep);
-    return place ? { place, token: a.dep } : undefined;
-  })).sort((a, b) => a.token - b.token);
+  return compact(
+    graph.children(token, ...patterns).map((a) => {
+      // "the withdrawal from South Kivu province": where a described event's name holds the place noun, its named modifier is the place.
+      const place = context.lookup.resolve(graph.index, a.dep, PLACE_TYPES) ?? namedModifierPlace(graph, context, a.dep);
+      return place ? { place, token: a.dep } : undefined;
+    }),
+  ).sort((a, b) => a.token - b.token);
 }
 
 function namedModifierPlace(graph: SentenceGraph, context: RuleContext, token: number): ExtractedEntity | undefined {
@@ -50,7 +81,8 @@ function splitChain(graph: SentenceGraph, places: readonly PlaceAt[]): { innermo
   places.forEach((p, k) => {
     const previous = places[k - 1];
     const between = previous ? graph.text(previous.token + 1, p.token - 1).toLowerCase() : '';
-    if (previous && /^in(?: the)?(?: (?:northern|southern|eastern|western|central|north|south|east|west)\w*)?$/.test(between.trim())) chains.push([previous, p]);
+    if (previous && /^in(?: the)?(?: (?:northern|southern|eastern|western|central|north|south|east|west)\w*)?$/.test(between.trim()))
+      chains.push([previous, p]);
     else innermost.push(p);
   });
   return { innermost, chains };
@@ -81,7 +113,11 @@ export const eventPlace: SentenceRule = (graph, context) => {
     const patterns = graph.pos(mention.head).startsWith('VB') ? PLACE_PREPOSITIONS : NOUN_PLACE_PREPOSITIONS;
     for (const token of [mention.head, ...eventIntroducers(graph, mention.head, mention.mention.tokenBegin, mention.mention.tokenEnd)]) {
       const leaving = LEAVING_NOUNS.has(graph.lemma(token)) ? ['nmod:from'] : [];
-      sites.push({ event: mention.entity, token: Math.min(token, mention.mention.tokenBegin), places: placesOf(graph, context, token, [...patterns, ...leaving]) });
+      sites.push({
+        event: mention.entity,
+        token: Math.min(token, mention.mention.tokenBegin),
+        places: placesOf(graph, context, token, [...patterns, ...leaving]),
+      });
     }
   }
   // "Nakatani visited Manila for talks with Teodoro": the event a trip is for happens where the trip goes.
@@ -128,7 +164,16 @@ function followingPlace(graph: SentenceGraph, context: RuleContext, inner: Extra
   while (next < graph.length && ['DT', 'JJ'].includes(graph.pos(next)) && graph.ner(next) !== 'NATIONALITY') next++;
   const outer = context.lookup.at(graph.index, next);
   if (!outer || !PLACE_TYPES.includes(outer.entity.type as (typeof PLACE_TYPES)[number])) return undefined;
-  return makeRelation({ type: 'LOCATED_IN', from: inner, to: outer.entity, graph, first: end - 1, last: outer.mention.tokenEnd - 1, rule: 'place-then-place', confidence: 0.65 });
+  return makeRelation({
+    type: 'LOCATED_IN',
+    from: inner,
+    to: outer.entity,
+    graph,
+    first: end - 1,
+    last: outer.mention.tokenEnd - 1,
+    rule: 'place-then-place',
+    confidence: 0.65,
+  });
 }
 
 /** "the Chinese town of Qingtongxia", "Tallinn, the Estonian capital": a nationality on a place noun. */
@@ -147,7 +192,18 @@ export const nationalityOfPlace: SentenceRule = (graph, context) => {
       for (const token of candidates) {
         const place = context.lookup.resolve(graph.index, token, ['LOCATION']);
         if (!place) continue;
-        found.push(makeRelation({ type: 'LOCATED_IN', from: place, to: country, graph, first: Math.min(arc.dep, token), last: Math.max(noun, token), rule: 'nationality-of-place', confidence: 0.7 }));
+        found.push(
+          makeRelation({
+            type: 'LOCATED_IN',
+            from: place,
+            to: country,
+            graph,
+            first: Math.min(arc.dep, token),
+            last: Math.max(noun, token),
+            rule: 'nationality-of-place',
+            confidence: 0.7,
+          }),
+        );
         break;
       }
     }
@@ -164,5 +220,16 @@ export const datelinePlace: SentenceRule = (graph, context) => {
   const country = context.lookup.at(graph.index, city.mention.tokenEnd + 1);
   if (!country || !PLACE_TYPES.includes(country.entity.type as (typeof PLACE_TYPES)[number])) return [];
   if (!DATELINE_ENDS.has(graph.word(country.mention.tokenEnd))) return [];
-  return compact([makeRelation({ type: 'LOCATED_IN', from: city.entity, to: country.entity, graph, first: 0, last: country.mention.tokenEnd - 1, rule: 'dateline', confidence: 0.7 })]);
+  return compact([
+    makeRelation({
+      type: 'LOCATED_IN',
+      from: city.entity,
+      to: country.entity,
+      graph,
+      first: 0,
+      last: country.mention.tokenEnd - 1,
+      rule: 'dateline',
+      confidence: 0.7,
+    }),
+  ]);
 };

@@ -30,12 +30,28 @@ export const includesMembers: SentenceRule = (graph, context) => {
     // "the framework of the SCO, which includes …": the parser may hang the clause on the noun before the name.
     const subjects = graph.children(verb, 'nsubj').flatMap((a) => [a.dep, ...graph.children(a.dep, 'nmod:of').map((b) => b.dep)]);
     const orgs = compact(subjects.map((t) => context.lookup.resolve(graph.index, t, ['ORGANIZATION']))).slice(0, 1);
-    const members = resolveAll(graph, context, graph.children(verb, 'obj').map((a) => a.dep)).filter((m) => asMembers || m.type === 'COUNTRY');
+    const members = resolveAll(
+      graph,
+      context,
+      graph.children(verb, 'obj').map((a) => a.dep),
+    ).filter((m) => asMembers || m.type === 'COUNTRY');
     const first = Math.min(verb, ...graph.children(verb, 'nsubj').map((a) => a.dep));
     const last = Math.max(verb, ...graph.children(verb, 'obj', 'obl:as').map((a) => a.dep));
     for (const org of orgs) {
       for (const member of members) {
-        found.push(makeRelation({ type: 'MEMBER_OF', from: member, to: org, role: memberRole(member), graph, first, last, rule: 'organization-includes-members', confidence: 0.75 }));
+        found.push(
+          makeRelation({
+            type: 'MEMBER_OF',
+            from: member,
+            to: org,
+            role: memberRole(member),
+            graph,
+            first,
+            last,
+            rule: 'organization-includes-members',
+            confidence: 0.75,
+          }),
+        );
       }
     }
   }
@@ -53,16 +69,16 @@ export const memberNoun: SentenceRule = (graph, context) => {
     if (!MEMBER_NOUNS.has(graph.lemma(noun)) && !(graph.lemma(noun) === 'state' && graph.lemma(noun - 1) === 'member')) continue;
     const orgArcs = graph.children(noun, 'nmod:of', 'compound', 'nmod:poss', 'nmod:in');
     const orgs = compact(orgArcs.map((a) => context.lookup.resolve(graph.index, a.dep, ['ORGANIZATION'])));
-    const memberTokens = [
-      ...graph.children(noun, 'appos', 'nsubj').map((a) => a.dep),
-      ...graph.parents(noun, 'appos').map((a) => a.head),
-    ];
+    const memberTokens = [...graph.children(noun, 'appos', 'nsubj').map((a) => a.dep), ...graph.parents(noun, 'appos').map((a) => a.head)];
     const members = resolveAll(graph, context, memberTokens);
     const first = Math.min(noun, ...memberTokens, ...orgArcs.map((a) => a.dep));
     const last = Math.max(noun, ...memberTokens, ...orgArcs.map((a) => a.dep));
-    for (const org of orgs) for (const member of members) {
-      found.push(makeRelation({ type: 'MEMBER_OF', from: member, to: org, role: memberRole(member), graph, first, last, rule: 'member-noun', confidence: 0.7 }));
-    }
+    for (const org of orgs)
+      for (const member of members) {
+        found.push(
+          makeRelation({ type: 'MEMBER_OF', from: member, to: org, role: memberRole(member), graph, first, last, rule: 'member-noun', confidence: 0.7 }),
+        );
+      }
   }
   return compact(found);
 };
@@ -75,13 +91,31 @@ export const joinsOrganization: SentenceRule = (graph, context) => {
     const targets = [...graph.children(verb, 'obj'), ...graph.children(verb, 'obl:to')];
     const orgs = compact(targets.map((a) => context.lookup.resolve(graph.index, a.dep, ['ORGANIZATION'])));
     const subjects = graph.children(verb, 'nsubj');
-    const members = resolveAll(graph, context, subjects.map((a) => a.dep));
+    const members = resolveAll(
+      graph,
+      context,
+      subjects.map((a) => a.dep),
+    );
     const startDate = clauseDate(graph, verb, context.article);
     const first = Math.min(verb, ...subjects.map((a) => a.dep));
     const last = Math.max(verb, ...targets.map((a) => a.dep));
-    for (const org of orgs) for (const member of members) {
-      found.push(makeRelation({ type: 'MEMBER_OF', from: member, to: org, role: memberRole(member), startDate, graph, first, last, rule: 'joins-organization', confidence: 0.7 }));
-    }
+    for (const org of orgs)
+      for (const member of members) {
+        found.push(
+          makeRelation({
+            type: 'MEMBER_OF',
+            from: member,
+            to: org,
+            role: memberRole(member),
+            startDate,
+            graph,
+            first,
+            last,
+            rule: 'joins-organization',
+            confidence: 0.7,
+          }),
+        );
+      }
   }
   return compact(found);
 };
@@ -99,7 +133,9 @@ export const organizationWithinOrganization: SentenceRule = (graph, context) => 
       if (!parent) continue;
       const first = Math.min(arc.dep, unit.mention.tokenBegin);
       const last = Math.max(arc.dep, unit.mention.tokenEnd - 1);
-      found.push(makeRelation({ type: 'MEMBER_OF', from: unit.entity, to: parent, graph, first, last, rule: 'organization-within-organization', confidence: 0.7 }));
+      found.push(
+        makeRelation({ type: 'MEMBER_OF', from: unit.entity, to: parent, graph, first, last, rule: 'organization-within-organization', confidence: 0.7 }),
+      );
     }
   }
   return compact(found);
@@ -117,7 +153,18 @@ export const unitNamedAfterOrganization: SentenceRule = (graph, context) => {
     for (const parent of context.lookup.entities) {
       if (parent.type !== 'ORGANIZATION' || parent.key === unit.entity.key) continue;
       if (![parent.name, ...parent.aliases].some((name) => words.includes(` ${name} `))) continue;
-      found.push(makeRelation({ type: 'MEMBER_OF', from: unit.entity, to: parent, graph, first: unit.mention.tokenBegin, last: unit.mention.tokenEnd - 1, rule: 'unit-named-after-organization', confidence: 0.6 }));
+      found.push(
+        makeRelation({
+          type: 'MEMBER_OF',
+          from: unit.entity,
+          to: parent,
+          graph,
+          first: unit.mention.tokenBegin,
+          last: unit.mention.tokenEnd - 1,
+          rule: 'unit-named-after-organization',
+          confidence: 0.6,
+        }),
+      );
     }
   }
   return compact(found);
@@ -130,13 +177,17 @@ export const pactBetween: SentenceRule = (graph, context) => {
   const found: (ExtractedRelation | undefined)[] = [];
   for (let noun = 0; noun < graph.length; noun++) {
     if (!PACT_NOUNS.has(graph.lemma(noun))) continue;
-    const org = context.lookup.resolve(graph.index, noun, ['ORGANIZATION']) ?? compact(graph.children(noun, 'compound').map((a) => context.lookup.resolve(graph.index, a.dep, ['ORGANIZATION'])))[0];
+    const org =
+      context.lookup.resolve(graph.index, noun, ['ORGANIZATION']) ??
+      compact(graph.children(noun, 'compound').map((a) => context.lookup.resolve(graph.index, a.dep, ['ORGANIZATION'])))[0];
     const parties = graph.children(noun, 'nmod:between', 'nmod:among', 'nmod:of').map((a) => a.dep);
     const members = resolveAll(graph, context, parties);
     const first = Math.min(noun - 1, ...parties);
     const last = Math.max(noun, ...parties);
     for (const member of members) {
-      found.push(makeRelation({ type: 'MEMBER_OF', from: member, to: org, role: memberRole(member), graph, first, last, rule: 'pact-between', confidence: 0.65 }));
+      found.push(
+        makeRelation({ type: 'MEMBER_OF', from: member, to: org, role: memberRole(member), graph, first, last, rule: 'pact-between', confidence: 0.65 }),
+      );
     }
   }
   return compact(found);
@@ -149,7 +200,19 @@ export const personsParty: SentenceRule = (graph, context) => {
     if (party.entity.type !== 'ORGANIZATION' || !/\bparty\b/i.test(party.entity.name)) continue;
     for (const arc of graph.children(party.head, 'nmod:poss')) {
       const person = context.lookup.resolve(graph.index, arc.dep, ['PERSON']);
-      found.push(makeRelation({ type: 'MEMBER_OF', from: person, to: party.entity, role: 'member', graph, first: arc.dep, last: party.mention.tokenEnd - 1, rule: 'persons-party', confidence: 0.6 }));
+      found.push(
+        makeRelation({
+          type: 'MEMBER_OF',
+          from: person,
+          to: party.entity,
+          role: 'member',
+          graph,
+          first: arc.dep,
+          last: party.mention.tokenEnd - 1,
+          rule: 'persons-party',
+          confidence: 0.6,
+        }),
+      );
     }
   }
   return compact(found);

@@ -2,7 +2,22 @@ import { normalizeName } from '../../../model/names.js';
 import type { ExtractedEntity } from '../../types.js';
 import { countryOfDemonym } from '../demonyms.js';
 
-const GENERIC_WORDS = new Set(['minister', 'ministry', 'deputy', 'vice', 'of', 'the', 'for', 'and', 'national', 'state', 'secretary', 'spokesperson', 'spokesman', 'spokeswoman']);
+const GENERIC_WORDS = new Set([
+  'minister',
+  'ministry',
+  'deputy',
+  'vice',
+  'of',
+  'the',
+  'for',
+  'and',
+  'national',
+  'state',
+  'secretary',
+  'spokesperson',
+  'spokesman',
+  'spokeswoman',
+]);
 const SPELLINGS: Record<string, string> = { defense: 'defence' };
 
 function domainWords(text: string): string[] {
@@ -28,7 +43,9 @@ export function ministryOfTitle(title: string, nationality: string | undefined, 
     if (e.type !== 'ORGANIZATION' || !/\bministry\b/i.test(e.name)) return false;
     const words = new Set(domainWords(e.name));
     if (!wanted.every((w) => words.has(w))) return false;
-    const named = [...words].filter((w) => countryOfDemonym(w, entities) !== undefined || entities.some((c) => c.type === 'COUNTRY' && normalizeName(c.name) === w));
+    const named = [...words].filter(
+      (w) => countryOfDemonym(w, entities) !== undefined || entities.some((c) => c.type === 'COUNTRY' && normalizeName(c.name) === w),
+    );
     if (named.length === 0 || country === undefined) return true;
     return named.every((w) => countryOfDemonym(w, entities)?.key === country.key || normalizeName(country.name) === w);
   });

@@ -8,20 +8,91 @@ import { isRoleToken } from './titles.js';
 import { antecedentOf, eventAt, participantsOf, verbArguments } from './event-arguments.js';
 
 const PARTICIPATION_VERBS = new Set([
-  'conduct', 'hold', 'stage', 'participate', 'take', 'join', 'attend', 'host', 'co-host', 'launch', 'begin', 'open', 'start',
-  'organize', 'organise', 'carry', 'run', 'wage', 'fight', 'sign', 'negotiate', 'contribute', 'meet', 'travel', 'fly', 'gather', 'arrive', 'win', 'contest', 'lose',
-  'resume', 'mediate', 'broker', 'facilitate', 'observe', 'monitor', 'watch', 'visit', 'claim', 'preside', 'chair', 'complete', 'finish', 'address', 'oversee', 'witness', 'continue', 'conclude',
+  'conduct',
+  'hold',
+  'stage',
+  'participate',
+  'take',
+  'join',
+  'attend',
+  'host',
+  'co-host',
+  'launch',
+  'begin',
+  'open',
+  'start',
+  'organize',
+  'organise',
+  'carry',
+  'run',
+  'wage',
+  'fight',
+  'sign',
+  'negotiate',
+  'contribute',
+  'meet',
+  'travel',
+  'fly',
+  'gather',
+  'arrive',
+  'win',
+  'contest',
+  'lose',
+  'resume',
+  'mediate',
+  'broker',
+  'facilitate',
+  'observe',
+  'monitor',
+  'watch',
+  'visit',
+  'claim',
+  'preside',
+  'chair',
+  'complete',
+  'finish',
+  'address',
+  'oversee',
+  'witness',
+  'continue',
+  'conclude',
 ]);
 const ROLE_OF_VERB: Record<string, string> = {
-  host: 'host', 'co-host': 'host', launch: 'organizer', organize: 'organizer', organise: 'organizer', win: 'winner', lose: 'candidate', contest: 'candidate',
-  mediate: 'mediator', broker: 'mediator', facilitate: 'mediator', observe: 'observer', monitor: 'observer', watch: 'observer', preside: 'presiding', chair: 'chair', oversee: 'organizer',
+  host: 'host',
+  'co-host': 'host',
+  launch: 'organizer',
+  organize: 'organizer',
+  organise: 'organizer',
+  win: 'winner',
+  lose: 'candidate',
+  contest: 'candidate',
+  mediate: 'mediator',
+  broker: 'mediator',
+  facilitate: 'mediator',
+  observe: 'observer',
+  monitor: 'observer',
+  watch: 'observer',
+  preside: 'presiding',
+  chair: 'chair',
+  oversee: 'organizer',
 };
 /** Verbs whose subject is the event and whose object its parties: "the talks brought together A and B", "the exercise involves troops from X". */
 const INVOLVING_VERBS = new Set(['involve', 'include', 'bring', 'feature', 'gather', 'unite']);
 /** Event nouns whose participant is the one leaving: "MONUSCO's withdrawal", "the pullout of the troops". */
 const WITHDRAWAL_NOUNS = new Set(['withdrawal', 'pullout', 'drawdown', 'departure', 'exit', 'retreat', 'evacuation']);
 /** Action nouns whose "of"/"by" phrase names who acts: "the visit by the minister", "the deployment of Kenyan troops". */
-const AGENT_NOUNS = new Set([...WITHDRAWAL_NOUNS, 'visit', 'deployment', 'arrival', 'offensive', 'attack', 'handover', 'transfer', 'intervention', 'participation']);
+const AGENT_NOUNS = new Set([
+  ...WITHDRAWAL_NOUNS,
+  'visit',
+  'deployment',
+  'arrival',
+  'offensive',
+  'attack',
+  'handover',
+  'transfer',
+  'intervention',
+  'participation',
+]);
 const FORCE_NAME = /\b(?:army|navy|force|forces|marines|corps|division|brigade|fleet|military|guard|regiment)\b/i;
 
 function participantRole(participant: ExtractedEntity, verbLemma: string | undefined, eventNoun?: string): string {
@@ -67,9 +138,23 @@ export const participationVerb: SentenceRule = (graph, context) => {
     // "launched the mission in January": when the taking part began, if the clause says.
     const startDate = clauseDate(graph, verb, context.article);
     const noun = eventTokens.map((t) => graph.lemma(t)).find((l) => WITHDRAWAL_NOUNS.has(l));
-    for (const event of events) for (const { p: participant, partner } of participants) {
-      found.push(makeRelation({ type: 'PARTICIPATES_IN', from: participant, to: event, role: participantRole(participant, partner ? undefined : lemma, noun), startDate, graph, first, last, rule: 'participation-verb', confidence: 0.7 }));
-    }
+    for (const event of events)
+      for (const { p: participant, partner } of participants) {
+        found.push(
+          makeRelation({
+            type: 'PARTICIPATES_IN',
+            from: participant,
+            to: event,
+            role: participantRole(participant, partner ? undefined : lemma, noun),
+            startDate,
+            graph,
+            first,
+            last,
+            rule: 'participation-verb',
+            confidence: 0.7,
+          }),
+        );
+      }
   }
   return compact(found);
 };
@@ -93,16 +178,41 @@ export const eventWordArguments: SentenceRule = (graph, context) => {
     const inside = (t: number) => t >= event.mention.tokenBegin && t < event.mention.tokenEnd;
     const verbal = graph.pos(event.head).startsWith('VB');
     const agentive = !verbal && AGENT_NOUNS.has(graph.lemma(event.head));
-    const patterns = verbal ? ['nsubj'] : ['nmod:between', 'nmod:with', 'nmod:among', 'nmod:poss', 'compound', 'amod', ...(agentive ? ['nmod:of', 'nmod:by'] : [])];
+    const patterns = verbal
+      ? ['nsubj']
+      : ['nmod:between', 'nmod:with', 'nmod:among', 'nmod:poss', 'compound', 'amod', ...(agentive ? ['nmod:of', 'nmod:by'] : [])];
     // A name like "U.S. pulling out of Afghanistan" holds its own participant; so does "talks with his counterpart X", whose "counterpart" the event's name claims.
-    const arcs = graph.children(event.head, ...patterns).filter((a) => !inside(a.dep) || context.lookup.at(graph.index, a.dep)?.entity.key !== event.entity.key || isRoleToken(graph, a.dep) || graph.lemma(a.dep) === 'counterpart');
+    const arcs = graph
+      .children(event.head, ...patterns)
+      .filter(
+        (a) =>
+          !inside(a.dep) ||
+          context.lookup.at(graph.index, a.dep)?.entity.key !== event.entity.key ||
+          isRoleToken(graph, a.dep) ||
+          graph.lemma(a.dep) === 'counterpart',
+      );
     for (const arc of arcs) {
       if (arc.rel === 'amod' && !isDemonym(graph.word(arc.dep))) continue;
       for (const participant of participantsOf(graph, arc.dep, context)) {
-        const role = verbal && WITHDRAWAL_VERBS.has(graph.lemma(event.head)) ? `withdrawing ${participant.type === 'COUNTRY' ? 'country' : 'force'}` : participantRole(participant, undefined, graph.lemma(event.head));
+        const role =
+          verbal && WITHDRAWAL_VERBS.has(graph.lemma(event.head))
+            ? `withdrawing ${participant.type === 'COUNTRY' ? 'country' : 'force'}`
+            : participantRole(participant, undefined, graph.lemma(event.head));
         const first = Math.min(arc.dep, event.mention.tokenBegin);
         const last = Math.max(arc.dep, event.mention.tokenEnd - 1);
-        found.push(makeRelation({ type: 'PARTICIPATES_IN', from: participant, to: event.entity, role, graph, first, last, rule: 'event-word-arguments', confidence: 0.6 }));
+        found.push(
+          makeRelation({
+            type: 'PARTICIPATES_IN',
+            from: participant,
+            to: event.entity,
+            role,
+            graph,
+            first,
+            last,
+            rule: 'event-word-arguments',
+            confidence: 0.6,
+          }),
+        );
       }
     }
   }

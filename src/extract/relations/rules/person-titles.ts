@@ -11,7 +11,16 @@ function personMentions(graph: SentenceGraph, context: RuleContext): MentionAt[]
 }
 
 /** The organization (or ministry) a title names, and the relation it implies. */
-function titledRelation(person: ExtractedEntity, org: ExtractedEntity | undefined, role: string, graph: SentenceGraph, first: number, last: number, rule: string, confidence: number): ExtractedRelation | undefined {
+function titledRelation(
+  person: ExtractedEntity,
+  org: ExtractedEntity | undefined,
+  role: string,
+  graph: SentenceGraph,
+  first: number,
+  last: number,
+  rule: string,
+  confidence: number,
+): ExtractedRelation | undefined {
   const type = isLeaderRole(role) ? 'COMMANDS' : 'MEMBER_OF';
   return makeRelation({ type, from: person, to: org, role: role.toLowerCase(), graph, first, last, rule, confidence });
 }
@@ -59,7 +68,19 @@ export const personOfOrganization: SentenceRule = (graph, context) => {
       const first = run?.begin ?? person.mention.tokenBegin;
       const last = arc.dep;
       const type = isLeaderRole(role) ? 'COMMANDS' : 'MEMBER_OF';
-      found.push(makeRelation({ type, from: person.entity, to: org, role: role.toLowerCase() || undefined, graph, first, last, rule: 'person-of-organization', confidence: 0.7 }));
+      found.push(
+        makeRelation({
+          type,
+          from: person.entity,
+          to: org,
+          role: role.toLowerCase() || undefined,
+          graph,
+          first,
+          last,
+          rule: 'person-of-organization',
+          confidence: 0.7,
+        }),
+      );
     }
   }
   return compact(found);
@@ -79,8 +100,21 @@ export function unitsOfService(relations: readonly ExtractedRelation[], context:
       if (post === service || post.from !== service.from || post.rule !== 'title-apposition') continue;
       const unit = byKey.get(post.to);
       if (!unit || unit.type !== 'ORGANIZATION' || !isUnitName(unit.name)) continue;
-      const relation = makeRelation({ type: 'MEMBER_OF', from: unit, to: byKey.get(service.to), graph, first: 0, last: 0, rule: 'unit-of-officers-service', confidence: 0.5 });
-      if (relation) found.push({ ...relation, evidence: { start: Math.min(service.evidence.start, post.evidence.start), end: Math.max(service.evidence.end, post.evidence.end) } });
+      const relation = makeRelation({
+        type: 'MEMBER_OF',
+        from: unit,
+        to: byKey.get(service.to),
+        graph,
+        first: 0,
+        last: 0,
+        rule: 'unit-of-officers-service',
+        confidence: 0.5,
+      });
+      if (relation)
+        found.push({
+          ...relation,
+          evidence: { start: Math.min(service.evidence.start, post.evidence.start), end: Math.max(service.evidence.end, post.evidence.end) },
+        });
     }
   }
   return compact(found);

@@ -33,7 +33,9 @@ function roleSegments(graph: SentenceGraph, personHead: number, personBegin: num
 }
 
 function directlyGoverned(graph: SentenceGraph, roleHead: number, entityHead: number): boolean {
-  return graph.parents(entityHead, 'nmod', 'compound').some((a) => a.head === roleHead) || graph.parents(roleHead, 'compound').some((a) => a.head === entityHead);
+  return (
+    graph.parents(entityHead, 'nmod', 'compound').some((a) => a.head === roleHead) || graph.parents(roleHead, 'compound').some((a) => a.head === entityHead)
+  );
 }
 
 /** The segment's words without the organization's own name: "commander of the mine countermeasures flotilla". */
@@ -81,7 +83,11 @@ function resolvedAt(graph: SentenceGraph, context: RuleContext, token: number): 
   const entity = context.lookup.resolve(graph.index, token, ['ORGANIZATION', 'EVENT']);
   if (!entity) return undefined;
   const { characterOffsetBegin: start = 0, characterOffsetEnd: end = 0, word = '' } = graph.token(token) ?? {};
-  return { entity, head: token, mention: { sentence: graph.index, tokenBegin: token, tokenEnd: token + 1, start, end, text: word, kind: 'nominal', rule: 'resolved' } };
+  return {
+    entity,
+    head: token,
+    mention: { sentence: graph.index, tokenBegin: token, tokenEnd: token + 1, start, end, text: word, kind: 'nominal', rule: 'resolved' },
+  };
 }
 
 const SERVICE_VERBS = new Set(['lead', 'command', 'head', 'serve', 'join', 'run', 'direct', 'chair']);
@@ -91,19 +97,44 @@ const SERVICE_VERBS = new Set(['lead', 'command', 'head', 'serve', 'join', 'run'
  * relative clause on the title names the organization the title was held
  * in; the leading itself is the command verb rule's.
  */
-function clauseMemberships(graph: SentenceGraph, context: RuleContext, person: ExtractedEntity, segment: RoleSegment, rolePhrase: string): (ExtractedRelation | undefined)[] {
+function clauseMemberships(
+  graph: SentenceGraph,
+  context: RuleContext,
+  person: ExtractedEntity,
+  segment: RoleSegment,
+  rolePhrase: string,
+): (ExtractedRelation | undefined)[] {
   const found: (ExtractedRelation | undefined)[] = [];
   for (const clause of graph.children(segment.head, 'acl:relcl')) {
     if (!SERVICE_VERBS.has(graph.lemma(clause.dep))) continue;
     for (const arc of graph.children(clause.dep, 'obj', 'obl:in', 'obl:with')) {
       const org = context.lookup.resolve(graph.index, arc.dep, ['ORGANIZATION']);
-      found.push(makeRelation({ type: 'MEMBER_OF', from: person, to: org, role: rolePhrase.toLowerCase(), graph, first: segment.first, last: arc.dep, rule: 'title-with-service-clause', confidence: 0.6 }));
+      found.push(
+        makeRelation({
+          type: 'MEMBER_OF',
+          from: person,
+          to: org,
+          role: rolePhrase.toLowerCase(),
+          graph,
+          first: segment.first,
+          last: arc.dep,
+          rule: 'title-with-service-clause',
+          confidence: 0.6,
+        }),
+      );
     }
   }
   return found;
 }
 
-function relationFor(graph: SentenceGraph, person: ExtractedEntity, at: MentionAt, segment: RoleSegment, rolePhrase: string, span: readonly [number, number]): ExtractedRelation | undefined {
+function relationFor(
+  graph: SentenceGraph,
+  person: ExtractedEntity,
+  at: MentionAt,
+  segment: RoleSegment,
+  rolePhrase: string,
+  span: readonly [number, number],
+): ExtractedRelation | undefined {
   const { entity: target, head: targetHead } = at;
   const targetStart = Math.max(segment.first, at.mention.tokenBegin);
   const common = { from: person, to: target, graph, first: span[0], last: span[1], rule: 'title-apposition' };
@@ -118,5 +149,10 @@ function relationFor(graph: SentenceGraph, person: ExtractedEntity, at: MentionA
   if (directlyGoverned(graph, segment.head, targetHead)) {
     return makeRelation({ ...common, type: leader ? 'COMMANDS' : 'MEMBER_OF', role: rolePhrase.toLowerCase(), confidence: 0.75 });
   }
-  return makeRelation({ ...common, type: 'MEMBER_OF', role: roleWithout(graph, segment, at.mention.tokenBegin, at.mention.tokenEnd).toLowerCase(), confidence: 0.6 });
+  return makeRelation({
+    ...common,
+    type: 'MEMBER_OF',
+    role: roleWithout(graph, segment, at.mention.tokenBegin, at.mention.tokenEnd).toLowerCase(),
+    confidence: 0.6,
+  });
 }

@@ -12,9 +12,37 @@ const SUBORDINATE_MODIFIERS = new Set(['deputy', 'vice', 'assistant', 'acting', 
 
 /** Nouns that name a position even where NER did not tag them TITLE. */
 const ROLE_NOUNS = new Set([
-  'spokesperson', 'spokesman', 'spokeswoman', 'commander', 'officer', 'minister', 'secretary', 'chief', 'head', 'director',
-  'chairman', 'chairwoman', 'president', 'leader', 'member', 'researcher', 'analyst', 'adviser', 'advisor', 'ambassador',
-  'envoy', 'general', 'admiral', 'colonel', 'captain', 'major', 'lieutenant', 'sergeant', 'official', 'deputy', 'representative',
+  'spokesperson',
+  'spokesman',
+  'spokeswoman',
+  'commander',
+  'officer',
+  'minister',
+  'secretary',
+  'chief',
+  'head',
+  'director',
+  'chairman',
+  'chairwoman',
+  'president',
+  'leader',
+  'member',
+  'researcher',
+  'analyst',
+  'adviser',
+  'advisor',
+  'ambassador',
+  'envoy',
+  'general',
+  'admiral',
+  'colonel',
+  'captain',
+  'major',
+  'lieutenant',
+  'sergeant',
+  'official',
+  'deputy',
+  'representative',
 ]);
 
 export function isRoleToken(graph: SentenceGraph, i: number): boolean {
@@ -36,7 +64,8 @@ export function isRank(role: string): boolean {
 }
 
 /** Organizations whose name ends in a unit noun are parts of a larger force or body. */
-const UNIT_NOUNS = /\b(?:command|fleet|division|brigade|corps|regiment|battalion|district|group|wing|squadron|flotilla|directorate|department|bureau|agency|unit)(?:\s+\d+)?$/i;
+const UNIT_NOUNS =
+  /\b(?:command|fleet|division|brigade|corps|regiment|battalion|district|group|wing|squadron|flotilla|directorate|department|bureau|agency|unit)(?:\s+\d+)?$/i;
 
 export function isUnitName(name: string): boolean {
   return UNIT_NOUNS.test(name);
