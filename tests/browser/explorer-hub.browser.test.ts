@@ -48,12 +48,10 @@ function labels(page: Page): Promise<Labels> {
       y1: box.y1 * zoom + pan.y,
       y2: box.y2 * zoom + pan.y,
     });
-    const boxes = cy
-      .nodes()
-      .map((node) => ({
-        id: node.id(),
-        ...toScreen(node.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false })),
-      }));
+    const boxes = cy.nodes().map((node) => ({
+      id: node.id(),
+      ...toScreen(node.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false })),
+    }));
     const summary = cy.nodes('.summary');
     return { zoom, fontSize: 11 * zoom, boxes, summary: summary.nonempty() ? String(summary.data('label')) : null, inView: explorer.view().nodes.size };
   });
