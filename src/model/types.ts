@@ -25,7 +25,6 @@ export const RELATION_ENDPOINTS: Record<RelationType, { from: readonly EntityTyp
 };
 
 export const SOURCE_KINDS = ['outlet', 'official', 'document', 'agency', 'organization', 'other'] as const;
-export type SourceKind = (typeof SOURCE_KINDS)[number];
 
 /**
  * How a report was made: written by a person (`manual`, the default, and what
@@ -38,10 +37,6 @@ export type ReportMethod = (typeof REPORT_METHODS)[number];
 export const DEFAULT_REPORT_METHOD: ReportMethod = 'manual';
 
 export const ORGANIZATION_CATEGORIES = ['military', 'government', 'intergovernmental', 'armed_group', 'media', 'political', 'other'] as const;
-
-export function isEntityType(value: string): value is EntityType {
-  return (ENTITY_TYPES as readonly string[]).includes(value);
-}
 
 export function isRelationType(value: string): value is RelationType {
   return (RELATION_TYPES as readonly string[]).includes(value);

@@ -11,7 +11,7 @@ import type { Application } from './readiness.js';
  * the warm-up must send the texts the explorer sends: it builds them with the
  * explorer's own builders, explorer/src/queries.ts, rather than a copy that
  * would drift. That module is loaded when the warm-up runs, not imported:
- * the service's build (tsconfig.build.json) compiles src/ alone. The service
+ * src/ compiles alone (tsconfig.src.json, in the typecheck). The service
  * always runs through tsx (bin/, npm start, the Dockerfile), which loads it.
  */
 export const EXPLORER_QUERIES_MODULE = join(PROJECT_ROOT, 'explorer', 'src', 'queries.ts');
