@@ -171,7 +171,7 @@ export interface SecurityConfig {
   graphiql: boolean;
   maxBodyBytes: number;
   /**
-   * cost / anonymousCost: the estimated cost a request may have (src/schema/cost-model.ts), for callers with a
+   * cost / anonymousCost: the estimated cost a request may have (src/schema/support/cost-model.ts), for callers with a
    * key or token / without; requestTimeoutMs: the time budget of a query's execution; statementTimeoutMs: the
    * executor's default transaction timeout (NEO4J_QUERY_TIMEOUT_MS), which the request budget only ever shortens.
    */

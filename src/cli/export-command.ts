@@ -32,7 +32,7 @@ function partialDate(value: string): string {
   return value;
 }
 
-// The API's bounds for minSources (src/schema/limits.ts), so both refuse the same values.
+// The API's bounds for minSources (src/schema/support/limits.ts), so both refuse the same values.
 function sourceCount(value: string): number {
   const parsed = Number(value);
   if (!Number.isInteger(parsed) || parsed < 1 || parsed > 1000) throw new InvalidArgumentError('expected a whole number from 1 to 1000.');

@@ -5,8 +5,8 @@ import { ChangeLog } from '../changes/change-log.js';
 import { decodeChangeCursor, encodeChangeCursor } from '../changes/cursor.js';
 import { CHANGE_KINDS, type ChangeActor, type ChangeEvent, type ChangeKind } from '../changes/kinds.js';
 import { builder } from './builder.js';
-import { PageInfo } from './connection.js';
-import { checkRange } from './limits.js';
+import { PageInfo } from './support/connection.js';
+import { checkRange } from './support/limits.js';
 
 /** Page sizes of `changes`, and how many entity ids a filter may name. */
 export const CHANGE_LIMITS = { first: { min: 1, max: 1000 }, entityIds: { min: 1, max: 1000 } } as const;

@@ -4,10 +4,10 @@ import type { GraphContext } from '../context.js';
 import type { CorroborationFields, RelationRecord, ReportRecord, SourceRecord } from '../repositories/records.js';
 import { InputError } from '../repositories/input-error.js';
 import { builder } from './builder.js';
-import { countedReports, readUnder } from './claim-filter.js';
+import { countedReports, readUnder } from './support/claim-filter.js';
 import { EntityRef } from './entity.js';
 import { RelationRef } from './relation.js';
-import { ReportRef, SourceRef } from './source.js';
+import { ReportRef, SourceRef } from './provenance.js';
 
 /** How sure the graph is of an entity or relation: counted from its reports when they are written (docs/model.md). */
 export const ClaimStatusEnum = builder.enumType('ClaimStatus', {

@@ -7,17 +7,19 @@ import type { EntityInput } from '../repositories/entity-edits.js';
 import { ENTITY_PROPERTIES, type EntityRecord } from '../repositories/records.js';
 import { isFiltered } from '../repositories/claim-filter.js';
 import { builder } from './builder.js';
-import { claimFilterArgs, claimFilterOf, markReadUnder } from './claim-filter.js';
+import { claimFilterArgs, claimFilterOf, markReadUnder } from './support/claim-filter.js';
 import { EntityTypeEnum } from './enums.js';
-import { checkRange, LIMITS } from './limits.js';
-import { connectionOf } from './connection.js';
-import { inputIssueError } from './input-errors.js';
-import { ReportInputRef, toReportInputs } from './report-input.js';
-import { relationsRequestAhead } from './relations-request.js';
-import { namedIn, selectedFieldNames, selectsField } from './selection.js';
+import { checkRange, LIMITS } from './support/limits.js';
+import { connectionOf } from './support/connection.js';
+import { inputIssueError } from './support/input-errors.js';
+import { ReportInputRef, toReportInputs } from './support/report-input.js';
+import { relationsRequestAhead } from './support/relations-request.js';
+import { namedIn, selectedFieldNames, selectsField } from './support/selection.js';
 
 const OBJECT_NAME: Record<EntityType, string> = { PERSON: 'Person', ORGANIZATION: 'Organization', COUNTRY: 'Country', LOCATION: 'Location', EVENT: 'Event' };
 
+// Entity's fields are here, except those of other domains, defined beside them: relations (relation.ts),
+// reportedBy (provenance.ts), and sourceCount, status, alternatives... (corroboration.ts).
 export const EntityRef = builder.interfaceRef<EntityRecord>('Entity').implement({
   description: 'A person, organization, country, location or event the news reports on.',
   resolveType: (entity) => OBJECT_NAME[entity.type],

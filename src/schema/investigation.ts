@@ -5,8 +5,8 @@ import { checkName, checkNotes, checkVersion, checkView, INVESTIGATION_LIMITS, r
 import { decodeCursor } from '../repositories/cursor.js';
 import type { InvestigationCaller, InvestigationChange, InvestigationRecord } from '../repositories/investigations.js';
 import { builder } from './builder.js';
-import { connectionOf } from './connection.js';
-import { checkRange, LIMITS } from './limits.js';
+import { connectionOf } from './support/connection.js';
+import { checkRange, LIMITS } from './support/limits.js';
 
 /** Investigations belong to a credential: an anonymous caller has none to read or save them with. */
 function readerOf(ctx: GraphContext): InvestigationCaller {

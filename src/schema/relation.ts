@@ -3,15 +3,17 @@ import { relationEditSchema, withoutNulls } from '../model/edit-inputs.js';
 import { toPage } from '../repositories/cursor.js';
 import type { RelationRecord } from '../repositories/records.js';
 import { builder } from './builder.js';
-import { connectionOf } from './connection.js';
+import { connectionOf } from './support/connection.js';
 import { EntityRef } from './entity.js';
-import { parseInput } from './input-errors.js';
+import { parseInput } from './support/input-errors.js';
 import { DirectionEnum, RelationTypeEnum } from './enums.js';
-import { ReportInputRef, toReportInputs } from './report-input.js';
-import { claimFilterArgs, markReadUnder, readUnder } from './claim-filter.js';
-import { relationsRequest } from './relations-request.js';
-import { LIMITS } from './limits.js';
+import { ReportInputRef, toReportInputs } from './support/report-input.js';
+import { claimFilterArgs, markReadUnder, readUnder } from './support/claim-filter.js';
+import { relationsRequest } from './support/relations-request.js';
+import { LIMITS } from './support/limits.js';
 
+// Relation's fields are here, except reportedBy (provenance.ts) and its corroboration fields (corroboration.ts).
+// Entity.relations is defined here too: a relation's page belongs to its domain.
 export const RelationRef = builder.objectRef<RelationRecord>('Relation').implement({
   description: 'A reported relation between two entities: one Neo4j relationship, one hop.',
   fields: (t) => ({

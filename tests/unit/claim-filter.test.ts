@@ -13,7 +13,7 @@ import {
 import { EntityRepository } from '../../src/repositories/entity-repository.js';
 import { GraphRepository } from '../../src/repositories/graph-repository.js';
 import { RelationRepository, type RelationsOfRequest } from '../../src/repositories/relation-repository.js';
-import { claimFilterOf } from '../../src/schema/claim-filter.js';
+import { claimFilterOf } from '../../src/schema/support/claim-filter.js';
 
 interface Sent {
   cypher: string;

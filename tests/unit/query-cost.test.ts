@@ -2,7 +2,7 @@ import { parse, type OperationDefinitionNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { detailsQuery, neighborhoodsQuery, pathQuery, SEARCH } from '../../explorer/src/queries.js';
 import { loadConfig } from '../../src/config.js';
-import { COST_MODEL } from '../../src/schema/cost-model.js';
+import { COST_MODEL } from '../../src/schema/support/cost-model.js';
 import { schema } from '../../src/schema/index.js';
 import { queryCost } from '../../src/server/cost/query-cost.js';
 import { GRAPHIQL_DEFAULT_QUERY } from '../../src/server/graphiql.js';

@@ -1,7 +1,7 @@
 import { getOperationAST } from 'graphql';
 import { createGraphQLError, type Plugin, type YogaInitialContext } from 'graphql-yoga';
 import type { GraphContext } from '../../context.js';
-import { COST_MODEL } from '../../schema/cost-model.js';
+import { COST_MODEL } from '../../schema/support/cost-model.js';
 import { queryCost } from '../cost/query-cost.js';
 
 export interface CostBudgets {
@@ -22,7 +22,7 @@ function tooExpensive(cost: number, limit: number, anonymous: boolean) {
 }
 
 /**
- * Refuses an operation whose estimated cost (src/schema/cost-model.ts) is over
+ * Refuses an operation whose estimated cost (src/schema/support/cost-model.ts) is over
  * the caller's budget, before any resolver runs. It runs at execution rather
  * than validation because the estimate needs the variables (a `limit: $n`
  * costs what $n says) and the caller (budgets differ by role). The cost of an

@@ -1,5 +1,5 @@
-import { ENTITY_TYPES, RELATION_TYPES } from '../model/types.js';
-import type { CostModel, FieldCost, FieldCostRule } from '../server/cost/query-cost.js';
+import { ENTITY_TYPES, RELATION_TYPES } from '../../model/types.js';
+import type { CostModel, FieldCost, FieldCostRule } from '../../server/cost/query-cost.js';
 import { LIMITS } from './limits.js';
 
 /**

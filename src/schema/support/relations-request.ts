@@ -1,9 +1,9 @@
 import { getArgumentValues, type GraphQLInterfaceType, type GraphQLResolveInfo } from 'graphql';
-import type { RelationType } from '../model/types.js';
-import { sameFilter, type ClaimFilter } from '../repositories/claim-filter.js';
-import { decodeCursor } from '../repositories/cursor.js';
-import type { Direction, RelationsOfRequest } from '../repositories/relation-repository.js';
-import { ENTITY_PROPERTIES, REPORT_LOOKUPS } from '../repositories/records.js';
+import type { RelationType } from '../../model/types.js';
+import { sameFilter, type ClaimFilter } from '../../repositories/claim-filter.js';
+import { decodeCursor } from '../../repositories/cursor.js';
+import type { Direction, RelationsOfRequest } from '../../repositories/relation-repository.js';
+import { ENTITY_PROPERTIES, REPORT_LOOKUPS } from '../../repositories/records.js';
 import { claimFilterOf, type ClaimFilterArgs } from './claim-filter.js';
 import { checkRange, LIMITS } from './limits.js';
 import { childFields, namedIn, selectedFieldNames, selectsField, selectsPath, type SelectionScope } from './selection.js';

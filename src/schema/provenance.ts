@@ -1,14 +1,14 @@
 import { decodeCursor, toPage } from '../repositories/cursor.js';
 import type { DocumentRecord, ReportRecord, SourceRecord } from '../repositories/records.js';
 import { builder } from './builder.js';
-import { countedReports, markReadUnder, readUnder } from './claim-filter.js';
+import { countedReports, markReadUnder, readUnder } from './support/claim-filter.js';
 import { isFiltered } from '../repositories/claim-filter.js';
-import { connectionOf } from './connection.js';
+import { connectionOf } from './support/connection.js';
 import { EntityRef } from './entity.js';
 import { ReportMethodEnum } from './enums.js';
-import { checkRange, LIMITS } from './limits.js';
+import { checkRange, LIMITS } from './support/limits.js';
 import { RelationRef } from './relation.js';
-import { selectsField } from './selection.js';
+import { selectsField } from './support/selection.js';
 
 export const DocumentRef = builder.objectRef<DocumentRecord>('Document').implement({
   description: 'An ingested text: the article a report quotes.',
@@ -25,6 +25,8 @@ export const DocumentRef = builder.objectRef<DocumentRecord>('Document').impleme
   }),
 });
 
+// Source's and Report's fields are here, except Source.independenceGroup and Report.origin (corroboration.ts).
+// Entity.reportedBy and Relation.reportedBy are defined here too: provenance is this domain.
 export const SourceRef = builder.objectRef<SourceRecord>('Source');
 
 export const ReportRef = builder.objectRef<ReportRecord>('Report').implement({

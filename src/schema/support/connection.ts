@@ -1,6 +1,6 @@
 import type { InterfaceRef, ObjectRef } from '@pothos/core';
-import { encodeCursor, type Page } from '../repositories/cursor.js';
-import { builder, type BuilderTypes } from './builder.js';
+import { encodeCursor, type Page } from '../../repositories/cursor.js';
+import { builder, type BuilderTypes } from '../builder.js';
 
 export const PageInfo = builder
   .objectRef<{ hasNextPage: boolean; endCursor: string | null; startCursor: string | null }>('PageInfo')

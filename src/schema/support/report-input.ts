@@ -1,7 +1,7 @@
-import { reportEditSchema, withoutNulls } from '../model/edit-inputs.js';
-import type { ReportInput } from '../repositories/report-inputs.js';
-import { builder } from './builder.js';
-import { ReportMethodEnum } from './enums.js';
+import { reportEditSchema, withoutNulls } from '../../model/edit-inputs.js';
+import type { ReportInput } from '../../repositories/report-inputs.js';
+import { builder } from '../builder.js';
+import { ReportMethodEnum } from '../enums.js';
 import { parseInput } from './input-errors.js';
 
 /** Provenance given with an edit: who reported it, where, and the exact words. */
