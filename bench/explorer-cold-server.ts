@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { stopChild } from '../src/child-process.js';
-import { PROJECT_ROOT, freePort } from '../src/db/embedded.js';
+import { PROJECT_ROOT, freePort } from '../src/project.js';
 
 /**
  * newsgraph started as a new user starts it: `serve` with no NEO4J_URI, so

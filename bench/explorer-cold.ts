@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { PROJECT_ROOT } from '../src/db/embedded.js';
+import { PROJECT_ROOT } from '../src/project.js';
 import type { GraphQLRequest } from '../explorer/src/queries.js';
 import { explorerSession } from './explorer-cold-session.js';
 import { startColdService, type WarmUpLog } from './explorer-cold-server.js';

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { PROJECT_ROOT } from '../src/db/embedded.js';
+import { PROJECT_ROOT } from '../src/project.js';
 
 /** The code a result file measured: the HEAD, and whether the tree differed from it where code lives. */
 export interface GitState {

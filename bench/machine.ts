@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import type { Driver } from 'neo4j-driver';
-import { PROJECT_ROOT } from '../src/db/embedded.js';
+import { PROJECT_ROOT } from '../src/project.js';
 
 /** What the report says about where and with what it ran. */
 export interface MachineInfo {

@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { PROJECT_ROOT } from '../src/db/embedded.js';
+import { PROJECT_ROOT } from '../src/project.js';
 import { loadNdjsonFile } from '../src/ingest/ndjson.js';
 import { DATA_SEED, INGEST_SEED, KNOBS, PARAMS_SEED, SCALES, type ScaleName } from './config.js';
 import { graphqlContender, httpPost, rawContender, rawHttpContender } from './contenders.js';

@@ -3,7 +3,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join, relative } from 'node:path';
 import { loadConfig } from '../src/config.js';
-import { PROJECT_ROOT } from '../src/java/launcher.js';
+import { PROJECT_ROOT } from '../src/project.js';
 import { createLogger } from '../src/logger.js';
 import { CoreNlpClient } from '../src/nlp/corenlp-client.js';
 import { buildCoreNlpService, startCoreNlpService } from '../src/nlp/corenlp-service.js';

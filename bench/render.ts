@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { PROJECT_ROOT } from '../src/db/embedded.js';
+import { PROJECT_ROOT } from '../src/project.js';
 import { writeDetails, writeDocsTargets } from './report.js';
 import type { BenchResult } from './results.js';
 

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, relative } from 'node:path';
-import { PROJECT_ROOT } from '../src/db/embedded.js';
+import { PROJECT_ROOT } from '../src/project.js';
 import type { KnobOverride } from './config.js';
 import { CONTENDERS, LABEL, type ContenderName } from './contenders.js';
 import type { IngestComparison, IngestResults } from './ingest/run.js';

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { stopChild } from '../src/child-process.js';
-import { PROJECT_ROOT, freePort } from '../src/db/embedded.js';
+import { PROJECT_ROOT, freePort } from '../src/project.js';
 import { BENCH_QUERY_TIMEOUT_MS } from './config.js';
 import type { BenchDatabase } from './db.js';
 

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { PROJECT_ROOT } from '../../src/db/embedded.js';
+import { PROJECT_ROOT } from '../../src/project.js';
 import type { ContenderName } from '../contenders.js';
 import type { BenchDatabase } from '../db.js';
 import { wipeAll } from '../db.js';

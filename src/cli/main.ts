@@ -2,7 +2,8 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command } from 'commander';
-import { ensureLauncherBuilt, startEmbeddedNeo4j, PROJECT_ROOT } from '../db/embedded.js';
+import { ensureLauncherBuilt, startEmbeddedNeo4j } from '../db/embedded.js';
+import { PROJECT_ROOT } from '../project.js';
 import { embeddedOptions } from '../db/connect.js';
 import { migrate } from '../db/migrate.js';
 import { assertEmbeddedFree, claimEmbedded } from './embedded-busy.js';

@@ -3,8 +3,6 @@ import { resolve } from 'node:path';
 import type { Logger } from '../logger.js';
 import { checkJavaFor, ensureJavaToolBuilt, startJavaTool, type JavaProcess, type JavaTool } from '../java/launcher.js';
 
-export { freePort, PROJECT_ROOT } from '../java/launcher.js';
-
 /**
  * Starts Neo4j Community embedded in a small Java launcher
  * (tools/neo4j-embedded), built by Maven on first use and cached in its

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PROJECT_ROOT } from './embedded.js';
+import { PROJECT_ROOT } from '../project.js';
 import type { Executor } from './executor.js';
 import { backfillCorroboration } from '../claims/backfill.js';
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PROJECT_ROOT } from '../db/embedded.js';
+import { PROJECT_ROOT } from '../project.js';
 import type { Executor } from '../db/executor.js';
 import type { Logger } from '../logger.js';
 import type { IngestReport } from './batch.js';

@@ -1,12 +1,11 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
 import { stopChild } from '../child-process.js';
 import type { Logger } from '../logger.js';
+import { PROJECT_ROOT } from '../project.js';
 
 /**
  * What the project's Java helpers (tools/neo4j-embedded, tools/corenlp) share: a Maven build on first use,
@@ -14,8 +13,6 @@ import type { Logger } from '../logger.js';
  * and a child that prints one ready line on stdout and exits when our stdin pipe closes, so even a killed
  * Node process leaves no java behind.
  */
-
-export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 export interface JavaTool {
   /** The Maven module's folder under tools/. */
@@ -128,18 +125,6 @@ export async function buildJavaTool(tool: JavaTool, log: Logger, javaHome?: stri
     maven.once('close', resolveStatus);
   });
   recordBuild(tool, build, status, output);
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port'))));
-    });
-  });
 }
 
 export interface JavaToolLaunch {

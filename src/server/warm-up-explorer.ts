@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { PROJECT_ROOT } from '../java/launcher.js';
+import { PROJECT_ROOT } from '../project.js';
 import { RELATION_TYPES, type RelationType } from '../model/types.js';
 import type { Application } from './readiness.js';
 

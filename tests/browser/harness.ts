@@ -8,7 +8,7 @@ import { promisify } from 'node:util';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { loadConfig } from '../../src/config.js';
 import { createDriver } from '../../src/db/driver.js';
-import { freePort } from '../../src/db/embedded.js';
+import { freePort } from '../../src/project.js';
 import { Executor } from '../../src/db/executor.js';
 import { createLogger } from '../../src/logger.js';
 import { closeServer, listen } from '../../src/server/http.js';

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inject } from 'vitest';
-import { PROJECT_ROOT } from '../../src/db/embedded.js';
+import { PROJECT_ROOT } from '../../src/project.js';
 import type { Bundle } from '../../src/model/bundle-schema.js';
 
 export interface CliRun {

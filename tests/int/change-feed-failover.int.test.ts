@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { afterAll, describe, expect, it } from 'vitest';
-import { freePort, PROJECT_ROOT } from '../../src/db/embedded.js';
+import { freePort, PROJECT_ROOT } from '../../src/project.js';
 import type { FeedEdge } from '../helpers/change-feed.js';
 import { testDatabaseEnv } from '../helpers/cli.js';
 import { TEST_KEYS } from '../helpers/neo4j.js';

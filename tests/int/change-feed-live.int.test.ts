@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ChangeFeed, type PeerWake } from '../../src/changes/feed.js';
 import { redisWake } from '../../src/changes/redis-wake.js';
-import { freePort } from '../../src/db/embedded.js';
+import { freePort } from '../../src/project.js';
 import { createNewsgraphYoga, type NewsgraphYoga } from '../../src/server/yoga.js';
 import { authorization, seededApi } from '../helpers/api.js';
 import { gql } from '../helpers/yoga.js';

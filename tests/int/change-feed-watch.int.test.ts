@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { ChangeFeed } from '../../src/changes/feed.js';
 import { ApiError } from '../../src/cli/ingest-api.js';
 import { watchFeed } from '../../src/cli/watch-command.js';
-import { freePort, PROJECT_ROOT } from '../../src/db/embedded.js';
+import { freePort, PROJECT_ROOT } from '../../src/project.js';
 import { closeServer, listen } from '../../src/server/http.js';
 import { createNewsgraphYoga } from '../../src/server/yoga.js';
 import { authorization, seededApi } from '../helpers/api.js';

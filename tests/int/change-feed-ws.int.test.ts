@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import { createClient, type Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { freePort } from '../../src/db/embedded.js';
+import { freePort } from '../../src/project.js';
 import { closeServer, listen } from '../../src/server/http.js';
 import { serveWebSockets } from '../../src/server/websockets.js';
 import { createNewsgraphYoga } from '../../src/server/yoga.js';

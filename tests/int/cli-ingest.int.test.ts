@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from '../../src/db/embedded.js';
+import { freePort } from '../../src/project.js';
 import { closeServer, listen } from '../../src/server/http.js';
 import { createNewsgraphYoga } from '../../src/server/yoga.js';
 import { smallBundle } from '../helpers/bundles.js';

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import neo4j from 'neo4j-driver';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkJava, freePort, PROJECT_ROOT } from '../../src/db/embedded.js';
+import { checkJava } from '../../src/db/embedded.js';
+import { freePort, PROJECT_ROOT } from '../../src/project.js';
 
 const javaPresent = (() => {
   try {

@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDriver } from '../../src/db/driver.js';
-import { freePort } from '../../src/db/embedded.js';
+import { freePort } from '../../src/project.js';
 import { Executor } from '../../src/db/executor.js';
 import { closeServer, listen } from '../../src/server/http.js';
 import { createNewsgraphYoga } from '../../src/server/yoga.js';

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { request } from 'node:http';
 import { once } from 'node:events';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { freePort, PROJECT_ROOT } from '../../src/db/embedded.js';
+import { freePort, PROJECT_ROOT } from '../../src/project.js';
 import { openTestDatabase, TEST_KEYS } from '../helpers/neo4j.js';
 
 /** The real service process (`newsgraph serve`) on the run's Neo4j, stopped with SIGTERM under a write load. */

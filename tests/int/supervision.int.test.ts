@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { connectDatabase, type Database } from '../../src/db/connect.js';
-import { freePort } from '../../src/db/embedded.js';
+import { freePort } from '../../src/project.js';
 import { migrate } from '../../src/db/migrate.js';
 import { createLogger } from '../../src/logger.js';
 import type { Readiness } from '../../src/server/readiness.js';

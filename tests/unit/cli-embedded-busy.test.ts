@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { embeddedBusyMessage, findEmbeddedUser, lockHolder } from '../../src/cli/embedded-busy.js';
 import { loadConfig } from '../../src/config.js';
-import { freePort } from '../../src/db/embedded.js';
+import { freePort } from '../../src/project.js';
 
 /** How `newsgraph ingest` (and serve) find who uses the embedded Neo4j before starting one. */
 const dir = mkdtempSync(join(tmpdir(), 'newsgraph-busy-unit-'));

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import neo4j from 'neo4j-driver';
-import { freePort } from '../../src/db/embedded.js';
+import { freePort } from '../../src/project.js';
 import { reader, writer, type LoadState } from './load.js';
 import { javaChildOf, killAndWait, startService, waitUntilReady } from './service.js';
 

@@ -1,6 +1,6 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { PROJECT_ROOT } from '../../src/db/embedded.js';
+import { PROJECT_ROOT } from '../../src/project.js';
 
 export interface ServiceOptions {
   port: number;

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PROJECT_ROOT } from '../../src/java/launcher.js';
+import { PROJECT_ROOT } from '../../src/project.js';
 import type { Bundle } from '../../src/model/bundle-schema.js';
 import { validateBundle } from '../../src/model/validate-bundle.js';
 

@@ -10,7 +10,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { loadRuntime } from '../../src/cli/runtime.js';
-import { PROJECT_ROOT } from '../../src/java/launcher.js';
+import { PROJECT_ROOT } from '../../src/project.js';
 import type { Bundle } from '../../src/model/bundle-schema.js';
 import type { Annotator } from '../../src/nlp/annotation.js';
 import { createNlpEngine } from '../../src/nlp/nlp-engine.js';

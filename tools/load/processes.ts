@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { stopChild } from '../../src/child-process.js';
-import { freePort, PROJECT_ROOT, startEmbeddedNeo4j } from '../../src/db/embedded.js';
+import { startEmbeddedNeo4j } from '../../src/db/embedded.js';
+import { freePort, PROJECT_ROOT } from '../../src/project.js';
 import { createLogger } from '../../src/logger.js';
 
 export interface Neo4jTarget {
