@@ -1,3 +1,4 @@
+import { LIMITS } from '../model/limits.js';
 import neo4j from 'neo4j-driver';
 import type { Executor } from '../db/executor.js';
 import { dateLowerBound, dateUpperBound } from '../model/dates.js';
@@ -71,8 +72,8 @@ WITH seen, found, $limit - size(seen) AS budget, truncated
 WITH seen + found[0..budget] AS seen, found[0..budget] AS frontier, truncated OR size(found) > budget AS truncated`;
 
 /**
- * The whole neighbourhood in one statement and one round trip (depth is 1 to
- * 3, from the schema's limits): the levels, then the relations among the
+ * The whole neighbourhood in one statement and one round trip (the depth is
+ * within LIMITS.neighborhoodDepth, src/model/limits.ts): the levels, then the relations among the
  * entities found. Relation endpoints are not projected again: they are among
  * the nodes and are attached from there. Under a filter every entity found
  * has passed, so a relation among them need only pass on its own reports.
@@ -150,7 +151,8 @@ export class GraphRepository {
     filter: ClaimFilter = NO_CLAIM_FILTER,
   ): Promise<Subgraph | null> {
     // The depth shapes the statement (one block per level), so it is checked here too, not only in the schema.
-    if (!Number.isInteger(depth) || depth < 1 || depth > 3) throw new RangeError(`neighborhood depth must be 1 to 3, got ${depth}`);
+    const { min, max } = LIMITS.neighborhoodDepth;
+    if (!Number.isInteger(depth) || depth < min || depth > max) throw new RangeError(`neighborhood depth must be ${min} to ${max}, got ${depth}`);
     const params = { id, limit: neo4j.int(limit), ...claimFilterParams(filter) };
     const rows = await this.db.read<Subgraph>(neighborhoodCypher(depth, types, read, filter), params, { name: 'neighborhood' });
     if (!rows[0]) return null;

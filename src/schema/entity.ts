@@ -9,7 +9,8 @@ import { isFiltered } from '../repositories/claim-filter.js';
 import { builder } from './builder.js';
 import { claimFilterArgs, claimFilterOf, markReadUnder } from './support/claim-filter.js';
 import { EntityTypeEnum } from './enums.js';
-import { checkRange, LIMITS } from './support/limits.js';
+import { checkRange, pageSizeOf, pageSizeDescription } from './support/limits.js';
+import { LIMITS } from '../model/limits.js';
 import { connectionOf } from './support/connection.js';
 import { inputIssueError } from './support/input-errors.js';
 import { ReportInputRef, toReportInputs } from './support/report-input.js';
@@ -89,12 +90,12 @@ builder.queryFields((t) => ({
       'Entities in id order, optionally of one type. Keyset paging: `after` takes an edge cursor. Under asOf or minSources, totalCount counts the entities that pass, which reads every entity of the type.',
     args: {
       type: t.arg({ type: EntityTypeEnum, description: 'Only entities of this type; all types when omitted.' }),
-      first: t.arg.int({ defaultValue: 20, description: `How many entities to return, ${LIMITS.pageSize.min}-${LIMITS.pageSize.max}, default 20.` }),
+      first: t.arg.int({ defaultValue: LIMITS.pageSize.default, description: pageSizeDescription('entities') }),
       after: t.arg.string({ description: "An edge's cursor: the page starts after it. From the start when omitted." }),
       ...claimFilterArgs(t.arg),
     },
     resolve: async (_root, args, ctx, info) => {
-      const first = checkRange('first', args.first ?? 20, LIMITS.pageSize);
+      const first = pageSizeOf(args.first);
       const filter = claimFilterOf(args);
       const { page, total } = await ctx.repos.entities.page(args.type ?? null, first, decodeCursor(args.after), selectsField(info, 'totalCount'), filter);
       for (const entity of page.items) markReadUnder(entity, filter);

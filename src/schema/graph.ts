@@ -5,7 +5,8 @@ import { builder } from './builder.js';
 import { claimFilterArgs, claimFilterOf, markReadUnder } from './support/claim-filter.js';
 import { EntityRef, EventRef } from './entity.js';
 import { RelationTypeEnum } from './enums.js';
-import { checkRange, LIMITS } from './support/limits.js';
+import { checkRange } from './support/limits.js';
+import { LIMITS } from '../model/limits.js';
 import { RelationRef } from './relation.js';
 import { namedIn, selectedFieldNames } from './support/selection.js';
 

@@ -6,7 +6,8 @@ import { decodeCursor } from '../repositories/cursor.js';
 import type { InvestigationCaller, InvestigationChange, InvestigationRecord } from '../repositories/investigations.js';
 import { builder } from './builder.js';
 import { connectionOf } from './support/connection.js';
-import { checkRange, LIMITS } from './support/limits.js';
+import { pageSizeOf, pageSizeDescription } from './support/limits.js';
+import { LIMITS } from '../model/limits.js';
 
 /** Investigations belong to a credential: an anonymous caller has none to read or save them with. */
 function readerOf(ctx: GraphContext): InvestigationCaller {
@@ -60,12 +61,12 @@ builder.queryFields((t) => ({
     type: InvestigationConnection,
     description: 'The saved investigations the caller may read (its own, the shared ones, and for an admin all of them), newest first. Needs an API key or token. Keyset paging: `after` takes an edge cursor.',
     args: {
-      first: t.arg.int({ defaultValue: 20, description: 'Page size, 0 to 100; default 20.' }),
+      first: t.arg.int({ defaultValue: LIMITS.pageSize.default, description: pageSizeDescription('investigations') }),
       after: t.arg.string({ description: 'An edge cursor from a previous page: the page starts after it. Omit for the first page.' }),
     },
     resolve: async (_root, args, ctx) => {
       const caller = readerOf(ctx);
-      const first = checkRange('first', args.first ?? 20, LIMITS.pageSize);
+      const first = pageSizeOf(args.first);
       const page = await ctx.repos.investigations.page(caller, first, decodeCursor(args.after));
       return { page, totalCount: () => ctx.repos.investigations.count(caller) };
     },

@@ -6,7 +6,8 @@ import { isFiltered } from '../repositories/claim-filter.js';
 import { connectionOf } from './support/connection.js';
 import { EntityRef } from './entity.js';
 import { ReportMethodEnum } from './enums.js';
-import { checkRange, LIMITS } from './support/limits.js';
+import { pageSizeOf, pageSizeDescription } from './support/limits.js';
+import { LIMITS } from '../model/limits.js';
 import { RelationRef } from './relation.js';
 import { selectsField } from './support/selection.js';
 
@@ -80,11 +81,11 @@ builder.objectType(SourceRef, {
       type: ReportConnection,
       description: 'Everything this source reported.',
       args: {
-        first: t.arg.int({ defaultValue: 20, description: `How many reports to return, ${LIMITS.pageSize.min}-${LIMITS.pageSize.max}, default 20.` }),
+        first: t.arg.int({ defaultValue: LIMITS.pageSize.default, description: pageSizeDescription('reports') }),
         after: t.arg.string({ description: "An edge's cursor: the page starts after it. From the start when omitted." }),
       },
       resolve: async (source, args, ctx, info) => {
-        const first = checkRange('first', args.first ?? 20, LIMITS.pageSize);
+        const first = pageSizeOf(args.first);
         const request = { first, after: decodeCursor(args.after), withTotal: selectsField(info, 'totalCount') };
         const { reports, total } = await ctx.loaders.reportsBySource(request).load(source.id);
         return { page: toPage(reports, first, (report) => report.id), totalCount: () => Promise.resolve(total) };
@@ -123,11 +124,11 @@ builder.queryFields((t) => ({
     type: SourceConnection,
     description: 'Every source, in id order. Keyset paging: `after` takes an edge cursor.',
     args: {
-      first: t.arg.int({ defaultValue: 20, description: `How many sources to return, ${LIMITS.pageSize.min}-${LIMITS.pageSize.max}, default 20.` }),
+      first: t.arg.int({ defaultValue: LIMITS.pageSize.default, description: pageSizeDescription('sources') }),
       after: t.arg.string({ description: "An edge's cursor: the page starts after it. From the start when omitted." }),
     },
     resolve: async (_root, args, ctx) => {
-      const first = checkRange('first', args.first ?? 20, LIMITS.pageSize);
+      const first = pageSizeOf(args.first);
       return { page: await ctx.repos.provenance.sourcesPage(first, decodeCursor(args.after)), totalCount: () => ctx.repos.provenance.countSources() };
     },
   }),

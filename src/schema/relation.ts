@@ -10,7 +10,8 @@ import { DirectionEnum, RelationTypeEnum } from './enums.js';
 import { ReportInputRef, toReportInputs } from './support/report-input.js';
 import { claimFilterArgs, markReadUnder, readUnder } from './support/claim-filter.js';
 import { relationsRequest } from './support/relations-request.js';
-import { LIMITS } from './support/limits.js';
+import { pageSizeDescription } from './support/limits.js';
+import { LIMITS } from '../model/limits.js';
 
 // Relation's fields are here, except reportedBy (provenance.ts) and its corroboration fields (corroboration.ts).
 // Entity.relations is defined here too: a relation's page belongs to its domain.
@@ -44,7 +45,7 @@ builder.interfaceField(EntityRef, 'relations', (t) =>
     args: {
       types: t.arg({ type: [RelationTypeEnum], description: 'Only relations of these types; all types when omitted or empty.' }),
       direction: t.arg({ type: DirectionEnum, defaultValue: 'BOTH', description: 'OUT (from this entity), IN (to it) or BOTH, the default.' }),
-      first: t.arg.int({ defaultValue: 20, description: `How many relations to return, ${LIMITS.pageSize.min}-${LIMITS.pageSize.max}, default 20.` }),
+      first: t.arg.int({ defaultValue: LIMITS.pageSize.default, description: pageSizeDescription('relations') }),
       after: t.arg.string({ description: "An edge's cursor: the page starts after it. From the start when omitted." }),
       ...claimFilterArgs(t.arg),
     },

@@ -1,7 +1,8 @@
 import type { ArgBuilder } from '@pothos/core';
 import { isFiltered, NO_CLAIM_FILTER, type ClaimFilter } from '../../repositories/claim-filter.js';
 import type { builder } from '../builder.js';
-import { checkRange, LIMITS } from './limits.js';
+import { checkRange } from './limits.js';
+import { LIMITS } from '../../model/limits.js';
 import { dateUpperBound } from '../../model/dates.js';
 
 /**

@@ -1,6 +1,6 @@
 import { ENTITY_TYPES, RELATION_TYPES } from '../../model/types.js';
 import type { CostModel, FieldCost, FieldCostRule } from '../../server/cost/query-cost.js';
-import { LIMITS } from './limits.js';
+import { LIMITS } from '../../model/limits.js';
 
 /**
  * What each field of this schema costs, for the cost limit

@@ -1,15 +1,6 @@
 import { GraphQLError } from 'graphql';
+import { LIMITS } from '../../model/limits.js';
 
-/** Size limits on arguments: out-of-range values are refused, never silently clamped. */
-export const LIMITS = {
-  pageSize: { min: 0, max: 100 },
-  searchSize: { min: 1, max: 100 },
-  neighborhoodDepth: { min: 1, max: 3 },
-  neighborhoodLimit: { min: 1, max: 1000 },
-  maxHops: { min: 1, max: 8 },
-  timeline: { max: 500 },
-  minSources: { min: 1, max: 1000 },
-} as const;
 
 export function checkRange(argumentName: string, value: number, range: { min: number; max: number }): number {
   if (!Number.isInteger(value) || value < range.min || value > range.max) {
@@ -18,4 +9,14 @@ export function checkRange(argumentName: string, value: number, range: { min: nu
     });
   }
   return value;
+}
+
+/** A page's `first` argument as given, or the default page size; refused when out of range. */
+export function pageSizeOf(first: number | null | undefined): number {
+  return checkRange('first', first ?? LIMITS.pageSize.default, LIMITS.pageSize);
+}
+
+/** The description of a page's `first` argument. */
+export function pageSizeDescription(what: string): string {
+  return `How many ${what} to return, ${LIMITS.pageSize.min}-${LIMITS.pageSize.max}, default ${LIMITS.pageSize.default}.`;
 }

@@ -5,7 +5,7 @@ import { decodeCursor } from '../../repositories/cursor.js';
 import type { Direction, RelationsOfRequest } from '../../repositories/relation-repository.js';
 import { ENTITY_PROPERTIES, REPORT_LOOKUPS } from '../../repositories/records.js';
 import { claimFilterOf, type ClaimFilterArgs } from './claim-filter.js';
-import { checkRange, LIMITS } from './limits.js';
+import { pageSizeOf } from './limits.js';
 import { childFields, namedIn, selectedFieldNames, selectsField, selectsPath, type SelectionScope } from './selection.js';
 
 export interface RelationsArgs extends ClaimFilterArgs {
@@ -26,7 +26,7 @@ export function relationsRequest(args: RelationsArgs, selection: SelectionScope,
   return {
     types: args.types ?? [],
     direction: args.direction ?? 'BOTH',
-    first: checkRange('first', args.first ?? 20, LIMITS.pageSize),
+    first: pageSizeOf(args.first),
     after: decodeCursor(args.after),
     withTotal: selectsField(selection, 'totalCount'),
     withReports: selectsPath(selection, ['edges', 'node', 'reportedBy']),
