@@ -5,18 +5,10 @@ import type { ChangeActor } from './changes/kinds.js';
 import type { ChangeFeed } from './changes/feed.js';
 import type { ExtractionEngine } from './extract/extraction-engine.js';
 import { createLoaders, type Loaders } from './loaders.js';
+import { createRepositories, type Repositories } from './repositories/index.js';
 import type { Logger } from './logger.js';
 import type { Readiness } from './server/readiness.js';
-import { EntityEdits } from './repositories/entity-edits.js';
-import { EntityRepository } from './repositories/entity-repository.js';
-import { GraphRepository } from './repositories/graph-repository.js';
-import { Investigations } from './repositories/investigations.js';
-import { ProvenanceRepository } from './repositories/provenance-repository.js';
-import { RelationEdits } from './repositories/relation-edits.js';
-import { RelationRepository } from './repositories/relation-repository.js';
-import { SourceGroups } from './repositories/source-groups.js';
 import { RequestDeadline, withDeadline } from './request-deadline.js';
-import { StatsRepository } from './repositories/stats-repository.js';
 
 /** Long-lived parts shared by every request. */
 export interface AppServices {
@@ -29,20 +21,6 @@ export interface AppServices {
   extraction?: ExtractionEngine;
   /** The change feed behind changes and changed; the server builds one when none is given. */
   changeFeed?: ChangeFeed;
-}
-
-export interface Repositories {
-  /** For ingest, which shares the CLI's code path and runs its own transaction. */
-  executor: Executor;
-  stats: StatsRepository;
-  entities: EntityRepository;
-  relations: RelationRepository;
-  provenance: ProvenanceRepository;
-  graph: GraphRepository;
-  entityEdits: EntityEdits;
-  relationEdits: RelationEdits;
-  sourceGroups: SourceGroups;
-  investigations: Investigations;
 }
 
 /** What each GraphQL request sees: repositories bound to its logger, and its own DataLoaders; never a session. */
@@ -64,21 +42,6 @@ export interface GraphContext {
 /** Who the change events of a request's writes name. */
 export function actorOf(viewer: Viewer): ChangeActor {
   return { role: viewer.role, via: viewer.via, principal: viewer.principal ?? null };
-}
-
-export function createRepositories(executor: Executor): Repositories {
-  return {
-    executor,
-    stats: new StatsRepository(executor),
-    entities: new EntityRepository(executor),
-    relations: new RelationRepository(executor),
-    provenance: new ProvenanceRepository(executor),
-    graph: new GraphRepository(executor),
-    entityEdits: new EntityEdits(executor),
-    relationEdits: new RelationEdits(executor),
-    sourceGroups: new SourceGroups(executor),
-    investigations: new Investigations(executor),
-  };
 }
 
 /** `readAfter`: Neo4j bookmarks the client sent back (x-newsgraph-bookmarks), so that it reads its own writes. */

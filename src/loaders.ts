@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import type { Repositories } from './context.js';
+import type { Repositories } from './repositories/index.js';
 import type { ClaimFilter } from './repositories/claim-filter.js';
 import type { PageRequest } from './repositories/provenance-repository.js';
 import type { EntityRelations, RelationsOfRequest } from './repositories/relation-repository.js';

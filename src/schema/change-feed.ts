@@ -1,7 +1,6 @@
 import { GraphQLError } from 'graphql';
 import type { GraphContext } from '../context.js';
 import type { ChangeFeed } from '../changes/feed.js';
-import { ChangeLog } from '../changes/change-log.js';
 import { decodeChangeCursor, encodeChangeCursor } from '../changes/cursor.js';
 import { CHANGE_KINDS, type ChangeActor, type ChangeEvent, type ChangeKind } from '../changes/kinds.js';
 import { builder } from './builder.js';
@@ -118,7 +117,7 @@ builder.queryField('changes', (t) =>
       const first = checkRange('first', args.first ?? DEFAULT_FIRST, CHANGE_LIMITS.first);
       const after = decodeChangeCursor(args.after);
       // Read through the request's executor: held to its time budget, and after the bookmarks it sent.
-      const pulled = await feedOf(ctx).pull(after, first, filterOf(args), new ChangeLog(ctx.repos.executor));
+      const pulled = await feedOf(ctx).pull(after, first, filterOf(args), ctx.repos.changeLog);
       const endCursor = pulled.end === 0 && after === null ? null : encodeChangeCursor(pulled.end);
       return { edges: pulled.events.map(edgeOf), hasNextPage: pulled.hasNextPage, endCursor };
     },

@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 import type { DraftMention } from '../extract/assemble.js';
 import { extractArticle } from '../extract/extract.js';
-import { previewResolution, type EntityResolutionPreview } from '../ingest/resolution-preview.js';
+import type { EntityResolutionPreview } from '../ingest/resolution-preview.js';
 import { EntityResolutionPreviewRef } from './resolution.js';
 import { builder } from './builder.js';
 
@@ -72,7 +72,7 @@ builder.mutationField('extractDraft', (t) =>
         },
         engine,
       );
-      const resolution = await previewResolution(ctx.repos.executor, draft.bundle);
+      const resolution = await ctx.repos.bundles.previewDraftResolution(draft.bundle);
       return { ...draft, resolution };
     },
   }),

@@ -1,7 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { hasRole } from '../auth/authenticate.js';
 import type { IngestReport } from '../ingest/batch.js';
-import { ingestBundle } from '../ingest/ingest.js';
 import { builder } from './builder.js';
 
 const EntityMatchRef = builder.objectRef<IngestReport['matches'][number]>('EntityMatch').implement({
@@ -66,7 +65,7 @@ builder.mutationField('ingestBundle', (t) =>
       if (replaceDocument && !hasRole(ctx.viewer, 'admin')) {
         throw new GraphQLError('Only the admin role may replace a stored document (replaceDocument: true).', { extensions: { code: 'FORBIDDEN', argumentName: 'replaceDocument' } });
       }
-      return ingestBundle(ctx.repos.executor, bundle, { replaceDocuments: replaceDocument ?? false });
+      return ctx.repos.bundles.ingest(bundle, { replaceDocuments: replaceDocument ?? false });
     },
   }),
 );

@@ -1,5 +1,5 @@
 import type { EntityCandidate } from '../ingest/resolve.js';
-import { previewBundleResolution, RESOLUTION_OUTCOMES, type EntityResolutionPreview } from '../ingest/resolution-preview.js';
+import { RESOLUTION_OUTCOMES, type EntityResolutionPreview } from '../ingest/resolution-preview.js';
 import { builder } from './builder.js';
 import { EntityTypeEnum } from './enums.js';
 
@@ -70,6 +70,6 @@ builder.queryField('bundleResolution', (t) =>
       'How the entities of a bundle would resolve against the graph (new, matched, ambiguous or in conflict), by the rules ingestBundle uses, without writing anything. ' +
       'The bundle is validated first: an invalid one gets the BAD_USER_INPUT error ingestBundle would give.',
     args: { bundle: t.arg({ type: 'JSON', required: true, description: 'A bundle (docs/bundle-format.md), as ingestBundle takes it.' }) },
-    resolve: (_root, { bundle }, ctx) => previewBundleResolution(ctx.repos.executor, bundle),
+    resolve: (_root, { bundle }, ctx) => ctx.repos.bundles.previewResolution(bundle),
   }),
 );
