@@ -6,7 +6,7 @@ import { ENTITY_VALUE_PROPERTIES, RELATION_VALUE_PROPERTIES, VALUE_PROPERTIES } 
 import { nameKeys } from '../model/names.js';
 import { DEFAULT_REPORT_METHOD, ENTITY_LABEL, ENTITY_TYPES, RELATION_TYPES, type EntityType, type RelationType, type ReportMethod } from '../model/types.js';
 import type { Batch } from './batch.js';
-import { aliasTextOf } from '../repositories/records.js';
+import { aliasTextOf, distinctAliases } from '../repositories/records.js';
 
 /**
  * The write statements of ingest, each an UNWIND over a batch and a MERGE on
@@ -31,7 +31,7 @@ function writeEntitiesCypher(label: string): string {
 UNWIND $rows AS row
 MERGE (n:Entity {id: row.id})
 ON CREATE SET n:${label}, n.type = row.type, n.name = row.name, n.createdAt = datetime()
-WITH n, row, reduce(kept = [], alias IN coalesce(n.aliases, []) + row.aliases | CASE WHEN alias IN kept OR alias = n.name THEN kept ELSE kept + alias END) AS aliases
+WITH n, row, ${distinctAliases('[alias IN coalesce(n.aliases, []) + row.aliases WHERE alias <> n.name]')} AS aliases
 SET n.aliases = aliases,
     n.aliasText = ${aliasTextOf('aliases')},
     ${ENTITY_VALUE_PROPERTIES.map((p) => unlessPinned('n', 'n', p)).join(',\n    ')}
