@@ -139,9 +139,9 @@ export async function resolveEntities(tx: CountingTransaction, entities: BundleE
  * so Neo4j reads only that type's relationships; the endpoints are found
  * before this subquery, so the expansion between them is an Expand(Into),
  * which walks whichever endpoint has fewer relationships. As one pattern, the
- * planner picked a side for a whole batch, expanded it and filtered on the
- * other end's id: a relation to a hub read all of the hub's relationships of
- * that type (the 1M-entity load ran 5x slower per record than the 100k one).
+ * planner may pick a side for a whole batch, expand it and filter on the
+ * other end's id: a relation to a hub would read all of the hub's
+ * relationships of that type (tests/int/hub-lookups.int.test.ts).
  */
 export const sameFactCall = (type: RelationType, period: 'r' | '$') => `CALL (*) {
   OPTIONAL MATCH (a)-[same:${type}]->(b)
