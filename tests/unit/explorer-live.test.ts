@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { FeedRefused, followChanges, idsToFollow, LiveView, redirectState, type LiveHost, type LiveStatus } from '../../explorer/src/live.js';
+import { FeedRefused, followChanges } from '../../explorer/src/live-feed.js';
+import { idsToFollow, LiveView, redirectState, type LiveHost, type LiveStatus } from '../../explorer/src/live.js';
 import { readEventStream, SseParser, type SseMessage } from '../../explorer/src/sse.js';
 import { emptyState } from '../../explorer/src/state.js';
 
