@@ -23,6 +23,7 @@ import { runWorkload, type WorkloadResult } from './run-workloads.js';
 import { measureFilters, middleReportDate, type FilterResult } from './filters.js';
 import { startNeo4jGraphql, startNewsgraph, startRawHttp } from './servers.js';
 import { BASELINE, WORKLOADS, type Params } from './workloads.js';
+import { recordsLoaded } from './ingest/records.js';
 
 /**
  * npm run bench -- --scale S|M|L [--skip-ingest] [--docs] [--only q0,q1] [--label TEXT] [--wipe] [--no-filters] [--plain-ingest]
@@ -144,14 +145,7 @@ try {
   const loadStarted = performance.now();
   const report = await loadNdjsonFile(db.executor, dataFile, { batchSize: KNOBS.batchSize });
   const loadSeconds = (performance.now() - loadStarted) / 1000;
-  const loadRecords =
-    report.documents +
-    report.sources +
-    report.entities.created +
-    report.entities.matched +
-    report.relations.created +
-    report.relations.matched +
-    report.reports;
+  const loadRecords = recordsLoaded(report);
   // The full-text index is updated asynchronously: let it catch up before anything is asked.
   await db.executor.read('CALL db.awaitIndexes(300)', {}, { name: 'await indexes', timeoutMs: 310_000 });
   const graph = await graphCounts(db.driver, db.database);

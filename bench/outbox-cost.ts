@@ -8,6 +8,7 @@ import { loadNdjsonFile } from '../src/ingest/ndjson.js';
 import { DATA_SEED, KNOBS, SCALES, type ScaleName } from './config.js';
 import { generatedFile, graphCounts, openBenchDatabase, wipeAll } from './db.js';
 import { gitState } from './git-state.js';
+import { recordsLoaded } from './ingest/records.js';
 
 /**
  * npm run bench:outbox -- --scale S|M [--rounds N]
@@ -51,14 +52,7 @@ async function load(executor: Executor, outbox: boolean, path = file): Promise<L
   const started = performance.now();
   const report = await loadNdjsonFile(executor, path, { batchSize: KNOBS.batchSize });
   const seconds = (performance.now() - started) / 1000;
-  const records =
-    report.documents +
-    report.sources +
-    report.entities.created +
-    report.entities.matched +
-    report.relations.created +
-    report.relations.matched +
-    report.reports;
+  const records = recordsLoaded(report);
   const run = { outbox, records, seconds: round2(seconds), recordsPerSecond: Math.round(records / seconds) };
   progress(`${outbox ? 'with' : 'without'} the outbox: ${records} records in ${run.seconds} s (${run.recordsPerSecond}/s)`);
   return run;

@@ -90,6 +90,14 @@ function ingestCosts(costs: IngestResults['costs']): string[] {
   return lines;
 }
 
+/** One statement with its db hits and PROFILE plan, the Cypher cut at `chars` and the plan at `planLines` operators. */
+function statementBlock(title: string, statement: { cypher: string; plan: string[]; dbHits: number }, chars: number, planLines: number): string[] {
+  const cypher = statement.cypher.length > chars ? `${statement.cypher.slice(0, chars)}\n… (${statement.cypher.length} characters)` : statement.cypher;
+  const plan =
+    statement.plan.length > planLines ? [...statement.plan.slice(0, planLines), `… (${statement.plan.length - planLines} more operators)`] : statement.plan;
+  return [`${title}: ${num(statement.dbHits, 0)} db hits`, '', '```cypher', cypher, '```', '', '```', ...plan, '```', ''];
+}
+
 function evidence(w: WorkloadResult): string[] {
   const lines = [`<details><summary>${w.id}: the Cypher each contender sent, with PROFILE db hits (first parameter)</summary>`, ''];
   for (const name of CONTENDERS) {
@@ -98,21 +106,7 @@ function evidence(w: WorkloadResult): string[] {
     // newsgraph's statements in full, the others' shortened: the evidence is about newsgraph.
     const [chars, planLines] = name === 'newsgraph' ? [1500, 40] : [700, 16];
     for (const [index, statement] of costs.evidence.entries()) {
-      const cypher = statement.cypher.length > chars ? `${statement.cypher.slice(0, chars)}\n… (${statement.cypher.length} characters)` : statement.cypher;
-      const plan =
-        statement.plan.length > planLines ? [...statement.plan.slice(0, planLines), `… (${statement.plan.length - planLines} more operators)`] : statement.plan;
-      lines.push(
-        `${LABEL[name]}, statement ${index + 1} of ${costs.evidence.length}: ${num(statement.dbHits, 0)} db hits`,
-        '',
-        '```cypher',
-        cypher,
-        '```',
-        '',
-        '```',
-        ...plan,
-        '```',
-        '',
-      );
+      lines.push(...statementBlock(`${LABEL[name]}, statement ${index + 1} of ${costs.evidence.length}`, statement, chars, planLines));
     }
   }
   lines.push('</details>', '');
@@ -162,22 +156,14 @@ function filtersSection(result: BenchResult): string[] {
       return (['minSources', 'asOf'] as const).flatMap((name) => {
         const costs = f.variants[name].costs;
         if (!costs) return [];
-        return costs.evidence.flatMap((statement, index) => {
-          const cypher = statement.cypher.length > 1500 ? `${statement.cypher.slice(0, 1500)}\n… (${statement.cypher.length} characters)` : statement.cypher;
-          const plan = statement.plan.length > 40 ? [...statement.plan.slice(0, 40), `… (${statement.plan.length - 40} more operators)`] : statement.plan;
-          return [
-            `${w.id} (parameters ${f.drawn}), ${name === 'minSources' ? `minSources: ${f.minSources}` : `asOf: ${f.asOf}`}, statement ${index + 1} of ${costs.evidence.length}: ${num(statement.dbHits, 0)} db hits`,
-            '',
-            '```cypher',
-            cypher,
-            '```',
-            '',
-            '```',
-            ...plan,
-            '```',
-            '',
-          ];
-        });
+        return costs.evidence.flatMap((statement, index) =>
+          statementBlock(
+            `${w.id} (parameters ${f.drawn}), ${name === 'minSources' ? `minSources: ${f.minSources}` : `asOf: ${f.asOf}`}, statement ${index + 1} of ${costs.evidence.length}`,
+            statement,
+            1500,
+            40,
+          ),
+        );
       });
     });
   if (evidence.length > 0)

@@ -3,6 +3,7 @@ import { createDriver } from '../../src/db/driver.js';
 import { Executor } from '../../src/db/executor.js';
 import { loadNdjsonFile, validateNdjsonFile } from '../../src/ingest/ndjson.js';
 import { createLogger } from '../../src/logger.js';
+import { recordsLoaded } from './records.js';
 
 /**
  * newsgraph's bulk path (what `newsgraph ingest FILE.ndjson` runs:
@@ -24,14 +25,7 @@ try {
   const validationStarted = performance.now();
   const issues = await validateNdjsonFile(path);
   const validationSeconds = (performance.now() - validationStarted) / 1000;
-  const records =
-    report.documents +
-    report.sources +
-    report.entities.created +
-    report.entities.matched +
-    report.relations.created +
-    report.relations.matched +
-    report.reports;
+  const records = recordsLoaded(report);
   console.log(JSON.stringify({ seconds, validationSeconds, records, roundTrips: executor.roundTrips, issues: issues.length }));
 } finally {
   await driver.close();

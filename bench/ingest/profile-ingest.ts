@@ -11,6 +11,7 @@ import { createNeo4jGraphqlYoga } from '../neo4j-graphql/app.js';
 import { sumDbHits, withProfile } from '../profile.js';
 import { neo4jGraphqlIngestBatches } from './neo4j-graphql-ingest.js';
 import { rawIngest } from './raw-ingest.js';
+import { recordsLoaded } from './records.js';
 
 /**
  * What each ingest path asks of the database: every statement it sends is
@@ -51,9 +52,7 @@ async function load(name: ContenderName, db: BenchDatabase, capture: CapturingDr
   if (name === 'raw') return rawIngest(capture.driver, db.database, path, batchSize);
   if (name === 'neo4j-graphql') return neo4jGraphqlIngestBatches(inProcessPost(await createNeo4jGraphqlYoga(capture.driver, db.database)), path, batchSize);
   const report = await loadNdjsonFile(new Executor(capture.driver, db.database, db.log, 120_000), path, { batchSize });
-  return (
-    report.documents + report.sources + report.entities.created + report.entities.matched + report.relations.created + report.relations.matched + report.reports
-  );
+  return recordsLoaded(report);
 }
 
 export async function profileIngest(db: BenchDatabase, path: string, batchSize: number): Promise<Record<ContenderName, IngestCost>> {

@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import neo4j from 'neo4j-driver';
 import { createNeo4jGraphqlYoga } from './app.js';
+import { serveUntilParentEnds } from '../child-server.js';
 
 /**
  * The @neo4j/graphql contender as its own process (so its memory is its own):
@@ -17,13 +18,4 @@ const driver = neo4j.driver(uri, neo4j.auth.basic(process.env.NEO4J_USERNAME ?? 
 const yoga = await createNeo4jGraphqlYoga(driver, database);
 const server = createServer(yoga);
 
-server.listen(port, '127.0.0.1', () => console.log(`READY ${port}`));
-
-const stop = () => {
-  server.close();
-  server.closeAllConnections();
-  void driver.close().finally(() => process.exit(0));
-};
-process.stdin.on('end', stop);
-process.stdin.resume();
-process.on('SIGTERM', stop);
+serveUntilParentEnds(server, port, driver);

@@ -4,6 +4,7 @@ import { loadConfig } from '../../src/config.js';
 import { createDriver } from '../../src/db/driver.js';
 import { BASELINE, WORKLOADS, type Params, type Workload } from '../workloads.js';
 import { BENCH_QUERY_TIMEOUT_MS } from '../config.js';
+import { serveUntilParentEnds } from '../child-server.js';
 
 /**
  * The floor over the same transport as the GraphQL contenders: Node's `http`,
@@ -59,13 +60,4 @@ const server = createServer((request, response) => {
   });
 });
 const port = Number(process.env.PORT ?? 4200);
-server.listen(port, '127.0.0.1', () => console.log(`READY ${port}`));
-
-const stop = () => {
-  server.close();
-  server.closeAllConnections();
-  void driver.close().finally(() => process.exit(0));
-};
-process.stdin.on('end', stop);
-process.stdin.resume();
-process.on('SIGTERM', stop);
+serveUntilParentEnds(server, port, driver);
