@@ -1,0 +1,19 @@
+// statement 1 of 1
+UNWIND $ids AS id
+MATCH (n:Entity {id: id})
+WHERE coalesce(n.independentSourceCount, 0) >= $minSources
+CALL (n) {
+  MATCH (n)-[r:PARTICIPATES_IN|COMMANDS|MEMBER_OF|LOCATED_IN]-(m:Entity)
+  WHERE ($after IS NULL OR r.id > $after) AND coalesce(r.independentSourceCount, 0) >= $minSources AND coalesce(m.independentSourceCount, 0) >= $minSources
+  WITH DISTINCT r
+  ORDER BY r.id
+  LIMIT $limit
+  WITH r, { id: r.id, type: type(r), from: startNode(r).id, to: endNode(r).id, role: r.role,
+  startDate: r.startDate, endDate: r.endDate, sourceCount: r.sourceCount, independentSourceCount: r.independentSourceCount, firstReportedAt: r.firstReportedAt, lastReportedAt: r.lastReportedAt, status: r.status, disputed: r.disputed,
+  fromEntity: [x IN [startNode(r)] | x { .id, .type }][0], toEntity: [x IN [endNode(r)] | x { .id, .type }][0] } AS relation
+  RETURN collect(relation) AS relations
+}
+CALL (n) { MATCH (n)-[r:PARTICIPATES_IN|COMMANDS|MEMBER_OF|LOCATED_IN]-(m:Entity) WHERE coalesce(r.independentSourceCount, 0) >= $minSources AND coalesce(m.independentSourceCount, 0) >= $minSources RETURN count(DISTINCT r) AS total }
+RETURN n.id AS id, { id: n.id, type: n.type, name: n.name, aliases: coalesce(n.aliases, []),
+  description: n.description, title: n.title, category: n.category, startDate: n.startDate, endDate: n.endDate,
+  sourceCount: n.sourceCount, independentSourceCount: n.independentSourceCount, firstReportedAt: n.firstReportedAt, lastReportedAt: n.lastReportedAt, status: n.status, disputed: n.disputed } AS entity, relations, total

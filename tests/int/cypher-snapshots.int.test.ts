@@ -1,0 +1,72 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { capturingDriver } from '../../bench/capture.js';
+import { Executor } from '../../src/db/executor.js';
+import { loadSeedIfEmpty } from '../../src/ingest/seed.js';
+import { createNewsgraphYoga } from '../../src/server/yoga.js';
+import { openTestDatabase, TEST_KEYS, wipe } from '../helpers/neo4j.js';
+import { gql } from '../helpers/yoga.js';
+
+/**
+ * The Cypher each API operation sends, kept in tests/int/__snapshots__/cypher/
+ * (as the neo4j/graphql project's TCK keeps its translations): a change to a
+ * statement, or one statement more, shows in review as a diff of these files.
+ * Only the statement texts: values are parameters and never in them. After an
+ * intended change, `npx vitest run tests/int/cypher-snapshots.int.test.ts -u`
+ * writes them again.
+ */
+
+const EDITOR = { authorization: `Bearer ${TEST_KEYS.editor}` };
+
+interface Operation {
+  query: string;
+  variables?: Record<string, unknown>;
+  headers?: Record<string, string>;
+}
+
+const OPERATIONS: Record<string, Operation> = {
+  'entity-with-relations': {
+    query: `{ entity(id: "liu-xiaowu") { id name type reportedBy { quote source { name } }
+      relations(first: 20) { totalCount edges { node { id type role from { id name } to { id name } reportedBy { quote reportedAt source { id name } } } } } } }`,
+  },
+  'entities-page': { query: '{ entities(type: PERSON, first: 20) { totalCount edges { cursor node { id name type } } pageInfo { hasNextPage endCursor } } }' },
+  search: { query: '{ search(query: "Wu Qian", first: 10) { score entity { id name type } } }' },
+  neighborhood: {
+    query: '{ neighborhood(id: "china", depth: 2, limit: 200) { truncated nodes { id name type } relations { id type from { id } to { id } } } }',
+  },
+  'shortest-path': { query: '{ shortestPath(from: "liu-xiaowu", to: "russia", maxHops: 6) { length nodes { id name } relations { id type } } }' },
+  'entity-min-sources': { query: '{ entity(id: "china", minSources: 2) { id name sourceCount status relations(first: 5) { totalCount } } }' },
+  'entity-as-of': { query: '{ entity(id: "china", asOf: "2021-08-01") { id name relations(first: 5) { totalCount } } }' },
+  source: { query: '{ source(id: "msn-news") { name reports(first: 20) { totalCount edges { node { quote document { title } } } } } }' },
+  stats: { query: '{ stats { entities relations entitiesByType { type count } relationsByType { type count } } }' },
+  changes: { query: '{ changes(first: 5) { edges { cursor node { sequence kind subjectId } } pageInfo { hasNextPage } } }' },
+  'upsert-entity': {
+    query: 'mutation($input: EntityInput!) { upsertEntity(input: $input) { id name aliases } }',
+    variables: { input: { id: 'snapshot-person', type: 'PERSON', name: 'Snapshot Person', aliases: ['S. Person'] } },
+    headers: EDITOR,
+  },
+};
+
+const db = openTestDatabase();
+const capture = capturingDriver(db.driver);
+const executor = new Executor(capture.driver, db.target.database, db.log, db.config.neo4j.queryTimeoutMs);
+const yoga = createNewsgraphYoga({ executor, log: db.log, security: db.config.security });
+afterAll(() => db.close());
+
+beforeAll(async () => {
+  await wipe(db.executor);
+  await loadSeedIfEmpty(db.executor, db.log);
+}, 120_000);
+
+describe('the Cypher each operation sends', () => {
+  for (const [name, operation] of Object.entries(OPERATIONS)) {
+    it(name, async () => {
+      capture.statements.length = 0;
+      const response = await gql(yoga, operation.query, operation.variables, operation.headers);
+      expect(response.errors, name).toBeUndefined();
+      const text = capture.statements
+        .map((statement, index) => `// statement ${index + 1} of ${capture.statements.length}\n${statement.cypher.trim()}\n`)
+        .join('\n');
+      await expect(text).toMatchFileSnapshot(`__snapshots__/cypher/${name}.cypher`);
+    });
+  }
+});
