@@ -1,4 +1,5 @@
 import { GraphQLError } from 'graphql';
+import { ArgumentError } from '../model/input-error.js';
 
 /**
  * A feed cursor: an opaque encoding of an event's sequence number. Clients
@@ -16,7 +17,7 @@ export function decodeChangeCursor(cursor: string | null | undefined, argumentNa
   const text = Buffer.from(cursor, 'base64url').toString('utf8');
   const digits = text.startsWith(PREFIX) ? text.slice(PREFIX.length) : '';
   if (/^\d{1,15}$/.test(digits)) return Number(digits);
-  throw new GraphQLError('Invalid cursor: pass a cursor returned by changes or changed.', { extensions: { code: 'BAD_USER_INPUT', argumentName } });
+  throw new ArgumentError(argumentName, 'Invalid cursor: pass a cursor returned by changes or changed.');
 }
 
 /** A cursor from before the oldest event kept: the events after it are gone. */

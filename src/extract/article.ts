@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { isPartialDate } from '../model/dates.js';
 import { SLUG } from '../model/bundle-schema.js';
 import { asName } from '../model/text-rules.js';
-import { InputError } from '../repositories/input-error.js';
+import { InputError } from '../model/input-error.js';
 import { htmlArticleText, HtmlShapeError, plainArticleText, type ArticleText } from './article-text.js';
 import type { Article, ArticleInput } from './types.js';
 

@@ -1,5 +1,5 @@
-import { GraphQLError } from 'graphql';
 import { freeTextProblem, nameProblem } from './text-rules.js';
+import { InputError } from './input-error.js';
 
 /**
  * What a saved investigation may hold (docs/investigations.md). Refusals are
@@ -32,7 +32,7 @@ export interface InvestigationFile {
   exportedAt: string;
 }
 
-const refuse = (field: string, message: string) => new GraphQLError(`${field}: ${message}`, { extensions: { code: 'BAD_USER_INPUT', field } });
+const refuse = (field: string, message: string) => new InputError(field, message);
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 

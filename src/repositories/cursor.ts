@@ -1,4 +1,4 @@
-import { GraphQLError } from 'graphql';
+import { ArgumentError } from '../model/input-error.js';
 
 /**
  * Keyset cursors: an opaque encoding of the last key seen. Paging continues
@@ -16,7 +16,7 @@ export function decodeCursor(cursor: string | null | undefined): string | null {
   } catch {
     // fall through to the error below
   }
-  throw new GraphQLError('Invalid cursor: pass a cursor returned by this API.', { extensions: { code: 'BAD_USER_INPUT', argumentName: 'after' } });
+  throw new ArgumentError('after', 'Invalid cursor: pass a cursor returned by this API.');
 }
 
 export interface Page<T> {

@@ -5,7 +5,7 @@ import { nameKeys } from '../model/names.js';
 import { ENTITY_LABEL, RELATION_TYPES, type EntityType } from '../model/types.js';
 import { MERGE_ENTITIES } from './entity-merge.js';
 import { joinSameFacts, RELATIONS_OF } from './merged-facts.js';
-import { InputError, NotFoundError } from './input-error.js';
+import { InputError, NotFoundError } from '../model/input-error.js';
 import { mergedTarget, refuseMergedId } from './merged-check.js';
 import { aliasTextOf, distinctAliases, ENTITY_PROJECTION, type EntityRecord } from './records.js';
 import { writeReportInputs, type ReportInput } from './report-inputs.js';

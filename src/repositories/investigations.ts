@@ -5,7 +5,7 @@ import type { CountingTransaction, Executor } from '../db/executor.js';
 import { echoed } from '../model/echo.js';
 import type { InvestigationView } from '../model/investigation-rules.js';
 import { toPage, type Page } from './cursor.js';
-import { NotFoundError } from './input-error.js';
+import { NotFoundError } from '../model/input-error.js';
 
 export interface InvestigationRecord {
   id: string;

@@ -6,7 +6,7 @@ import { sameFactCall } from '../ingest/resolve.js';
 import { writeRelations } from '../ingest/write.js';
 import { SLUG } from '../model/bundle-schema.js';
 import { RELATION_ENDPOINTS, type EntityType, type RelationType } from '../model/types.js';
-import { InputError } from './input-error.js';
+import { InputError } from '../model/input-error.js';
 import { refuseMergedId } from './merged-check.js';
 import { RELATION_OF_CLAIM, RELATION_PROJECTION, type RelationRecord } from './records.js';
 import { writeReportInputs, type ReportInput } from './report-inputs.js';

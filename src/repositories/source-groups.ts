@@ -2,7 +2,7 @@ import type { Executor } from '../db/executor.js';
 import { SET_ORIGIN } from '../claims/origins.js';
 import { refreshCorroboration } from '../claims/refresh.js';
 import { recordChanges } from '../changes/record.js';
-import { InputError } from './input-error.js';
+import { InputError } from '../model/input-error.js';
 import { SOURCE_PROJECTION, type SourceRecord } from './records.js';
 
 // What the sources were before: their reports, and those speaking in their name or their old group's, change origin.

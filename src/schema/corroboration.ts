@@ -2,7 +2,7 @@ import { corroborate, type ReportFacts, type ReportedValue } from '../claims/agg
 import { ENTITY_VALUE_PROPERTIES, RELATION_VALUE_PROPERTIES, sameValue, type ValueProperty } from '../claims/values.js';
 import type { GraphContext } from '../context.js';
 import type { CorroborationFields, RelationRecord, ReportRecord, SourceRecord } from '../repositories/records.js';
-import { InputError } from '../repositories/input-error.js';
+import { InputError } from '../model/input-error.js';
 import { builder } from './builder.js';
 import { countedReports, readUnder } from './support/claim-filter.js';
 import { EntityRef } from './entity.js';

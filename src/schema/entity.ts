@@ -1,4 +1,3 @@
-import { GraphQLError } from 'graphql';
 import { entitySchema } from '../model/bundle-schema.js';
 import { withoutNulls } from '../model/edit-inputs.js';
 import { ORGANIZATION_CATEGORIES, type EntityType } from '../model/types.js';
@@ -16,6 +15,7 @@ import { inputIssueError } from './support/input-errors.js';
 import { ReportInputRef, toReportInputs } from './support/report-input.js';
 import { relationsRequestAhead } from './support/relations-request.js';
 import { namedIn, selectedFieldNames, selectsField } from './support/selection.js';
+import { ArgumentError } from '../model/input-error.js';
 
 const OBJECT_NAME: Record<EntityType, string> = { PERSON: 'Person', ORGANIZATION: 'Organization', COUNTRY: 'Country', LOCATION: 'Location', EVENT: 'Event' };
 
@@ -114,7 +114,7 @@ builder.queryFields((t) => ({
     },
     resolve: async (_root, args, ctx, info) => {
       const first = checkRange('first', args.first ?? 10, LIMITS.searchSize);
-      if (args.query.length > 500) throw new GraphQLError('Argument "query" is longer than 500 characters.', { extensions: { code: 'BAD_USER_INPUT', argumentName: 'query' } });
+      if (args.query.length > 500) throw new ArgumentError('query', 'Argument "query" is longer than 500 characters.');
       // The hits' records serve only this selection (they prime no loader), so they carry only what it names.
       const read = new Set(namedIn(ENTITY_PROPERTIES, selectedFieldNames(info)));
       const filter = claimFilterOf(args);

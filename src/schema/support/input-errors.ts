@@ -1,5 +1,6 @@
 import { GraphQLError } from 'graphql';
 import type { z } from 'zod';
+import { InputError } from '../../model/input-error.js';
 
 /**
  * An edit's input refused by the shared rules (src/model/edit-inputs.ts), as
@@ -8,7 +9,7 @@ import type { z } from 'zod';
  */
 export function inputIssueError(issue: z.core.$ZodIssue, within = '', message = issue.message): GraphQLError {
   const field = [within, issue.path.join('.')].filter(Boolean).join('.') || 'input';
-  return new GraphQLError(`input.${field}: ${message}`, { extensions: { code: 'BAD_USER_INPUT', field } });
+  return new InputError(field, message, `input.${field}`);
 }
 
 /** The value as the schema parses it, or the first problem found as a BAD_USER_INPUT error. */

@@ -1,12 +1,10 @@
-import { GraphQLError } from 'graphql';
 import { LIMITS } from '../../model/limits.js';
+import { ArgumentError } from '../../model/input-error.js';
 
 
 export function checkRange(argumentName: string, value: number, range: { min: number; max: number }): number {
   if (!Number.isInteger(value) || value < range.min || value > range.max) {
-    throw new GraphQLError(`Argument "${argumentName}" must be an integer from ${range.min} to ${range.max} (got ${value}).`, {
-      extensions: { code: 'BAD_USER_INPUT', argumentName },
-    });
+    throw new ArgumentError(argumentName, `Argument "${argumentName}" must be an integer from ${range.min} to ${range.max} (got ${value}).`);
   }
   return value;
 }
