@@ -9,12 +9,12 @@ export interface GitState {
   dirtyFiles: string[];
 }
 
-const CODE_PATHS = ['src', 'explorer/src', 'schema', 'bench', 'tools', 'cypher', 'package.json', 'package-lock.json'];
+// Results are written into bench/results/ as runs go: they are not code, and an earlier run's file must not mark the next run dirty.
+const CODE_PATHS = ['src', 'explorer/src', 'schema', 'bench', ':(exclude)bench/results', 'tools', 'cypher', 'package.json', 'package-lock.json'];
 
 /**
  * Taken when a run starts: the servers and loads run the working tree as it
- * is then, so a file changed afterwards (in a shared tree) still marks the
- * run as not measuring the commit alone only if it was changed at the start.
+ * is then, so the flag says whether the code measured was the commit's.
  */
 export function gitState(): GitState {
   const git = (...args: string[]) => execFileSync('git', args, { cwd: PROJECT_ROOT, encoding: 'utf8' });
