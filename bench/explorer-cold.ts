@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +6,7 @@ import { PROJECT_ROOT } from '../src/project.js';
 import type { GraphQLRequest } from '../explorer/src/queries.js';
 import { explorerSession } from './explorer-cold-session.js';
 import { startColdService, type WarmUpLog } from './explorer-cold-server.js';
+import { gitState } from './git-state.js';
 
 /**
  * npm run bench:cold -- [--rounds 3] [--warm 7] [--label text]
@@ -33,15 +33,6 @@ const median = (values: number[]) => {
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 };
-
-function gitCommit(): { id: string; dirty: string[] } {
-  const git = (...a: string[]) => execFileSync('git', a, { cwd: PROJECT_ROOT, encoding: 'utf8' });
-  const dirty = git('status', '--porcelain', '--', 'src', 'explorer/src', 'schema', 'bench', 'cypher', 'package.json')
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => line.slice(3));
-  return { id: git('rev-parse', 'HEAD').trim(), dirty };
-}
 
 /** An answer with errors (a statement stopped by its timeout on a loaded machine): its time, and the error kept in the result. */
 const errors: string[] = [];
@@ -93,7 +84,7 @@ async function runRound(round: number): Promise<RoundResult> {
 }
 
 const started = new Date();
-const commit = gitCommit();
+const { commit, dirty, dirtyFiles } = gitState();
 const results: RoundResult[] = [];
 for (let round = 1; round <= rounds; round += 1) results.push(await runRound(round));
 
@@ -121,6 +112,8 @@ const result = {
   command,
   date: started.toISOString(),
   commit,
+  dirty,
+  dirtyFiles,
   machine: { nproc: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', memoryGiB: round2(totalmem() / 1024 ** 3), node: process.version },
   loadAverageAtStart: results[0]?.loadAverage ?? [],
   loadAverageAtEnd: loadavg().map(round2),

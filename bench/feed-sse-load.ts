@@ -18,10 +18,10 @@
  * Every subscriber must receive exactly the events the pull API `changes` lists after the starting
  * cursor, in that order; each event's lag runs from the answer of the write that made it.
  */
-import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
+import { gitState } from './git-state.js';
 
 const { values } = parseArgs({
   options: {
@@ -249,19 +249,11 @@ for (const subscriber of subscribers) {
   }
 }
 const deliveringMinutes = (lastArrival - firstArrival) / 60_000;
-function gitCommit(): { id: string; dirty: string[] } {
-  const git = (...a: string[]) => execFileSync('git', a, { encoding: 'utf8' });
-  const dirty = git('status', '--porcelain', '--', 'src', 'bench/feed-sse-load.ts', 'package.json')
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => line.slice(3));
-  return { id: git('rev-parse', 'HEAD').trim(), dirty };
-}
 
 const result = {
   ...(values.label ? { label: values.label } : {}),
   at: new Date().toISOString(),
-  commit: gitCommit(),
+  ...gitState(),
   command: process.argv
     .slice(2)
     .map((arg) => (arg === values.key ? '<editor key>' : arg))
