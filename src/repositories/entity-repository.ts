@@ -27,14 +27,14 @@ const countCypher = (type: EntityType | null, filter: ClaimFilter) => {
  * planner: each variant is a range seek on an index that already returns ids
  * in order, (type, id) or the unique id, so there is no sort.
  */
-const pageCypher = (type: EntityType | null, withTotal: boolean, filter: ClaimFilter) => `
+const pageCypher = (type: EntityType | null, withTotal: boolean, filter: ClaimFilter, read: PropertiesToRead<EntityProperty>) => `
 CALL () {
   MATCH (n:Entity)
   WHERE ${type ? 'n.type = $type AND ' : ''}n.id > $after${andAlso(entityVisible('n', filter))}
   WITH n
   ORDER BY ${type ? 'n.type, ' : ''}n.id
   LIMIT $limit
-  RETURN collect(${ENTITY_PROJECTION}) AS entities
+  RETURN collect(${entityProjection('n', read)}) AS entities
 }
 ${withTotal ? `CALL () { ${countCypher(type, filter)} }` : 'WITH entities, null AS total'}
 RETURN entities, total`;
@@ -113,13 +113,16 @@ export class EntityRepository {
     after: string | null,
     withTotal: boolean,
     filter: ClaimFilter = NO_CLAIM_FILTER,
+    read: PropertiesToRead<EntityProperty> = 'all',
   ): Promise<{ page: Page<EntityRecord>; total: number | null }> {
     // Every id sorts after the empty string, so the first page is the same range seek.
     const params = { type, after: after ?? '', limit: neo4j.int(first + 1), ...claimFilterParams(filter) };
-    const [row] = await this.db.read<{ entities: EntityRecord[]; total: number | null }>(pageCypher(type, withTotal, filter), params, {
+    const [row] = await this.db.read<{ entities: EntityRecord[]; total: number | null }>(pageCypher(type, withTotal, filter, read), params, {
       name: 'entities page',
     });
-    return { page: toPage(row?.entities ?? [], first, (entity) => entity.id), total: row?.total ?? null };
+    const entities = row?.entities ?? [];
+    for (const entity of entities) withDefaults(entity);
+    return { page: toPage(entities, first, (entity) => entity.id), total: row?.total ?? null };
   }
 
   /** The best `first` matches; with a set of properties, the entities carry only those (see entityProjection). */

@@ -14,8 +14,9 @@ import { connectionOf } from './support/connection.js';
 import { inputIssueError } from './support/input-errors.js';
 import { ReportInputRef, toReportInputs } from './support/report-input.js';
 import { relationsRequestAhead } from './support/relations-request.js';
-import { namedIn, selectedFieldNames, selectsField } from './support/selection.js';
+import { propertiesToRead, selectedFieldNames, selectsField } from './support/selection.js';
 import { ArgumentError } from '../model/input-error.js';
+import { ENTITY_VALUE_PROPERTIES } from '../claims/values.js';
 
 const OBJECT_NAME: Record<EntityType, string> = { PERSON: 'Person', ORGANIZATION: 'Organization', COUNTRY: 'Country', LOCATION: 'Location', EVENT: 'Event' };
 
@@ -97,7 +98,9 @@ builder.queryFields((t) => ({
     resolve: async (_root, args, ctx, info) => {
       const first = pageSizeOf(args.first);
       const filter = claimFilterOf(args);
-      const { page, total } = await ctx.repos.entities.page(args.type ?? null, first, decodeCursor(args.after), selectsField(info, 'totalCount'), filter);
+      // The page's records serve only this selection (they prime no loader), so they carry only what it names.
+      const read = propertiesToRead(ENTITY_PROPERTIES, ENTITY_VALUE_PROPERTIES, selectedFieldNames(info));
+      const { page, total } = await ctx.repos.entities.page(args.type ?? null, first, decodeCursor(args.after), selectsField(info, 'totalCount'), filter, read);
       for (const entity of page.items) markReadUnder(entity, filter);
       return { page, totalCount: () => Promise.resolve(total ?? 0) };
     },
@@ -116,7 +119,7 @@ builder.queryFields((t) => ({
       const first = checkRange('first', args.first ?? 10, LIMITS.searchSize);
       if (args.query.length > 500) throw new ArgumentError('query', 'Argument "query" is longer than 500 characters.');
       // The hits' records serve only this selection (they prime no loader), so they carry only what it names.
-      const read = new Set(namedIn(ENTITY_PROPERTIES, selectedFieldNames(info)));
+      const read = propertiesToRead(ENTITY_PROPERTIES, ENTITY_VALUE_PROPERTIES, selectedFieldNames(info));
       const filter = claimFilterOf(args);
       const hits = await ctx.repos.entities.search(args.query, args.types?.length ? args.types : null, first, read, filter);
       for (const hit of hits) markReadUnder(hit.entity, filter);

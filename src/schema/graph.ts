@@ -8,7 +8,8 @@ import { RelationTypeEnum } from './enums.js';
 import { checkRange } from './support/limits.js';
 import { LIMITS } from '../model/limits.js';
 import { RelationRef } from './relation.js';
-import { namedIn, selectedFieldNames } from './support/selection.js';
+import { propertiesToRead, selectedFieldNames } from './support/selection.js';
+import { ENTITY_VALUE_PROPERTIES, RELATION_VALUE_PROPERTIES } from '../claims/values.js';
 
 /**
  * A neighbourhood or path reads only the properties its selection names
@@ -17,7 +18,7 @@ import { namedIn, selectedFieldNames } from './support/selection.js';
  */
 function readsOf(info: GraphQLResolveInfo): SubgraphReads {
   const names = selectedFieldNames(info);
-  return { entity: new Set(namedIn(ENTITY_PROPERTIES, names)), relation: new Set(namedIn(RELATION_PROPERTIES, names)) };
+  return { entity: propertiesToRead(ENTITY_PROPERTIES, ENTITY_VALUE_PROPERTIES, names), relation: propertiesToRead(RELATION_PROPERTIES, RELATION_VALUE_PROPERTIES, names) };
 }
 
 const SubgraphRef = builder.objectRef<Subgraph>('Subgraph').implement({

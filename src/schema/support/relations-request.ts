@@ -6,7 +6,8 @@ import type { Direction, RelationsOfRequest } from '../../repositories/relation-
 import { ENTITY_PROPERTIES, REPORT_LOOKUPS } from '../../repositories/records.js';
 import { claimFilterOf, type ClaimFilterArgs } from './claim-filter.js';
 import { pageSizeOf } from './limits.js';
-import { childFields, namedIn, selectedFieldNames, selectsField, selectsPath, type SelectionScope } from './selection.js';
+import { childFields, namedIn, propertiesToRead, selectedFieldNames, selectsField, selectsPath, type SelectionScope } from './selection.js';
+import { ENTITY_VALUE_PROPERTIES } from '../../claims/values.js';
 
 export interface RelationsArgs extends ClaimFilterArgs {
   types?: readonly RelationType[] | null;
@@ -30,7 +31,7 @@ export function relationsRequest(args: RelationsArgs, selection: SelectionScope,
     after: decodeCursor(args.after),
     withTotal: selectsField(selection, 'totalCount'),
     withReports: selectsPath(selection, ['edges', 'node', 'reportedBy']),
-    endpointProperties: namedIn(ENTITY_PROPERTIES, names),
+    endpointProperties: [...propertiesToRead(ENTITY_PROPERTIES, ENTITY_VALUE_PROPERTIES, names)],
     reportLookups: namedIn(REPORT_LOOKUPS, names),
     filter: claimFilterOf(args, parentFilter),
   };

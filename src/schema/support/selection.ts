@@ -50,3 +50,15 @@ export function namedIn<T extends string>(allowed: readonly T[], names: Readonly
 export function childFields(info: SelectionScope, name: string): FieldNode[] {
   return info.fieldNodes.flatMap((node) => (node.selectionSet?.selections ?? []).filter((selection): selection is FieldNode => selection.kind === 'Field' && selection.name.value === name));
 }
+
+/**
+ * The properties a record read for this selection must carry: those it names
+ * anywhere below, and the shown values when it asks for `alternatives`, which
+ * mark the shown value preferred (a value an editor pinned is not the one the
+ * rule would choose, so the record must hold it).
+ */
+export function propertiesToRead<P extends string>(all: readonly P[], shownValues: readonly string[], names: ReadonlySet<string>): Set<P> {
+  const read = new Set(namedIn(all, names));
+  if (names.has('alternatives')) for (const property of all) if (shownValues.includes(property)) read.add(property);
+  return read;
+}

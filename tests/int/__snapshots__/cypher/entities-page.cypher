@@ -5,9 +5,7 @@ CALL () {
   WITH n
   ORDER BY n.type, n.id
   LIMIT $limit
-  RETURN collect({ id: n.id, type: n.type, name: n.name, aliases: coalesce(n.aliases, []),
-  description: n.description, title: n.title, category: n.category, startDate: n.startDate, endDate: n.endDate,
-  sourceCount: n.sourceCount, independentSourceCount: n.independentSourceCount, firstReportedAt: n.firstReportedAt, lastReportedAt: n.lastReportedAt, status: n.status, disputed: n.disputed }) AS entities
+  RETURN collect(n { .id, .type, .name }) AS entities
 }
 CALL () { MATCH (c:Person) RETURN count(c) AS total }
 RETURN entities, total
