@@ -64,10 +64,12 @@ export interface FilterTarget {
   met: boolean | null;
 }
 
-const ratio = (a: number | undefined, b: number | undefined) => (a !== undefined && b !== undefined && b > 0 ? Math.round((a / b) * 100) / 100 : null);
+/** Ratios are rounded to hundredths for the reports; a target's verdict takes them unrounded (`exact`), so 1.254 never passes 1.25. */
+const ratio = (a: number | undefined, b: number | undefined, exact = false) =>
+  a !== undefined && b !== undefined && b > 0 ? (exact ? a / b : Math.round((a / b) * 100) / 100) : null;
 
-export function p50Ratio(workload: WorkloadResult, of: ContenderName, to: ContenderName): number | null {
-  return ratio(workload.latency[of]?.p50, workload.latency[to]?.p50);
+export function p50Ratio(workload: WorkloadResult, of: ContenderName, to: ContenderName, exact = false): number | null {
+  return ratio(workload.latency[of]?.p50, workload.latency[to]?.p50, exact);
 }
 
 /**
@@ -78,19 +80,19 @@ export function p50Ratio(workload: WorkloadResult, of: ContenderName, to: Conten
  * their ratio mostly compares different requests; this compares like with
  * like. Null for result files written before the samples were kept.
  */
-export function pairedRatio(workload: WorkloadResult, of: ContenderName, to: ContenderName): number | null {
-  return pairedMedian(workload.latency[of], workload.latency[to]);
+export function pairedRatio(workload: WorkloadResult, of: ContenderName, to: ContenderName, exact = false): number | null {
+  return pairedMedian(workload.latency[of], workload.latency[to], exact);
 }
 
 /** The median over the rounds of one latency's time divided by the other's in the same round. */
-export function pairedMedian(of: Latency | undefined, to: Latency | undefined): number | null {
+export function pairedMedian(of: Latency | undefined, to: Latency | undefined, exact = false): number | null {
   const mine = of?.inRoundOrder;
   const theirs = to?.inRoundOrder;
   if (!mine || !theirs || mine.length !== theirs.length || mine.length === 0) return null;
   const ratios = mine.map((ms, i) => ms / theirs[i]!).sort((a, b) => a - b);
   const middle = ratios.length / 2;
   const median = ratios.length % 2 ? ratios[Math.floor(middle)]! : (ratios[middle - 1]! + ratios[middle]!) / 2;
-  return Math.round(median * 100) / 100;
+  return exact ? median : Math.round(median * 100) / 100;
 }
 
 /** Each workload's filtered variants against its unfiltered run: minSources against the issue's limit, asOf reported only. */

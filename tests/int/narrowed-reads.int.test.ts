@@ -81,4 +81,21 @@ describe('alternatives on a narrowed read', () => {
     });
     expect(around.neighborhood.nodes.find((entity) => entity.id === described!.id)).toEqual(stored.entity);
   });
+
+  it("mark a relation's preferred role as relation(id) does, on neighbourhood relations, after an editor pinned one", async () => {
+    type Relation = { id: string; type: string; from: { id: string }; to: { id: string }; roles: Array<{ value: string; preferred: boolean }> };
+    const RELATION = 'id type from { id } to { id } roles { value preferred }';
+    // A relation whose reports give a role, so the rule prefers one.
+    const around = await api.data<{ neighborhood: { relations: Relation[] } }>(`{ neighborhood(id: "liu-xiaowu", depth: 1) { relations { ${RELATION} } } }`);
+    const withRole = around.neighborhood.relations.find((relation) => relation.roles.some((role) => role.preferred));
+    expect(withRole, 'a seed relation with a reported role').toBeDefined();
+    const pinned = await api.query('mutation($input: RelationInput!) { upsertRelation(input: $input) { id role } }', {
+      input: { id: withRole!.id, type: withRole!.type, from: withRole!.from.id, to: withRole!.to.id, role: 'a role an editor wrote, which no report gives' },
+    });
+    expect(pinned.errors).toBeUndefined();
+    const stored = await api.data<{ relation: Relation }>(`query($id: ID!) { relation(id: $id) { ${RELATION} } }`, { id: withRole!.id });
+    expect(stored.relation.roles.filter((role) => role.preferred)).toEqual([]);
+    const again = await api.data<{ neighborhood: { relations: Relation[] } }>(`{ neighborhood(id: "liu-xiaowu", depth: 1) { relations { ${RELATION} } } }`);
+    expect(again.neighborhood.relations.find((relation) => relation.id === withRole!.id)).toEqual(stored.relation);
+  });
 });

@@ -54,4 +54,9 @@ describe("the benchmark's targets", () => {
       met: false,
     });
   });
+
+  it('judges the unrounded ratio: 1.254 shows as 1.25 and still misses 1.25', () => {
+    const targets = checkTargets(run([workload('q1', [12.54], [20], [10], [100, 90])]));
+    expect(find(targets, 'q1', 'raw-http', 'p50 latency')).toMatchObject({ ratio: 1.25, limit: 1.25, met: false });
+  });
 });

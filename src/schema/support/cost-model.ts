@@ -28,7 +28,7 @@ function count(value: unknown, fallback: number, range: { min: number; max: numb
 /** `first` items of a connection: its `edges` list has that many. */
 const connection =
   (range: { min: number; max: number }): FieldCostRule =>
-  (args) => ({ lists: { edges: count(args.first, 20, range) } });
+  (args) => ({ lists: { edges: count(args.first, LIMITS.pageSize.default, range) } });
 
 const neighborhood: FieldCostRule = (args) => {
   const depth = count(args.depth, 1, LIMITS.neighborhoodDepth);

@@ -53,12 +53,12 @@ export function childFields(info: SelectionScope, name: string): FieldNode[] {
 
 /**
  * The properties a record read for this selection must carry: those it names
- * anywhere below, and the shown values when it asks for `alternatives`, which
- * mark the shown value preferred (a value an editor pinned is not the one the
+ * anywhere below, and the shown values when it asks for `alternatives` or a
+ * relation's `roles`, which mark the shown value preferred (a value an editor pinned is not the one the
  * rule would choose, so the record must hold it).
  */
 export function propertiesToRead<P extends string>(all: readonly P[], shownValues: readonly string[], names: ReadonlySet<string>): Set<P> {
   const read = new Set(namedIn(all, names));
-  if (names.has('alternatives')) for (const property of all) if (shownValues.includes(property)) read.add(property);
+  if (names.has('alternatives') || names.has('roles')) for (const property of all) if (shownValues.includes(property)) read.add(property);
   return read;
 }
