@@ -4,6 +4,7 @@ import type { WorkloadParams } from './params.js';
 import type { WorkloadResult } from './run-workloads.js';
 import { startNewsgraph } from './servers.js';
 import type { Workload } from './workloads.js';
+import { round2 } from './numbers.js';
 
 /** A newsgraph instance started on the loaded graph, as a user restarting the service meets it. */
 export interface ColdStart {
@@ -12,8 +13,6 @@ export interface ColdStart {
   /** Per workload: its first answer after /ready (first parameter), the warm p50 of the same run, and first over warm. */
   firstAnswers: Array<{ workload: string; firstMs: number; warmP50Ms: number | null; ratio: number | null }>;
 }
-
-const round2 = (value: number) => Math.round(value * 100) / 100;
 
 /**
  * Run after the workloads, so their warm p50s are known. Neo4j stays up and

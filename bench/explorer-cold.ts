@@ -7,6 +7,7 @@ import type { GraphQLRequest } from '../explorer/src/queries.js';
 import { explorerSession } from './explorer-cold-session.js';
 import { startColdService, type WarmUpLog } from './explorer-cold-server.js';
 import { gitState } from './git-state.js';
+import { median, round2 } from './numbers.js';
 
 /**
  * npm run bench:cold -- [--rounds 3] [--warm 7] [--label text]
@@ -27,12 +28,6 @@ const { values: args } = parseArgs({
 const rounds = Number(args.rounds);
 const warmRepeats = Number(args.warm);
 const command = `npm run bench:cold -- ${process.argv.slice(2).join(' ')}`.trim();
-const round2 = (n: number) => Math.round(n * 100) / 100;
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-};
 
 /** An answer with errors (a statement stopped by its timeout on a loaded machine): its time, and the error kept in the result. */
 const errors: string[] = [];

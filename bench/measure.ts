@@ -1,6 +1,7 @@
 import autocannon from 'autocannon';
 import type { Contender, ContenderName } from './contenders.js';
 import type { Params, Workload } from './workloads.js';
+import { round2 } from './numbers.js';
 
 /** Latency percentiles in milliseconds. */
 export interface Latency {
@@ -12,15 +13,13 @@ export interface Latency {
   inRoundOrder?: number[];
 }
 
-const toHundredths = (value: number) => Math.round(value * 100) / 100;
-
 export function percentiles(samples: number[]): Latency {
   const sorted = [...samples].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? NaN;
   return {
-    p50: toHundredths(at(0.5)),
-    p95: toHundredths(at(0.95)),
-    mean: toHundredths(sorted.reduce((sum, v) => sum + v, 0) / (sorted.length || 1)),
+    p50: round2(at(0.5)),
+    p95: round2(at(0.95)),
+    mean: round2(sorted.reduce((sum, v) => sum + v, 0) / (sorted.length || 1)),
     samples: sorted.length,
   };
 }
@@ -49,7 +48,7 @@ export async function interleavedLatency<P>(
       if (turn >= warmup) samples[index]!.push(performance.now() - started);
     }
   }
-  return Object.fromEntries(askers.map(([name], i) => [name, { ...percentiles(samples[i]!), inRoundOrder: samples[i]!.map(toHundredths) }]));
+  return Object.fromEntries(askers.map(([name], i) => [name, { ...percentiles(samples[i]!), inRoundOrder: samples[i]!.map(round2) }]));
 }
 
 /** Each contender's latency on one workload, by `interleavedLatency`. */

@@ -9,6 +9,7 @@ import { DATA_SEED, KNOBS, SCALES, type ScaleName } from './config.js';
 import { generatedFile, graphCounts, openBenchDatabase, wipeAll } from './db.js';
 import { gitState } from './git-state.js';
 import { recordsLoaded } from './ingest/records.js';
+import { median, round2 } from './numbers.js';
 
 /**
  * npm run bench:outbox -- --scale S|M [--rounds N]
@@ -28,13 +29,6 @@ if (!scale || scaleName === 'L') throw new Error('--scale must be S or M');
 const rounds = Number(values.rounds ?? (scaleName === 'S' ? 4 : 2));
 const git = gitState();
 const progress = (line: string) => console.error(`[outbox ${scaleName}] ${line}`);
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
-const round2 = (x: number) => Math.round(x * 100) / 100;
 
 const file = await generatedFile(scale.entities, DATA_SEED);
 // The warm-up loads take the small scale's stream: they only have to warm the JVM and the plans.

@@ -1,9 +1,7 @@
 import type { BenchResult } from './results.js';
+import { num } from './numbers.js';
 
 /** The sections of what users feel: the API's cold start, its memory under load, ingest through the API. */
-
-const num = (value: number | null | undefined, digits = 1) =>
-  value === null || value === undefined || Number.isNaN(value) ? '–' : value.toLocaleString('en', { maximumFractionDigits: digits });
 
 function coldStart(result: BenchResult): string[] {
   const cold = result.coldStart;

@@ -9,6 +9,7 @@ import { checkTargets } from './targets.js';
 import { extraSections } from './report-extra.js';
 import { VARIANTS } from './filters.js';
 import { FAILED, type WorkloadResult } from './run-workloads.js';
+import { num } from './numbers.js';
 
 /**
  * The details of one run in markdown, written next to its result file
@@ -16,8 +17,6 @@ import { FAILED, type WorkloadResult } from './run-workloads.js';
  * scale in docs/benchmarks.md, between markers, with --docs.
  */
 
-const num = (value: number | null | undefined, digits = 1) =>
-  value === null || value === undefined || Number.isNaN(value) ? '–' : value.toLocaleString('en', { maximumFractionDigits: digits });
 const cell = (text: string) => text.replace(/\|/g, '\\|');
 
 export function overrideText({ knobs, why }: KnobOverride): string {

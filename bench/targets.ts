@@ -2,6 +2,7 @@ import { TARGETS } from './config.js';
 import type { ContenderName } from './contenders.js';
 import type { BenchResult } from './results.js';
 import { p50Ratio, pairedRatio } from './results.js';
+import { round2 } from './numbers.js';
 
 /**
  * One target of issue 19 checked against one run, as the result file records
@@ -21,7 +22,6 @@ export interface Target {
 }
 
 const within = (ratio: number | null, limit: number, bound: Target['bound']) => (ratio === null ? null : bound === 'at most' ? ratio <= limit : ratio >= limit);
-const round2 = (value: number) => Math.round(value * 100) / 100;
 
 /** `exact` is the ratio unrounded: the verdict is taken on it, the file shows it to hundredths. */
 function target(
