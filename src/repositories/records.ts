@@ -136,15 +136,25 @@ export const distinctAliases = (list: string) => `reduce(kept = [], alias IN ${l
 /** Cypher: the aliases in `list` joined into the one string the full-text index reads. */
 export const aliasTextOf = (list: string) => `reduce(joined = '', alias IN ${list} | CASE joined WHEN '' THEN alias ELSE joined + ' | ' + alias END)`;
 
-export const SOURCE_PROJECTION = (s: string) => `${s} { .id, .name, .kind, url: ${s}.url, entityId: ${s}.entityId, independenceGroup: ${s}.independenceGroup }`;
+/** Source properties beside id (always read), that a projection may leave unread. */
+export const SOURCE_PROPERTIES = ['name', 'kind', 'url', 'entityId', 'independenceGroup'] as const;
+export type SourceProperty = (typeof SOURCE_PROPERTIES)[number];
+
+/** A source over `s`: every property, or those `read` names (a map projection gives an absent property as null). */
+export const sourceProjection = (s: string, read: PropertiesToRead<SourceProperty> = 'all') =>
+  `${s} { .id${SOURCE_PROPERTIES.filter((p) => reads(read, p))
+    .map((p) => `, .${p}`)
+    .join('')} }`;
+
+export const SOURCE_PROJECTION = (s: string) => sourceProjection(s);
 
 export const DOCUMENT_PROJECTION = (d: string) => `${d} { .id, title: ${d}.title, publishedAt: ${d}.publishedAt, url: ${d}.url }`;
 
-/** A relation with its endpoint records, over `r`; the endpoints carry the properties `read` names. */
-export const relationProjection = (
-  read: PropertiesToRead<EntityProperty> = 'all',
-) => `{ id: r.id, type: type(r), from: startNode(r).id, to: endNode(r).id, role: r.role,
-  startDate: r.startDate, endDate: r.endDate, ${corroborationEntries('r')},
+/** A relation with its endpoint records, over `r`; the endpoints carry the properties `read` names, the relation those `relationRead` names. */
+export const relationProjection = (read: PropertiesToRead<EntityProperty> = 'all', relationRead: PropertiesToRead<RelationProperty> = 'all') =>
+  `{ id: r.id, type: type(r), from: startNode(r).id, to: endNode(r).id${RELATION_PROPERTIES.filter((p) => reads(relationRead, p))
+    .map((p) => `, ${p}: r.${p}`)
+    .join('')},
   fromEntity: [x IN [startNode(r)] | ${entityProjection('x', read)}][0], toEntity: [x IN [endNode(r)] | ${entityProjection('x', read)}][0] }`;
 
 export const RELATION_PROJECTION = relationProjection();
@@ -172,19 +182,54 @@ const REPORT_LOOKUP_PROJECTIONS: Record<ReportLookup, string> = {
   attributedTo: `attributedTo: COLLECT { MATCH (p:Entity {id: rb.attributedToId}) RETURN ${entityProjection('p')} }[0]`,
 };
 
+/** Report properties beside id, sourceId and reportedAt (always read: asOf counts reports by their date), that a projection may leave unread. */
+export const REPORT_PROPERTIES = [
+  'documentId',
+  'quote',
+  'start',
+  'end',
+  'attributedToId',
+  'method',
+  'rule',
+  'confidence',
+  'origin',
+  'values',
+  'subjectId',
+] as const;
+export type ReportProperty = (typeof REPORT_PROPERTIES)[number];
+
+const REPORT_ENTRIES: Record<ReportProperty, string> = {
+  documentId: 'documentId: rb.documentId',
+  quote: 'quote: rb.quote',
+  start: 'start: rb.start',
+  end: 'end: rb.end',
+  attributedToId: 'attributedToId: rb.attributedToId',
+  method: `method: coalesce(rb.method, '${DEFAULT_REPORT_METHOD}')`,
+  rule: 'rule: rb.rule',
+  confidence: 'confidence: rb.confidence',
+  origin: 'origin: rb.origin',
+  values: `values: ${valuesProjection('rb')}`,
+  subjectId: 'subjectId: coalesce(startNode(rb).id, startNode(rb).relationId)',
+};
+
+/** What a narrowed report read carries: its own properties and its source's. */
+export interface ReportRead {
+  report: PropertiesToRead<ReportProperty>;
+  source: PropertiesToRead<SourceProperty>;
+}
+export const FULL_REPORT_READ: ReportRead = { report: 'all', source: 'all' };
+
 /**
  * A report over `rb`. A lookup left out leaves its key absent, and the Report
  * resolvers then load it by id if it is asked for after all: a narrower read
- * costs a round trip at worst, never a wrong answer.
+ * costs a round trip at worst, never a wrong answer. A narrowed `read` leaves
+ * the other properties absent: such a record serves only the selection it was read for.
  */
-export const reportProjection = (
-  lookups: readonly ReportLookup[] = REPORT_LOOKUPS,
-) => `{ id: rb.id, sourceId: endNode(rb).id, documentId: rb.documentId, quote: rb.quote, start: rb.start,
-  end: rb.end, reportedAt: rb.reportedAt, attributedToId: rb.attributedToId,
-  method: coalesce(rb.method, '${DEFAULT_REPORT_METHOD}'), rule: rb.rule, confidence: rb.confidence,
-  origin: rb.origin, values: ${valuesProjection('rb')},
-  subjectId: coalesce(startNode(rb).id, startNode(rb).relationId),
-  source: [x IN [endNode(rb)] | ${SOURCE_PROJECTION('x')}][0]${lookups.map((lookup) => `,\n  ${REPORT_LOOKUP_PROJECTIONS[lookup]}`).join('')} }`;
+export const reportProjection = (lookups: readonly ReportLookup[] = REPORT_LOOKUPS, read: ReportRead = FULL_REPORT_READ) =>
+  `{ id: rb.id, sourceId: endNode(rb).id, reportedAt: rb.reportedAt${REPORT_PROPERTIES.filter((p) => reads(read.report, p))
+    .map((p) => `, ${REPORT_ENTRIES[p]}`)
+    .join('')},
+  source: [x IN [endNode(rb)] | ${sourceProjection('x', read.source)}][0]${lookups.map((lookup) => `,\n  ${REPORT_LOOKUP_PROJECTIONS[lookup]}`).join('')} }`;
 
 export const REPORT_PROJECTION = reportProjection();
 

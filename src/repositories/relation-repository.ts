@@ -14,7 +14,11 @@ import {
   type EntityProperty,
   type EntityRecord,
   type RelationRecord,
+  type RelationProperty,
   type ReportLookup,
+  type ReportProperty,
+  type ReportRead,
+  type SourceProperty,
 } from './records.js';
 
 export type Direction = 'OUT' | 'IN' | 'BOTH';
@@ -22,8 +26,8 @@ export type Direction = 'OUT' | 'IN' | 'BOTH';
 const ARROWS: Record<Direction, [string, string]> = { OUT: ['-', '->'], IN: ['<-', '-'], BOTH: ['-', '-'] };
 
 // A relation's reports hang on its claim; read with the page when the selection asks for them, they cost no round trip.
-const withReports = (lookups: readonly ReportLookup[]) =>
-  `{ .*, reports: COLLECT { MATCH ${relationReportsPattern('r.id')} RETURN ${reportProjection(lookups)} AS report ORDER BY rb.id } }`;
+const withReports = (lookups: readonly ReportLookup[], read: ReportRead) =>
+  `{ .*, reports: COLLECT { MATCH ${relationReportsPattern('r.id')} RETURN ${reportProjection(lookups, read)} AS report ORDER BY rb.id } }`;
 
 /** One page of relations for each of many entities, with the entities themselves, in one statement (no N+1). */
 function relationsOfCypher(request: RelationsOfRequest): string {
@@ -33,7 +37,7 @@ function relationsOfCypher(request: RelationsOfRequest): string {
   // Under a filter the far end is named, to check that it passes too; `n` is checked where it is matched.
   const pattern = `(n)${left}[r:${relationTypeExpression(types)}]${right}(${filtered ? 'm' : ''}:Entity)`;
   const visible = filtered ? `${relationPasses('r', request.filter)} AND ${entityVisible('m', request.filter)}` : '';
-  const relation = relationProjection(new Set(request.endpointProperties));
+  const relation = relationProjection(new Set(request.endpointProperties), new Set(request.relationProperties));
   // The count runs only when the caller asked for totalCount.
   const total = request.withTotal
     ? `CALL (n) { MATCH ${pattern}${visible ? ` WHERE ${visible}` : ''} RETURN count(DISTINCT r) AS total }`
@@ -48,7 +52,7 @@ CALL (n) {
   ORDER BY r.id
   LIMIT $limit
   WITH r, ${relation} AS relation
-  RETURN collect(${request.withReports ? `relation ${withReports(request.reportLookups)}` : 'relation'}) AS relations
+  RETURN collect(${request.withReports ? `relation ${withReports(request.reportLookups, { report: new Set(request.reportProperties), source: new Set(request.sourceProperties) })}` : 'relation'}) AS relations
 }
 ${total}
 RETURN n.id AS id, ${ENTITY_PROJECTION} AS entity, relations, total`;
@@ -70,6 +74,11 @@ export interface RelationsOfRequest {
   withReports: boolean;
   /** The endpoint properties to read (the others are left out: see entityProjection). */
   endpointProperties: readonly EntityProperty[];
+  /** The relation properties to read beside id, type and endpoints. */
+  relationProperties: readonly RelationProperty[];
+  /** The properties each report read with the page carries beside id, source id and date, and those of its source. */
+  reportProperties: readonly ReportProperty[];
+  sourceProperties: readonly SourceProperty[];
   /** What to look up for each report read with the page. */
   reportLookups: readonly ReportLookup[];
   /** Only relations visible under it, of an entity visible under it (none when the entity is not). */

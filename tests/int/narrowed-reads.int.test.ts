@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { seededApi } from '../helpers/api.js';
+import { smallBundle } from '../helpers/bundles.js';
 
 /**
  * Pages, search hits and neighbourhoods read only the properties their
@@ -97,5 +98,88 @@ describe('alternatives on a narrowed read', () => {
     expect(stored.relation.roles.filter((role) => role.preferred)).toEqual([]);
     const again = await api.data<{ neighborhood: { relations: Relation[] } }>(`{ neighborhood(id: "liu-xiaowu", depth: 1) { relations { ${RELATION} } } }`);
     expect(again.neighborhood.relations.find((relation) => relation.id === withRole!.id)).toEqual(stored.relation);
+  });
+});
+
+describe("an entity's page of relations", () => {
+  const REPORT =
+    'quote start end reportedAt method rule confidence origin document { id title } attributedTo { id name } source { id name kind url independenceGroup entity { id } }';
+  const RELATION = `id type role startDate endDate sourceCount independentSourceCount firstReportedAt lastReportedAt status disputed from { id name } to { id name } reportedBy { ${REPORT} }`;
+  type Relation = Record<string, unknown> & { id: string };
+  type Relations = { entity: { relations: { edges: Array<{ node: Relation }> } } };
+
+  async function pageOf(id: string, fields: string, filter = '', fragments = '') {
+    const page = await api.data<Relations>(
+      `query($id: ID!) { entity(id: $id${filter}) { relations(first: 50) { edges { node { ${fields} } } } } } ${fragments}`,
+      { id },
+    );
+    return page.entity.relations.edges.map((edge) => edge.node);
+  }
+
+  async function asByIdFor(id: string, fields: string, fragments = '') {
+    const relations = await pageOf(id, fields, '', fragments);
+    expect(relations.length).toBeGreaterThan(0);
+    for (const relation of relations) {
+      const stored = await api.data<{ relation: Relation }>(`query($id: ID!) { relation(id: $id) { ${fields} } } ${fragments}`, { id: relation.id });
+      expect(relation, relation.id).toEqual(stored.relation);
+    }
+  }
+
+  it('carries every selected property of relations and their reports, asked for all of them or for a few', async () => {
+    for (const entity of ['liu-xiaowu', 'china']) {
+      await asByIdFor(entity, RELATION);
+      await asByIdFor(entity, 'id reportedBy { quote source { name } }');
+      await asByIdFor(entity, 'id role reportedBy { reportedAt method document { title } }');
+      await asByIdFor(entity, 'id ... on Relation { reportedBy { ...R } }', 'fragment R on Report { confidence source { kind url } }');
+    }
+  });
+
+  it('asked for a few report fields, gives the same reports as asked for all, in the same order', async () => {
+    const full = await pageOf('china', `id reportedBy { ${REPORT} }`);
+    const few = await pageOf('china', 'id reportedBy { quote source { name } }');
+    const project = (relations: Relation[]) =>
+      relations.map((relation) => ({
+        id: relation.id,
+        reports: (relation.reportedBy as Array<Record<string, unknown> & { source: { name: string } }>).map((report) => ({
+          id: report.id,
+          quote: report.quote,
+          source: { name: report.source.name },
+        })),
+      }));
+    expect(project(few)).toEqual(project(full));
+  });
+
+  it('under asOf, counts and lists the reports dated by then, asked with or without the counts', async () => {
+    const asOf = ', asOf: "2021-08-03"';
+    const withCounts = await pageOf('china', 'id sourceCount status reportedBy { quote reportedAt }', asOf);
+    const without = await pageOf('china', 'id reportedBy { quote reportedAt }', asOf);
+    expect(without).toEqual(withCounts.map(({ id, reportedBy }) => ({ id, reportedBy })));
+    for (const relation of withCounts) {
+      const dates = (relation.reportedBy as Array<{ reportedAt: string | null }>).map((report) => report.reportedAt);
+      for (const date of dates) expect(date !== null && date <= '2021-08-03', `${relation.id}: ${date}`).toBe(true);
+    }
+  });
+
+  it('on machine-made reports of grouped sources, gives their confidence, and under asOf counts the group once', async () => {
+    const ingest = 'mutation($b: JSON!) { ingestBundle(bundle: $b) { reports } }';
+    const relationId = 'nr-jane-roe-member-of-alpha-corp';
+    for (const [index, source] of ['nr-alpha-wire', 'nr-beta-wire'].entries()) {
+      const bundle = smallBundle({ documentId: `nr-doc-${index}`, prefix: 'nr-' });
+      bundle.sources = [{ id: source, name: `Wire ${index}`, kind: 'outlet' }];
+      for (const report of bundle.reports) {
+        report.id = `${report.id}-${index}`;
+        report.source = source;
+        Object.assign(report, { method: 'extracted', rule: 'test-rule', confidence: 0.5 + index / 4 });
+      }
+      expect((await api.query(ingest, { b: bundle })).errors).toBeUndefined();
+    }
+    expect((await api.query('mutation { groupSources(ids: ["nr-alpha-wire", "nr-beta-wire"], group: "nr-wires") { id } }')).errors).toBeUndefined();
+
+    const narrow = await pageOf('nr-jane-roe', 'id independentSourceCount reportedBy { confidence }', ', asOf: "2030-01-01"');
+    const full = await pageOf('nr-jane-roe', `id independentSourceCount reportedBy { ${REPORT} }`, ', asOf: "2030-01-01"');
+    const relation = narrow.find((r) => r.id === relationId)!;
+    expect(relation).toEqual({ id: relationId, independentSourceCount: 1, reportedBy: [{ confidence: 0.5 }, { confidence: 0.75 }] });
+    expect(full.find((r) => r.id === relationId)!.independentSourceCount).toBe(1);
+    expect((await pageOf('nr-jane-roe', 'id reportedBy { confidence }')).find((r) => r.id === relationId)!.reportedBy).toEqual(relation.reportedBy);
   });
 });

@@ -51,6 +51,9 @@ async function statementsUnder(filter: ClaimFilter): Promise<Sent[]> {
         withTotal,
         withReports: true,
         endpointProperties: ['name'],
+        relationProperties: ['role'],
+        reportProperties: ['quote'],
+        sourceProperties: ['name'],
         reportLookups: [],
         filter,
       };

@@ -3,11 +3,20 @@ import type { RelationType } from '../../model/types.js';
 import { sameFilter, type ClaimFilter } from '../../repositories/claim-filter.js';
 import { decodeCursor } from '../../repositories/cursor.js';
 import type { Direction, RelationsOfRequest } from '../../repositories/relation-repository.js';
-import { ENTITY_PROPERTIES, REPORT_LOOKUPS } from '../../repositories/records.js';
+import {
+  CORROBORATION_PROPERTIES,
+  ENTITY_PROPERTIES,
+  RELATION_PROPERTIES,
+  REPORT_LOOKUPS,
+  REPORT_PROPERTIES,
+  SOURCE_PROPERTIES,
+  type ReportProperty,
+  type SourceProperty,
+} from '../../repositories/records.js';
 import { claimFilterOf, type ClaimFilterArgs } from './claim-filter.js';
 import { pageSizeOf } from './limits.js';
 import { childFields, namedIn, propertiesToRead, selectedFieldNames, selectsField, selectsPath, type SelectionScope } from './selection.js';
-import { ENTITY_VALUE_PROPERTIES } from '../../claims/values.js';
+import { ENTITY_VALUE_PROPERTIES, RELATION_VALUE_PROPERTIES } from '../../claims/values.js';
 
 export interface RelationsArgs extends ClaimFilterArgs {
   types?: readonly RelationType[] | null;
@@ -32,9 +41,37 @@ export function relationsRequest(args: RelationsArgs, selection: SelectionScope,
     withTotal: selectsField(selection, 'totalCount'),
     withReports: selectsPath(selection, ['edges', 'node', 'reportedBy']),
     endpointProperties: [...propertiesToRead(ENTITY_PROPERTIES, ENTITY_VALUE_PROPERTIES, names)],
+    relationProperties: [...propertiesToRead(RELATION_PROPERTIES, RELATION_VALUE_PROPERTIES, names)],
+    ...reportPropertiesFor(names),
     reportLookups: namedIn(REPORT_LOOKUPS, names),
     filter: claimFilterOf(args, parentFilter),
   };
+}
+
+/** The Report fields that read a report property other than id, source and date. */
+const REPORT_PROPERTY_OF_FIELD: Readonly<Record<string, ReportProperty>> = {
+  quote: 'quote',
+  start: 'start',
+  end: 'end',
+  document: 'documentId',
+  attributedTo: 'attributedToId',
+  method: 'method',
+  rule: 'rule',
+  confidence: 'confidence',
+  origin: 'origin',
+};
+const SOURCE_PROPERTY_OF_FIELD = { name: 'name', kind: 'kind', url: 'url', entity: 'entityId', independenceGroup: 'independenceGroup' } as const;
+
+/**
+ * What the reports read with a page must carry for this selection. A
+ * relation's corroboration fields (under asOf), its alternatives and roles
+ * count its reports by every property, so asking for any of them reads them whole.
+ */
+function reportPropertiesFor(names: ReadonlySet<string>): Pick<RelationsOfRequest, 'reportProperties' | 'sourceProperties'> {
+  if ([...CORROBORATION_PROPERTIES, 'alternatives', 'roles'].some((name) => names.has(name))) return { reportProperties: REPORT_PROPERTIES, sourceProperties: SOURCE_PROPERTIES };
+  // In the closed lists' order, so that one selection always makes one request (the loader's key).
+  const named = <P extends string>(all: readonly P[], fieldOf: Readonly<Record<string, P>>) => all.filter((property) => Object.entries(fieldOf).some(([field, p]) => p === property && names.has(field)));
+  return { reportProperties: named(REPORT_PROPERTIES, REPORT_PROPERTY_OF_FIELD), sourceProperties: named<SourceProperty>(SOURCE_PROPERTIES, SOURCE_PROPERTY_OF_FIELD) };
 }
 
 /**

@@ -8,8 +8,7 @@ CALL (n) {
   WITH DISTINCT r
   ORDER BY r.id
   LIMIT $limit
-  WITH r, { id: r.id, type: type(r), from: startNode(r).id, to: endNode(r).id, role: r.role,
-  startDate: r.startDate, endDate: r.endDate, sourceCount: r.sourceCount, independentSourceCount: r.independentSourceCount, firstReportedAt: r.firstReportedAt, lastReportedAt: r.lastReportedAt, status: r.status, disputed: r.disputed,
+  WITH r, { id: r.id, type: type(r), from: startNode(r).id, to: endNode(r).id,
   fromEntity: [x IN [startNode(r)] | x { .id, .type }][0], toEntity: [x IN [endNode(r)] | x { .id, .type }][0] } AS relation
   RETURN collect(relation) AS relations
 }

@@ -8,14 +8,9 @@ CALL (n) {
   ORDER BY r.id
   LIMIT $limit
   WITH r, { id: r.id, type: type(r), from: startNode(r).id, to: endNode(r).id, role: r.role,
-  startDate: r.startDate, endDate: r.endDate, sourceCount: r.sourceCount, independentSourceCount: r.independentSourceCount, firstReportedAt: r.firstReportedAt, lastReportedAt: r.lastReportedAt, status: r.status, disputed: r.disputed,
   fromEntity: [x IN [startNode(r)] | x { .id, .type, .name }][0], toEntity: [x IN [endNode(r)] | x { .id, .type, .name }][0] } AS relation
-  RETURN collect(relation { .*, reports: COLLECT { MATCH (:Claim {relationId: r.id})-[rb:REPORTED_BY]->(:Source) RETURN { id: rb.id, sourceId: endNode(rb).id, documentId: rb.documentId, quote: rb.quote, start: rb.start,
-  end: rb.end, reportedAt: rb.reportedAt, attributedToId: rb.attributedToId,
-  method: coalesce(rb.method, 'manual'), rule: rb.rule, confidence: rb.confidence,
-  origin: rb.origin, values: rb { .description, .title, .category, .startDate, .endDate, .role },
-  subjectId: coalesce(startNode(rb).id, startNode(rb).relationId),
-  source: [x IN [endNode(rb)] | x { .id, .name, .kind, url: x.url, entityId: x.entityId, independenceGroup: x.independenceGroup }][0] } AS report ORDER BY rb.id } }) AS relations
+  RETURN collect(relation { .*, reports: COLLECT { MATCH (:Claim {relationId: r.id})-[rb:REPORTED_BY]->(:Source) RETURN { id: rb.id, sourceId: endNode(rb).id, reportedAt: rb.reportedAt, quote: rb.quote,
+  source: [x IN [endNode(rb)] | x { .id, .name }][0] } AS report ORDER BY rb.id } }) AS relations
 }
 CALL (n) { MATCH (n)-[r:PARTICIPATES_IN|COMMANDS|MEMBER_OF|LOCATED_IN]-(:Entity) RETURN count(DISTINCT r) AS total }
 RETURN n.id AS id, { id: n.id, type: n.type, name: n.name, aliases: coalesce(n.aliases, []),
@@ -25,12 +20,8 @@ RETURN n.id AS id, { id: n.id, type: n.type, name: n.name, aliases: coalesce(n.a
 // statement 2 of 2
 UNWIND $ids AS id
 MATCH (:Entity {id: id})-[rb:REPORTED_BY]->(:Source)
-RETURN { id: rb.id, sourceId: endNode(rb).id, documentId: rb.documentId, quote: rb.quote, start: rb.start,
-  end: rb.end, reportedAt: rb.reportedAt, attributedToId: rb.attributedToId,
-  method: coalesce(rb.method, 'manual'), rule: rb.rule, confidence: rb.confidence,
-  origin: rb.origin, values: rb { .description, .title, .category, .startDate, .endDate, .role },
-  subjectId: coalesce(startNode(rb).id, startNode(rb).relationId),
-  source: [x IN [endNode(rb)] | x { .id, .name, .kind, url: x.url, entityId: x.entityId, independenceGroup: x.independenceGroup }][0],
+RETURN { id: rb.id, sourceId: endNode(rb).id, reportedAt: rb.reportedAt, documentId: rb.documentId, quote: rb.quote, start: rb.start, end: rb.end, attributedToId: rb.attributedToId, method: coalesce(rb.method, 'manual'), rule: rb.rule, confidence: rb.confidence, origin: rb.origin, values: rb { .description, .title, .category, .startDate, .endDate, .role }, subjectId: coalesce(startNode(rb).id, startNode(rb).relationId),
+  source: [x IN [endNode(rb)] | x { .id, .name, .kind, .url, .entityId, .independenceGroup }][0],
   document: COLLECT { MATCH (d:Document {id: rb.documentId}) RETURN d { .id, title: d.title, publishedAt: d.publishedAt, url: d.url } }[0],
   attributedTo: COLLECT { MATCH (p:Entity {id: rb.attributedToId}) RETURN { id: p.id, type: p.type, name: p.name, aliases: coalesce(p.aliases, []),
   description: p.description, title: p.title, category: p.category, startDate: p.startDate, endDate: p.endDate,

@@ -1,5 +1,5 @@
 // statement 1 of 2
-UNWIND $ids AS id MATCH (s:Source {id: id}) RETURN s { .id, .name, .kind, url: s.url, entityId: s.entityId, independenceGroup: s.independenceGroup } AS source
+UNWIND $ids AS id MATCH (s:Source {id: id}) RETURN s { .id, .name, .kind, .url, .entityId, .independenceGroup } AS source
 
 // statement 2 of 2
 UNWIND $ids AS id
@@ -8,12 +8,8 @@ CALL (s) {
   MATCH (s)<-[rb:REPORTED_BY]-()
   WHERE $after IS NULL OR rb.id > $after
   WITH rb ORDER BY rb.id LIMIT $limit
-  RETURN collect({ id: rb.id, sourceId: endNode(rb).id, documentId: rb.documentId, quote: rb.quote, start: rb.start,
-  end: rb.end, reportedAt: rb.reportedAt, attributedToId: rb.attributedToId,
-  method: coalesce(rb.method, 'manual'), rule: rb.rule, confidence: rb.confidence,
-  origin: rb.origin, values: rb { .description, .title, .category, .startDate, .endDate, .role },
-  subjectId: coalesce(startNode(rb).id, startNode(rb).relationId),
-  source: [x IN [endNode(rb)] | x { .id, .name, .kind, url: x.url, entityId: x.entityId, independenceGroup: x.independenceGroup }][0],
+  RETURN collect({ id: rb.id, sourceId: endNode(rb).id, reportedAt: rb.reportedAt, documentId: rb.documentId, quote: rb.quote, start: rb.start, end: rb.end, attributedToId: rb.attributedToId, method: coalesce(rb.method, 'manual'), rule: rb.rule, confidence: rb.confidence, origin: rb.origin, values: rb { .description, .title, .category, .startDate, .endDate, .role }, subjectId: coalesce(startNode(rb).id, startNode(rb).relationId),
+  source: [x IN [endNode(rb)] | x { .id, .name, .kind, .url, .entityId, .independenceGroup }][0],
   document: COLLECT { MATCH (d:Document {id: rb.documentId}) RETURN d { .id, title: d.title, publishedAt: d.publishedAt, url: d.url } }[0],
   attributedTo: COLLECT { MATCH (p:Entity {id: rb.attributedToId}) RETURN { id: p.id, type: p.type, name: p.name, aliases: coalesce(p.aliases, []),
   description: p.description, title: p.title, category: p.category, startDate: p.startDate, endDate: p.endDate,
