@@ -3,7 +3,7 @@ import { basename, relative } from 'node:path';
 import { PROJECT_ROOT } from '../src/project.js';
 import type { KnobOverride } from './config.js';
 import { CONTENDERS, LABEL, type ContenderName } from './contenders.js';
-import type { IngestComparison, IngestResults } from './ingest/run.js';
+import { INGEST_CONTENDERS, INGEST_LABEL, type IngestComparison, type IngestResults } from './ingest/run.js';
 import { p50Ratio, pairedMedian, pairedRatio, type BenchResult } from './results.js';
 import { checkTargets } from './targets.js';
 import { extraSections } from './report-extra.js';
@@ -64,13 +64,13 @@ function ingestTable(title: string, comparison: IngestComparison): string[] {
   const raw = comparison.runs.raw?.recordsPerSecond;
   const lines = [`${title}: ${num(comparison.records, 0)} records, same graph from every contender: **${comparison.sameGraph ? 'yes' : 'NO'}**`, ''];
   lines.push('| contender | seconds | records/s | share of raw rate | peak RSS MiB | graph digest |', '| --- | --- | --- | --- | --- | --- |');
-  for (const name of CONTENDERS) {
+  for (const name of INGEST_CONTENDERS) {
     const run = comparison.runs[name];
     if (!run) continue;
     const repeats = run.repeats && run.repeats.length > 1 ? ` (runs: ${run.repeats.map((rate) => num(rate, 0)).join(', ')}/s)` : '';
     const extra = `${run.validationSeconds !== undefined ? ` (validation pass alone: ${num(run.validationSeconds, 2)} s)` : ''}${repeats}`;
     lines.push(
-      `| ${LABEL[name]} | ${num(run.seconds)}${extra} | ${num(run.recordsPerSecond, 0)} | ${raw ? num(run.recordsPerSecond / raw, 2) : '–'} | ${run.peakRssMiB === null ? 'n/a (in-process)' : num(run.peakRssMiB, 0)} | \`${run.digest.hash}\` |`,
+      `| ${INGEST_LABEL[name]} | ${num(run.seconds)}${extra} | ${num(run.recordsPerSecond, 0)} | ${raw ? num(run.recordsPerSecond / raw, 2) : '–'} | ${run.peakRssMiB === null ? 'n/a (in-process)' : num(run.peakRssMiB, 0)} | \`${run.digest.hash}\` |`,
     );
   }
   return lines;
@@ -228,9 +228,12 @@ export function scaleMarkdown(result: BenchResult): string {
     lines.push(
       '#### Ingest',
       '',
-      ...ingestTable('Full stream (newsgraph and the raw floor, each loaded twice in the order raw, newsgraph, newsgraph, raw; the mean)', result.ingest.full),
+      ...ingestTable(
+        'Full stream (the contenders listed, each loaded twice in a mirrored order such as raw, newsgraph, newsgraph, raw; the mean)',
+        result.ingest.full,
+      ),
       '',
-      ...ingestTable('Prefix of the same stream (all three)', result.ingest.prefix),
+      ...ingestTable('Prefix of the same stream (every contender, once)', result.ingest.prefix),
       '',
     );
     lines.push(...ingestCosts(result.ingest.costs), '');

@@ -6,6 +6,7 @@ import { wipeAll } from '../db.js';
 import { peakRssMiB, resetPeakRss } from '../machine.js';
 import type { ServerProcess } from '../servers.js';
 import { graphDigest, type GraphDigest } from './digest.js';
+import { neo4jGraphqlCypherIngest } from './neo4j-graphql-cypher-ingest.js';
 import { neo4jGraphqlIngest } from './neo4j-graphql-ingest.js';
 import { profileIngest, type IngestCost } from './profile-ingest.js';
 import { rawIngest } from './raw-ingest.js';
@@ -32,9 +33,19 @@ export interface IngestRun {
   repeats?: number[];
 }
 
+/** The ingest's contenders: the read contenders' three, and @neo4j/graphql's second write path (its `@cypher` UNWIND mutations). */
+export type IngestContender = Exclude<ContenderName, 'raw-http'> | 'neo4j-graphql-cypher';
+export const INGEST_CONTENDERS: IngestContender[] = ['newsgraph', 'neo4j-graphql', 'neo4j-graphql-cypher', 'raw'];
+export const INGEST_LABEL: Record<IngestContender, string> = {
+  newsgraph: 'newsgraph',
+  'neo4j-graphql': '@neo4j/graphql, generated nested creates',
+  'neo4j-graphql-cypher': '@neo4j/graphql, @cypher UNWIND mutations',
+  raw: 'raw Cypher in-process',
+};
+
 export interface IngestComparison {
   records: number;
-  runs: Partial<Record<ContenderName, IngestRun>>;
+  runs: Partial<Record<IngestContender, IngestRun>>;
   sameGraph: boolean;
 }
 
@@ -86,7 +97,7 @@ export function newsgraphChild(
 }
 
 async function loadWith(
-  name: ContenderName,
+  name: IngestContender,
   db: BenchDatabase,
   library: ServerProcess,
   path: string,
@@ -99,7 +110,7 @@ async function loadWith(
     return { records, seconds: (performance.now() - started) / 1000, peakRssMiB: null };
   }
   resetPeakRss(library.pid);
-  const records = await neo4jGraphqlIngest(library.url, path, batchSize);
+  const records = await (name === 'neo4j-graphql' ? neo4jGraphqlIngest : neo4jGraphqlCypherIngest)(library.url, path, batchSize);
   return { records, seconds: (performance.now() - started) / 1000, peakRssMiB: peakRssMiB(library.pid) };
 }
 
@@ -108,11 +119,11 @@ async function compare(
   db: BenchDatabase,
   library: ServerProcess,
   path: string,
-  order: ContenderName[],
+  order: IngestContender[],
   batchSize: number,
   progress: (line: string) => void,
 ): Promise<IngestComparison> {
-  const all: Partial<Record<ContenderName, IngestRun[]>> = {};
+  const all: Partial<Record<IngestContender, IngestRun[]>> = {};
   for (const name of order) {
     await wipeAll(db.driver, db.database);
     const run = await loadWith(name, db, library, path, batchSize);
@@ -121,8 +132,8 @@ async function compare(
     progress(`  ingest ${name}: ${run.records} records in ${run.seconds.toFixed(1)} s (${Math.round(run.records / run.seconds)}/s), graph ${digest.hash}`);
   }
   await wipeAll(db.driver, db.database);
-  const runs: Partial<Record<ContenderName, IngestRun>> = {};
-  for (const [name, list] of Object.entries(all) as Array<[ContenderName, IngestRun[]]>) {
+  const runs: Partial<Record<IngestContender, IngestRun>> = {};
+  for (const [name, list] of Object.entries(all) as Array<[IngestContender, IngestRun[]]>) {
     const seconds = list.reduce((sum, run) => sum + run.seconds, 0) / list.length;
     const peaks = list.map((run) => run.peakRssMiB).filter((peak): peak is number => peak !== null);
     runs[name] = {
@@ -137,7 +148,7 @@ async function compare(
   return { records: all[order[0]!]![0]!.records, runs, sameGraph: hashes.size === 1 };
 }
 
-async function warmUp(db: BenchDatabase, library: ServerProcess, name: ContenderName, path: string, batchSize: number): Promise<void> {
+async function warmUp(db: BenchDatabase, library: ServerProcess, name: IngestContender, path: string, batchSize: number): Promise<void> {
   await wipeAll(db.driver, db.database);
   await loadWith(name, db, library, path, batchSize);
 }
@@ -150,10 +161,18 @@ export async function runIngestComparison(
   progress: (line: string) => void,
 ): Promise<IngestResults> {
   await warmUp(db, library, 'neo4j-graphql', files.libraryWarmup, batchSize);
+  await warmUp(db, library, 'neo4j-graphql-cypher', files.warmup, batchSize);
   await warmUp(db, library, 'raw', files.warmup, batchSize);
   await warmUp(db, library, 'newsgraph', files.warmup, batchSize);
-  const prefix = await compare(db, library, files.prefix, ['neo4j-graphql', 'raw', 'newsgraph'], batchSize, progress);
-  const full = await compare(db, library, files.full, ['raw', 'newsgraph', 'newsgraph', 'raw'], batchSize, progress);
+  const prefix = await compare(db, library, files.prefix, ['neo4j-graphql', 'neo4j-graphql-cypher', 'raw', 'newsgraph'], batchSize, progress);
+  const full = await compare(
+    db,
+    library,
+    files.full,
+    ['raw', 'newsgraph', 'neo4j-graphql-cypher', 'neo4j-graphql-cypher', 'newsgraph', 'raw'],
+    batchSize,
+    progress,
+  );
   const costs = await profileIngest(db, files.profile, batchSize);
   progress(
     `  ingest db hits per record: ${Object.entries(costs)
