@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Builds the explorer into dist/explorer with Vite, unless it is already newer than
-// its sources (explorer/ and package-lock.json). `--force` always builds.
+// its sources (explorer/, the shared modules it imports, and package-lock.json). `--force` always builds.
 // Used by `npm run build`, by `prestart`, and by the browser tests.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,7 +17,9 @@ function newest(path) {
 }
 
 const force = process.argv.includes('--force');
-if (!force && existsSync(index) && statSync(index).mtimeMs >= Math.max(newest(here), newest(join(root, 'package-lock.json')))) {
+// The modules outside explorer/ that the explorer imports: what it shares with the service and the CLI.
+const shared = [join(root, 'src', 'model', 'ingest-summary.ts'), join(root, 'src', 'changes', 'kinds.ts')];
+if (!force && existsSync(index) && statSync(index).mtimeMs >= Math.max(newest(here), newest(join(root, 'package-lock.json')), ...shared.map(newest))) {
   console.log('explorer: dist/explorer is up to date');
   process.exit(0);
 }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Driver } from 'neo4j-driver';
+import { CORROBORATION_PROPERTIES } from '../../src/repositories/records.js';
 
 /**
  * A digest of the whole graph, to check that the three ingest contenders
@@ -33,28 +34,9 @@ const TIMESTAMPS = ['createdAt', 'ingestedAt'];
 const NEWSGRAPH_ONLY = {
   labels: ['TextBand', 'Change', 'ChangeCounter'],
   types: ['FILED_UNDER'],
-  nodeProperties: [
-    'sourceCount',
-    'independentSourceCount',
-    'firstReportedAt',
-    'lastReportedAt',
-    'status',
-    'disputed',
-    'pinned',
-    'refreshed',
-    'key',
-    'minhash',
-    'wire',
-    'copyOf',
-    'voiceOrigin',
-  ],
+  nodeProperties: [...CORROBORATION_PROPERTIES, 'pinned', 'refreshed', 'key', 'minhash', 'wire', 'copyOf', 'voiceOrigin'],
   relationshipProperties: [
-    'sourceCount',
-    'independentSourceCount',
-    'firstReportedAt',
-    'lastReportedAt',
-    'status',
-    'disputed',
+    ...CORROBORATION_PROPERTIES,
     // A REPORTED_BY's origin and the values its report gives of its subject.
     'origin',
     'description',

@@ -82,37 +82,18 @@ interface EntityDef {
   out: Array<[field: string, type: string, target: string]>;
 }
 
+type RelationField = EntityDef['out'][number];
+const PARTICIPATES_IN: RelationField = ['participatesIn', 'PARTICIPATES_IN', 'Event'];
+const COMMANDS: RelationField = ['commands', 'COMMANDS', 'Entity'];
+const MEMBER_OF: RelationField = ['memberOf', 'MEMBER_OF', 'Organization'];
+const LOCATED_IN: RelationField = ['locatedIn', 'LOCATED_IN', 'Entity'];
+
 const ENTITY_DEFS: EntityDef[] = [
-  {
-    name: 'Person',
-    label: 'Person',
-    extra: 'title: String',
-    out: [
-      ['participatesIn', 'PARTICIPATES_IN', 'Event'],
-      ['commands', 'COMMANDS', 'Entity'],
-      ['memberOf', 'MEMBER_OF', 'Organization'],
-    ],
-  },
-  {
-    name: 'Organization',
-    label: 'Organization',
-    extra: 'category: String',
-    out: [
-      ['participatesIn', 'PARTICIPATES_IN', 'Event'],
-      ['memberOf', 'MEMBER_OF', 'Organization'],
-    ],
-  },
-  {
-    name: 'Country',
-    label: 'Country',
-    extra: '',
-    out: [
-      ['participatesIn', 'PARTICIPATES_IN', 'Event'],
-      ['memberOf', 'MEMBER_OF', 'Organization'],
-    ],
-  },
-  { name: 'Location', label: 'Location', extra: '', out: [['locatedIn', 'LOCATED_IN', 'Entity']] },
-  { name: 'Event', label: 'Event', extra: 'startDate: String\n  endDate: String', out: [['locatedIn', 'LOCATED_IN', 'Entity']] },
+  { name: 'Person', label: 'Person', extra: 'title: String', out: [PARTICIPATES_IN, COMMANDS, MEMBER_OF] },
+  { name: 'Organization', label: 'Organization', extra: 'category: String', out: [PARTICIPATES_IN, MEMBER_OF] },
+  { name: 'Country', label: 'Country', extra: '', out: [PARTICIPATES_IN, MEMBER_OF] },
+  { name: 'Location', label: 'Location', extra: '', out: [LOCATED_IN] },
+  { name: 'Event', label: 'Event', extra: 'startDate: String\n  endDate: String', out: [LOCATED_IN] },
 ];
 
 function entityType(def: EntityDef): string {

@@ -1,3 +1,4 @@
+import type { DraftReport, ReportMethod } from './review/types.js';
 import type { EntityDetail, RelationDetail, Report } from './types.js';
 
 /**
@@ -13,19 +14,8 @@ export interface Bundle {
   sources: Array<{ id: string; name: string; kind: string; url?: string; entity?: string }>;
   entities: Array<Record<string, unknown>>;
   relations: Array<Record<string, unknown>>;
-  reports: Array<{
-    id: string;
-    subject: { entity: string } | { relation: string };
-    source: string;
-    quote: string;
-    start: number;
-    end: number;
-    reportedAt?: string;
-    attributedTo?: string;
-    method: 'manual' | 'extracted' | 'reviewed';
-    rule?: string;
-    confidence?: number;
-  }>;
+  /** Reports as the review page drafts them; the explorer's own always name their method. */
+  reports: Array<DraftReport & { method: ReportMethod }>;
 }
 
 export interface LeftOut {

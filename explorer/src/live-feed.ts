@@ -1,3 +1,4 @@
+import { CHANGE_KINDS } from '../../src/changes/kinds.js';
 import { GRAPHQL_ENDPOINT } from './api.js';
 import { readEventStream } from './sse.js';
 
@@ -7,16 +8,8 @@ import { readEventStream } from './sse.js';
  * can change what it draws. live.ts decides when to follow and what to draw.
  */
 
-/** Kinds that can change what the view draws. Documents and sources alone do not. */
-export const LIVE_KINDS = [
-  'ENTITY_UPSERTED',
-  'ENTITY_DELETED',
-  'ENTITIES_MERGED',
-  'RELATION_UPSERTED',
-  'RELATION_DELETED',
-  'REPORT_ADDED',
-  'SOURCE_GROUPED',
-] as const;
+/** Kinds that can change what the view draws: all but those of documents and sources alone. */
+export const LIVE_KINDS = CHANGE_KINDS.filter((kind) => kind !== 'DOCUMENT_INGESTED' && kind !== 'SOURCE_UPSERTED');
 /** The API's limit on `entityIds`. */
 export const MAX_LIVE_IDS = 1000;
 

@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { IngestReport } from '../ingest/batch.js';
 import type { Bundle } from '../model/bundle-schema.js';
+import { INGEST_SUMMARY_SELECTION } from '../model/ingest-summary.js';
 import type { ValidationIssue } from '../model/references.js';
 import { invalidMessage } from './ingest-files.js';
 
@@ -12,12 +13,7 @@ import { invalidMessage } from './ingest-files.js';
 
 const INGEST_MUTATION = `mutation CliIngest($bundle: JSON!, $replaceDocument: Boolean) {
   ingestBundle(bundle: $bundle, replaceDocument: $replaceDocument) {
-    documents sources reports
-    entities { created matched ambiguous }
-    relations { created matched }
-    createdEntityIds
-    matches { id matchedId by value }
-    ambiguities { id name candidates }
+    ${INGEST_SUMMARY_SELECTION}
   }
 }`;
 

@@ -1,57 +1,33 @@
 import { GraphQLError } from 'graphql';
 
+/** What can go wrong at the database, each with the code and the safe message a caller gets. */
+const KINDS = {
+  unavailable: { code: 'DATABASE_UNAVAILABLE', message: 'The graph database is unavailable. Try again shortly.' },
+  constraintViolation: { code: 'CONSTRAINT_VIOLATION', message: 'The write conflicts with existing data (a unique key is already taken).' },
+  timeout: { code: 'QUERY_TIMEOUT', message: 'The query took too long and was stopped.' },
+  auth: { code: 'DATABASE_AUTH_FAILED', message: 'The service could not authenticate to the graph database.' },
+  busy: { code: 'DATABASE_BUSY', message: 'The graph database is busy with conflicting work. Try again.' },
+  // A node the write needed was deleted by a concurrent commit (a merge or a delete of the same entity).
+  concurrentChange: { code: 'CONCURRENT_CHANGE', message: 'An entity this write needs was merged or deleted at the same moment. Try again.' },
+  unexpected: { code: 'DATABASE_ERROR', message: 'The graph database returned an unexpected error.' },
+} as const;
+
+export type DatabaseErrorKind = keyof typeof KINDS;
+
 /**
- * Typed database errors. They extend GraphQLError so Yoga's masking lets
- * their (safe, Cypher-free) message and `extensions.code` through.
+ * A typed database error. It extends GraphQLError so Yoga's masking lets its
+ * (safe, Cypher-free) message and `extensions.code` through; `kind` tells
+ * the service's own code what happened. The driver's error stays as `cause`,
+ * not enumerable, so it reaches logs and never a response.
  */
 export class DatabaseError extends GraphQLError {
-  constructor(message: string, code: string, options: { cause?: unknown; details?: Record<string, unknown> } = {}) {
-    super(message, { extensions: { code, ...options.details }, originalError: undefined });
-    this.name = new.target.name;
-    if (options.cause !== undefined) Object.defineProperty(this, 'cause', { value: options.cause, enumerable: false });
-  }
-}
-
-export class DatabaseUnavailableError extends DatabaseError {
-  constructor(cause?: unknown) {
-    super('The graph database is unavailable. Try again shortly.', 'DATABASE_UNAVAILABLE', { cause });
-  }
-}
-
-export class ConstraintViolationError extends DatabaseError {
-  constructor(cause?: unknown) {
-    super('The write conflicts with existing data (a unique key is already taken).', 'CONSTRAINT_VIOLATION', { cause });
-  }
-}
-
-export class QueryTimeoutError extends DatabaseError {
-  constructor(cause?: unknown) {
-    super('The query took too long and was stopped.', 'QUERY_TIMEOUT', { cause });
-  }
-}
-
-export class DatabaseAuthError extends DatabaseError {
-  constructor(cause?: unknown) {
-    super('The service could not authenticate to the graph database.', 'DATABASE_AUTH_FAILED', { cause });
-  }
-}
-
-export class DatabaseBusyError extends DatabaseError {
-  constructor(cause?: unknown) {
-    super('The graph database is busy with conflicting work. Try again.', 'DATABASE_BUSY', { cause });
-  }
-}
-
-/** A node the write needed was deleted by a concurrent commit (a merge or a delete of the same entity). */
-export class ConcurrentChangeError extends DatabaseError {
-  constructor(cause?: unknown) {
-    super('An entity this write needs was merged or deleted at the same moment. Try again.', 'CONCURRENT_CHANGE', { cause });
-  }
-}
-
-export class UnexpectedDatabaseError extends DatabaseError {
-  constructor(cause?: unknown) {
-    super('The graph database returned an unexpected error.', 'DATABASE_ERROR', { cause });
+  constructor(
+    readonly kind: DatabaseErrorKind,
+    cause?: unknown,
+  ) {
+    super(KINDS[kind].message, { extensions: { code: KINDS[kind].code }, originalError: undefined });
+    this.name = 'DatabaseError';
+    if (cause !== undefined) Object.defineProperty(this, 'cause', { value: cause, enumerable: false });
   }
 }
 
@@ -65,23 +41,23 @@ function errorCode(error: unknown): string | undefined {
   return undefined;
 }
 
-/** Maps a neo4j-driver error (by its status code) to one of the typed errors above. */
+/** Maps a neo4j-driver error (by its status code) to a typed DatabaseError. */
 export function mapNeo4jError(error: unknown): DatabaseError {
   if (error instanceof DatabaseError) return error;
   const code = errorCode(error) ?? '';
   if (UNAVAILABLE_CODES.has(code) || code.startsWith('Neo.ClientError.Database.DatabaseNotFound')) {
-    return new DatabaseUnavailableError(error);
+    return new DatabaseError('unavailable', error);
   }
-  if (code === 'Neo.ClientError.Schema.ConstraintValidationFailed') return new ConstraintViolationError(error);
-  if (code === 'Neo.ClientError.Statement.EntityNotFound') return new ConcurrentChangeError(error);
+  if (code === 'Neo.ClientError.Schema.ConstraintValidationFailed') return new DatabaseError('constraintViolation', error);
+  if (code === 'Neo.ClientError.Statement.EntityNotFound') return new DatabaseError('concurrentChange', error);
   // A transaction stopped by its timeout while it waited for a lock: Neo4j 5 sends the ClientError spelling, older servers the TransientError one.
   if (code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut') || code.endsWith('.Transaction.LockClientStopped')) {
-    return new QueryTimeoutError(error);
+    return new DatabaseError('timeout', error);
   }
-  if (code.startsWith('Neo.ClientError.Security.')) return new DatabaseAuthError(error);
-  if (code.startsWith('Neo.TransientError.') || isPoolExhausted(error)) return new DatabaseBusyError(error);
-  if (isConnectionFailure(error)) return new DatabaseUnavailableError(error);
-  return new UnexpectedDatabaseError(error);
+  if (code.startsWith('Neo.ClientError.Security.')) return new DatabaseError('auth', error);
+  if (code.startsWith('Neo.TransientError.') || isPoolExhausted(error)) return new DatabaseError('busy', error);
+  if (isConnectionFailure(error)) return new DatabaseError('unavailable', error);
+  return new DatabaseError('unexpected', error);
 }
 
 function isPoolExhausted(error: unknown): boolean {

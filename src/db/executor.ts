@@ -2,7 +2,7 @@ import neo4j, { type Driver, type ManagedTransaction, type QueryResult, type Rec
 import { GraphQLError } from 'graphql';
 import type { Logger } from '../logger.js';
 import { KeyedQueue, Semaphore } from './admission.js';
-import { DatabaseUnavailableError, mapNeo4jError } from './errors.js';
+import { DatabaseError, mapNeo4jError } from './errors.js';
 import { isRehearsal, RehearsalRollback } from './rehearsal.js';
 import { LOCAL_ACTOR, type ChangeActor } from '../changes/kinds.js';
 import { APPEND_CHANGES, appendParams } from '../changes/outbox.js';
@@ -154,7 +154,7 @@ export class Executor {
   }
 
   private async run<T>(mode: AccessMode, work: TransactionWork<T>, options: RunOptions): Promise<T> {
-    if (this.shared.knownDown && !options.probe) throw new DatabaseUnavailableError();
+    if (this.shared.knownDown && !options.probe) throw new DatabaseError('unavailable');
     const log = options.log ?? this.log;
     const readAfter = this.consistency?.readAfter ?? [];
     const session = this.driver.session({
@@ -192,7 +192,7 @@ export class Executor {
       // Errors the work itself raised for the caller (validation, not found) pass through unchanged.
       if (error instanceof GraphQLError) throw error;
       const mapped = mapNeo4jError(error);
-      if (mapped instanceof DatabaseUnavailableError) for (const listener of this.shared.unavailableListeners) listener();
+      if (mapped.kind === 'unavailable') for (const listener of this.shared.unavailableListeners) listener();
       log.warn(
         { err: { code: (error as { code?: string }).code, message: (error as Error).message }, mappedTo: mapped.extensions.code, query: options.name },
         'cypher failed',

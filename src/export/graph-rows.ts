@@ -1,3 +1,5 @@
+import type { CorroborationFields, EntityRecord } from '../repositories/records.js';
+
 /**
  * The rows the export queries return: graph properties as stored, nulls
  * where a property is absent. Timestamps come as ISO strings.
@@ -21,18 +23,11 @@ export interface SourceRow {
   entityId: string | null;
 }
 
-export interface EntityRow {
-  id: string;
+/** An entity's stored properties (as the API's records name them), with its labels and creation time. */
+export interface EntityRow extends Omit<EntityRecord, 'type' | keyof CorroborationFields> {
   type: string;
   /** Sorted, e.g. ['Entity', 'Person']. */
   labels: string[];
-  name: string;
-  aliases: string[];
-  description: string | null;
-  title: string | null;
-  category: string | null;
-  startDate: string | null;
-  endDate: string | null;
   createdAt: string | null;
 }
 

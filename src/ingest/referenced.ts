@@ -1,5 +1,5 @@
 import type { CountingTransaction } from '../db/executor.js';
-import { ConcurrentChangeError } from '../db/errors.js';
+import { DatabaseError } from '../db/errors.js';
 import type { Batch } from './batch.js';
 import { lockEntities } from './locks.js';
 import { mergedInto } from './merged-ids.js';
@@ -45,7 +45,7 @@ export async function lockReferencedEntities(
     );
     // Missing and not merged: deleted, or never there; the writes treat it as before (an entity row recreates it).
     if (redirects.size === 0) return ids;
-    if (round === ROUNDS) throw new ConcurrentChangeError();
+    if (round === ROUNDS) throw new DatabaseError('concurrentChange');
     const next = new Map(ids);
     for (const id of bundleIds) {
       const target = redirects.get(graphId(id));

@@ -23,7 +23,7 @@ function list(value: unknown, what: string): Json[] {
   return value as Json[];
 }
 
-const TOKEN_KEYS = [
+export const TOKEN_KEYS = [
   'index',
   'word',
   'originalText',
@@ -38,7 +38,7 @@ const TOKEN_KEYS = [
 ] as const;
 const DEPENDENCY_KEYS = ['dep', 'governor', 'governorGloss', 'dependent', 'dependentGloss'] as const;
 const TIMEX_KEYS = ['tid', 'type', 'value', 'altValue'] as const;
-const MENTION_KEYS = [
+export const MENTION_KEYS = [
   'tokenBegin',
   'tokenEnd',
   'docTokenBegin',
@@ -51,7 +51,7 @@ const MENTION_KEYS = [
   'nerConfidences',
 ] as const;
 const KBP_KEYS = ['subject', 'subjectSpan', 'relation', 'relationSpan', 'object', 'objectSpan'] as const;
-const COREF_KEYS = [
+export const COREF_KEYS = [
   'id',
   'text',
   'type',

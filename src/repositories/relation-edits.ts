@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Executor } from '../db/executor.js';
-import { ConcurrentChangeError } from '../db/errors.js';
+import { DatabaseError } from '../db/errors.js';
 import { lockEntities } from '../ingest/locks.js';
 import { sameFactCall } from '../ingest/resolve.js';
 import { writeRelations } from '../ingest/write.js';
@@ -105,7 +105,7 @@ export class RelationEdits {
         await refreshCorroboration(tx, { entities: [], relations: [id] });
         const written = await tx.run(READ_BACK, { id });
         // Unreachable while the endpoints are locked; if it happens, the write must not be acknowledged.
-        if (written.records.length === 0) throw new ConcurrentChangeError();
+        if (written.records.length === 0) throw new DatabaseError('concurrentChange');
         recordChanges(tx, [{ kind: 'RELATION_UPSERTED', subjectId: id, entityIds: [input.from, input.to] }]);
         return written.records[0]!.get('relation') as RelationRecord;
       },

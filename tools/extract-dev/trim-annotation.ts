@@ -6,6 +6,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { NlpDocument, NlpSentence } from '../../src/nlp/annotation.js';
+import { COREF_KEYS, MENTION_KEYS, TOKEN_KEYS } from '../../src/nlp/corenlp-json.js';
 
 const [input, output] = process.argv.slice(2);
 if (!input || !output) throw new Error('usage: trim-annotation.ts IN.json OUT.json');
@@ -14,41 +15,15 @@ const doc = JSON.parse(readFileSync(input, 'utf8')) as NlpDocument;
 const pick = <T extends object>(value: T, keys: readonly string[]): Partial<T> =>
   Object.fromEntries(Object.entries(value).filter(([key]) => keys.includes(key))) as Partial<T>;
 
-const TOKEN_KEYS = ['index', 'word', 'originalText', 'lemma', 'characterOffsetBegin', 'characterOffsetEnd', 'pos', 'ner', 'normalizedNER', 'before', 'after'];
-const MENTION_KEYS = [
-  'tokenBegin',
-  'tokenEnd',
-  'docTokenBegin',
-  'docTokenEnd',
-  'text',
-  'characterOffsetBegin',
-  'characterOffsetEnd',
-  'ner',
-  'normalizedNER',
-  'nerConfidences',
-  'timex',
-];
-const COREF_KEYS = [
-  'id',
-  'text',
-  'type',
-  'number',
-  'gender',
-  'animacy',
-  'startIndex',
-  'endIndex',
-  'headIndex',
-  'sentNum',
-  'position',
-  'isRepresentativeMention',
-];
+// The fields the service keeps (src/nlp/corenlp-json.ts), and a mention's timex, which the fixtures keep whole.
+const MENTION_KEYS_WITH_TIMEX: readonly string[] = [...MENTION_KEYS, 'timex'];
 
 const trimmed = {
   sentences: doc.sentences.map((sentence: NlpSentence) => ({
     index: sentence.index,
     tokens: sentence.tokens.map((token) => pick(token, TOKEN_KEYS)),
     basicDependencies: sentence.basicDependencies,
-    entitymentions: sentence.entitymentions.map((mention) => pick(mention, MENTION_KEYS)),
+    entitymentions: sentence.entitymentions.map((mention) => pick(mention, MENTION_KEYS_WITH_TIMEX)),
   })),
   corefs: Object.fromEntries(Object.entries(doc.corefs).map(([id, chain]) => [id, chain.map((mention) => pick(mention, COREF_KEYS))])),
 };

@@ -80,22 +80,25 @@ export function* generateStream({ entities: total, seed, followUps: withFollowUp
     const text = new TextBuilder();
     const reports: NdjsonReport[] = [];
     const desk = sources.pickGeneral(random);
-    const report = (subject: NdjsonReport['subject'], sentence: string) => {
-      const speaker = random.chance(ATTRIBUTED_SHARE) ? sources.pickOfficial(random) : undefined;
+    // `rng` draws the speaker, then (through `otherSource`) the source, then the date, in that order: the stream depends on it.
+    const reportWith = (rng: typeof random, otherSource: () => string, subject: NdjsonReport['subject'], sentence: string) => {
+      const speaker = rng.chance(ATTRIBUTED_SHARE) ? sources.pickOfficial(rng) : undefined;
       const quote = speaker ? attributed(sentence, speaker.personName) : sentence;
       const { start, end } = text.append(quote);
       reports.push({
         document: documentId,
         id: `r${reports.length + 1}`,
         subject,
-        source: speaker ? speaker.id : random.chance(OTHER_SOURCE_SHARE) ? sources.pickGeneral(random) : desk,
+        source: speaker ? speaker.id : otherSource(),
         quote,
         start,
         end,
-        ...(random.chance(REPORTED_AT_SHARE) ? { reportedAt: publishedAt } : {}),
+        ...(rng.chance(REPORTED_AT_SHARE) ? { reportedAt: publishedAt } : {}),
         ...(speaker ? { attributedTo: speaker.personId } : {}),
       });
     };
+    const report = (subject: NdjsonReport['subject'], sentence: string) =>
+      reportWith(random, () => (random.chance(OTHER_SOURCE_SHARE) ? sources.pickGeneral(random) : desk), subject, sentence);
     entities.forEach((entity, offset) => {
       report({ entity: entity.id }, entitySentence(entity, random));
       for (const { relation, toIndex, toType } of relationsByEntity[offset]!) {
@@ -105,22 +108,7 @@ export function* generateStream({ entities: total, seed, followUps: withFollowUp
     if (followUps) {
       // Drawn from the follow-ups' own Random, after everything above: the rest of the stream does not change.
       const later = followUps.random;
-      for (const { subject, sentence } of followUps.take(documentIndex)) {
-        const speaker = later.chance(ATTRIBUTED_SHARE) ? sources.pickOfficial(later) : undefined;
-        const quote = speaker ? attributed(sentence, speaker.personName) : sentence;
-        const { start, end } = text.append(quote);
-        reports.push({
-          document: documentId,
-          id: `r${reports.length + 1}`,
-          subject,
-          source: speaker ? speaker.id : sources.pickGeneral(later),
-          quote,
-          start,
-          end,
-          ...(later.chance(REPORTED_AT_SHARE) ? { reportedAt: publishedAt } : {}),
-          ...(speaker ? { attributedTo: speaker.personId } : {}),
-        });
-      }
+      for (const { subject, sentence } of followUps.take(documentIndex)) reportWith(later, () => sources.pickGeneral(later), subject, sentence);
       entities.forEach((entity, offset) => {
         followUps.schedule(documentIndex, { kind: 'entity', index: first + offset, type: typeOf(first + offset) });
         for (const { relation, fromIndex, toIndex, toType } of relationsByEntity[offset]!) {

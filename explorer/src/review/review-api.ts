@@ -1,3 +1,4 @@
+import { INGEST_SUMMARY_SELECTION } from '../../../src/model/ingest-summary.js';
 import { ApiError, graphql } from '../api.js';
 import type { ArticleInput, DraftBundle, ExtractResult, IngestSummary } from './types.js';
 
@@ -12,12 +13,7 @@ const EXTRACT = `mutation ExtractDraft($input: ExtractInput!) {
 
 const INGEST = `mutation IngestReviewed($bundle: JSON!) {
   ingestBundle(bundle: $bundle) {
-    documents sources reports
-    entities { created matched ambiguous }
-    relations { created matched }
-    createdEntityIds
-    matches { id matchedId by value }
-    ambiguities { id name candidates }
+    ${INGEST_SUMMARY_SELECTION}
   }
 }`;
 

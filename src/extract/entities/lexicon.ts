@@ -152,37 +152,6 @@ export const OPERATION_NOUNS = new Set([
   'offensive',
 ]);
 
-/** Events named with their noun: "G20 summit", "COVID-19 pandemic", "Gaza war". */
-export const OCCASION_NOUNS = new Set([
-  'summit',
-  'conference',
-  'pandemic',
-  'epidemic',
-  'outbreak',
-  'war',
-  'election',
-  'elections',
-  'referendum',
-  'ceasefire',
-  'truce',
-  'crisis',
-  'invasion',
-  'withdrawal',
-  'talks',
-  'negotiations',
-  'games',
-  'olympics',
-  'earthquake',
-  'coup',
-  'uprising',
-  'revolution',
-  'protests',
-  'bombing',
-  'massacre',
-  'forum',
-  'meeting',
-]);
-
 /** Occasion nouns a country or place may name on its own ("the Ukraine war", "the Gaza ceasefire"). */
 export const PLACE_NAMED_OCCASIONS = new Set([
   'talks',
@@ -201,6 +170,22 @@ export const PLACE_NAMED_OCCASIONS = new Set([
   'revolution',
   'protests',
   'invasion',
+]);
+
+/** Events named with their noun: "G20 summit", "COVID-19 pandemic", "Gaza war"; every occasion a place may name, and these. */
+export const OCCASION_NOUNS = new Set([
+  ...PLACE_NAMED_OCCASIONS,
+  'conference',
+  'pandemic',
+  'epidemic',
+  'outbreak',
+  'withdrawal',
+  'games',
+  'olympics',
+  'bombing',
+  'massacre',
+  'forum',
+  'meeting',
 ]);
 
 /** Occasions an organization may name on its own ("the NATO summit"). */

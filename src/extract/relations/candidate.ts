@@ -17,6 +17,22 @@ export interface RelationDraft {
   confidence: number;
 }
 
+/**
+ * A relation from each of `froms` to each of `tos` (targets in the outer
+ * loop), with one draft's type, evidence and rule; `role` may word the role
+ * for each source entity. Pairs the model does not allow are left out later (undefined here).
+ */
+export function relationsAmong(
+  froms: readonly (ExtractedEntity | undefined)[],
+  tos: readonly (ExtractedEntity | undefined)[],
+  draft: Omit<RelationDraft, 'from' | 'to' | 'role'> & { role?: string | undefined | ((from: ExtractedEntity) => string) },
+): (ExtractedRelation | undefined)[] {
+  const { role, ...rest } = draft;
+  return tos.flatMap((to) =>
+    froms.map((from) => makeRelation({ ...rest, from, to, role: typeof role === 'function' ? (from ? role(from) : undefined) : role })),
+  );
+}
+
 /** A relation the model allows (endpoint types, no self relation), or nothing. */
 export function makeRelation(draft: RelationDraft): ExtractedRelation | undefined {
   const { from, to, type } = draft;

@@ -1,5 +1,5 @@
 import type { ExtractedRelation } from '../../types.js';
-import { clauseDate, makeRelation, phraseStart } from '../candidate.js';
+import { clauseDate, makeRelation, phraseStart, relationsAmong } from '../candidate.js';
 import { isAsserted } from './clause.js';
 import { compact, type SentenceRule } from './context.js';
 import { isLeaderRole, isRoleToken } from './titles.js';
@@ -92,21 +92,9 @@ export const changeOfCommand: SentenceRule = (graph, context) => {
         const first = Math.min(verb, token, noun);
         const last = Math.max(token, ...ofArcs.map((a) => a.dep));
         const date = role === 'outgoing commander' ? undefined : startDate;
-        for (const target of targets)
-          found.push(
-            makeRelation({
-              type: 'COMMANDS',
-              from: person,
-              to: target,
-              role,
-              startDate: date,
-              graph,
-              first,
-              last,
-              rule: 'change-of-command',
-              confidence: 0.75,
-            }),
-          );
+        found.push(
+          ...relationsAmong([person], targets, { type: 'COMMANDS', role, startDate: date, graph, first, last, rule: 'change-of-command', confidence: 0.75 }),
+        );
       }
     }
   }
@@ -145,21 +133,18 @@ export const appointedLeader: SentenceRule = (graph, context) => {
         const first = Math.min(subject.dep, verb);
         const last = Math.max(post, ...ofArcs.map((a) => a.dep));
         const startDate = graph.lemma(verb) === 'serve' ? undefined : clauseDate(graph, verb, context.article);
-        for (const target of targets)
-          found.push(
-            makeRelation({
-              type: 'COMMANDS',
-              from: person,
-              to: target,
-              role: role.toLowerCase(),
-              startDate,
-              graph,
-              first,
-              last,
-              rule: 'appointed-leader',
-              confidence: 0.7,
-            }),
-          );
+        found.push(
+          ...relationsAmong([person], targets, {
+            type: 'COMMANDS',
+            role: role.toLowerCase(),
+            startDate,
+            graph,
+            first,
+            last,
+            rule: 'appointed-leader',
+            confidence: 0.7,
+          }),
+        );
       }
     }
   }

@@ -1,5 +1,5 @@
 import type { ExtractedEntity, ExtractedRelation } from '../../types.js';
-import { makeRelation } from '../candidate.js';
+import { relationsAmong } from '../candidate.js';
 import type { SentenceGraph } from '../sentence-graph.js';
 import { isAsserted } from './clause.js';
 import { compact, type RuleContext, type SentenceRule } from './context.js';
@@ -68,22 +68,18 @@ export const sendsForces: SentenceRule = (graph, context) => {
     const participants = partners.flatMap((a) => participantsOf(graph, a.dep, context)).filter((p) => PARTICIPANT_TYPES.includes(p.type));
     const first = Math.min(verb, ...partners.map((a) => a.dep));
     const last = Math.max(verb, ...partners.map((a) => a.dep));
-    for (const participant of participants) {
-      const role = observing ? 'observer' : participant.type === 'ORGANIZATION' ? 'participating force' : 'participant';
-      found.push(
-        makeRelation({
-          type: 'PARTICIPATES_IN',
-          from: participant,
-          to: event,
-          role,
-          graph,
-          first,
-          last,
-          rule: named ? 'sends-forces' : 'sends-forces-to-event-in-focus',
-          confidence: named ? 0.65 : 0.45,
-        }),
-      );
-    }
+    const role = (participant: ExtractedEntity) => (observing ? 'observer' : participant.type === 'ORGANIZATION' ? 'participating force' : 'participant');
+    found.push(
+      ...relationsAmong(participants, [event], {
+        type: 'PARTICIPATES_IN',
+        role,
+        graph,
+        first,
+        last,
+        rule: named ? 'sends-forces' : 'sends-forces-to-event-in-focus',
+        confidence: named ? 0.65 : 0.45,
+      }),
+    );
   }
   return compact(found);
 };
@@ -106,22 +102,8 @@ export const participationNoun: SentenceRule = (graph, context) => {
     const owners = graph.children(noun, 'nmod:poss');
     const participants = owners.flatMap((a) => participantsOf(graph, a.dep, context));
     const last = Math.max(noun, ...graph.children(noun, 'nmod:of', 'nmod:in').map((a) => a.dep));
-    for (const event of events)
-      for (const participant of participants) {
-        found.push(
-          makeRelation({
-            type: 'PARTICIPATES_IN',
-            from: participant,
-            to: event,
-            role,
-            graph,
-            first: Math.min(noun, ...owners.map((a) => a.dep)),
-            last,
-            rule: 'participation-noun',
-            confidence: 0.6,
-          }),
-        );
-      }
+    const first = Math.min(noun, ...owners.map((a) => a.dep));
+    found.push(...relationsAmong(participants, events, { type: 'PARTICIPATES_IN', role, graph, first, last, rule: 'participation-noun', confidence: 0.6 }));
   }
   return compact(found);
 };

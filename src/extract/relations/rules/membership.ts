@@ -1,5 +1,5 @@
 import type { ExtractedEntity, ExtractedRelation } from '../../types.js';
-import { clauseDate, makeRelation } from '../candidate.js';
+import { clauseDate, makeRelation, relationsAmong } from '../candidate.js';
 import type { SentenceGraph } from '../sentence-graph.js';
 import { compact, type RuleContext, type SentenceRule } from './context.js';
 import { isUnitName } from './titles.js';
@@ -37,23 +37,9 @@ export const includesMembers: SentenceRule = (graph, context) => {
     ).filter((m) => asMembers || m.type === 'COUNTRY');
     const first = Math.min(verb, ...graph.children(verb, 'nsubj').map((a) => a.dep));
     const last = Math.max(verb, ...graph.children(verb, 'obj', 'obl:as').map((a) => a.dep));
-    for (const org of orgs) {
-      for (const member of members) {
-        found.push(
-          makeRelation({
-            type: 'MEMBER_OF',
-            from: member,
-            to: org,
-            role: memberRole(member),
-            graph,
-            first,
-            last,
-            rule: 'organization-includes-members',
-            confidence: 0.75,
-          }),
-        );
-      }
-    }
+    found.push(
+      ...relationsAmong(members, orgs, { type: 'MEMBER_OF', role: memberRole, graph, first, last, rule: 'organization-includes-members', confidence: 0.75 }),
+    );
   }
   return compact(found);
 };
@@ -73,12 +59,7 @@ export const memberNoun: SentenceRule = (graph, context) => {
     const members = resolveAll(graph, context, memberTokens);
     const first = Math.min(noun, ...memberTokens, ...orgArcs.map((a) => a.dep));
     const last = Math.max(noun, ...memberTokens, ...orgArcs.map((a) => a.dep));
-    for (const org of orgs)
-      for (const member of members) {
-        found.push(
-          makeRelation({ type: 'MEMBER_OF', from: member, to: org, role: memberRole(member), graph, first, last, rule: 'member-noun', confidence: 0.7 }),
-        );
-      }
+    found.push(...relationsAmong(members, orgs, { type: 'MEMBER_OF', role: memberRole, graph, first, last, rule: 'member-noun', confidence: 0.7 }));
   }
   return compact(found);
 };
@@ -99,23 +80,9 @@ export const joinsOrganization: SentenceRule = (graph, context) => {
     const startDate = clauseDate(graph, verb, context.article);
     const first = Math.min(verb, ...subjects.map((a) => a.dep));
     const last = Math.max(verb, ...targets.map((a) => a.dep));
-    for (const org of orgs)
-      for (const member of members) {
-        found.push(
-          makeRelation({
-            type: 'MEMBER_OF',
-            from: member,
-            to: org,
-            role: memberRole(member),
-            startDate,
-            graph,
-            first,
-            last,
-            rule: 'joins-organization',
-            confidence: 0.7,
-          }),
-        );
-      }
+    found.push(
+      ...relationsAmong(members, orgs, { type: 'MEMBER_OF', role: memberRole, graph, first, last, startDate, rule: 'joins-organization', confidence: 0.7 }),
+    );
   }
   return compact(found);
 };
