@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { PROJECT_ROOT } from '../../src/project.js';
-import type { ContenderName } from '../contenders.js';
+import { LABEL, type ContenderName } from '../contenders.js';
 import type { BenchDatabase } from '../db.js';
 import { wipeAll } from '../db.js';
 import { peakRssMiB, resetPeakRss } from '../machine.js';
@@ -37,10 +37,10 @@ export interface IngestRun {
 export type IngestContender = Exclude<ContenderName, 'raw-http'> | 'neo4j-graphql-cypher';
 export const INGEST_CONTENDERS: IngestContender[] = ['newsgraph', 'neo4j-graphql', 'neo4j-graphql-cypher', 'raw'];
 export const INGEST_LABEL: Record<IngestContender, string> = {
-  newsgraph: 'newsgraph',
-  'neo4j-graphql': '@neo4j/graphql, generated nested creates',
-  'neo4j-graphql-cypher': '@neo4j/graphql, @cypher UNWIND mutations',
-  raw: 'raw Cypher in-process',
+  newsgraph: LABEL.newsgraph,
+  'neo4j-graphql': `${LABEL['neo4j-graphql']}, generated nested creates`,
+  'neo4j-graphql-cypher': `${LABEL['neo4j-graphql']}, @cypher UNWIND mutations`,
+  raw: LABEL.raw,
 };
 
 export interface IngestComparison {

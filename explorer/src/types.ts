@@ -1,10 +1,7 @@
 /** The shapes the explorer reads from the public GraphQL API (schema/schema.graphql). */
 
-export const ENTITY_TYPES = ['PERSON', 'ORGANIZATION', 'COUNTRY', 'LOCATION', 'EVENT'] as const;
-export type EntityType = (typeof ENTITY_TYPES)[number];
-
-export const RELATION_TYPES = ['PARTICIPATES_IN', 'COMMANDS', 'MEMBER_OF', 'LOCATED_IN'] as const;
-export type RelationType = (typeof RELATION_TYPES)[number];
+export { ENTITY_TYPES, RELATION_TYPES, type EntityType, type RelationType } from '../../src/model/types.js';
+import type { EntityType, RelationType } from '../../src/model/types.js';
 
 export interface EntityRef {
   id: string;

@@ -2,6 +2,19 @@ import { RELATION_TYPES } from '../model/types.js';
 import { aliasTextOf, distinctAliases } from './records.js';
 
 /**
+ * Cypher: moves every report of `from` (an entity or a claim) to `to`, with
+ * its properties, so its id and provenance stay as they were. A relationship
+ * cannot change its start node: it is recreated and the old one deleted.
+ */
+export const moveReports = (from: string, to: string) => `CALL (${from}, ${to}) {
+  MATCH (${from})-[rb:REPORTED_BY]->(s:Source)
+  WITH ${to}, rb, s, properties(rb) AS props
+  DELETE rb
+  CREATE (${to})-[moved:REPORTED_BY]->(s)
+  SET moved = props
+}`;
+
+/**
  * Relations between the two become self-loops and are dropped with their
  * claims; every other relation, and every report, moves to the kept entity
  * with its properties (and so its id and provenance) intact.
@@ -32,13 +45,7 @@ CALL (k, m) {
   SET moved = props
 }`,
 ).join('\n')}
-CALL (k, m) {
-  MATCH (m)-[rb:REPORTED_BY]->(s:Source)
-  WITH k, rb, s, properties(rb) AS props
-  DELETE rb
-  CREATE (k)-[moved:REPORTED_BY]->(s)
-  SET moved = props
-}
+${moveReports('m', 'k')}
 CALL { MATCH (c:Claim {from: $mergeId}) SET c.from = $keepId }
 CALL { MATCH (c:Claim {to: $mergeId}) SET c.to = $keepId }
 WITH k, m, [alias IN coalesce(k.aliases, []) + [m.name] + coalesce(m.aliases, []) + [$mergeId] WHERE alias <> k.name] AS wanted

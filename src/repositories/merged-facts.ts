@@ -2,6 +2,7 @@ import type { CountingTransaction } from '../db/executor.js';
 import { refreshCorroboration } from '../claims/refresh.js';
 import { periodsMeet, type Period as DatedPeriod } from '../ingest/resolve.js';
 import { RELATION_TYPES } from '../model/types.js';
+import { moveReports } from './entity-merge.js';
 
 /**
  * After a merge, the kept entity may hold two relations stating one fact
@@ -25,13 +26,7 @@ const JOIN = `
 UNWIND $pairs AS pair
 MATCH (gone:Claim {relationId: pair.drop})
 MATCH (kept:Claim {relationId: pair.keep})
-CALL (gone, kept) {
-  MATCH (gone)-[rb:REPORTED_BY]->(s:Source)
-  WITH kept, rb, s, properties(rb) AS props
-  DELETE rb
-  CREATE (kept)-[moved:REPORTED_BY]->(s)
-  SET moved = props
-}
+${moveReports('gone', 'kept')}
 WITH gone, pair
 MATCH (a:Entity {id: gone.from})
 MATCH (b:Entity {id: gone.to})

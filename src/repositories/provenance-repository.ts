@@ -5,7 +5,7 @@ import {
   DOCUMENT_PROJECTION,
   relationReportsPattern,
   REPORT_PROJECTION,
-  SOURCE_PROJECTION,
+  sourceProjection,
   type DocumentRecord,
   type ReportRecord,
   type SourceRecord,
@@ -36,7 +36,7 @@ CALL (s) {
 ${withTotal ? 'CALL (s) { MATCH (s)<-[rb:REPORTED_BY]-() RETURN count(rb) AS total }' : 'WITH s, reports, 0 AS total'}
 RETURN s.id AS id, reports, total`;
 
-const SOURCE_FIELDS = SOURCE_PROJECTION('s');
+const SOURCE_FIELDS = sourceProjection('s');
 
 const SOURCES_BY_IDS = `UNWIND $ids AS id MATCH (s:Source {id: id}) RETURN ${SOURCE_FIELDS} AS source`;
 

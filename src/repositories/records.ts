@@ -122,11 +122,15 @@ export function withDefaults(entity: EntityRecord): EntityRecord {
   return entity;
 }
 
+/** The map entries of relation `r` between the endpoint ids `from` and `to`, with the properties `read` names. */
+const relationEntries = (r: string, from: string, to: string, read: PropertiesToRead<RelationProperty>) =>
+  `id: ${r}.id, type: type(${r}), from: ${from}, to: ${to}${RELATION_PROPERTIES.filter((p) => reads(read, p))
+    .map((p) => `, ${p}: ${r}.${p}`)
+    .join('')}`;
+
 /** A relation without its endpoint records, over `r` from `a` to `b`, for statements that read the endpoints as nodes anyway. */
 export const bareRelationProjection = (r: string, a: string, b: string, read: PropertiesToRead<RelationProperty> = 'all') =>
-  `{ id: ${r}.id, type: type(${r}), from: ${a}.id, to: ${b}.id${RELATION_PROPERTIES.filter((p) => reads(read, p))
-    .map((p) => `, ${p}: ${r}.${p}`)
-    .join('')} }`;
+  `{ ${relationEntries(r, `${a}.id`, `${b}.id`, read)} }`;
 
 export const ENTITY_PROJECTION = entityProjection('n');
 
@@ -146,15 +150,11 @@ export const sourceProjection = (s: string, read: PropertiesToRead<SourcePropert
     .map((p) => `, .${p}`)
     .join('')} }`;
 
-export const SOURCE_PROJECTION = (s: string) => sourceProjection(s);
-
 export const DOCUMENT_PROJECTION = (d: string) => `${d} { .id, title: ${d}.title, publishedAt: ${d}.publishedAt, url: ${d}.url }`;
 
 /** A relation with its endpoint records, over `r`; the endpoints carry the properties `read` names, the relation those `relationRead` names. */
 export const relationProjection = (read: PropertiesToRead<EntityProperty> = 'all', relationRead: PropertiesToRead<RelationProperty> = 'all') =>
-  `{ id: r.id, type: type(r), from: startNode(r).id, to: endNode(r).id${RELATION_PROPERTIES.filter((p) => reads(relationRead, p))
-    .map((p) => `, ${p}: r.${p}`)
-    .join('')},
+  `{ ${relationEntries('r', 'startNode(r).id', 'endNode(r).id', relationRead)},
   fromEntity: [x IN [startNode(r)] | ${entityProjection('x', read)}][0], toEntity: [x IN [endNode(r)] | ${entityProjection('x', read)}][0] }`;
 
 export const RELATION_PROJECTION = relationProjection();

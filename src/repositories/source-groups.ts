@@ -3,7 +3,7 @@ import { SET_ORIGIN } from '../claims/origins.js';
 import { refreshCorroboration } from '../claims/refresh.js';
 import { recordChanges } from '../changes/record.js';
 import { InputError } from '../model/input-error.js';
-import { SOURCE_PROJECTION, type SourceRecord } from './records.js';
+import { sourceProjection, type SourceRecord } from './records.js';
 
 // What the sources were before: their reports, and those speaking in their name or their old group's, change origin.
 const BEFORE = `
@@ -15,7 +15,7 @@ const SET_GROUP = `
 UNWIND $ids AS id
 MATCH (s:Source {id: id})
 SET s.independenceGroup = $group
-RETURN ${SOURCE_PROJECTION('s')} AS source
+RETURN ${sourceProjection('s')} AS source
 ORDER BY s.id`;
 
 const changedSubjects = `RETURN collect(DISTINCT x.id) AS entities, collect(DISTINCT x.relationId) AS relations`;

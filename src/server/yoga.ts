@@ -1,5 +1,5 @@
 import { EnvelopArmor } from '@escape.tech/graphql-armor';
-import { createYoga, useReadinessCheck, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { Authenticator } from '../auth/authenticate.js';
 import { createContext, type AppServices, type GraphContext } from '../context.js';
 import { ChangeFeed, DEFAULT_FEED_OPTIONS } from '../changes/feed.js';
@@ -19,6 +19,7 @@ import { useParseGuard } from './plugins/parse-guard.js';
 import { useCostLimit } from './plugins/cost-limit.js';
 import { createRateLimit } from './plugins/rate-limit.js';
 import { useRequestDeadline } from './plugins/request-deadline.js';
+import { useReadyEndpoint } from './plugins/ready-endpoint.js';
 import { viewerPerRequest } from './viewer-per-request.js';
 import { readinessOf } from './readiness-of.js';
 import { RequestIds, useRequestLog } from './plugins/request-log.js';
@@ -62,7 +63,7 @@ export function createNewsgraphYoga(services: AppServices): NewsgraphYoga {
     useCostLimit({ authenticated: security.limits.cost, anonymous: security.limits.anonymousCost }, (request, cost) => rateLimit.chargeCost(request, cost)),
     useRequestDeadline(security.limits.requestTimeoutMs),
     useBookmarks(),
-    useReadinessCheck({ endpoint: '/ready', check: () => readiness.isReady() }),
+    useReadyEndpoint(() => readiness.isReady()),
     // On every answer: echoed values cut short (and suggestions gone without introspection), then the status rule.
     useErrorMessagePolicy({ hideSuggestions: !security.introspection }),
     useResponseStatus(),

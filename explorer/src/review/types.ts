@@ -1,4 +1,5 @@
-import type { EntityType, RelationType } from '../types.js';
+import type { BundleRelation } from '../../../src/model/bundle-schema.js';
+import type { EntityType } from '../types.js';
 
 /**
  * What `extractDraft` returns, in the bundle's own terms (docs/bundle-format.md).
@@ -33,15 +34,7 @@ export interface DraftEntity {
   [field: string]: unknown;
 }
 
-export interface DraftRelation {
-  id: string;
-  type: RelationType;
-  from: string;
-  to: string;
-  role?: string;
-  startDate?: string;
-  endDate?: string;
-}
+export type DraftRelation = BundleRelation;
 
 export interface DraftReport {
   id: string;
