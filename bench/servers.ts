@@ -68,13 +68,13 @@ async function start(name: string, args: string[], env: Record<string, string>, 
  * the seed and with request logs off (LOG_LEVEL=warn), and with the bench's
  * transaction timeout rather than its own 5 s default. It logs JSON lines on
  * stdout; it is ready when /ready answers. `extraEnv` adds to (or overrides)
- * that environment, e.g. NEWSGRAPH_API_KEYS for a caller that writes.
+ * that environment, e.g. NEWSGRAPH_API_KEYS for a caller that writes; `nodeArgs` go to node (e.g. --cpu-prof).
  */
-export async function startNewsgraph(db: BenchDatabase, extraEnv: Record<string, string> = {}): Promise<ServerProcess> {
+export async function startNewsgraph(db: BenchDatabase, extraEnv: Record<string, string> = {}, nodeArgs: string[] = []): Promise<ServerProcess> {
   const port = await freePort();
   return start(
     'newsgraph',
-    ['--import', 'tsx', 'src/cli/main.ts', 'serve'],
+    [...nodeArgs, '--import', 'tsx', 'src/cli/main.ts', 'serve'],
     {
       NEO4J_URI: db.uri,
       NEO4J_USERNAME: db.username,
@@ -111,11 +111,11 @@ export async function startNeo4jGraphql(db: BenchDatabase): Promise<ServerProces
 }
 
 /** The raw-http floor (bench/raw-http/server.ts): the hand-written Cypher behind Node's `http`, no GraphQL. */
-export async function startRawHttp(db: Pick<BenchDatabase, 'uri' | 'username' | 'password' | 'database'>): Promise<ServerProcess> {
+export async function startRawHttp(db: Pick<BenchDatabase, 'uri' | 'username' | 'password' | 'database'>, nodeArgs: string[] = []): Promise<ServerProcess> {
   const port = await freePort();
   const server = await start(
     'raw-http',
-    ['--import', 'tsx', 'bench/raw-http/server.ts'],
+    [...nodeArgs, '--import', 'tsx', 'bench/raw-http/server.ts'],
     { NEO4J_URI: db.uri, NEO4J_USERNAME: db.username, NEO4J_PASSWORD: db.password, NEO4J_DATABASE: db.database, PORT: String(port), NODE_ENV: 'production' },
     { line: /^READY / },
     port,
