@@ -4,6 +4,8 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci
 COPY explorer ./explorer
+# The explorer shares the model's type lists, the change kinds and the ingest summary with the service.
+COPY src ./src
 RUN node explorer/build.mjs --force
 
 FROM node:20-slim

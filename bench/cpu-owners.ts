@@ -28,6 +28,8 @@ export interface Window {
 
 const GROUPS: Array<[RegExp, string]> = [
   [/^neo4j-driver/, 'neo4j-driver'],
+  // Yoga, Envelop and the executor all chain their steps through these helpers: not the HTTP adapter's time.
+  [/^@whatwg-node\/promise-helpers$/, 'promise chaining (@whatwg-node/promise-helpers)'],
   [/^@whatwg-node\//, '@whatwg-node (Request/Response adapter)'],
   [/^(graphql-yoga|@graphql-yoga\/|@envelop\/)/, 'yoga + envelop'],
   [/^(@graphql-tools\/|graphql$)/, 'graphql execution'],
@@ -76,6 +78,8 @@ export function cpuByOwner(profile: CpuProfile, window: Window): Map<string, num
   };
   const totals = new Map<string, number>();
   let at = profile.startTime;
+  // Each sample is charged the gap before it (timeDeltas[i]), as most aggregators do; with V8's regular ticks
+  // (idle ones included) the other convention, the gap after it, gives the same totals within a tick.
   profile.samples.forEach((sample, index) => {
     const delta = profile.timeDeltas[index] ?? 0;
     at += delta;

@@ -7,14 +7,14 @@ import { loadNdjsonFile } from '../src/ingest/ndjson.js';
 import { DATA_SEED, KNOBS, PARAMS_SEED, SCALES, type ScaleName } from './config.js';
 import { graphqlContender, httpPost, rawHttpContender, type Contender } from './contenders.js';
 import { cpuByOwner, type CpuProfile, type Window } from './cpu-owners.js';
-import { generatedFile, openBenchDatabase, wipeAll } from './db.js';
+import { generatedFile, graphCounts, openBenchDatabase, wipeAll } from './db.js';
 import { gitState } from './git-state.js';
 import { drawParams } from './params.js';
 import { startNewsgraph, startRawHttp, type ServerProcess } from './servers.js';
 import { WORKLOADS, type Params, type WorkloadId } from './workloads.js';
 
 /**
- * npm run bench:profile -- --scale S [--only q3,q5] [--seconds 20] [--warmup 5]
+ * npm run bench:profile -- --scale S [--only q3,q5] [--seconds 20] [--warmup 5] [--wipe]
  *
  * Where each request's CPU goes, newsgraph against the raw-http floor: both
  * servers run under `node --cpu-prof` on the scale's data; one client asks
@@ -31,6 +31,7 @@ const { values } = parseArgs({
     only: { type: 'string' },
     seconds: { type: 'string', default: '20' },
     warmup: { type: 'string', default: '5' },
+    wipe: { type: 'boolean', default: false },
   },
   strict: true,
 });
@@ -67,6 +68,9 @@ const requests: Record<ProfiledServer, Record<string, number>> = { newsgraph: {}
 const file = await generatedFile(scale.entities, DATA_SEED);
 const db = await openBenchDatabase(scale);
 try {
+  if (db.mode === 'given' && !values.wipe && (await graphCounts(db.driver, db.database)).nodes > 0) {
+    throw new Error(`${db.uri} holds data and the profile run deletes everything in it: pass --wipe to allow it`);
+  }
   await wipeAll(db.driver, db.database);
   progress(`loading ${scale.entities} entities`);
   await loadNdjsonFile(db.executor, file, { batchSize: KNOBS.batchSize });
@@ -93,8 +97,11 @@ try {
     rmSync(dir, { recursive: true, force: true });
     for (const [index, workload] of workloads.entries()) {
       const { requests: answered, window } = windows[index]!;
+      const charged = cpuByOwner(main, window);
+      // No samples in a window means the two clocks disagree (process.hrtime against the profile's): a silent zero would read as "no cost".
+      if (answered === 0 || charged.size === 0) throw new Error(`${name} ${workload.id}: ${answered} requests and no profile samples in the window`);
       requests[name][workload.id] = answered;
-      owners[name][workload.id] = Object.fromEntries([...cpuByOwner(main, window)].map(([owner, ms]) => [owner, Math.round((ms / answered) * 1000) / 1000]));
+      owners[name][workload.id] = Object.fromEntries([...charged].map(([owner, ms]) => [owner, Math.round((ms / answered) * 1000) / 1000]));
     }
   }
 } finally {

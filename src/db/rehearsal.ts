@@ -10,13 +10,17 @@ let inFlight = 0;
 
 export async function rehearse<T>(work: () => Promise<T>): Promise<T> {
   inFlight += 1;
+  let settled = false;
   try {
-    return await rehearsing.run(true, work);
+    const result = await rehearsing.run(true, work);
+    settled = true;
+    return result;
   } finally {
     inFlight -= 1;
     // Node 20 keeps a promise hook on every promise while any AsyncLocalStorage is enabled (about 0.15 µs an await,
-    // measured): the warm-up's store must not tax every request after it. run() enables it again.
-    if (inFlight === 0) rehearsing.disable();
+    // measured): the warm-up's store must not tax every request after it. run() enables it again. Work that failed
+    // may have left writes running, which must still see the store (and roll back): then it stays enabled.
+    if (inFlight === 0 && settled) rehearsing.disable();
   }
 }
 

@@ -147,7 +147,9 @@ export async function warmUp(services: AppServices, application?: Application): 
       if (!explorer.includes(name)) explorer.push(name);
     }
   };
-  await rehearse(() => Promise.all([reads(), writes(), explorerReads()]));
+  // allSettled: a lane that fails must not end the rehearsal while the writes lane still runs (its writes would commit).
+  const lanes = await rehearse(() => Promise.allSettled([reads(), writes(), explorerReads()]));
+  for (const lane of lanes) if (lane.status === 'rejected') throw lane.reason;
   const slowest = timings
     .sort((a, b) => b[1] - a[1])
     .slice(0, 5)

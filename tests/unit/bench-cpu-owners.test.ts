@@ -49,6 +49,7 @@ describe('cpuByOwner', () => {
 describe('frameOwner', () => {
   it('groups packages, and names our folders and the bench', () => {
     expect(frameOwner(frame('x', 'file:///a/node_modules/@whatwg-node/server/esm/x.js'))).toBe('@whatwg-node (Request/Response adapter)');
+    expect(frameOwner(frame('x', 'file:///a/node_modules/@whatwg-node/promise-helpers/esm/index.js'))).toBe('promise chaining (@whatwg-node/promise-helpers)');
     expect(frameOwner(frame('x', 'file:///a/node_modules/neo4j-driver-bolt-connection/lib/x.js'))).toBe('neo4j-driver');
     expect(frameOwner(frame('x', 'file:///a/node_modules/@graphql-tools/executor/esm/x.js'))).toBe('graphql execution');
     expect(frameOwner(frame('x', 'file:///a/node_modules/pino/lib/x.js'))).toBe('pino');

@@ -26,6 +26,25 @@ describe('rehearse', () => {
     expect(isRehearsal()).toBe(false);
   });
 
+  it('keeps marking work that outlives a failed rehearsal, so its writes still roll back', async () => {
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let laterSeen: boolean | undefined;
+    const straggler = { done: Promise.resolve() };
+    await expect(
+      rehearse(async () => {
+        straggler.done = (async () => {
+          await gate;
+          laterSeen = isRehearsal();
+        })();
+        throw new Error('a lane failed');
+      }),
+    ).rejects.toThrow('a lane failed');
+    release();
+    await straggler.done;
+    expect(laterSeen).toBe(true);
+  });
+
   it('works again after the store was switched off, and passes a failure through', async () => {
     await rehearse(async () => undefined);
     expect(await rehearse(async () => isRehearsal())).toBe(true);
