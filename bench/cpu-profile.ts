@@ -7,11 +7,11 @@ import { loadNdjsonFile } from '../src/ingest/ndjson.js';
 import { DATA_SEED, KNOBS, PARAMS_SEED, SCALES, type ScaleName } from './config.js';
 import { graphqlContender, httpPost, rawHttpContender, type Contender } from './contenders.js';
 import { cpuByOwner, type CpuProfile, type Window } from './cpu-owners.js';
-import { generatedFile, graphCounts, openBenchDatabase, wipeAll } from './db.js';
+import { generatedFile, openBenchDatabase, wipeForRun } from './db.js';
 import { gitState } from './git-state.js';
 import { drawParams } from './params.js';
 import { startNewsgraph, startRawHttp, type ServerProcess } from './servers.js';
-import { WORKLOADS, type Params, type WorkloadId } from './workloads.js';
+import { WORKLOADS, type Params, type Workload, type WorkloadId } from './workloads.js';
 
 /**
  * npm run bench:profile -- --scale S [--only q3,q5] [--seconds 20] [--warmup 5] [--wipe]
@@ -52,8 +52,7 @@ interface Measured {
 }
 
 /** One client, one request at a time, for `forSeconds`: the requests answered and the window they took. */
-async function drive(contender: Contender, workloadIndex: number, params: Params[], forSeconds: number): Promise<Measured> {
-  const workload = workloads[workloadIndex]!;
+async function drive(contender: Contender, workload: Workload, params: Params[], forSeconds: number): Promise<Measured> {
   const fromUs = nowUs();
   const until = fromUs + forSeconds * 1e6;
   let requests = 0;
@@ -68,10 +67,7 @@ const requests: Record<ProfiledServer, Record<string, number>> = { newsgraph: {}
 const file = await generatedFile(scale.entities, DATA_SEED);
 const db = await openBenchDatabase(scale);
 try {
-  if (db.mode === 'given' && !values.wipe && (await graphCounts(db.driver, db.database)).nodes > 0) {
-    throw new Error(`${db.uri} holds data and the profile run deletes everything in it: pass --wipe to allow it`);
-  }
-  await wipeAll(db.driver, db.database);
+  await wipeForRun(db, values.wipe, 'the profile run');
   progress(`loading ${scale.entities} entities`);
   await loadNdjsonFile(db.executor, file, { batchSize: KNOBS.batchSize });
   await db.executor.read('CALL db.awaitIndexes(300)', {}, { name: 'await indexes', timeoutMs: 310_000 });
@@ -83,9 +79,9 @@ try {
     const contender = name === 'newsgraph' ? graphqlContender('newsgraph', httpPost(server.url), server.url) : rawHttpContender(server.url);
     const windows: Measured[] = [];
     try {
-      for (const [index, workload] of workloads.entries()) {
-        await drive(contender, index, params[workload.id], warmupSeconds);
-        windows.push(await drive(contender, index, params[workload.id], seconds));
+      for (const workload of workloads) {
+        await drive(contender, workload, params[workload.id], warmupSeconds);
+        windows.push(await drive(contender, workload, params[workload.id], seconds));
         progress(`${name} ${workload.id}: ${windows.at(-1)!.requests} requests in ${seconds} s`);
       }
     } finally {

@@ -68,6 +68,14 @@ export async function openBenchDatabase(scale: Scale, log: Logger = createLogger
   };
 }
 
+/** Empties the database for a run; a given NEO4J_URI that holds data is refused unless `allowed` (the run's --wipe). */
+export async function wipeForRun(db: BenchDatabase, allowed: boolean, run: string): Promise<void> {
+  if (db.mode === 'given' && !allowed && (await graphCounts(db.driver, db.database)).nodes > 0) {
+    throw new Error(`${db.uri} holds data and ${run} deletes everything in it: pass --wipe to allow it`);
+  }
+  await wipeAll(db.driver, db.database);
+}
+
 /** Deletes every node in batches (schema kept): a large graph cannot go in one transaction. */
 export async function wipeAll(driver: Driver, database: string): Promise<void> {
   const session = driver.session({ database });

@@ -10,7 +10,7 @@ import { measureApiMemory } from './api-memory.js';
 import { measureColdStart } from './cold-start.js';
 import { gitState } from './git-state.js';
 import { checkTargets, targetLine } from './targets.js';
-import { generatedFile, graphCounts, openBenchDatabase, wipeAll } from './db.js';
+import { generatedFile, graphCounts, openBenchDatabase, wipeAll, wipeForRun } from './db.js';
 import { runIngestComparison, type IngestResults } from './ingest/run.js';
 import { runApiIngestComparison, type ApiIngestComparison } from './ingest/api-ingest.js';
 import { randomBytes } from 'node:crypto';
@@ -105,10 +105,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 try {
   const machine = await machineInfo(db.driver);
   progress(`Neo4j ${machine.neo4j} at ${db.uri}; newsgraph on ${newsgraphServer.url}, @neo4j/graphql on ${libraryServer.url}`);
-  if (db.mode === 'given' && !values.wipe && (await graphCounts(db.driver, db.database)).nodes > 0) {
-    throw new Error(`${db.uri} holds data and the benchmark deletes everything in it: pass --wipe to allow it`);
-  }
-  await wipeAll(db.driver, db.database);
+  await wipeForRun(db, Boolean(values.wipe), 'the benchmark');
 
   let ingest: IngestResults | null = null;
   let apiIngest: ApiIngestComparison | undefined;
