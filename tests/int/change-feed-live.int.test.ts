@@ -150,9 +150,10 @@ describe('several instances on one Neo4j', () => {
       try {
         // Redis takes a moment to start; the wake-up needs both connections ready.
         for (let i = 0; i < 100 && !(await redisPings(url)); i++) await new Promise((resolve) => setTimeout(resolve, 100));
-        // Both instances' subscribers on the channel (on a loaded machine they connect well after the server answers),
-        // then a moment for the publishers, which connect beside them.
+        // Both instances' subscribers on the channel and both publishers connected: on a loaded machine they connect well
+        // after the server answers, and a publisher that is not connected skips its wake-up (the poll covers it).
         for (let i = 0; i < 100 && (await redisSubscribers(url, channel)) < 2; i++) await new Promise((resolve) => setTimeout(resolve, 100));
+        for (let i = 0; i < 100 && (await redisOtherClients(url)) < 4; i++) await new Promise((resolve) => setTimeout(resolve, 100));
         await new Promise((resolve) => setTimeout(resolve, 300));
         const subscription = subscribeSse(b.yoga, { after: await feedEnd(api.yoga) });
         await upsert('woken-by-redis');
@@ -173,34 +174,29 @@ describe('several instances on one Neo4j', () => {
   if (!existsSync(REDIS_SERVER)) it.skip(`with Redis: skipped, ${REDIS_SERVER} is not installed here (CI installs it: .ci/run)`, () => {});
 });
 
-async function redisSubscribers(url: string, channel: string): Promise<number> {
-  const { Redis } = await import('ioredis');
-  const client = new Redis(url, { maxRetriesPerRequest: 0, retryStrategy: () => null });
-  client.on('error', () => undefined);
-  try {
-    const reply = (await client.call('PUBSUB', 'NUMSUB', channel)) as [string, number];
-    return Number(reply[1]);
-  } catch {
-    return 0;
-  } finally {
-    client.disconnect();
-  }
-}
-
-async function redisPings(url: string): Promise<boolean> {
+/** One question to Redis on a connection of its own; `fallback` while Redis starts or refuses. */
+async function askRedis<T>(url: string, ask: (client: import('ioredis').Redis) => Promise<T>, fallback: T): Promise<T> {
   const { Redis } = await import('ioredis');
   const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
   // Refused while Redis starts: answered by the catch below, not as an unhandled error event.
   client.on('error', () => undefined);
   try {
     await client.connect();
-    return (await client.ping()) === 'PONG';
+    return await ask(client);
   } catch {
-    return false;
+    return fallback;
   } finally {
     client.disconnect();
   }
 }
+
+const redisPings = (url: string) => askRedis(url, async (client) => (await client.ping()) === 'PONG', false);
+
+const redisSubscribers = (url: string, channel: string) =>
+  askRedis(url, async (client) => Number(((await client.call('PUBSUB', 'NUMSUB', channel)) as [string, number])[1]), 0);
+
+/** Connections other than the asking one: the two instances' publishers and subscribers once all are connected. */
+const redisOtherClients = (url: string) => askRedis(url, async (client) => ((await client.call('CLIENT', 'LIST')) as string).trim().split('\n').length - 1, 0);
 
 describe('CURSOR_EXPIRED', () => {
   it('is the answer to a stream from a cursor older than the retention', async () => {
