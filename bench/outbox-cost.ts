@@ -6,13 +6,13 @@ import { PROJECT_ROOT } from '../src/project.js';
 import type { Executor } from '../src/db/executor.js';
 import { loadNdjsonFile } from '../src/ingest/ndjson.js';
 import { DATA_SEED, KNOBS, SCALES, type ScaleName } from './config.js';
-import { generatedFile, graphCounts, openBenchDatabase, wipeAll } from './db.js';
+import { generatedFile, graphCounts, openBenchDatabase, wipeAll, wipeForRun } from './db.js';
 import { gitState } from './git-state.js';
 import { recordsLoaded } from './ingest/records.js';
 import { median, round2 } from './numbers.js';
 
 /**
- * npm run bench:outbox -- --scale S|M [--rounds N]
+ * npm run bench:outbox -- --scale S|M [--rounds N] [--wipe]
  *
  * What the change feed's outbox (issue 18) costs the bulk ingest: the
  * scale's whole generated stream loaded into an emptied graph through the
@@ -20,9 +20,14 @@ import { median, round2 } from './numbers.js';
  * and without it (Executor.withoutChangeFeed), alternately, same process,
  * same database. The figure is the median over rounds of the paired ratio
  * of rates (with / without); the limit is 10% (a ratio of at least 0.9).
+ * Each load empties the database: one given by NEO4J_URI that holds data is
+ * refused unless --wipe is passed.
  */
 
-const { values } = parseArgs({ options: { scale: { type: 'string', default: 'S' }, rounds: { type: 'string' } }, strict: true });
+const { values } = parseArgs({
+  options: { scale: { type: 'string', default: 'S' }, rounds: { type: 'string' }, wipe: { type: 'boolean', default: false } },
+  strict: true,
+});
 const scaleName = String(values.scale).toUpperCase() as ScaleName;
 const scale = SCALES[scaleName];
 if (!scale || scaleName === 'L') throw new Error('--scale must be S or M');
@@ -52,6 +57,7 @@ async function load(executor: Executor, outbox: boolean, path = file): Promise<L
   return run;
 }
 try {
+  await wipeForRun(db, values.wipe, 'npm run bench:outbox');
   const plain = db.executor.withoutChangeFeed();
   // A first load of each warms the JVM and the plans; it is not counted.
   progress('warm-up loads');

@@ -1,9 +1,9 @@
 import DataLoader from 'dataloader';
 import type { Repositories } from './repositories/index.js';
-import type { ClaimFilter } from './repositories/claim-filter.js';
+import type { ClaimFilter } from './repositories/support/claim-filter-cypher.js';
 import type { PageRequest } from './repositories/provenance-repository.js';
 import type { EntityRelations, RelationsOfRequest } from './repositories/relation-repository.js';
-import type { DocumentRecord, EntityRecord, RelationRecord, ReportRecord, SourceRecord } from './repositories/records.js';
+import type { DocumentRecord, EntityRecord, RelationRecord, ReportRecord, SourceRecord } from './repositories/support/records.js';
 
 /**
  * Per-request DataLoaders: every field that needs rows by id is batched into

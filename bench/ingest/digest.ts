@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Driver } from 'neo4j-driver';
-import { CORROBORATION_PROPERTIES } from '../../src/repositories/records.js';
+import { CORROBORATION_PROPERTIES } from '../../src/repositories/support/records.js';
 
 /**
  * A digest of the whole graph, to check that the three ingest contenders

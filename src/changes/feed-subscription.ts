@@ -1,4 +1,4 @@
-import type { ChangeFilter } from './change-log.js';
+import type { ChangeFilter } from '../repositories/change-feed-repository.js';
 import { CursorExpiredError } from './cursor.js';
 import type { ChangeFeed } from './feed.js';
 import type { ChangeEvent } from './kinds.js';

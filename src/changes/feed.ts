@@ -1,6 +1,6 @@
 import type { Executor } from '../db/executor.js';
 import type { Logger } from '../logger.js';
-import { ChangeLog, type ChangeFilter } from './change-log.js';
+import { ChangeFeedRepository, type ChangeFilter } from '../repositories/change-feed-repository.js';
 import { CursorExpiredError } from './cursor.js';
 import { FeedSubscription } from './feed-subscription.js';
 import { SharedTail } from './shared-tail.js';
@@ -50,7 +50,7 @@ export function describeRetention(seconds: number): string {
  * feed's head finds it moved, and at the latest every few seconds.
  */
 export class ChangeFeed {
-  readonly changeLog: ChangeLog;
+  readonly changeLog: ChangeFeedRepository;
   /** The recent events, read once for every caught-up subscriber of this instance. */
   readonly tail: SharedTail;
   private head = 0;
@@ -69,7 +69,7 @@ export class ChangeFeed {
     private readonly logger: Logger,
     readonly options: ChangeFeedOptions,
   ) {
-    this.changeLog = new ChangeLog(executor);
+    this.changeLog = new ChangeFeedRepository(executor);
     this.tail = new SharedTail(this.changeLog, logger, {
       wanted: () => this.open.size > 0 && !this.closed,
       wakeVersion: () => this.version,
@@ -96,7 +96,7 @@ export class ChangeFeed {
    * Up to `first` events after the cursor's sequence number (null: from the oldest kept). `log`: the outbox
    * as a request reads it (its time budget and bookmarks), rather than this instance's own view.
    */
-  async pull(after: number | null, first: number, filter: ChangeFilter, log: ChangeLog = this.changeLog): Promise<PulledChanges> {
+  async pull(after: number | null, first: number, filter: ChangeFilter, log: ChangeFeedRepository = this.changeLog): Promise<PulledChanges> {
     const page = await log.page(after, first, filter);
     if (after !== null && after < page.prunedThrough) throw new CursorExpiredError(after, page.prunedThrough, this.retention);
     return { events: page.events, hasNextPage: page.more, end: page.through };

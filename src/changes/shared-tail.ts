@@ -1,5 +1,5 @@
 import type { Logger } from '../logger.js';
-import type { ChangeFilter, ChangeLog } from './change-log.js';
+import type { ChangeFilter, ChangeFeedRepository } from '../repositories/change-feed-repository.js';
 import type { ChangeEvent } from './kinds.js';
 
 /** Recent events an instance keeps for its live subscribers. */
@@ -45,7 +45,7 @@ export class SharedTail {
   private readonly waiters = new Set<() => void>();
 
   constructor(
-    private readonly changeLog: ChangeLog,
+    private readonly changeLog: ChangeFeedRepository,
     private readonly logger: Logger,
     private readonly hooks: TailHooks,
   ) {}

@@ -122,7 +122,7 @@ ${SET_ORIGIN}`;
 /**
  * A report's origin is set when it is written (ingest/write.ts); it changes only when its document's voice changes
  * (a copy found: then the reports of those documents are given theirs again here) or a source's group does
- * (repositories/source-groups.ts).
+ * (repositories/source-group-repository.ts).
  */
 export async function resetOrigins(tx: CountingTransaction, documentIds: readonly string[]): Promise<void> {
   if (documentIds.length > 0) await tx.run(ORIGINS_IN_DOCUMENTS, { ids: documentIds });

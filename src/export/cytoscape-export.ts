@@ -1,5 +1,5 @@
 import type { Executor } from '../db/executor.js';
-import type { ClaimFilter } from '../repositories/claim-filter.js';
+import type { ClaimFilter } from '../repositories/support/claim-filter-cypher.js';
 import { EDGE_FIELDS, NODE_FIELDS, presentFields, type AnalystEdge, type AnalystField, type AnalystNode } from './analyst-fields.js';
 import { entityPagesWithMethods, relationPagesWithMethods, type PagingOptions } from './graph-pages.js';
 import type { TextSink } from './text-sink.js';

@@ -4,7 +4,7 @@ import { BUNDLE_FORMAT, BUNDLE_VERSION, type Bundle, type BundleReport, type Ndj
 import { validateBundle } from '../model/validate-bundle.js';
 import { documentRecord, entityRecord, relationRecord, reportRecord, sourceRecord } from './bundle-records.js';
 import { ExportError } from './export-error.js';
-import { claimFilterParams, NO_CLAIM_FILTER, type ClaimFilter } from '../repositories/claim-filter.js';
+import { claimFilterParams, NO_CLAIM_FILTER, type ClaimFilter } from '../repositories/support/claim-filter-cypher.js';
 import { DOCUMENT_BY_ID, entitiesById, relationsById, reportsOfDocument, sourcesById } from './graph-queries.js';
 import type { DocumentRow, EntityRow, RelationRow, ReportRow, SourceRow } from './graph-rows.js';
 

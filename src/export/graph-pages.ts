@@ -1,6 +1,6 @@
 import type { Executor } from '../db/executor.js';
 import { RELATION_TYPES } from '../model/types.js';
-import { claimFilterParams, NO_CLAIM_FILTER, type ClaimFilter } from '../repositories/claim-filter.js';
+import { claimFilterParams, NO_CLAIM_FILTER, type ClaimFilter } from '../repositories/support/claim-filter-cypher.js';
 import { claimPage, DOCUMENT_PAGE, entityPage, nameKeyPage, relationPage, reportPage, sourcePage } from './graph-queries.js';
 import type { ClaimRow, DocumentRow, EntityRow, NameKeyRow, RelationEnds, RelationRow, ReportMethods, ReportRow, SourceRow } from './graph-rows.js';
 import { DOCUMENT_PAGE_SIZE, keysetPages, type PageOptions } from './keyset-pages.js';

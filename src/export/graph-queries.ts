@@ -9,8 +9,8 @@ import {
   NO_CLAIM_FILTER,
   relationVisible,
   type ClaimFilter,
-} from '../repositories/claim-filter.js';
-import { relationReportsPattern } from '../repositories/records.js';
+} from '../repositories/support/claim-filter-cypher.js';
+import { relationReportsPattern } from '../repositories/support/records.js';
 
 /**
  * Every Cypher statement of the export: fixed strings, values only as

@@ -1,4 +1,4 @@
-import type { CorroborationFields, EntityRecord } from '../repositories/records.js';
+import type { CorroborationFields, EntityRecord } from '../repositories/support/records.js';
 
 /**
  * The rows the export queries return: graph properties as stored, nulls

@@ -1,4 +1,4 @@
-import { aliasTextOf } from '../repositories/records.js';
+import { aliasTextOf } from '../repositories/support/records.js';
 import { CSV_FILES } from './csv-tables.js';
 
 /**

@@ -1,5 +1,5 @@
 import type { Executor } from '../db/executor.js';
-import { NO_CLAIM_FILTER, type ClaimFilter } from '../repositories/claim-filter.js';
+import { NO_CLAIM_FILTER, type ClaimFilter } from '../repositories/support/claim-filter-cypher.js';
 import { exportCsv } from './csv-export.js';
 import { checkArrayDelimiter } from './csv-format.js';
 import { exportCytoscape } from './cytoscape-export.js';

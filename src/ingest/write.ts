@@ -6,7 +6,7 @@ import { ENTITY_VALUE_PROPERTIES, RELATION_VALUE_PROPERTIES, VALUE_PROPERTIES } 
 import { nameKeys } from '../model/names.js';
 import { DEFAULT_REPORT_METHOD, ENTITY_LABEL, ENTITY_TYPES, RELATION_TYPES, type EntityType, type RelationType, type ReportMethod } from '../model/types.js';
 import type { Batch } from './batch.js';
-import { aliasTextOf, distinctAliases } from '../repositories/records.js';
+import { aliasTextOf, distinctAliases } from '../repositories/support/records.js';
 
 /**
  * The write statements of ingest, each an UNWIND over a batch and a MERGE on
@@ -80,7 +80,7 @@ type IdMap = ReadonlyMap<string, string>;
 /**
  * How a report was made, as stored: the method always (a report without one
  * is manual), the rule and confidence only for machine-made reports. Shared
- * with the reports given through the API (repositories/report-inputs.ts).
+ * with the reports given through the API (repositories/support/report-inputs.ts).
  */
 export function methodProperties(report: { method?: ReportMethod | null; rule?: string | null; confidence?: number | null }) {
   return { method: report.method ?? DEFAULT_REPORT_METHOD, rule: report.rule ?? null, confidence: report.confidence ?? null };

@@ -2,9 +2,9 @@ import neo4j from 'neo4j-driver';
 import type { Executor } from '../db/executor.js';
 import { normalizeName } from '../model/names.js';
 import { ENTITY_LABEL, type EntityType } from '../model/types.js';
-import { andAlso, claimFilterParams, entityVisible, isFiltered, NO_CLAIM_FILTER, whereLine, type ClaimFilter } from './claim-filter.js';
-import { toPage, type Page } from './cursor.js';
-import { ENTITY_PROJECTION, entityProjection, withDefaults, type EntityProperty, type EntityRecord, type PropertiesToRead } from './records.js';
+import { andAlso, claimFilterParams, entityVisible, isFiltered, NO_CLAIM_FILTER, whereLine, type ClaimFilter } from './support/claim-filter-cypher.js';
+import { toPage, type Page } from './support/cursor.js';
+import { ENTITY_PROJECTION, entityProjection, withDefaults, type EntityProperty, type EntityRecord, type PropertiesToRead } from './support/records.js';
 
 const byIdsCypher = (filter: ClaimFilter) => `
 UNWIND $ids AS id

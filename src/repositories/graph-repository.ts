@@ -3,7 +3,16 @@ import neo4j from 'neo4j-driver';
 import type { Executor } from '../db/executor.js';
 import { dateLowerBound, dateUpperBound } from '../model/dates.js';
 import { RELATION_TYPES, type RelationType } from '../model/types.js';
-import { andAlso, claimFilterParams, entityVisible, isFiltered, NO_CLAIM_FILTER, relationPasses, whereLine, type ClaimFilter } from './claim-filter.js';
+import {
+  andAlso,
+  claimFilterParams,
+  entityVisible,
+  isFiltered,
+  NO_CLAIM_FILTER,
+  relationPasses,
+  whereLine,
+  type ClaimFilter,
+} from './support/claim-filter-cypher.js';
 import {
   bareRelationProjection,
   ENTITY_PROJECTION,
@@ -15,7 +24,7 @@ import {
   type RelationProperty,
   type RelationRecord,
   withDefaults,
-} from './records.js';
+} from './support/records.js';
 
 export interface Subgraph {
   nodes: EntityRecord[];

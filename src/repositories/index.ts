@@ -1,14 +1,14 @@
-import { ChangeLog } from '../changes/change-log.js';
+import { ChangeFeedRepository } from './change-feed-repository.js';
 import type { Executor } from '../db/executor.js';
-import { Bundles } from './bundles.js';
-import { EntityEdits } from './entity-edits.js';
+import { BundleRepository } from './bundle-repository.js';
+import { EntityEditRepository } from './entity-edit-repository.js';
 import { EntityRepository } from './entity-repository.js';
 import { GraphRepository } from './graph-repository.js';
-import { Investigations } from './investigations.js';
+import { InvestigationRepository } from './investigation-repository.js';
 import { ProvenanceRepository } from './provenance-repository.js';
-import { RelationEdits } from './relation-edits.js';
+import { RelationEditRepository } from './relation-edit-repository.js';
 import { RelationRepository } from './relation-repository.js';
-import { SourceGroups } from './source-groups.js';
+import { SourceGroupRepository } from './source-group-repository.js';
 import { StatsRepository } from './stats-repository.js';
 
 /** Every repository, each on one request's executor (its logger, actor, bookmarks and deadline): what resolvers reach the database through. */
@@ -18,12 +18,12 @@ export interface Repositories {
   relations: RelationRepository;
   provenance: ProvenanceRepository;
   graph: GraphRepository;
-  entityEdits: EntityEdits;
-  relationEdits: RelationEdits;
-  sourceGroups: SourceGroups;
-  investigations: Investigations;
-  bundles: Bundles;
-  changeLog: ChangeLog;
+  entityEdits: EntityEditRepository;
+  relationEdits: RelationEditRepository;
+  sourceGroups: SourceGroupRepository;
+  investigations: InvestigationRepository;
+  bundles: BundleRepository;
+  changes: ChangeFeedRepository;
 }
 
 export function createRepositories(executor: Executor): Repositories {
@@ -33,11 +33,11 @@ export function createRepositories(executor: Executor): Repositories {
     relations: new RelationRepository(executor),
     provenance: new ProvenanceRepository(executor),
     graph: new GraphRepository(executor),
-    entityEdits: new EntityEdits(executor),
-    relationEdits: new RelationEdits(executor),
-    sourceGroups: new SourceGroups(executor),
-    investigations: new Investigations(executor),
-    bundles: new Bundles(executor),
-    changeLog: new ChangeLog(executor),
+    entityEdits: new EntityEditRepository(executor),
+    relationEdits: new RelationEditRepository(executor),
+    sourceGroups: new SourceGroupRepository(executor),
+    investigations: new InvestigationRepository(executor),
+    bundles: new BundleRepository(executor),
+    changes: new ChangeFeedRepository(executor),
   };
 }

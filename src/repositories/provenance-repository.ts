@@ -1,6 +1,6 @@
 import neo4j from 'neo4j-driver';
 import type { Executor } from '../db/executor.js';
-import { toPage, type Page } from './cursor.js';
+import { toPage, type Page } from './support/cursor.js';
 import {
   DOCUMENT_PROJECTION,
   relationReportsPattern,
@@ -9,7 +9,7 @@ import {
   type DocumentRecord,
   type ReportRecord,
   type SourceRecord,
-} from './records.js';
+} from './support/records.js';
 
 const REPORTS_OF_ENTITIES = `
 UNWIND $ids AS id

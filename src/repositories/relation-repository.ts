@@ -1,7 +1,7 @@
 import neo4j from 'neo4j-driver';
 import type { Executor } from '../db/executor.js';
 import { RELATION_TYPES, type RelationType } from '../model/types.js';
-import { claimFilterParams, entityVisible, isFiltered, relationPasses, whereLine, type ClaimFilter } from './claim-filter.js';
+import { claimFilterParams, entityVisible, isFiltered, relationPasses, whereLine, type ClaimFilter } from './support/claim-filter-cypher.js';
 import {
   ENTITY_PROJECTION,
   RELATION_OF_CLAIM,
@@ -19,7 +19,7 @@ import {
   type ReportProperty,
   type ReportRead,
   type SourceProperty,
-} from './records.js';
+} from './support/records.js';
 
 export type Direction = 'OUT' | 'IN' | 'BOTH';
 

@@ -117,7 +117,7 @@ builder.queryField('changes', (t) =>
       const first = checkRange('first', args.first ?? DEFAULT_FIRST, CHANGE_LIMITS.first);
       const after = decodeChangeCursor(args.after);
       // Read through the request's executor: held to its time budget, and after the bookmarks it sent.
-      const pulled = await feedOf(ctx).pull(after, first, filterOf(args), ctx.repos.changeLog);
+      const pulled = await feedOf(ctx).pull(after, first, filterOf(args), ctx.repos.changes);
       const endCursor = pulled.end === 0 && after === null ? null : encodeChangeCursor(pulled.end);
       return { edges: pulled.events.map(edgeOf), hasNextPage: pulled.hasNextPage, endCursor };
     },

@@ -1,10 +1,10 @@
 import { corroborate, type ReportFacts, type ReportedValue } from '../claims/aggregate.js';
 import { ENTITY_VALUE_PROPERTIES, RELATION_VALUE_PROPERTIES, sameValue, type ValueProperty } from '../claims/values.js';
 import type { GraphContext } from '../context.js';
-import type { CorroborationFields, RelationRecord, ReportRecord, SourceRecord } from '../repositories/records.js';
+import type { CorroborationFields, RelationRecord, ReportRecord, SourceRecord } from '../repositories/support/records.js';
 import { InputError } from '../model/input-error.js';
 import { builder } from './builder.js';
-import { countedReports, readUnder } from './support/claim-filter.js';
+import { countedReports, readUnder } from './support/claim-filter-args.js';
 import { EntityRef } from './entity.js';
 import { RelationRef } from './relation.js';
 import { ReportRef, SourceRef } from './provenance.js';

@@ -1,18 +1,18 @@
 import { entitySchema } from '../model/bundle-schema.js';
 import { withoutNulls } from '../model/edit-inputs.js';
 import { ORGANIZATION_CATEGORIES, type EntityType } from '../model/types.js';
-import { decodeCursor } from '../repositories/cursor.js';
-import type { EntityInput } from '../repositories/entity-edits.js';
-import { ENTITY_PROPERTIES, type EntityRecord } from '../repositories/records.js';
-import { isFiltered } from '../repositories/claim-filter.js';
+import { decodeCursor } from '../repositories/support/cursor.js';
+import type { EntityInput } from '../repositories/entity-edit-repository.js';
+import { ENTITY_PROPERTIES, type EntityRecord } from '../repositories/support/records.js';
+import { isFiltered } from '../repositories/support/claim-filter-cypher.js';
 import { builder } from './builder.js';
-import { claimFilterArgs, claimFilterOf, markReadUnder } from './support/claim-filter.js';
+import { claimFilterArgs, claimFilterOf, markReadUnder } from './support/claim-filter-args.js';
 import { EntityTypeEnum } from './enums.js';
 import { checkRange, pageSizeOf, pageSizeDescription } from './support/limits.js';
 import { LIMITS } from '../model/limits.js';
 import { connectionOf } from './support/connection.js';
 import { inputIssueError } from './support/input-errors.js';
-import { ReportInputRef, toReportInputs } from './support/report-input.js';
+import { ReportInputRef, toReportInputs } from './report-input.js';
 import { relationsRequestAhead } from './support/relations-request.js';
 import { propertiesToRead, selectedFieldNames, selectsField } from './support/selection.js';
 import { ArgumentError } from '../model/input-error.js';
@@ -112,11 +112,14 @@ builder.queryFields((t) => ({
     args: {
       query: t.arg.string({ required: true, description: 'The text to look for in names and aliases, at most 500 characters.' }),
       types: t.arg({ type: [EntityTypeEnum], description: 'Only entities of these types; all types when omitted or empty.' }),
-      first: t.arg.int({ defaultValue: 10, description: `How many hits to return, best first, ${LIMITS.searchSize.min}-${LIMITS.searchSize.max}, default 10.` }),
+      first: t.arg.int({
+        defaultValue: LIMITS.searchSize.default,
+        description: `How many hits to return, best first, ${LIMITS.searchSize.min}-${LIMITS.searchSize.max}, default ${LIMITS.searchSize.default}.`,
+      }),
       ...claimFilterArgs(t.arg),
     },
     resolve: async (_root, args, ctx, info) => {
-      const first = checkRange('first', args.first ?? 10, LIMITS.searchSize);
+      const first = checkRange('first', args.first ?? LIMITS.searchSize.default, LIMITS.searchSize);
       if (args.query.length > 500) throw new ArgumentError('query', 'Argument "query" is longer than 500 characters.');
       // The hits' records serve only this selection (they prime no loader), so they carry only what it names.
       const read = propertiesToRead(ENTITY_PROPERTIES, ENTITY_VALUE_PROPERTIES, selectedFieldNames(info));

@@ -1,8 +1,8 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { PathRecord, Subgraph, SubgraphReads } from '../repositories/graph-repository.js';
-import { ENTITY_PROPERTIES, RELATION_PROPERTIES } from '../repositories/records.js';
+import { ENTITY_PROPERTIES, RELATION_PROPERTIES } from '../repositories/support/records.js';
 import { builder } from './builder.js';
-import { claimFilterArgs, claimFilterOf, markReadUnder } from './support/claim-filter.js';
+import { claimFilterArgs, claimFilterOf, markReadUnder } from './support/claim-filter-args.js';
 import { EntityRef, EventRef } from './entity.js';
 import { RelationTypeEnum } from './enums.js';
 import { checkRange } from './support/limits.js';
@@ -47,14 +47,20 @@ builder.queryFields((t) => ({
       'Entities within `depth` hops (at most `limit` of them) and the relations among them. Null when the entity does not exist, or asOf or minSources leave it out; under them the expansion only crosses relations that pass to entities that pass.',
     args: {
       id: t.arg.id({ required: true, description: 'The entity at the centre.' }),
-      depth: t.arg.int({ defaultValue: 1, description: `How many hops to go out, ${LIMITS.neighborhoodDepth.min}-${LIMITS.neighborhoodDepth.max}, default 1.` }),
+      depth: t.arg.int({
+        defaultValue: LIMITS.neighborhoodDepth.default,
+        description: `How many hops to go out, ${LIMITS.neighborhoodDepth.min}-${LIMITS.neighborhoodDepth.max}, default ${LIMITS.neighborhoodDepth.default}.`,
+      }),
       relationTypes: t.arg({ type: [RelationTypeEnum], description: 'Only cross relations of these types; all types when omitted or empty.' }),
-      limit: t.arg.int({ defaultValue: 200, description: `How many entities at most, ${LIMITS.neighborhoodLimit.min}-${LIMITS.neighborhoodLimit.max}, default 200; truncated says when it stopped the expansion.` }),
+      limit: t.arg.int({
+        defaultValue: LIMITS.neighborhoodLimit.default,
+        description: `How many entities at most, ${LIMITS.neighborhoodLimit.min}-${LIMITS.neighborhoodLimit.max}, default ${LIMITS.neighborhoodLimit.default}; truncated says when it stopped the expansion.`,
+      }),
       ...claimFilterArgs(t.arg),
     },
     resolve: async (_root, args, ctx, info) => {
-      const depth = checkRange('depth', args.depth ?? 1, LIMITS.neighborhoodDepth);
-      const limit = checkRange('limit', args.limit ?? 200, LIMITS.neighborhoodLimit);
+      const depth = checkRange('depth', args.depth ?? LIMITS.neighborhoodDepth.default, LIMITS.neighborhoodDepth);
+      const limit = checkRange('limit', args.limit ?? LIMITS.neighborhoodLimit.default, LIMITS.neighborhoodLimit);
       const filter = claimFilterOf(args);
       const graph = await ctx.repos.graph.neighborhood(String(args.id), depth, args.relationTypes ?? [], limit, readsOf(info), filter);
       for (const record of [...(graph?.nodes ?? []), ...(graph?.relations ?? [])]) markReadUnder(record, filter);
@@ -68,12 +74,15 @@ builder.queryFields((t) => ({
     args: {
       from: t.arg.id({ required: true, description: 'The id of the entity the path starts at.' }),
       to: t.arg.id({ required: true, description: 'The id of the entity the path ends at.' }),
-      maxHops: t.arg.int({ defaultValue: 6, description: `The longest path to look for, in hops, ${LIMITS.maxHops.min}-${LIMITS.maxHops.max}, default 6.` }),
+      maxHops: t.arg.int({
+        defaultValue: LIMITS.maxHops.default,
+        description: `The longest path to look for, in hops, ${LIMITS.maxHops.min}-${LIMITS.maxHops.max}, default ${LIMITS.maxHops.default}.`,
+      }),
       relationTypes: t.arg({ type: [RelationTypeEnum], description: 'Only cross relations of these types; all types when omitted or empty.' }),
       ...claimFilterArgs(t.arg),
     },
     resolve: async (_root, args, ctx, info) => {
-      const maxHops = checkRange('maxHops', args.maxHops ?? 6, LIMITS.maxHops);
+      const maxHops = checkRange('maxHops', args.maxHops ?? LIMITS.maxHops.default, LIMITS.maxHops);
       const filter = claimFilterOf(args);
       const path = await ctx.repos.graph.shortestPath(String(args.from), String(args.to), maxHops, args.relationTypes ?? [], readsOf(info), filter);
       for (const record of [...(path?.nodes ?? []), ...(path?.relations ?? [])]) markReadUnder(record, filter);

@@ -1,8 +1,8 @@
-import { decodeCursor, toPage } from '../repositories/cursor.js';
-import type { DocumentRecord, ReportRecord, SourceRecord } from '../repositories/records.js';
+import { decodeCursor, toPage } from '../repositories/support/cursor.js';
+import type { DocumentRecord, ReportRecord, SourceRecord } from '../repositories/support/records.js';
 import { builder } from './builder.js';
-import { countedReports, markReadUnder, readUnder } from './support/claim-filter.js';
-import { isFiltered } from '../repositories/claim-filter.js';
+import { countedReports, markReadUnder, readUnder } from './support/claim-filter-args.js';
+import { isFiltered } from '../repositories/support/claim-filter-cypher.js';
 import { connectionOf } from './support/connection.js';
 import { EntityRef } from './entity.js';
 import { ReportMethodEnum } from './enums.js';

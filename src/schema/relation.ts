@@ -1,14 +1,14 @@
 import { GraphQLError } from 'graphql';
 import { relationEditSchema, withoutNulls } from '../model/edit-inputs.js';
-import { toPage } from '../repositories/cursor.js';
-import type { RelationRecord } from '../repositories/records.js';
+import { toPage } from '../repositories/support/cursor.js';
+import type { RelationRecord } from '../repositories/support/records.js';
 import { builder } from './builder.js';
 import { connectionOf } from './support/connection.js';
 import { EntityRef } from './entity.js';
 import { parseInput } from './support/input-errors.js';
 import { DirectionEnum, RelationTypeEnum } from './enums.js';
-import { ReportInputRef, toReportInputs } from './support/report-input.js';
-import { claimFilterArgs, markReadUnder, readUnder } from './support/claim-filter.js';
+import { ReportInputRef, toReportInputs } from './report-input.js';
+import { claimFilterArgs, markReadUnder, readUnder } from './support/claim-filter-args.js';
 import { relationsRequest } from './support/relations-request.js';
 import { pageSizeDescription } from './support/limits.js';
 import { LIMITS } from '../model/limits.js';

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readFile, realpath, stat } from 'node:fs/promises';
-import { extname, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { extname, join, resolve, sep } from 'node:path';
 import type { Plugin } from 'graphql-yoga';
+import { PROJECT_ROOT } from '../project.js';
 
 /**
  * Serves the explorer (explorer/, built by Vite into dist/explorer) at /explorer.
@@ -12,8 +12,8 @@ import type { Plugin } from 'graphql-yoga';
 
 export const EXPLORER_PATH = '/explorer';
 
-/** dist/explorer of the repository, from src/server (tsx) and from dist/server (built) alike. */
-export const DEFAULT_EXPLORER_ROOT = fileURLToPath(new URL('../../dist/explorer/', import.meta.url));
+/** Where `npm run build:explorer` puts the bundle. */
+export const DEFAULT_EXPLORER_ROOT = join(PROJECT_ROOT, 'dist', 'explorer');
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

@@ -4,7 +4,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, TEST_KEYS, wipe } from '../helpers/neo4j.js';
 import { largestMove, placed, waitForNodes } from './canvas-page.js';
-import { ensureExplorerBuilt, launchBrowser, ROOT, screenshot, startServer, type RunningServer } from './harness.js';
+import { PROJECT_ROOT } from '../../src/project.js';
+import { ensureExplorerBuilt, launchBrowser, screenshot, startServer, type RunningServer } from './harness.js';
 
 // Issue 17: a hub with 200 neighbours stays legible. The test writes an alliance with 200 members
 // (through the API, as an editor would) and opens it in the explorer.
@@ -101,7 +102,7 @@ describe('a hub of 200 neighbours', () => {
     expect(drawn.fontSize).toBeGreaterThanOrEqual(9);
     expect(overlapping(drawn.boxes)).toEqual([]);
     const shot = await screenshot(page, 'hub-folded.png');
-    if (process.env.NEWSGRAPH_UPDATE_SCREENSHOT) copyFileSync(shot, join(ROOT, 'docs', 'explorer-hub.png'));
+    if (process.env.NEWSGRAPH_UPDATE_SCREENSHOT) copyFileSync(shot, join(PROJECT_ROOT, 'docs', 'explorer-hub.png'));
   });
 
   it('opens the hub on a double click on "+N more", without moving what was drawn', async () => {

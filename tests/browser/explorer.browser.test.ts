@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateBundle } from '../../src/model/validate-bundle.js';
+import { PROJECT_ROOT } from '../../src/project.js';
 import { openTestDatabase } from '../helpers/neo4j.js';
 import {
   ARTIFACTS,
@@ -10,7 +11,6 @@ import {
   ensureExplorerBuilt,
   launchBrowser,
   openSeedExplorer,
-  ROOT,
   screenshot,
   startServer,
   unreachableDatabase,
@@ -181,7 +181,7 @@ describe('the explorer on the seed graph', () => {
     await clickOnCanvas(page, { kind: 'entity', id: 'liu-xiaowu' });
     await page.locator('#detail article[data-id="liu-xiaowu"]').waitFor();
     const shot = await screenshot(page, '03-path-to-russia.png');
-    if (process.env.NEWSGRAPH_UPDATE_SCREENSHOT) copyFileSync(shot, join(ROOT, 'docs', 'explorer.png'));
+    if (process.env.NEWSGRAPH_UPDATE_SCREENSHOT) copyFileSync(shot, join(PROJECT_ROOT, 'docs', 'explorer.png'));
   });
 
   it('opens the same view from its URL, on reload and in a new tab', async () => {

@@ -3,12 +3,12 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { loadConfig } from '../../src/config.js';
 import { createDriver } from '../../src/db/driver.js';
-import { freePort } from '../../src/project.js';
+import { freePort, PROJECT_ROOT } from '../../src/project.js';
 import { Executor } from '../../src/db/executor.js';
 import { createLogger } from '../../src/logger.js';
 import { closeServer, listen } from '../../src/server/http.js';
@@ -17,8 +17,7 @@ import type { AppServices } from '../../src/context.js';
 import { loadSeedIfEmpty } from '../../src/ingest/seed.js';
 import { wipe, type TestDatabase } from '../helpers/neo4j.js';
 
-export const ROOT = resolve(import.meta.dirname, '../..');
-export const ARTIFACTS = join(ROOT, 'test-artifacts', 'explorer');
+export const ARTIFACTS = join(PROJECT_ROOT, 'test-artifacts', 'explorer');
 
 export const CHROMIUM = process.env.NEWSGRAPH_CHROMIUM ?? '/usr/bin/chromium';
 /** Debian's Chromium, headless, with nothing that reaches out to the network (the machine's network is closed). */
@@ -35,7 +34,7 @@ export const CHROMIUM_ARGS = [
 
 /** Builds dist/explorer with Vite when it is missing or older than explorer/ (explorer/build.mjs decides). */
 export async function ensureExplorerBuilt(): Promise<void> {
-  await promisify(execFile)(process.execPath, [join(ROOT, 'explorer', 'build.mjs')], { cwd: ROOT, timeout: 120_000 });
+  await promisify(execFile)(process.execPath, [join(PROJECT_ROOT, 'explorer', 'build.mjs')], { cwd: PROJECT_ROOT, timeout: 120_000 });
 }
 
 export interface RunningServer {

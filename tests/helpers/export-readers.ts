@@ -1,6 +1,8 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { PROJECT_ROOT } from '../../src/project.js';
 
 /**
  * Readers outside our code for the export formats: Python's expat for XML,
@@ -31,8 +33,7 @@ export function readXmlWithExpat(file: string): ExpatElement {
  * install it: no network at test time). Null when it cannot import `modules`.
  */
 export function readerPython(modules: readonly string[] = ['followthemoney']): string | null {
-  const root = fileURLToPath(new URL('../../', import.meta.url));
-  const candidate = process.env.NEWSGRAPH_FTM_PYTHON ?? `${root}node_modules/.cache/newsgraph-ftm/bin/python`;
+  const candidate = process.env.NEWSGRAPH_FTM_PYTHON ?? join(PROJECT_ROOT, 'node_modules/.cache/newsgraph-ftm/bin/python');
   if (!existsSync(candidate)) return null;
   return spawnSync(candidate, ['-c', `import ${modules.join(', ')}`], { stdio: 'ignore' }).status === 0 ? candidate : null;
 }

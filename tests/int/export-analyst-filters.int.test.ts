@@ -7,7 +7,7 @@ import { MultiDirectedGraph } from 'graphology';
 import { parse as parseGexf } from 'graphology-gexf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runExport } from '../../src/export/run-export.js';
-import type { ClaimFilter } from '../../src/repositories/claim-filter.js';
+import type { ClaimFilter } from '../../src/repositories/support/claim-filter-cypher.js';
 import { loadFilterGraph } from '../helpers/claim-filter-graph.js';
 import { ftmPython, readFtm } from '../helpers/export-readers.js';
 import { openTestDatabase } from '../helpers/neo4j.js';

@@ -89,7 +89,7 @@ function omitUrl<T extends { url?: unknown }>(value: T): Omit<T, 'url'> {
 describe('export ndjson', () => {
   it('carries reports made through the API when they quote a document, and counts those it cannot carry', async () => {
     await ingestBundle(db.executor, smallBundle());
-    // What the API writes (repositories/report-inputs.ts): ids `api/<digest>`, document and quote optional.
+    // What the API writes (repositories/support/report-inputs.ts): ids `api/<digest>`, document and quote optional.
     await db.executor.write(`
       MATCH (jane:Entity {id: 'jane-roe'}), (alpha:Entity {id: 'alpha-corp'}), (s:Source {id: 'alpha-wire'})
       MATCH (claim:Claim {relationId: 'jane-roe-member-of-alpha-corp'})

@@ -4,7 +4,7 @@ import type { CountingTransaction } from '../../src/db/executor.js';
 import { resolveRelations } from '../../src/ingest/resolve.js';
 import { WRITE_ENTITY_REPORTS, writeRelations } from '../../src/ingest/write.js';
 import type { BundleRelation } from '../../src/model/bundle-schema.js';
-import { RELATION_OF_CLAIM } from '../../src/repositories/records.js';
+import { RELATION_OF_CLAIM } from '../../src/repositories/support/records.js';
 import { openTestDatabase, wipe } from '../helpers/neo4j.js';
 
 /**

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { encodeCursor } from '../../src/repositories/cursor.js';
+import { encodeCursor } from '../../src/repositories/support/cursor.js';
 import { authorization, seededApi } from '../helpers/api.js';
 import { graphSnapshot } from '../helpers/graph-snapshot.js';
 import { HOSTILE } from '../helpers/hostile-strings.js';

@@ -9,11 +9,11 @@ import {
   relationPasses,
   relationVisible,
   type ClaimFilter,
-} from '../../src/repositories/claim-filter.js';
+} from '../../src/repositories/support/claim-filter-cypher.js';
 import { EntityRepository } from '../../src/repositories/entity-repository.js';
 import { GraphRepository } from '../../src/repositories/graph-repository.js';
 import { RelationRepository, type RelationsOfRequest } from '../../src/repositories/relation-repository.js';
-import { claimFilterOf } from '../../src/schema/support/claim-filter.js';
+import { claimFilterOf } from '../../src/schema/support/claim-filter-args.js';
 
 interface Sent {
   cypher: string;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { keyPrincipal } from '../../src/auth/authenticate.js';
 import { checkName, checkNotes, checkView, INVESTIGATION_LIMITS, readFile, toFile } from '../../src/model/investigation-rules.js';
-import { newInvestigationId } from '../../src/repositories/investigations.js';
+import { newInvestigationId } from '../../src/repositories/investigation-repository.js';
 
 // The limits of saved investigations at their edges (docs/investigations.md), without a database.
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { luceneQueryFor, rankHits } from '../../src/repositories/entity-repository.js';
-import type { EntityRecord } from '../../src/repositories/records.js';
+import type { EntityRecord } from '../../src/repositories/support/records.js';
 
 const entity = (id: string, name: string, aliases: string[] = []): EntityRecord => ({
   id,

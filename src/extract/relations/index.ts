@@ -5,7 +5,7 @@ import { dropKbpWhereRulesSpoke, mergeRelations } from './merge.js';
 import { appointedLeader, changeOfCommand, commandVerb, ledBy } from './rules/commands.js';
 import { worksAt } from './rules/employment.js';
 import { participationNoun, sendsForces } from './rules/contributions.js';
-import type { RuleContext, SentenceRule } from './rules/context.js';
+import type { RuleContext, SentenceRule } from './rules/rule-context.js';
 import { kbpTriples } from './rules/kbp.js';
 import { datelinePlace, eventPlace, nationalityOfPlace, placeInPlace } from './rules/location.js';
 import {

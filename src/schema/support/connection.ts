@@ -1,5 +1,5 @@
 import type { InterfaceRef, ObjectRef } from '@pothos/core';
-import { encodeCursor, type Page } from '../../repositories/cursor.js';
+import { encodeCursor, type Page } from '../../repositories/support/cursor.js';
 import { builder, type BuilderTypes } from '../builder.js';
 
 export const PageInfo = builder

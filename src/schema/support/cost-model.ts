@@ -16,7 +16,7 @@ const DEFAULT_LIST_LENGTH = 10;
 const RELATIONS_PER_NEIGHBOURHOOD_NODE = 1;
 /** A shortest path's search may visit many entities per hop; a flat guess per hop allowed. */
 const PATH_SEARCH_WORK_PER_HOP = 100;
-/** Search reads a fixed number of full-text candidates before ranking them (search repository). */
+/** Full-text candidates search reads before ranking them, as a flat guess: EntityRepository.search reads ten per hit asked, 50 to 500. */
 const SEARCH_CANDIDATES = 100;
 
 /** An argument's value as a count: out-of-range values are refused by the resolver, so they never cost more than the range allows. */
@@ -31,14 +31,14 @@ const connection =
   (args) => ({ lists: { edges: count(args.first, LIMITS.pageSize.default, range) } });
 
 const neighborhood: FieldCostRule = (args) => {
-  const depth = count(args.depth, 1, LIMITS.neighborhoodDepth);
-  const limit = count(args.limit, 200, LIMITS.neighborhoodLimit);
+  const depth = count(args.depth, LIMITS.neighborhoodDepth.default, LIMITS.neighborhoodDepth);
+  const limit = count(args.limit, LIMITS.neighborhoodLimit.default, LIMITS.neighborhoodLimit);
   // Each breadth-first level may touch up to `limit` entities and their relationships.
   return { work: limit * depth, lists: { nodes: limit, relations: limit * RELATIONS_PER_NEIGHBOURHOOD_NODE } };
 };
 
 const shortestPath: FieldCostRule = (args) => {
-  const maxHops = count(args.maxHops, 6, LIMITS.maxHops);
+  const maxHops = count(args.maxHops, LIMITS.maxHops.default, LIMITS.maxHops);
   return { work: PATH_SEARCH_WORK_PER_HOP * maxHops, lists: { nodes: maxHops + 1, relations: maxHops } };
 };
 
@@ -61,7 +61,7 @@ export const COST_MODEL: CostModel = {
     'Query.sources': connection(LIMITS.pageSize),
     'Entity.relations': connection(LIMITS.pageSize),
     'Source.reports': connection(LIMITS.pageSize),
-    'Query.search': (args) => ({ work: SEARCH_CANDIDATES, length: count(args.first, 10, LIMITS.searchSize) }),
+    'Query.search': (args) => ({ work: SEARCH_CANDIDATES, length: count(args.first, LIMITS.searchSize.default, LIMITS.searchSize) }),
     'Query.neighborhood': neighborhood,
     'Query.shortestPath': shortestPath,
     'Query.timeline': fixedLength(LIMITS.timeline.max),

@@ -1,7 +1,7 @@
 import { getArgumentValues, type GraphQLInterfaceType, type GraphQLResolveInfo } from 'graphql';
 import type { RelationType } from '../../model/types.js';
-import { sameFilter, type ClaimFilter } from '../../repositories/claim-filter.js';
-import { decodeCursor } from '../../repositories/cursor.js';
+import { sameFilter, type ClaimFilter } from '../../repositories/support/claim-filter-cypher.js';
+import { decodeCursor } from '../../repositories/support/cursor.js';
 import type { Direction, RelationsOfRequest } from '../../repositories/relation-repository.js';
 import {
   CORROBORATION_PROPERTIES,
@@ -12,8 +12,8 @@ import {
   SOURCE_PROPERTIES,
   type ReportProperty,
   type SourceProperty,
-} from '../../repositories/records.js';
-import { claimFilterOf, type ClaimFilterArgs } from './claim-filter.js';
+} from '../../repositories/support/records.js';
+import { claimFilterOf, type ClaimFilterArgs } from './claim-filter-args.js';
 import { pageSizeOf } from './limits.js';
 import { childFields, namedIn, propertiesToRead, selectedFieldNames, selectsField, selectsPath, type SelectionScope } from './selection.js';
 import { ENTITY_VALUE_PROPERTIES, RELATION_VALUE_PROPERTIES } from '../../claims/values.js';

@@ -112,7 +112,7 @@ function guardParser({ request, url, requestParser, setRequestParser }: Paramete
 
 type RequestParser = (request: Request) => Promise<GraphQLParams | GraphQLParams[] | Response> | GraphQLParams | GraphQLParams[] | Response;
 
-/** Yoga's GET and form parsers JSON.parse "variables" and "extensions" without a catch: a typo there was a 500. */
+/** Yoga's GET and form parsers JSON.parse "variables" and "extensions" without a catch: a typo there would answer 500, not 400. */
 function withJsonErrors(parse: RequestParser): RequestParser {
   return async (request) => {
     try {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { readSeedBundle } from '../../../src/ingest/seed.js';
-import { encodeCursor } from '../../../src/repositories/cursor.js';
+import { encodeCursor } from '../../../src/repositories/support/cursor.js';
 import { smallBundle } from '../bundles.js';
 import { clean } from './checks.js';
 

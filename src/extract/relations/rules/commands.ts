@@ -1,7 +1,7 @@
 import type { ExtractedRelation } from '../../types.js';
 import { clauseDate, makeRelation, phraseStart, relationsAmong } from '../candidate.js';
 import { isAsserted } from './clause.js';
-import { compact, type SentenceRule } from './context.js';
+import { compact, type SentenceRule } from './rule-context.js';
 import { isLeaderRole, isRoleToken } from './titles.js';
 
 const COMMAND_VERBS: Record<string, string> = { command: 'commander', lead: 'leader', head: 'head', direct: 'director' };

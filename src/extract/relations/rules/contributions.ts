@@ -2,7 +2,7 @@ import type { ExtractedEntity, ExtractedRelation } from '../../types.js';
 import { relationsAmong } from '../candidate.js';
 import type { SentenceGraph } from '../sentence-graph.js';
 import { isAsserted } from './clause.js';
-import { compact, type RuleContext, type SentenceRule } from './context.js';
+import { compact, type RuleContext, type SentenceRule } from './rule-context.js';
 import { eventAt, participantsOf, PARTICIPANT_TYPES } from './event-arguments.js';
 
 const SENDING_VERBS = new Set(['send', 'deploy', 'dispatch', 'contribute', 'commit', 'provide']);

@@ -1,6 +1,6 @@
 import type { ExtractedRelation } from '../../types.js';
 import { clauseDate, makeRelation } from '../candidate.js';
-import { compact, type SentenceRule } from './context.js';
+import { compact, type SentenceRule } from './rule-context.js';
 
 /** Verbs of working somewhere, with the role each implies (none where the verb says nothing of the post). */
 const WORK_VERBS: Record<string, string | undefined> = {

@@ -1,7 +1,7 @@
 import type { EntityType } from '../../../model/types.js';
 import type { ExtractedEntity } from '../../types.js';
 import type { SentenceGraph } from '../sentence-graph.js';
-import { compact, type RuleContext } from './context.js';
+import { compact, type RuleContext } from './rule-context.js';
 import { isRoleToken } from './titles.js';
 
 /** Nouns for people and hardware a country or force sends: "Russian troops", "warships from nine NATO countries". */

@@ -1,7 +1,7 @@
 import type { RelationType } from '../../../model/types.js';
 import type { ExtractedRelation } from '../../types.js';
 import { makeRelation } from '../candidate.js';
-import { compact, type SentenceRule } from './context.js';
+import { compact, type SentenceRule } from './rule-context.js';
 
 /**
  * The KBP slots that mean one of our relations. Only membership maps

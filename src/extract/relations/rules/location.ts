@@ -2,7 +2,7 @@ import type { ExtractedEntity, ExtractedRelation } from '../../types.js';
 import { makeRelation } from '../candidate.js';
 import { countryOfDemonym } from '../demonyms.js';
 import type { SentenceGraph } from '../sentence-graph.js';
-import { compact, type RuleContext, type SentenceRule } from './context.js';
+import { compact, type RuleContext, type SentenceRule } from './rule-context.js';
 import { eventIntroducers } from '../entity-lookup.js';
 import { isAsserted } from './clause.js';
 import { eventAt, verbArguments } from './event-arguments.js';

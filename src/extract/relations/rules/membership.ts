@@ -1,7 +1,7 @@
 import type { ExtractedEntity, ExtractedRelation } from '../../types.js';
 import { clauseDate, makeRelation, relationsAmong } from '../candidate.js';
 import type { SentenceGraph } from '../sentence-graph.js';
-import { compact, type RuleContext, type SentenceRule } from './context.js';
+import { compact, type RuleContext, type SentenceRule } from './rule-context.js';
 import { isUnitName } from './titles.js';
 
 const MEMBER_TYPES = ['COUNTRY', 'ORGANIZATION'] as const;

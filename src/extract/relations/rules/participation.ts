@@ -2,7 +2,7 @@ import type { ExtractedEntity, ExtractedRelation } from '../../types.js';
 import { clauseDate, makeRelation } from '../candidate.js';
 import { isDemonym } from '../demonyms.js';
 import type { SentenceGraph } from '../sentence-graph.js';
-import { compact, type SentenceRule } from './context.js';
+import { compact, type SentenceRule } from './rule-context.js';
 import { isAsserted } from './clause.js';
 import { isRoleToken } from './titles.js';
 import { antecedentOf, eventAt, participantsOf, verbArguments } from './event-arguments.js';

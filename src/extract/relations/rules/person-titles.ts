@@ -2,7 +2,7 @@ import type { ExtractedEntity, ExtractedRelation } from '../../types.js';
 import { makeRelation } from '../candidate.js';
 import type { MentionAt } from '../entity-lookup.js';
 import type { SentenceGraph } from '../sentence-graph.js';
-import { compact, type RuleContext, type SentenceRule } from './context.js';
+import { compact, type RuleContext, type SentenceRule } from './rule-context.js';
 import { ministryOfTitle } from './ministries.js';
 import { isLeaderRole, isRank, isUnitName, titleRunBefore } from './titles.js';
 

@@ -2,7 +2,7 @@ import type { ExtractedEntity, ExtractedRelation } from '../../types.js';
 import { makeRelation, phraseStart } from '../candidate.js';
 import type { MentionAt } from '../entity-lookup.js';
 import type { SentenceGraph } from '../sentence-graph.js';
-import { compact, type RuleContext, type SentenceRule } from './context.js';
+import { compact, type RuleContext, type SentenceRule } from './rule-context.js';
 import { isLeaderRole, isRoleToken } from './titles.js';
 
 const BOUNDARY = new Set([',', '.', ';', ':', '(', ')', '--', '-LRB-', '-RRB-', '"', "''", '``']);

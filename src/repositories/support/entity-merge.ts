@@ -1,4 +1,4 @@
-import { RELATION_TYPES } from '../model/types.js';
+import { RELATION_TYPES } from '../../model/types.js';
 import { aliasTextOf, distinctAliases } from './records.js';
 
 /**

@@ -7,7 +7,7 @@ import type { BundleEntity } from '../model/bundle-schema.js';
  * Bundles through the API: written by the ingest path the CLI uses (one
  * transaction of its own), or resolved against the graph without writing.
  */
-export class Bundles {
+export class BundleRepository {
   constructor(private readonly db: Executor) {}
 
   ingest(bundle: unknown, options: IngestOptions) {

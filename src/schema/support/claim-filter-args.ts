@@ -1,5 +1,5 @@
 import type { ArgBuilder } from '@pothos/core';
-import { isFiltered, NO_CLAIM_FILTER, type ClaimFilter } from '../../repositories/claim-filter.js';
+import { isFiltered, NO_CLAIM_FILTER, type ClaimFilter } from '../../repositories/support/claim-filter-cypher.js';
 import type { builder } from '../builder.js';
 import { checkRange } from './limits.js';
 import { LIMITS } from '../../model/limits.js';
@@ -8,7 +8,7 @@ import { dateUpperBound } from '../../model/dates.js';
 /**
  * The read filters every graph read takes, declared once so each field
  * describes and validates them alike. The Cypher they become is in
- * src/repositories/claim-filter.ts.
+ * src/repositories/support/claim-filter-cypher.ts.
  */
 
 export interface ClaimFilterArgs {

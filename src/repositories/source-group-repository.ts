@@ -3,7 +3,7 @@ import { SET_ORIGIN } from '../claims/origins.js';
 import { refreshCorroboration } from '../claims/refresh.js';
 import { recordChanges } from '../changes/record.js';
 import { InputError } from '../model/input-error.js';
-import { sourceProjection, type SourceRecord } from './records.js';
+import { sourceProjection, type SourceRecord } from './support/records.js';
 
 // What the sources were before: their reports, and those speaking in their name or their old group's, change origin.
 const BEFORE = `
@@ -40,7 +40,7 @@ ${changedSubjects}`;
  * group's, take their new origin, and every entity and relation they report
  * is counted again, in the same transaction.
  */
-export class SourceGroups {
+export class SourceGroupRepository {
   constructor(private readonly db: Executor) {}
 
   group(ids: readonly string[], group: string | null): Promise<SourceRecord[]> {

@@ -1,5 +1,5 @@
-import type { CountingTransaction } from '../db/executor.js';
-import { mergedInto } from '../ingest/merged-ids.js';
+import type { CountingTransaction } from '../../db/executor.js';
+import { mergedInto } from '../../ingest/merged-ids.js';
 import { EntityMergedError } from './entity-merged-error.js';
 
 /** The id of the entity `id` was merged into, if it was. */

@@ -1,7 +1,7 @@
-import type { CountingTransaction } from '../db/executor.js';
-import { refreshCorroboration } from '../claims/refresh.js';
-import { periodsMeet, type Period as DatedPeriod } from '../ingest/resolve.js';
-import { RELATION_TYPES } from '../model/types.js';
+import type { CountingTransaction } from '../../db/executor.js';
+import { refreshCorroboration } from '../../claims/refresh.js';
+import { periodsMeet, type Period as DatedPeriod } from '../../ingest/resolve.js';
+import { RELATION_TYPES } from '../../model/types.js';
 import { moveReports } from './entity-merge.js';
 
 /**

@@ -7,9 +7,9 @@ import { writeRelations } from '../ingest/write.js';
 import { SLUG } from '../model/bundle-schema.js';
 import { RELATION_ENDPOINTS, type EntityType, type RelationType } from '../model/types.js';
 import { InputError } from '../model/input-error.js';
-import { refuseMergedId } from './merged-check.js';
-import { RELATION_OF_CLAIM, RELATION_PROJECTION, type RelationRecord } from './records.js';
-import { writeReportInputs, type ReportInput } from './report-inputs.js';
+import { refuseMergedId } from './support/merged-check.js';
+import { RELATION_OF_CLAIM, RELATION_PROJECTION, type RelationRecord } from './support/records.js';
+import { writeReportInputs, type ReportInput } from './support/report-inputs.js';
 import { RELATION_VALUE_PROPERTIES } from '../claims/values.js';
 import { pinEdited, refreshCorroboration } from '../claims/refresh.js';
 import { recordChanges } from '../changes/record.js';
@@ -51,7 +51,7 @@ function checkEndpoint(type: RelationType, end: 'from' | 'to', id: string, found
   if (!allowed.includes(found)) throw new InputError(end, `${type} cannot go ${end} a ${found}; allowed: ${allowed.join(', ')}`);
 }
 
-export class RelationEdits {
+export class RelationEditRepository {
   constructor(private readonly db: Executor) {}
 
   /**

@@ -3,12 +3,12 @@ import { lockEntities } from '../ingest/locks.js';
 import { FORGET_MERGES_INTO, RECORD_MERGE } from '../ingest/merged-ids.js';
 import { nameKeys } from '../model/names.js';
 import { ENTITY_LABEL, RELATION_TYPES, type EntityType } from '../model/types.js';
-import { MERGE_ENTITIES } from './entity-merge.js';
-import { joinSameFacts, RELATIONS_OF } from './merged-facts.js';
+import { MERGE_ENTITIES } from './support/entity-merge.js';
+import { joinSameFacts, RELATIONS_OF } from './support/merged-facts.js';
 import { InputError, NotFoundError } from '../model/input-error.js';
-import { mergedTarget, refuseMergedId } from './merged-check.js';
-import { aliasTextOf, distinctAliases, ENTITY_PROJECTION, type EntityRecord } from './records.js';
-import { writeReportInputs, type ReportInput } from './report-inputs.js';
+import { mergedTarget, refuseMergedId } from './support/merged-check.js';
+import { aliasTextOf, distinctAliases, ENTITY_PROJECTION, type EntityRecord } from './support/records.js';
+import { writeReportInputs, type ReportInput } from './support/report-inputs.js';
 import { ENTITY_VALUE_PROPERTIES } from '../claims/values.js';
 import { pinEdited, refreshCorroboration } from '../claims/refresh.js';
 import { recordChanges } from '../changes/record.js';
@@ -91,7 +91,7 @@ RETURN DISTINCT r.id AS id, startNode(r).id AS from, endNode(r).id AS to`;
  * API processes too: a write that locked first is moved by the merge; one
  * that waited finds the id merged and is refused with ENTITY_MERGED.
  */
-export class EntityEdits {
+export class EntityEditRepository {
   constructor(private readonly db: Executor) {}
 
   upsert(input: EntityInput): Promise<EntityRecord> {

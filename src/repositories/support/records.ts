@@ -1,5 +1,5 @@
-import { valuesProjection } from '../claims/values.js';
-import { DEFAULT_REPORT_METHOD, type EntityType, type RelationType, type ReportMethod } from '../model/types.js';
+import { valuesProjection } from '../../claims/values.js';
+import { DEFAULT_REPORT_METHOD, type EntityType, type RelationType, type ReportMethod } from '../../model/types.js';
 
 /** Plain shapes the repositories return and the schema resolves from. */
 

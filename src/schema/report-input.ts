@@ -1,8 +1,8 @@
-import { reportEditSchema, withoutNulls } from '../../model/edit-inputs.js';
-import type { ReportInput } from '../../repositories/report-inputs.js';
-import { builder } from '../builder.js';
-import { ReportMethodEnum } from '../enums.js';
-import { parseInput } from './input-errors.js';
+import { reportEditSchema, withoutNulls } from '../model/edit-inputs.js';
+import type { ReportInput } from '../repositories/support/report-inputs.js';
+import { builder } from './builder.js';
+import { ReportMethodEnum } from './enums.js';
+import { parseInput } from './support/input-errors.js';
 
 /** Provenance given with an edit: who reported it, where, and the exact words. */
 export const ReportInputRef = builder.inputType('ReportInput', {

@@ -1,6 +1,6 @@
 import neo4j from 'neo4j-driver';
 import type { Executor } from '../db/executor.js';
-import type { ChangeEvent, ChangeKind } from './kinds.js';
+import type { ChangeEvent, ChangeKind } from '../changes/kinds.js';
 
 /** Which events a reader wants; absent lists mean every kind, every entity. */
 export interface ChangeFilter {
@@ -75,7 +75,7 @@ SET counter.prunedThrough = CASE WHEN coalesce(counter.prunedThrough, 0) < $boun
 const PRUNE_BATCH_SIZE = 10_000;
 
 /** The outbox as the feed reads it: pages of events after a sequence number, and pruning. */
-export class ChangeLog {
+export class ChangeFeedRepository {
   constructor(private readonly db: Executor) {}
 
   async position(): Promise<FeedPosition> {

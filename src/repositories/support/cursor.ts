@@ -1,4 +1,4 @@
-import { ArgumentError } from '../model/input-error.js';
+import { ArgumentError } from '../../model/input-error.js';
 
 /**
  * Keyset cursors: an opaque encoding of the last key seen. Paging continues

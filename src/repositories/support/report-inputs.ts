@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import neo4j from 'neo4j-driver';
-import type { CountingTransaction } from '../db/executor.js';
-import { DocumentText } from '../model/quotes.js';
-import { lockEntities } from '../ingest/locks.js';
-import { methodProperties, WRITE_ENTITY_REPORTS, WRITE_RELATION_REPORTS } from '../ingest/write.js';
-import type { ReportMethod } from '../model/types.js';
-import { InputError } from '../model/input-error.js';
+import type { CountingTransaction } from '../../db/executor.js';
+import { DocumentText } from '../../model/quotes.js';
+import { lockEntities } from '../../ingest/locks.js';
+import { methodProperties, WRITE_ENTITY_REPORTS, WRITE_RELATION_REPORTS } from '../../ingest/write.js';
+import type { ReportMethod } from '../../model/types.js';
+import { InputError } from '../../model/input-error.js';
 import { refuseMergedId } from './merged-check.js';
 
 /** A report given through the API rather than in a bundle. */

@@ -1,5 +1,5 @@
 import neo4j from 'neo4j-driver';
-import { dateUpperBound } from '../model/dates.js';
+import { dateUpperBound } from '../../model/dates.js';
 
 /**
  * The read filters `asOf` and `minSources`, as Cypher predicates every

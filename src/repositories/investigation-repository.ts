@@ -4,7 +4,7 @@ import { GraphQLError } from 'graphql';
 import type { CountingTransaction, Executor } from '../db/executor.js';
 import { echoed } from '../model/echo.js';
 import type { InvestigationView } from '../model/investigation-rules.js';
-import { toPage, type Page } from './cursor.js';
+import { toPage, type Page } from './support/cursor.js';
 import { NotFoundError } from '../model/input-error.js';
 
 export interface InvestigationRecord {
@@ -106,7 +106,7 @@ export class VersionConflictError extends GraphQLError {
  * were not there, so ids of others' private investigations do not leak;
  * one it may read but not change (shared by another) is FORBIDDEN.
  */
-export class Investigations {
+export class InvestigationRepository {
   constructor(private readonly db: Executor) {}
 
   async page(caller: InvestigationCaller, first: number, after: string | null): Promise<Page<InvestigationRecord>> {
