@@ -63,7 +63,7 @@ export function attachInvestigations(section: HTMLElement): void {
   const saveButton = h('button', { type: 'submit', id: 'investigation-save' }, 'Save this view');
   const fileInput = h('input', { type: 'file', id: 'investigation-import', accept: 'application/json,.json' });
   const message = h('p', { class: 'investigations-message', id: 'investigations-message', 'aria-live': 'polite' });
-  const list = h('ul', { class: 'investigations-list', id: 'investigations-list', 'aria-label': 'Saved investigations' });
+  const list = h('ul', { class: 'card-list', id: 'investigations-list', 'aria-label': 'Saved investigations' });
 
   const credential = () => key.value.trim();
   const say = (text: string, state: 'note' | 'error' = 'note') => {

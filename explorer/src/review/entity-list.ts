@@ -54,7 +54,7 @@ export function renderEntityList(
 ): { element: HTMLElement; update(): void; choose(id: string): void } {
   const updates: Array<() => void> = [];
   const items = new Map<string, HTMLElement>();
-  const list = h('ul', { class: 'draft-entities' });
+  const list = h('ul', { class: 'card-list' });
   for (const entity of review.draft.entities) {
     const resolution = resolutions.get(entity.id);
     const buttons = decisionButtons(

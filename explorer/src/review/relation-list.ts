@@ -28,7 +28,7 @@ export function renderRelationList(review: Review, handlers: RelationListHandler
   const entities = review.draft.entities;
   const names = new Map(entities.map((entity) => [entity.id, entity.name]));
   const updates: Array<() => void> = [];
-  const list = h('ul', { class: 'draft-relations' });
+  const list = h('ul', { class: 'card-list' });
 
   for (const relation of review.draft.relations) {
     const reports = review.draft.reports.filter((report) => subjectOf(report).kind === 'relation' && subjectOf(report).id === relation.id);
