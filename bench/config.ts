@@ -1,5 +1,6 @@
 /** Scales, and how much of each measurement a run does. One place, so the report can print it. */
 
+import { DEFAULT_BATCH_SIZE } from '../src/ingest/ndjson.js';
 import type { WorkloadId } from './workloads.js';
 
 export type ScaleName = 'S' | 'M' | 'L';
@@ -88,7 +89,7 @@ export const KNOBS: Knobs = {
   apiIngestRecords: 10_000,
   libraryWarmupRecords: 100,
   profileIngestRecords: 500,
-  batchSize: 2000,
+  batchSize: DEFAULT_BATCH_SIZE,
   profiled: 3,
   filterBudgetSeconds: 60,
 };

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { stopChild } from '../src/child-process.js';
+import { stopChild, untilReady } from '../src/child-process.js';
 import { PROJECT_ROOT, freePort } from '../src/project.js';
 
 /**
@@ -63,24 +63,15 @@ export async function startColdService(): Promise<ColdService> {
   };
   createInterface({ input: child.stdout }).on('line', read);
   createInterface({ input: child.stderr }).on('line', read);
-  let exit: number | null | undefined;
-  child.once('exit', (code) => (exit = code));
   const stop = async () => {
     await stopChild(child, 30_000);
     rmSync(dataDir, { recursive: true, force: true });
   };
-  const readyUrl = `http://127.0.0.1:${port}/ready`;
-  while (performance.now() - started < START_TIMEOUT_MS) {
-    if (exit !== undefined) break;
-    try {
-      if ((await fetch(readyUrl)).status === 200) {
-        return { graphqlUrl: `http://127.0.0.1:${port}/graphql`, readyMs: Math.round(performance.now() - started), warmUp: () => warmUp, stop };
-      }
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 20));
+  try {
+    await untilReady(`http://127.0.0.1:${port}/ready`, child, START_TIMEOUT_MS, 20);
+  } catch (error) {
+    await stop();
+    throw new Error(`newsgraph: ${(error as Error).message}:\n${tail.join('\n')}`);
   }
-  await stop();
-  throw new Error(`newsgraph was not ready (exit ${String(exit)}):\n${tail.join('\n')}`);
+  return { graphqlUrl: `http://127.0.0.1:${port}/graphql`, readyMs: Math.round(performance.now() - started), warmUp: () => warmUp, stop };
 }

@@ -21,6 +21,7 @@
 import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
+import { readEventStream } from '../src/changes/event-stream.js';
 import { gitState } from './git-state.js';
 
 const { values } = parseArgs({
@@ -113,27 +114,11 @@ function subscribe(after: string | null, signal: AbortSignal): Arrival[] {
       body: JSON.stringify({ query: 'subscription($after: String) { changed(after: $after) { node { sequence subjectId } } }', variables: { after } }),
       signal,
     });
-    const reader = response.body!.getReader();
-    const decoder = new TextDecoder();
-    let buffer = '';
-    for (;;) {
-      const { value, done } = await reader.read();
-      if (done) return;
-      buffer += decoder.decode(value, { stream: true });
-      for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
-        const data = buffer
-          .slice(0, end)
-          .split('\n')
-          .filter((line) => line.startsWith('data:'))
-          .map((line) => line.slice(5))
-          .join('');
-        buffer = buffer.slice(end + 2);
-        if (!data.trim()) continue;
-        const node = (JSON.parse(data) as { data?: { changed?: { node: { sequence: number; subjectId: string } } } }).data?.changed?.node;
-        if (!node) continue;
-        received.push({ sequence: node.sequence, subjectId: node.subjectId, at: performance.now() });
-      }
-    }
+    await readEventStream(response.body!, ({ data }) => {
+      if (!data.trim()) return;
+      const node = (JSON.parse(data) as { data?: { changed?: { node: { sequence: number; subjectId: string } } } }).data?.changed?.node;
+      if (node) received.push({ sequence: node.sequence, subjectId: node.subjectId, at: performance.now() });
+    });
   })().catch((error: unknown) => {
     if ((error as Error).name !== 'AbortError') console.error('subscriber failed:', (error as Error).message);
   });

@@ -14,8 +14,8 @@ import { searchCypher } from './neo4j-graphql/type-defs.js';
  *
  * Where q4's time goes, all in one process on the S graph, so HTTP is out of
  * the picture: raw Cypher's statement, newsgraph's search repository (with the
- * narrowed read it uses, and with the full record per candidate it used
- * before), and newsgraph's GraphQL request through `yoga.fetch`, beside
+ * narrowed read it uses, and with the full record per candidate for
+ * comparison), and newsgraph's GraphQL request through `yoga.fetch`, beside
  * `{ __typename }` for the cost of a GraphQL request as such. Interleaved as
  * the benchmark is; prints p50 and mean in ms.
  */

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import { stopChild } from '../src/child-process.js';
+import { stopChild, untilReady } from '../src/child-process.js';
 import { PROJECT_ROOT, freePort } from '../src/project.js';
 import { BENCH_QUERY_TIMEOUT_MS } from './config.js';
 import type { BenchDatabase } from './db.js';
@@ -24,8 +24,6 @@ async function start(name: string, args: string[], env: Record<string, string>, 
   };
   createInterface({ input: child.stderr! }).on('line', remember);
   const lines = createInterface({ input: child.stdout! });
-  let exited: number | null | undefined;
-  child.once('exit', (code) => (exited = code));
   const ready = new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${name} did not start within 120 s:\n${tail.join('\n')}`)), 120_000);
     const done = () => {
@@ -40,18 +38,8 @@ async function start(name: string, args: string[], env: Record<string, string>, 
       remember(line);
       if ('line' in readiness && readiness.line.test(line)) done();
     });
-    if ('poll' in readiness) {
-      void (async () => {
-        while (exited === undefined) {
-          try {
-            if ((await fetch(readiness.poll)).ok) return done();
-          } catch {
-            // not listening yet
-          }
-          await new Promise((r) => setTimeout(r, 250));
-        }
-      })();
-    }
+    // Its failures (an exit, the time limit) are answered above, with the output's tail.
+    if ('poll' in readiness) untilReady(readiness.poll, child, 120_000).then(done, () => undefined);
   });
   try {
     await ready;

@@ -5,6 +5,7 @@ import { peakRssMiB, resetPeakRss } from '../machine.js';
 import type { ServerProcess } from '../servers.js';
 import { graphDigest } from './digest.js';
 import { rawIngest } from './raw-ingest.js';
+import { meanOfLoads, type LoadFigures } from './records.js';
 import { newsgraphChild } from './run.js';
 import { streamBundles } from './stream-bundles.js';
 
@@ -69,13 +70,6 @@ export async function apiIngest(server: { url: string; pid: number }, editorKey:
   return { records, seconds, recordsPerSecond: Math.round(records / seconds), requests, peakRssMiB: peakRssMiB(server.pid), repeatedRecords };
 }
 
-interface LoadFigures {
-  records: number;
-  seconds: number;
-  recordsPerSecond: number;
-  peakRssMiB: number | null;
-}
-
 /** A contender's mean over its loads, the digest of the graph it wrote, and the rate of each load. */
 type Compared<T extends LoadFigures> = T & { digest: string; repeats: number[] };
 
@@ -108,18 +102,6 @@ async function load(name: ApiContender, db: BenchDatabase, server: ServerProcess
   return { records, seconds, recordsPerSecond: Math.round(records / seconds), peakRssMiB: null };
 }
 
-function mean<T extends LoadFigures>(list: Array<T & { digest: string }>): Compared<T> {
-  const seconds = list.reduce((sum, run) => sum + run.seconds, 0) / list.length;
-  const peaks = list.map((run) => run.peakRssMiB).filter((peak): peak is number => peak !== null);
-  return {
-    ...list[list.length - 1]!,
-    seconds,
-    recordsPerSecond: Math.round(list[0]!.records / seconds),
-    peakRssMiB: peaks.length ? Math.max(...peaks) : null,
-    repeats: list.map((run) => run.recordsPerSecond),
-  };
-}
-
 export async function runApiIngestComparison(
   db: BenchDatabase,
   server: ServerProcess & { editorKey: string },
@@ -142,7 +124,11 @@ export async function runApiIngestComparison(
     progress(`  api ingest ${name}: ${run.records} records in ${run.seconds.toFixed(1)} s (${run.recordsPerSecond}/s${requests}), graph ${digest}`);
   }
   await wipeAll(db.driver, db.database);
-  const runs = { ingestBundle: mean(all.ingestBundle as Array<ApiIngestRun & { digest: string }>), raw: mean(all.raw), bulk: mean(all.bulk) };
+  const runs = {
+    ingestBundle: meanOfLoads(all.ingestBundle as Array<ApiIngestRun & { digest: string }>),
+    raw: meanOfLoads(all.raw),
+    bulk: meanOfLoads(all.bulk),
+  };
   const digests = new Set(Object.values(all).flatMap((list) => list.map((run) => run.digest)));
   const ratio = (other: LoadFigures) => Math.round((runs.ingestBundle.recordsPerSecond / other.recordsPerSecond) * 100) / 100;
   return {

@@ -1,7 +1,7 @@
 import { loadConfig } from '../../src/config.js';
 import { createDriver } from '../../src/db/driver.js';
 import { Executor } from '../../src/db/executor.js';
-import { loadNdjsonFile, validateNdjsonFile } from '../../src/ingest/ndjson.js';
+import { DEFAULT_BATCH_SIZE, loadNdjsonFile, validateNdjsonFile } from '../../src/ingest/ndjson.js';
 import { createLogger } from '../../src/logger.js';
 import { recordsLoaded } from './records.js';
 
@@ -20,7 +20,7 @@ const driver = createDriver({ uri: config.neo4j.uri!, username: config.neo4j.use
 const executor = new Executor(driver, config.neo4j.database, createLogger('warn'), config.neo4j.queryTimeoutMs);
 try {
   const started = performance.now();
-  const report = await loadNdjsonFile(executor, path, { batchSize: Number(batchSizeArg ?? 2000) });
+  const report = await loadNdjsonFile(executor, path, { batchSize: Number(batchSizeArg ?? DEFAULT_BATCH_SIZE) });
   const seconds = (performance.now() - started) / 1000;
   const validationStarted = performance.now();
   const issues = await validateNdjsonFile(path);

@@ -10,6 +10,7 @@ import { neo4jGraphqlCypherIngest } from './neo4j-graphql-cypher-ingest.js';
 import { neo4jGraphqlIngest } from './neo4j-graphql-ingest.js';
 import { profileIngest, type IngestCost } from './profile-ingest.js';
 import { rawIngest } from './raw-ingest.js';
+import { meanOfLoads } from './records.js';
 
 /**
  * The ingest comparison: the same stream loaded into an empty graph by each
@@ -134,15 +135,7 @@ async function compare(
   await wipeAll(db.driver, db.database);
   const runs: Partial<Record<IngestContender, IngestRun>> = {};
   for (const [name, list] of Object.entries(all) as Array<[IngestContender, IngestRun[]]>) {
-    const seconds = list.reduce((sum, run) => sum + run.seconds, 0) / list.length;
-    const peaks = list.map((run) => run.peakRssMiB).filter((peak): peak is number => peak !== null);
-    runs[name] = {
-      ...list[list.length - 1]!,
-      seconds,
-      recordsPerSecond: Math.round(list[0]!.records / seconds),
-      peakRssMiB: peaks.length ? Math.max(...peaks) : null,
-      repeats: list.map((run) => run.recordsPerSecond),
-    };
+    runs[name] = meanOfLoads(list);
   }
   const hashes = new Set(Object.values(all).flatMap((list) => list.map((run) => run.digest.hash)));
   return { records: all[order[0]!]![0]!.records, runs, sameGraph: hashes.size === 1 };

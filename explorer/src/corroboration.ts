@@ -1,7 +1,7 @@
 import { h } from './dom.js';
 import type { Alternative, ClaimStatus, Corroboration, SourcedReport, Wording } from './types.js';
 
-const STATUS_LABEL: Record<ClaimStatus, string> = {
+export const STATUS_LABEL: Record<ClaimStatus, string> = {
   CORROBORATED: 'corroborated',
   SINGLE_SOURCE: 'single source',
   DISPUTED: 'disputed',

@@ -8,8 +8,6 @@ import { roundPoint, type LayoutName, type Point } from './picture.js';
 import type { Selection } from './state.js';
 import type { EntitySummary, RelationSummary } from './types.js';
 
-export { edgeElementId } from './elements.js';
-
 export type { CanvasTarget, GraphHandlers, PagePoint } from './graph-events.js';
 
 /** What to draw: the view's data and its picture. */

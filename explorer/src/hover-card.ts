@@ -1,18 +1,12 @@
 import type { Core, NodeSingular } from 'cytoscape';
 import { typeBadge } from './colors.js';
+import { STATUS_LABEL } from './corroboration.js';
 import { h } from './dom.js';
 import type { PagePoint } from './graph.js';
-import type { EntityType } from './types.js';
+import type { ClaimStatus, EntityType } from './types.js';
 
 /** Long enough that moving the mouse across the canvas does not flash cards, short enough to feel immediate. */
 export const HOVER_DELAY_MS = 400;
-
-const STATUS_WORDS: Record<string, string> = {
-  CORROBORATED: 'corroborated',
-  SINGLE_SOURCE: 'single source',
-  DISPUTED: 'disputed',
-  UNSOURCED: 'unsourced',
-};
 
 function dates(start: string | null, end: string | null): string | null {
   if (!start && !end) return null;
@@ -29,7 +23,7 @@ function card(node: NodeSingular): HTMLElement[] {
     endDate: string | null;
     sources: number;
     sourceCount: number;
-    status: string;
+    status: ClaimStatus;
     aliases: string[];
   };
   const when = dates(data.startDate, data.endDate);
@@ -41,7 +35,7 @@ function card(node: NodeSingular): HTMLElement[] {
     when ? h('div', { class: 'card-dates' }, when) : null,
     data.aliases.length > 0 ? h('div', { class: 'card-aliases muted' }, `also ${data.aliases.slice(0, 3).join(', ')}`) : null,
     h('div', { class: 'card-sources' }, `${independent} (${data.sourceCount} in all)`),
-    h('div', { class: `card-status claim-status ${data.status.toLowerCase()}` }, STATUS_WORDS[data.status] ?? data.status),
+    h('div', { class: `card-status claim-status ${data.status.toLowerCase()}` }, STATUS_LABEL[data.status] ?? data.status),
     h('div', { class: 'card-degree muted' }, `${degree} relation${degree === 1 ? '' : 's'} in view`),
   ];
   return lines.filter((item): item is HTMLElement => item !== null);

@@ -1,6 +1,6 @@
 import { CHANGE_KINDS } from '../../src/changes/kinds.js';
 import { GRAPHQL_ENDPOINT } from './api.js';
-import { readEventStream } from './sse.js';
+import { readEventStream } from '../../src/changes/event-stream.js';
 
 /**
  * The explorer's connection to the change feed: one subscription to `changed` over Server-Sent

@@ -1,6 +1,6 @@
 /** The shapes the explorer reads from the public GraphQL API (schema/schema.graphql). */
 
-export { ENTITY_TYPES, RELATION_TYPES, type EntityType, type RelationType } from '../../src/model/types.js';
+export { ENTITY_TYPES, RELATION_ENDPOINTS, RELATION_TYPES, type EntityType, type RelationType } from '../../src/model/types.js';
 import type { EntityType, RelationType } from '../../src/model/types.js';
 
 export interface EntityRef {

@@ -71,7 +71,7 @@ export class FeedSubscription implements AsyncIterableIterator<ChangeEvent> {
     const version = this.feed.wakeVersion;
     let page;
     try {
-      page = await this.feed.changeLog.page(this.last, SUBSCRIBER_PAGE, this.filter);
+      page = await this.feed.repository.page(this.last, SUBSCRIBER_PAGE, this.filter);
     } catch (error) {
       await this.return();
       throw error;

@@ -5,6 +5,7 @@ import { CursorExpiredError } from './cursor.js';
 import { FeedSubscription } from './feed-subscription.js';
 import { SharedTail } from './shared-tail.js';
 import type { ChangeEvent } from './kinds.js';
+import { waitOrTimeout } from './wait-or-timeout.js';
 
 export interface ChangeFeedOptions {
   /** How often an instance with subscribers reads the feed's head, for writes made elsewhere (ms). */
@@ -50,7 +51,7 @@ export function describeRetention(seconds: number): string {
  * feed's head finds it moved, and at the latest every few seconds.
  */
 export class ChangeFeed {
-  readonly changeLog: ChangeFeedRepository;
+  readonly repository: ChangeFeedRepository;
   /** The recent events, read once for every caught-up subscriber of this instance. */
   readonly tail: SharedTail;
   private head = 0;
@@ -69,8 +70,8 @@ export class ChangeFeed {
     private readonly logger: Logger,
     readonly options: ChangeFeedOptions,
   ) {
-    this.changeLog = new ChangeFeedRepository(executor);
-    this.tail = new SharedTail(this.changeLog, logger, {
+    this.repository = new ChangeFeedRepository(executor);
+    this.tail = new SharedTail(this.repository, logger, {
       wanted: () => this.open.size > 0 && !this.closed,
       wakeVersion: () => this.version,
       waitForWake: (version) => this.waitForWake(version),
@@ -93,11 +94,11 @@ export class ChangeFeed {
   }
 
   /**
-   * Up to `first` events after the cursor's sequence number (null: from the oldest kept). `log`: the outbox
-   * as a request reads it (its time budget and bookmarks), rather than this instance's own view.
+   * Up to `first` events after the cursor's sequence number (null: from the oldest kept), read through the
+   * request's repository (its time budget and bookmarks) rather than this instance's own.
    */
-  async pull(after: number | null, first: number, filter: ChangeFilter, log: ChangeFeedRepository = this.changeLog): Promise<PulledChanges> {
-    const page = await log.page(after, first, filter);
+  async pull(after: number | null, first: number, filter: ChangeFilter, repository: ChangeFeedRepository): Promise<PulledChanges> {
+    const page = await repository.page(after, first, filter);
     if (after !== null && after < page.prunedThrough) throw new CursorExpiredError(after, page.prunedThrough, this.retention);
     return { events: page.events, hasNextPage: page.more, end: page.through };
   }
@@ -108,7 +109,7 @@ export class ChangeFeed {
    */
   async subscribe(after: number | null, filter: ChangeFilter): Promise<AsyncIterableIterator<ChangeEvent>> {
     if (this.closed) throw new Error('the change feed is closed');
-    const position = await this.changeLog.position();
+    const position = await this.repository.position();
     if (after !== null && after < position.prunedThrough) throw new CursorExpiredError(after, position.prunedThrough, this.retention);
     this.noteHead(position.head);
     const subscription = new FeedSubscription(this, after ?? position.head, filter, () => this.open.delete(subscription));
@@ -120,7 +121,7 @@ export class ChangeFeed {
 
   /** Deletes the events older than the retention. */
   async prune(now = new Date()): Promise<number> {
-    const deleted = await this.changeLog.prune(new Date(now.getTime() - this.options.retentionSeconds * 1000));
+    const deleted = await this.repository.prune(new Date(now.getTime() - this.options.retentionSeconds * 1000));
     if (deleted > 0) this.logger.info({ deleted, retention: this.retention }, 'change feed pruned');
     return deleted;
   }
@@ -151,15 +152,7 @@ export class ChangeFeed {
   /** @internal Resolves when a wake-up newer than `version` came, the feed closed, or the safety interval passed. */
   waitForWake(version: number): Promise<void> {
     if (this.version !== version || this.closed) return Promise.resolve();
-    return new Promise((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        this.waiters.delete(done);
-        resolve();
-      };
-      const timer = setTimeout(done, SAFETY_READ_MS);
-      this.waiters.add(done);
-    });
+    return waitOrTimeout(this.waiters, SAFETY_READ_MS);
   }
 
   /** @internal */
@@ -191,7 +184,7 @@ export class ChangeFeed {
     void (async () => {
       while (this.open.size > 0 && !this.closed) {
         try {
-          this.noteHead((await this.changeLog.position()).head);
+          this.noteHead((await this.repository.position()).head);
         } catch (error) {
           this.logger.warn({ err: error }, 'change feed poll failed');
         }

@@ -1,6 +1,7 @@
 import type { Logger } from '../logger.js';
 import type { ChangeFilter, ChangeFeedRepository } from '../repositories/change-feed-repository.js';
 import type { ChangeEvent } from './kinds.js';
+import { waitOrTimeout } from './wait-or-timeout.js';
 
 /** Recent events an instance keeps for its live subscribers. */
 const KEPT = 10_000;
@@ -45,7 +46,7 @@ export class SharedTail {
   private readonly waiters = new Set<() => void>();
 
   constructor(
-    private readonly changeLog: ChangeFeedRepository,
+    private readonly repository: ChangeFeedRepository,
     private readonly logger: Logger,
     private readonly hooks: TailHooks,
   ) {}
@@ -63,15 +64,7 @@ export class SharedTail {
   /** Resolves when events were added after `version`, the tail stopped, or the safety interval passed. */
   waitForGrowth(version: number): Promise<void> {
     if (this.grown !== version) return Promise.resolve();
-    return new Promise((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        this.waiters.delete(done);
-        resolve();
-      };
-      const timer = setTimeout(done, SAFETY_WAIT_MS);
-      this.waiters.add(done);
-    });
+    return waitOrTimeout(this.waiters, SAFETY_WAIT_MS);
   }
 
   start(): void {
@@ -87,7 +80,7 @@ export class SharedTail {
   }
 
   private async follow(): Promise<void> {
-    const { head } = await this.retrying(() => this.changeLog.position());
+    const { head } = await this.retrying(() => this.repository.position());
     this.events = [];
     this.from = head;
     this.through = head;
@@ -95,7 +88,7 @@ export class SharedTail {
     let holeSince: number | undefined;
     while (this.hooks.wanted()) {
       const version = this.hooks.wakeVersion();
-      const page = await this.retrying(() => this.changeLog.page(this.through, PAGE));
+      const page = await this.retrying(() => this.repository.page(this.through, PAGE));
       if (page.events.length > 0) {
         this.events.push(...page.events);
         if (this.events.length > KEPT) {

@@ -1,13 +1,12 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { migrate } from '../db/migrate.js';
+import { DEFAULT_BATCH_SIZE } from '../ingest/ndjson.js';
 import { assertEmbeddedFree } from './embedded-busy.js';
 import { IngestApi } from './ingest-api.js';
 import { checkFile, describeCounts, fileProblemMessage, recordsOf, type CheckedFile } from './ingest-files.js';
 import { loadIntoDatabase, loadThroughApi, type FileOutcome, type LoadContext } from './ingest-load.js';
 import { IngestProgress } from './ingest-progress.js';
 import { loadRuntime, UsageError, withDatabase } from './runtime.js';
-
-export { formatReport } from './ingest-report.js';
 
 interface IngestOptions {
   batchSize: number;
@@ -105,7 +104,7 @@ export function registerIngestCommand(program: Command): void {
     .option('--api <url>', "load through a running service's GraphQL API (e.g. http://localhost:4000) instead of opening the database")
     .option('--key <key>', 'with --api: an editor (or admin) API key; default: the NEWSGRAPH_API_KEY variable')
     .option('-q, --quiet', 'no progress on stderr', false)
-    .option('--batch-size <n>', 'records per transaction for NDJSON streams loaded into the database', batchSizeOption, 2000)
+    .option('--batch-size <n>', 'records per transaction for NDJSON streams loaded into the database', batchSizeOption, DEFAULT_BATCH_SIZE)
     .option(
       '--replace-documents',
       'replace stored documents whose text or metadata differ (refused when a stored quote would no longer match; admin key with --api)',

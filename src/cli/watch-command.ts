@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { readEventStream } from '../changes/event-stream.js';
 import { CHANGE_KINDS } from '../changes/kinds.js';
 import { ApiError, endpointOf } from './ingest-api.js';
 import { UsageError } from './runtime.js';
@@ -86,33 +87,15 @@ async function followOnce(options: WatchOptions, after: string | null, onEdge: (
     if (response.status === 503 || response.status === 429 || response.status >= 500) throw new ConnectionLost(`HTTP ${response.status}`);
     throw new ApiError(`the service answered HTTP ${response.status}: ${text.slice(0, 200)}`);
   }
-  const reader = response.body!.getReader();
-  const decoder = new TextDecoder();
-  let buffer = '';
   try {
-    for (;;) {
-      const { value, done } = await reader.read();
-      if (done) return;
-      buffer = (buffer + decoder.decode(value, { stream: true })).replace(/\r\n/g, '\n');
-      for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
-        handleBlock(buffer.slice(0, end), onEdge);
-        buffer = buffer.slice(end + 2);
-      }
-    }
+    await readEventStream(response.body!, (message) => handleMessage(message.data, onEdge));
   } catch (error) {
     if (error instanceof ApiError) throw error;
     throw new ConnectionLost((error as Error).message);
-  } finally {
-    await reader.cancel().catch(() => undefined);
   }
 }
 
-function handleBlock(block: string, onEdge: (edge: Edge) => void): void {
-  const lines = block.split('\n');
-  const data = lines
-    .filter((line) => line.startsWith('data:'))
-    .map((line) => line.slice(5).trimStart())
-    .join('\n');
+function handleMessage(data: string, onEdge: (edge: Edge) => void): void {
   if (!data.trim()) return;
   const message = JSON.parse(data) as { data?: { changed?: Edge } | null; errors?: Array<{ message: string; extensions?: { code?: string } }> };
   const [error] = message.errors ?? [];

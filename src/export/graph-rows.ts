@@ -72,7 +72,7 @@ export interface ReportRow {
   end: number | null;
   reportedAt: string | null;
   attributedToId: string | null;
-  /** `manual` for a report stored before methods were recorded. */
+  /** `manual` for a report stored without a method. */
   method: string;
   rule: string | null;
   confidence: number | null;

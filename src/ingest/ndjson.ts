@@ -46,6 +46,9 @@ const SCHEMAS = {
 
 const MAX_ISSUES = 1000;
 
+/** Records per transaction of a stream when no batch size is given (`newsgraph ingest --batch-size`). */
+export const DEFAULT_BATCH_SIZE = 2000;
+
 /** Parses one line; returns the record or the issues that name the line. */
 export function parseNdjsonLine(line: string, lineNumber: number): NdjsonRecord | ValidationIssue[] {
   const at = `line ${lineNumber}`;
@@ -183,7 +186,7 @@ export async function loadNdjsonFile(executor: Executor, path: string, options: 
   });
   // Pass two holds no texts, so memory stays flat however many documents the file has.
   contents.documents.length = 0;
-  const limit = options.batchSize ?? 2000;
+  const limit = options.batchSize ?? DEFAULT_BATCH_SIZE;
   const total = emptyReport();
   let state = newIngestState();
   let batch = emptyBatch();

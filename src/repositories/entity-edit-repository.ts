@@ -56,8 +56,10 @@ async function relinkNameKeys(tx: CountingTransaction, entity: EntityRecord, ext
   await tx.run(RELINK_NAME_KEYS, { id: entity.id, keys: nameKeys(entity.type, [entity.name, ...entity.aliases, ...extra]) });
 }
 
+const TYPE_OF = 'MATCH (n:Entity {id: $id}) RETURN n.type AS type';
+
 async function typeOf(tx: CountingTransaction, id: string): Promise<EntityType | null> {
-  const result = await tx.run('MATCH (n:Entity {id: $id}) RETURN n.type AS type', { id });
+  const result = await tx.run(TYPE_OF, { id });
   return (result.records[0]?.get('type') as EntityType | undefined) ?? null;
 }
 

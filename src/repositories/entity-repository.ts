@@ -45,7 +45,7 @@ const RANKED_ON: readonly EntityProperty[] = ['name', 'aliases'];
 /**
  * Every candidate is read, and most are dropped after ranking, so a candidate
  * carries only what the ranking and the selection need: the full record of
- * a hundred candidates cost four times the database hits of ranking them in
+ * a hundred candidates costs four times the database hits of ranking them in
  * Cypher (docs/benchmarks.md, q4).
  */
 const searchCypher = (read: PropertiesToRead<EntityProperty>, filter: ClaimFilter) => `

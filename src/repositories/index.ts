@@ -23,7 +23,7 @@ export interface Repositories {
   sourceGroups: SourceGroupRepository;
   investigations: InvestigationRepository;
   bundles: BundleRepository;
-  changes: ChangeFeedRepository;
+  changeFeed: ChangeFeedRepository;
 }
 
 export function createRepositories(executor: Executor): Repositories {
@@ -38,6 +38,6 @@ export function createRepositories(executor: Executor): Repositories {
     sourceGroups: new SourceGroupRepository(executor),
     investigations: new InvestigationRepository(executor),
     bundles: new BundleRepository(executor),
-    changes: new ChangeFeedRepository(executor),
+    changeFeed: new ChangeFeedRepository(executor),
   };
 }

@@ -47,6 +47,10 @@ RETURN ${SOURCE_FIELDS} AS source
 ORDER BY s.id
 LIMIT $limit`;
 
+const COUNT_SOURCES = 'MATCH (s:Source) RETURN count(s) AS total';
+
+const DOCUMENT_TEXTS = 'UNWIND $ids AS id MATCH (d:Document {id: id}) RETURN d.id AS id, d.text AS text';
+
 const DOCUMENTS_BY_IDS = `
 UNWIND $ids AS id
 MATCH (d:Document {id: id})
@@ -100,17 +104,13 @@ export class ProvenanceRepository {
   }
 
   async countSources(): Promise<number> {
-    const [row] = await this.db.read<{ total: number }>('MATCH (s:Source) RETURN count(s) AS total', {}, { name: 'count sources' });
+    const [row] = await this.db.read<{ total: number }>(COUNT_SOURCES, {}, { name: 'count sources' });
     return row?.total ?? 0;
   }
 
   /** Texts only on request: they can be long, so the document records themselves leave them out. */
   async documentTexts(ids: readonly string[]): Promise<Map<string, string>> {
-    const rows = await this.db.read<{ id: string; text: string }>(
-      'UNWIND $ids AS id MATCH (d:Document {id: id}) RETURN d.id AS id, d.text AS text',
-      { ids: [...new Set(ids)] },
-      { name: 'document texts' },
-    );
+    const rows = await this.db.read<{ id: string; text: string }>(DOCUMENT_TEXTS, { ids: [...new Set(ids)] }, { name: 'document texts' });
     return new Map(rows.map((row) => [row.id, row.text]));
   }
 

@@ -5,11 +5,8 @@ import { decodeChangeCursor, encodeChangeCursor } from '../changes/cursor.js';
 import { CHANGE_KINDS, type ChangeActor, type ChangeEvent, type ChangeKind } from '../changes/kinds.js';
 import { builder } from './builder.js';
 import { PageInfo } from './support/connection.js';
+import { LIMITS } from '../model/limits.js';
 import { checkRange } from './support/limits.js';
-
-/** Page sizes of `changes`, and how many entity ids a filter may name. */
-export const CHANGE_LIMITS = { first: { min: 1, max: 1000 }, entityIds: { min: 1, max: 1000 } } as const;
-const DEFAULT_FIRST = 100;
 
 const KIND_DESCRIPTIONS: Record<ChangeKind, string> = {
   ENTITY_UPSERTED: 'An entity was created or changed (upsertEntity, or an ingest naming it). subjectId is the entity.',
@@ -94,12 +91,12 @@ function feedOf(ctx: GraphContext): ChangeFeed {
 }
 
 function filterOf(args: { kinds?: ChangeKind[] | null; entityIds?: Array<string | number> | null }) {
-  if (args.entityIds) checkRange('entityIds (count)', args.entityIds.length, CHANGE_LIMITS.entityIds);
+  if (args.entityIds) checkRange('entityIds (count)', args.entityIds.length, LIMITS.changeEntityIds);
   return { kinds: args.kinds ?? null, entityIds: args.entityIds?.map(String) ?? null };
 }
 
 const KINDS_DESCRIPTION = 'Only events of these kinds. Absent or null: every kind.';
-const ENTITY_IDS_DESCRIPTION = `Only events that touch one of these entity ids (Change.entityIds), ${CHANGE_LIMITS.entityIds.min} to ${CHANGE_LIMITS.entityIds.max} of them. Absent or null: every event.`;
+const ENTITY_IDS_DESCRIPTION = `Only events that touch one of these entity ids (Change.entityIds), ${LIMITS.changeEntityIds.min} to ${LIMITS.changeEntityIds.max} of them. Absent or null: every event.`;
 
 builder.queryField('changes', (t) =>
   t.field({
@@ -109,15 +106,15 @@ builder.queryField('changes', (t) =>
       'Events older than the retention (NEWSGRAPH_CHANGES_RETENTION, 7 days by default) are pruned: an older cursor fails with CURSOR_EXPIRED.',
     args: {
       after: t.arg.string({ description: 'A cursor from an earlier answer (ChangeEdge.cursor or pageInfo.endCursor): the events after it. Absent or null: from the oldest event kept.' }),
-      first: t.arg.int({ defaultValue: DEFAULT_FIRST, description: `How many events at most, ${CHANGE_LIMITS.first.min} to ${CHANGE_LIMITS.first.max}; default ${DEFAULT_FIRST}.` }),
+      first: t.arg.int({ defaultValue: LIMITS.changesPage.default, description: `How many events at most, ${LIMITS.changesPage.min} to ${LIMITS.changesPage.max}; default ${LIMITS.changesPage.default}.` }),
       kinds: t.arg({ type: [ChangeKindEnum], description: KINDS_DESCRIPTION }),
       entityIds: t.arg.idList({ description: ENTITY_IDS_DESCRIPTION }),
     },
     resolve: async (_root, args, ctx) => {
-      const first = checkRange('first', args.first ?? DEFAULT_FIRST, CHANGE_LIMITS.first);
+      const first = checkRange('first', args.first ?? LIMITS.changesPage.default, LIMITS.changesPage);
       const after = decodeChangeCursor(args.after);
       // Read through the request's executor: held to its time budget, and after the bookmarks it sent.
-      const pulled = await feedOf(ctx).pull(after, first, filterOf(args), ctx.repos.changes);
+      const pulled = await feedOf(ctx).pull(after, first, filterOf(args), ctx.repos.changeFeed);
       const endCursor = pulled.end === 0 && after === null ? null : encodeChangeCursor(pulled.end);
       return { edges: pulled.events.map(edgeOf), hasNextPage: pulled.hasNextPage, endCursor };
     },

@@ -1,4 +1,5 @@
-import { corroborate, type ReportFacts, type ReportedValue } from '../claims/aggregate.js';
+import { LIMITS } from '../model/limits.js';
+import { corroborate, type ClaimStatus, type ReportFacts, type ReportedValue } from '../claims/aggregate.js';
 import { ENTITY_VALUE_PROPERTIES, RELATION_VALUE_PROPERTIES, sameValue, type ValueProperty } from '../claims/values.js';
 import type { GraphContext } from '../context.js';
 import type { CorroborationFields, RelationRecord, ReportRecord, SourceRecord } from '../repositories/support/records.js';
@@ -50,10 +51,13 @@ const WordingRef = builder.objectRef<AlternativeRecord>('Wording').implement({
   }),
 });
 
+/** A report stored without an origin speaks for its own source. */
+const originOf = (report: ReportRecord): string => report.origin ?? `source:${report.sourceId}`;
+
 const facts = (report: ReportRecord): ReportFacts => ({
   id: report.id,
   sourceId: report.sourceId,
-  origin: report.origin ?? `source:${report.sourceId}`,
+  origin: originOf(report),
   reportedAt: report.reportedAt,
   values: report.values ?? {},
 });
@@ -73,8 +77,6 @@ function alternativesOf(properties: readonly ValueProperty[], reports: readonly 
     return { ...value, preferred, reports: given, sources: [...sources.values()] };
   });
 }
-
-type Status = 'CORROBORATED' | 'SINGLE_SOURCE' | 'DISPUTED' | 'UNSOURCED';
 
 /**
  * The stored numbers answer, except for a record read under asOf: the graph as known then is counted from the
@@ -128,7 +130,7 @@ const field = (kind: 'entity' | 'relation') => ({
   status: {
     type: ClaimStatusEnum,
     description: 'CORROBORATED, SINGLE_SOURCE, DISPUTED or UNSOURCED (as of asOf when read under one).',
-    resolve: async (record: CorroborationFields & { id: string }, _args: object, ctx: GraphContext) => ((await corroborationOf(record, kind, ctx)).status ?? 'UNSOURCED') as Status,
+    resolve: async (record: CorroborationFields & { id: string }, _args: object, ctx: GraphContext) => ((await corroborationOf(record, kind, ctx)).status ?? 'UNSOURCED') as ClaimStatus,
   },
   disputed: {
     description: 'The properties whose reported values are incompatible (empty unless DISPUTED).',
@@ -176,7 +178,7 @@ builder.objectFields(RelationRef, (t) => ({
 builder.objectField(ReportRef, 'origin', (t) =>
   t.string({
     description: 'The independence key: reports with the same origin count as one independent source (a syndicated copy speaks with its original).',
-    resolve: (report) => report.origin ?? `source:${report.sourceId}`,
+    resolve: originOf,
   }),
 );
 
@@ -190,13 +192,16 @@ builder.mutationField('groupSources', (t) =>
     authScopes: { admin: true },
     description: 'Puts sources in one independence group (they then count as one source), or takes them out with group: null. Counts are updated at once.',
     args: {
-      ids: t.arg.idList({ required: true, description: 'The sources, at most 1000.' }),
-      group: t.arg.string({ description: 'The group name; null takes the sources out of their group.' }),
+      ids: t.arg.idList({ required: true, description: `The sources, ${LIMITS.groupSourceIds.min} to ${LIMITS.groupSourceIds.max} of them.` }),
+      group: t.arg.string({ description: `The group name, ${LIMITS.groupName.min} to ${LIMITS.groupName.max} characters once trimmed; null takes the sources out of their group.` }),
     },
     resolve: (_root, { ids, group }, ctx) => {
-      if (ids.length === 0 || ids.length > 1000) throw new InputError('ids', 'give between 1 and 1000 source ids');
+      const { groupSourceIds: idRange, groupName: nameRange } = LIMITS;
+      if (ids.length < idRange.min || ids.length > idRange.max) throw new InputError('ids', `give between ${idRange.min} and ${idRange.max} source ids`);
       const name = group?.trim() ?? null;
-      if (name !== null && (name.length === 0 || name.length > 200)) throw new InputError('group', 'a group name has 1 to 200 characters');
+      if (name !== null && (name.length < nameRange.min || name.length > nameRange.max)) {
+        throw new InputError('group', `a group name has ${nameRange.min} to ${nameRange.max} characters`);
+      }
       return ctx.repos.sourceGroups.group(ids.map(String), name);
     },
   }),

@@ -8,7 +8,7 @@ import { isFiltered } from '../repositories/support/claim-filter-cypher.js';
 import { builder } from './builder.js';
 import { claimFilterArgs, claimFilterOf, markReadUnder } from './support/claim-filter-args.js';
 import { EntityTypeEnum } from './enums.js';
-import { checkRange, pageSizeOf, pageSizeDescription } from './support/limits.js';
+import { checkRange, pageSizeOf, pageArgs, rangeText } from './support/limits.js';
 import { LIMITS } from '../model/limits.js';
 import { connectionOf } from './support/connection.js';
 import { inputIssueError } from './support/input-errors.js';
@@ -91,8 +91,7 @@ builder.queryFields((t) => ({
       'Entities in id order, optionally of one type. Keyset paging: `after` takes an edge cursor. Under asOf or minSources, totalCount counts the entities that pass, which reads every entity of the type.',
     args: {
       type: t.arg({ type: EntityTypeEnum, description: 'Only entities of this type; all types when omitted.' }),
-      first: t.arg.int({ defaultValue: LIMITS.pageSize.default, description: pageSizeDescription('entities') }),
-      after: t.arg.string({ description: "An edge's cursor: the page starts after it. From the start when omitted." }),
+      ...pageArgs(t.arg, 'entities'),
       ...claimFilterArgs(t.arg),
     },
     resolve: async (_root, args, ctx, info) => {
@@ -110,17 +109,17 @@ builder.queryFields((t) => ({
     description:
       'Full-text search over names and aliases; exact and prefix matches rank first. Any text is safe to pass. asOf and minSources apply to the best candidates the full-text index gives, so a filtered search may find fewer.',
     args: {
-      query: t.arg.string({ required: true, description: 'The text to look for in names and aliases, at most 500 characters.' }),
+      query: t.arg.string({ required: true, description: `The text to look for in names and aliases, at most ${LIMITS.searchQuery.max} characters.` }),
       types: t.arg({ type: [EntityTypeEnum], description: 'Only entities of these types; all types when omitted or empty.' }),
       first: t.arg.int({
         defaultValue: LIMITS.searchSize.default,
-        description: `How many hits to return, best first, ${LIMITS.searchSize.min}-${LIMITS.searchSize.max}, default ${LIMITS.searchSize.default}.`,
+        description: `How many hits to return, best first, ${rangeText(LIMITS.searchSize)}.`,
       }),
       ...claimFilterArgs(t.arg),
     },
     resolve: async (_root, args, ctx, info) => {
       const first = checkRange('first', args.first ?? LIMITS.searchSize.default, LIMITS.searchSize);
-      if (args.query.length > 500) throw new ArgumentError('query', 'Argument "query" is longer than 500 characters.');
+      if (args.query.length > LIMITS.searchQuery.max) throw new ArgumentError('query', `Argument "query" is longer than ${LIMITS.searchQuery.max} characters.`);
       // The hits' records serve only this selection (they prime no loader), so they carry only what it names.
       const read = propertiesToRead(ENTITY_PROPERTIES, ENTITY_VALUE_PROPERTIES, selectedFieldNames(info));
       const filter = claimFilterOf(args);

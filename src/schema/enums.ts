@@ -40,7 +40,7 @@ export const DirectionEnum = builder.enumType('Direction', {
 export const ReportMethodEnum = builder.enumType('ReportMethod', {
   description: 'How a report was made, so a reader can tell machine-extracted facts from hand-annotated ones.',
   values: {
-    MANUAL: { value: 'manual' as ReportMethod, description: 'Written by a person (every report made before methods were recorded reads as this).' },
+    MANUAL: { value: 'manual' as ReportMethod, description: 'Written by a person; a stored report without a method reads as this.' },
     EXTRACTED: { value: 'extracted' as ReportMethod, description: 'Proposed by an extraction rule from the text and not checked by anyone.' },
     REVIEWED: { value: 'reviewed' as ReportMethod, description: 'Proposed by an extraction rule, then accepted or corrected by a person.' },
   } as const,

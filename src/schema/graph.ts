@@ -5,7 +5,7 @@ import { builder } from './builder.js';
 import { claimFilterArgs, claimFilterOf, markReadUnder } from './support/claim-filter-args.js';
 import { EntityRef, EventRef } from './entity.js';
 import { RelationTypeEnum } from './enums.js';
-import { checkRange } from './support/limits.js';
+import { checkRange, rangeText } from './support/limits.js';
 import { LIMITS } from '../model/limits.js';
 import { RelationRef } from './relation.js';
 import { propertiesToRead, selectedFieldNames } from './support/selection.js';
@@ -49,12 +49,12 @@ builder.queryFields((t) => ({
       id: t.arg.id({ required: true, description: 'The entity at the centre.' }),
       depth: t.arg.int({
         defaultValue: LIMITS.neighborhoodDepth.default,
-        description: `How many hops to go out, ${LIMITS.neighborhoodDepth.min}-${LIMITS.neighborhoodDepth.max}, default ${LIMITS.neighborhoodDepth.default}.`,
+        description: `How many hops to go out, ${rangeText(LIMITS.neighborhoodDepth)}.`,
       }),
       relationTypes: t.arg({ type: [RelationTypeEnum], description: 'Only cross relations of these types; all types when omitted or empty.' }),
       limit: t.arg.int({
         defaultValue: LIMITS.neighborhoodLimit.default,
-        description: `How many entities at most, ${LIMITS.neighborhoodLimit.min}-${LIMITS.neighborhoodLimit.max}, default ${LIMITS.neighborhoodLimit.default}; truncated says when it stopped the expansion.`,
+        description: `How many entities at most, ${rangeText(LIMITS.neighborhoodLimit)}; truncated says when it stopped the expansion.`,
       }),
       ...claimFilterArgs(t.arg),
     },
@@ -76,7 +76,7 @@ builder.queryFields((t) => ({
       to: t.arg.id({ required: true, description: 'The id of the entity the path ends at.' }),
       maxHops: t.arg.int({
         defaultValue: LIMITS.maxHops.default,
-        description: `The longest path to look for, in hops, ${LIMITS.maxHops.min}-${LIMITS.maxHops.max}, default ${LIMITS.maxHops.default}.`,
+        description: `The longest path to look for, in hops, ${rangeText(LIMITS.maxHops)}.`,
       }),
       relationTypes: t.arg({ type: [RelationTypeEnum], description: 'Only cross relations of these types; all types when omitted or empty.' }),
       ...claimFilterArgs(t.arg),

@@ -6,8 +6,7 @@ import { decodeCursor } from '../repositories/support/cursor.js';
 import type { InvestigationCaller, InvestigationChange, InvestigationRecord } from '../repositories/investigation-repository.js';
 import { builder } from './builder.js';
 import { connectionOf } from './support/connection.js';
-import { pageSizeOf, pageSizeDescription } from './support/limits.js';
-import { LIMITS } from '../model/limits.js';
+import { pageSizeOf, pageArgs } from './support/limits.js';
 
 /** Investigations belong to a credential: an anonymous caller has none to read or save them with. */
 function readerOf(ctx: GraphContext): InvestigationCaller {
@@ -61,8 +60,7 @@ builder.queryFields((t) => ({
     type: InvestigationConnection,
     description: 'The saved investigations the caller may read (its own, the shared ones, and for an admin all of them), newest first. Needs an API key or token. Keyset paging: `after` takes an edge cursor.',
     args: {
-      first: t.arg.int({ defaultValue: LIMITS.pageSize.default, description: pageSizeDescription('investigations') }),
-      after: t.arg.string({ description: 'An edge cursor from a previous page: the page starts after it. Omit for the first page.' }),
+      ...pageArgs(t.arg, 'investigations'),
     },
     resolve: async (_root, args, ctx) => {
       const caller = readerOf(ctx);

@@ -6,8 +6,7 @@ import { isFiltered } from '../repositories/support/claim-filter-cypher.js';
 import { connectionOf } from './support/connection.js';
 import { EntityRef } from './entity.js';
 import { ReportMethodEnum } from './enums.js';
-import { pageSizeOf, pageSizeDescription } from './support/limits.js';
-import { LIMITS } from '../model/limits.js';
+import { pageSizeOf, pageArgs } from './support/limits.js';
 import { RelationRef } from './relation.js';
 import { selectsField } from './support/selection.js';
 
@@ -81,8 +80,7 @@ builder.objectType(SourceRef, {
       type: ReportConnection,
       description: 'Everything this source reported.',
       args: {
-        first: t.arg.int({ defaultValue: LIMITS.pageSize.default, description: pageSizeDescription('reports') }),
-        after: t.arg.string({ description: "An edge's cursor: the page starts after it. From the start when omitted." }),
+        ...pageArgs(t.arg, 'reports'),
       },
       resolve: async (source, args, ctx, info) => {
         const first = pageSizeOf(args.first);
@@ -124,8 +122,7 @@ builder.queryFields((t) => ({
     type: SourceConnection,
     description: 'Every source, in id order. Keyset paging: `after` takes an edge cursor.',
     args: {
-      first: t.arg.int({ defaultValue: LIMITS.pageSize.default, description: pageSizeDescription('sources') }),
-      after: t.arg.string({ description: "An edge's cursor: the page starts after it. From the start when omitted." }),
+      ...pageArgs(t.arg, 'sources'),
     },
     resolve: async (_root, args, ctx) => {
       const first = pageSizeOf(args.first);

@@ -10,8 +10,7 @@ import { DirectionEnum, RelationTypeEnum } from './enums.js';
 import { ReportInputRef, toReportInputs } from './report-input.js';
 import { claimFilterArgs, markReadUnder, readUnder } from './support/claim-filter-args.js';
 import { relationsRequest } from './support/relations-request.js';
-import { pageSizeDescription } from './support/limits.js';
-import { LIMITS } from '../model/limits.js';
+import { pageArgs } from './support/limits.js';
 
 // Relation's fields are here, except reportedBy (provenance.ts) and its corroboration fields (corroboration.ts).
 // Entity.relations is defined here too: a relation's page belongs to its domain.
@@ -45,8 +44,7 @@ builder.interfaceField(EntityRef, 'relations', (t) =>
     args: {
       types: t.arg({ type: [RelationTypeEnum], description: 'Only relations of these types; all types when omitted or empty.' }),
       direction: t.arg({ type: DirectionEnum, defaultValue: 'BOTH', description: 'OUT (from this entity), IN (to it) or BOTH, the default.' }),
-      first: t.arg.int({ defaultValue: LIMITS.pageSize.default, description: pageSizeDescription('relations') }),
-      after: t.arg.string({ description: "An edge's cursor: the page starts after it. From the start when omitted." }),
+      ...pageArgs(t.arg, 'relations'),
       ...claimFilterArgs(t.arg),
     },
     resolve: (entity, args, ctx, info) => {

@@ -95,9 +95,9 @@ export const EXPLORER_OPERATIONS = {
  * and a string's type carries its length's bucket (0, 1, 2-10, 11-100,
  * 101-1000 characters: SizeBucket in the Cypher planner), so an id of 7
  * characters gets a plan of its own beside one of 11. A path's two ids make
- * four plans; planning one took 0.1-1.4 s on the seed (SHORTEST under the
- * filters is dear), the first path asked after /ready whose ids' lengths the
- * warm-up had not sent. The samples are chosen across the buckets and the
+ * four plans; planning one takes 0.1-1.4 s on the seed (SHORTEST under the
+ * filters is dear), paid by the first path asked after /ready whose ids'
+ * lengths the warm-up did not send. The samples are chosen across the buckets and the
  * paths cover their pairs (samplesFrom).
  */
 const PER_SAMPLE: ReadonlySet<string> = new Set(['neighborhoodsQuery', 'pathQuery', 'entityPanelQuery', 'searchQuery', 'SEARCH']);

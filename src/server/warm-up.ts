@@ -11,7 +11,7 @@ import { explorerRequests, loadExplorerQueries, SAMPLES_QUERY, samplesFrom, send
 /**
  * Runs the operations analysts send most, before the service says ready:
  * the first run of each statement after a database start plans and compiles
- * it, which took 2-7 s per statement and made the first write time out.
+ * it, 2-7 s per statement here: long enough for the first write to time out.
  * Writes run as a rehearsal (rolled back), so the graph is not changed.
  * The explorer's requests run as the explorer sends them (./warm-up-explorer.ts),
  * anonymous and validated, with and without its filters.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FeedRefused, followChanges } from '../../explorer/src/live-feed.js';
 import { idsToFollow, LiveView, redirectState, type LiveHost, type LiveStatus } from '../../explorer/src/live.js';
-import { readEventStream, SseParser, type SseMessage } from '../../explorer/src/sse.js';
+import { readEventStream, SseParser, type SseMessage } from '../../src/changes/event-stream.js';
 import { emptyState } from '../../explorer/src/state.js';
 
 // The explorer's live view (issue 18): its reader of text/event-stream, the state after a merge, and

@@ -1,9 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { stopChild } from '../../src/child-process.js';
+import { stopChild, untilReady } from '../../src/child-process.js';
 import { startEmbeddedNeo4j } from '../../src/db/embedded.js';
 import { freePort, PROJECT_ROOT } from '../../src/project.js';
 import { createLogger } from '../../src/logger.js';
@@ -97,26 +97,12 @@ export async function startServer(neo4j: Neo4jTarget, editorKey: string): Promis
   }
   const url = `http://127.0.0.1:${port}`;
   try {
-    await waitUntilReady(url, child, 120_000);
+    await untilReady(`${url}/ready`, child, 120_000);
   } catch (error) {
     child.kill('SIGKILL');
-    throw new Error(`${(error as Error).message}\n${tail.join('\n')}`);
+    throw new Error(`the server: ${(error as Error).message}\n${tail.join('\n')}`);
   }
   return { url, pid: child.pid!, warnings, heapAfterFullGc, stop: () => stopChild(child, 10_000) };
-}
-
-async function waitUntilReady(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the server exited with code ${child.exitCode} before it was ready`);
-    try {
-      if ((await fetch(`${url}/ready`)).status === 200) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`the server was not ready within ${timeoutMs / 1000} s`);
 }
 
 /** Resident set size in kB, from /proc (Linux); null once the process is gone. */

@@ -1,4 +1,4 @@
-import type { EntityType, RelationType } from '../types.js';
+import { RELATION_ENDPOINTS, type RelationType } from '../types.js';
 import type { DraftBundle, DraftRelation } from './types.js';
 
 export type Decision = 'undecided' | 'accepted' | 'rejected';
@@ -11,14 +11,6 @@ export interface RelationValues {
   /** Empty means no role. */
   role: string;
 }
-
-/** Which entity types each relation may join, from → to: the model's rule (src/model/types.ts), so a correction is never refused at ingest. */
-export const RELATION_ENDPOINTS: Record<RelationType, { from: readonly EntityType[]; to: readonly EntityType[] }> = {
-  PARTICIPATES_IN: { from: ['PERSON', 'ORGANIZATION', 'COUNTRY'], to: ['EVENT'] },
-  COMMANDS: { from: ['PERSON'], to: ['ORGANIZATION', 'EVENT'] },
-  MEMBER_OF: { from: ['PERSON', 'ORGANIZATION', 'COUNTRY'], to: ['ORGANIZATION'] },
-  LOCATED_IN: { from: ['EVENT', 'LOCATION'], to: ['LOCATION', 'COUNTRY'] },
-};
 
 const valuesOf = (relation: DraftRelation): RelationValues => ({ type: relation.type, from: relation.from, to: relation.to, role: relation.role ?? '' });
 

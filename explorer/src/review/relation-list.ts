@@ -1,7 +1,7 @@
 import { h } from '../dom.js';
-import { RELATION_TYPES, type RelationType } from '../types.js';
+import { RELATION_ENDPOINTS, RELATION_TYPES, type RelationType } from '../types.js';
 import type { Span } from './article-text.js';
-import { RELATION_ENDPOINTS, type Review } from './decisions.js';
+import type { Review } from './decisions.js';
 import { decisionButtons } from './entity-list.js';
 import { subjectOf, type DraftReport } from './types.js';
 

@@ -1,5 +1,5 @@
 import { candidateAt, spanOf, type Candidate } from './candidate.js';
-import type { Group } from './merge-rules.js';
+import { groupAt, type Group } from './merge-rules.js';
 import type { SentenceView } from './sentence-view.js';
 
 /**
@@ -269,14 +269,6 @@ function mentionAt(view: SentenceView, text: string, head: number): Mention | un
     return undefined;
   }
   return mention;
-}
-
-function covers(mention: Candidate, sentence: number, position: number): boolean {
-  return mention.sentence === sentence && mention.tokenBegin <= position && position < mention.tokenEnd;
-}
-
-function groupAt(groups: Group[], sentence: number, position: number): Group | undefined {
-  return groups.find((group) => group.mentions.some((mention) => covers(mention, sentence, position)));
 }
 
 interface Occurrence {

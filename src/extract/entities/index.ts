@@ -21,7 +21,7 @@ import { reassignEventNames, withoutEventOverlaps } from './overlaps.js';
 import { sentenceViews, type SentenceView } from './sentence-view.js';
 import { gazetteerCandidates, groupingCandidates, titledEventCandidates } from './untagged-names.js';
 
-export { findOutletMentions, isOutletMention, type OutletMention } from './outlets.js';
+export { findOutletMentions } from './outlets.js';
 
 /**
  * Every mention the rules propose, sentence by sentence. Outlets are left

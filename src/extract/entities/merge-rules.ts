@@ -13,6 +13,15 @@ export interface Group {
   mentions: Candidate[];
 }
 
+function covers(mention: Candidate, sentence: number, position: number): boolean {
+  return mention.sentence === sentence && mention.tokenBegin <= position && position < mention.tokenEnd;
+}
+
+/** The group with a mention over the token at `position` (0-based) of sentence `sentence`. */
+export function groupAt(groups: Group[], sentence: number, position: number): Group | undefined {
+  return groups.find((group) => group.mentions.some((mention) => covers(mention, sentence, position)));
+}
+
 export const MINOR_WORDS = new Set(['of', 'the', 'and', 'for', 'on', 'de', 'in', '&']);
 
 function bestName(group: Group): string {

@@ -1,6 +1,6 @@
 import type { NlpDocument } from '../../nlp/annotation.js';
-import { candidateAt, type Candidate } from './candidate.js';
-import type { Group } from './merge-rules.js';
+import { candidateAt } from './candidate.js';
+import { groupAt, type Group } from './merge-rules.js';
 import { OPERATION_NOUNS } from './lexicon.js';
 import type { SentenceView } from './sentence-view.js';
 
@@ -37,14 +37,6 @@ function nounFamilies(group: Group, views: SentenceView[]): Set<string> {
     }
   }
   return families;
-}
-
-function covers(mention: Candidate, sentence: number, position: number): boolean {
-  return mention.sentence === sentence && mention.tokenBegin <= position && position < mention.tokenEnd;
-}
-
-function groupAt(groups: Group[], sentence: number, position: number): Group | undefined {
-  return groups.find((group) => group.mentions.some((mention) => covers(mention, sentence, position)));
 }
 
 /**

@@ -1,7 +1,8 @@
 /**
  * A reader of `text/event-stream` (Server-Sent Events) over fetch, for the GraphQL over SSE answers
- * of the API. EventSource cannot send an Authorization header nor POST a query, so the explorer
- * reads the response body itself. Only what the protocol needs: `event` and `data` fields, comments
+ * of the API: the explorer's live feed, `newsgraph watch` and the feed's load benchmark. It runs in a
+ * browser as in Node. EventSource cannot send an Authorization header nor POST a query, so the
+ * clients read the response body themselves. Only what the protocol needs: `event` and `data` fields, comments
  * (`:` keep-alives) ignored, `id` and `retry` ignored (the change feed's cursor does their work).
  */
 

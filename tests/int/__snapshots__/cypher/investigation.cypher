@@ -1,0 +1,2 @@
+// statement 1 of 1
+MATCH (i:Investigation {id: $id}) RETURN i {.*} AS investigation

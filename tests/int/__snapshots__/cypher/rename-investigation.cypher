@@ -1,0 +1,10 @@
+// statement 1 of 3
+MATCH (i:Investigation {id: $id}) SET i._lock = true REMOVE i._lock
+
+// statement 2 of 3
+MATCH (i:Investigation {id: $id}) RETURN i {.*} AS investigation
+
+// statement 3 of 3
+MATCH (i:Investigation {id: $id})
+SET i += $change, i.version = i.version + 1, i.updatedAt = $now
+RETURN i {.*} AS investigation
