@@ -18,7 +18,12 @@ function newest(path) {
 
 const force = process.argv.includes('--force');
 // The modules outside explorer/ that the explorer imports: what it shares with the service and the CLI.
-const shared = [join(root, 'src', 'model', 'ingest-summary.ts'), join(root, 'src', 'changes', 'kinds.ts'), join(root, 'src', 'model', 'types.ts')];
+const shared = [
+  join(root, 'src', 'model', 'ingest-summary.ts'),
+  join(root, 'src', 'changes', 'kinds.ts'),
+  join(root, 'src', 'changes', 'event-stream.ts'),
+  join(root, 'src', 'model', 'types.ts'),
+];
 if (!force && existsSync(index) && statSync(index).mtimeMs >= Math.max(newest(here), newest(join(root, 'package-lock.json')), ...shared.map(newest))) {
   console.log('explorer: dist/explorer is up to date');
   process.exit(0);

@@ -1,6 +1,7 @@
 /**
  * Size limits on arguments: out-of-range values are refused, never silently
- * clamped (src/schema/support/limits.ts checks them). The repositories read
+ * clamped (checkRange in src/schema/support/limits.ts, or the field that
+ * takes a text or a list). The repositories read
  * them too where a bound shapes a statement (the neighbourhood's depth).
  */
 export const LIMITS = {

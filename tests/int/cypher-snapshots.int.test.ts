@@ -29,7 +29,7 @@ interface Operation {
   keep?: (data: Record<string, unknown>) => void;
 }
 
-/** What later operations need from earlier answers: the investigation saveInvestigation made. */
+/** What later operations need from earlier answers: the investigation saveInvestigation made. The operations run in order, so one alone (-t) may fail. */
 const saved = { investigationId: '' };
 const savedInvestigation = () => ({ id: saved.investigationId });
 
@@ -93,6 +93,20 @@ const OPERATIONS: Record<string, Operation> = {
   'rename-investigation': {
     query: 'mutation($id: ID!) { renameInvestigation(id: $id, name: "Renamed") { id version } }',
     variables: savedInvestigation,
+    headers: EDITOR,
+  },
+  'import-investigation': {
+    query: 'mutation($file: JSON!) { importInvestigation(file: $file) { id version } }',
+    variables: {
+      file: {
+        format: 'newsgraph.investigation',
+        version: 1,
+        name: 'Imported',
+        notes: null,
+        view: { explorer: '?expand=russia' },
+        exportedAt: '2026-12-03T00:00:00Z',
+      },
+    },
     headers: EDITOR,
   },
   'delete-investigation': { query: 'mutation($id: ID!) { deleteInvestigation(id: $id) }', variables: savedInvestigation, headers: EDITOR },
