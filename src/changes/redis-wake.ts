@@ -18,8 +18,9 @@ export function wakeChannel(database: string): string {
 export function redisWake(url: string, channel: string, log: Logger): PeerWake {
   const options = { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: false } as const;
   const publisher = new Redis(url, options);
-  // A subscriber connection queues its SUBSCRIBE until connected, and ioredis subscribes again after a reconnect.
-  const subscriber = new Redis(url, { ...options, enableOfflineQueue: true });
+  // The subscriber queues its SUBSCRIBE until connected, however long Redis takes to come up (with a retry limit,
+  // a Redis started after the API dropped it and wake-ups never came); ioredis subscribes again after a reconnect.
+  const subscriber = new Redis(url, { ...options, enableOfflineQueue: true, maxRetriesPerRequest: null });
   const listeners: Array<(lastSequence: number) => void> = [];
   let warned = false;
   const warn = (error: Error) => {
