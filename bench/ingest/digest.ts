@@ -27,12 +27,12 @@ const TIMESTAMPS = ['createdAt', 'ingestedAt'];
  * key) and the filing of documents for syndication (MinHash signature and
  * bands, wire credit, copy and voice). The other two contenders write the
  * graph as it was before; the digest compares what all three write, and
- * newsgraph's extra work is in its ingest time. Since issue 18 newsgraph also
- * appends its change feed's log (Change events and their counter) in the
- * same transactions.
+ * newsgraph's extra work is in its ingest time. newsgraph also appends its
+ * change feed's log (Change events and their counter) and keeps its tally of
+ * source counts (SourceTally) in the same transactions.
  */
 const NEWSGRAPH_ONLY = {
-  labels: ['TextBand', 'Change', 'ChangeCounter'],
+  labels: ['TextBand', 'Change', 'ChangeCounter', 'SourceTally'],
   types: ['FILED_UNDER'],
   nodeProperties: [...CORROBORATION_PROPERTIES, 'pinned', 'refreshed', 'key', 'minhash', 'wire', 'copyOf', 'voiceOrigin'],
   relationshipProperties: [

@@ -2,6 +2,7 @@ import type { CountingTransaction } from '../db/executor.js';
 import { SET_ORIGIN } from './origins.js';
 import { isRelationType, VALUE_PROPERTIES_OF, type EntityType, type RelationType } from '../model/types.js';
 import { corroborate, type Corroboration, type ReportFacts } from './aggregate.js';
+import { noteSourceCountMoves, type SourceCountMove } from './source-tally.js';
 import { ENTITY_VALUE_PROPERTIES, RELATION_VALUE_PROPERTIES, valuesProjection, type ValueProperty } from './values.js';
 
 /**
@@ -39,10 +40,13 @@ const RELATION_REPORTS = subjectReports('Claim', 'relationId', RELATION_VALUE_PR
 const CORROBORATION = `n.sourceCount = row.sourceCount, n.independentSourceCount = row.independentSourceCount,
   n.firstReportedAt = row.firstReportedAt, n.lastReportedAt = row.lastReportedAt, n.status = row.status, n.disputed = row.disputed, n += row.preferred`;
 
+// Returns each entity's count before and after, for the tally of counts (./source-tally.ts).
 const WRITE_ENTITIES = `
 UNWIND $rows AS row
 MATCH (n:Entity {id: row.id})
-SET ${CORROBORATION}`;
+WITH n, row, coalesce(n.independentSourceCount, 0) AS before
+SET ${CORROBORATION}
+RETURN n.type AS type, before, row.independentSourceCount AS after`;
 
 /**
  * A relation's numbers go on the relationship, found by the unique index on
@@ -68,8 +72,8 @@ async function refreshKind(
   read: string,
   write: (type: string) => string | null,
   propertiesOf: (type: string) => readonly ValueProperty[],
-): Promise<void> {
-  if (ids.length === 0) return;
+): Promise<SourceCountMove[]> {
+  if (ids.length === 0) return [];
   const result = await tx.run<{ id: string; type: string; pinned: string[] | null; reports: ReportFacts[] }>(read, { ids });
   const byStatement = new Map<string, Array<ReturnType<typeof row>>>();
   for (const record of result.records) {
@@ -78,7 +82,12 @@ async function refreshKind(
     if (statement === null) continue;
     byStatement.set(statement, [...(byStatement.get(statement) ?? []), row(id, pinned ?? [], corroborate(propertiesOf(type), reports))]);
   }
-  for (const [statement, rows] of byStatement) await tx.run(statement, { rows });
+  const written: SourceCountMove[] = [];
+  for (const [statement, rows] of byStatement) {
+    const result = await tx.run(statement, { rows });
+    for (const record of result.records) written.push({ type: record.get('type'), before: Number(record.get('before')), after: Number(record.get('after')) });
+  }
+  return written;
 }
 
 /**
@@ -102,13 +111,14 @@ export async function pinEdited(
 }
 
 export async function refreshCorroboration(tx: CountingTransaction, subjects: Subjects): Promise<void> {
-  await refreshKind(
+  const moved = await refreshKind(
     tx,
     [...new Set(subjects.entities)].sort(),
     ENTITY_REPORTS,
     () => WRITE_ENTITIES,
     (type) => ENTITY_VALUE_PROPERTIES.filter((p) => VALUE_PROPERTIES_OF[type as EntityType]?.includes(p)),
   );
+  noteSourceCountMoves(tx, moved);
   const relationWrite = (type: string) => (isRelationType(type) ? writeRelationsCypher(type) : null);
   await refreshKind(tx, [...new Set(subjects.relations)].sort(), RELATION_REPORTS, relationWrite, () => RELATION_VALUE_PROPERTIES);
 }

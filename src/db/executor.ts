@@ -7,6 +7,7 @@ import { isRehearsal, RehearsalRollback } from './rehearsal.js';
 import { LOCAL_ACTOR, type ChangeActor } from '../changes/kinds.js';
 import { APPEND_CHANGES, appendParams } from '../changes/outbox.js';
 import { takeRecordedChanges } from '../changes/record.js';
+import { applyNotedSourceCountMoves } from '../claims/source-tally.js';
 
 export type AccessMode = 'READ' | 'WRITE';
 
@@ -173,7 +174,10 @@ export class Executor {
     const counted = async (tx: ManagedTransaction): Promise<T> => {
       const counting = this.counting(tx, log, config.metadata.query);
       const result = await work(counting);
-      if (mode === 'WRITE') lastSequence = await this.appendChanges(counting);
+      if (mode === 'WRITE') {
+        await applyNotedSourceCountMoves(counting);
+        lastSequence = await this.appendChanges(counting);
+      }
       if (rehearsal && mode === 'WRITE') throw new RehearsalRollback(result);
       return result;
     };

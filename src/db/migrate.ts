@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { PROJECT_ROOT } from '../project.js';
 import type { Executor } from './executor.js';
 import { backfillCorroboration } from '../claims/backfill.js';
+import { buildSourceTallies } from '../claims/source-tally.js';
 
 export const CYPHER_DIR = join(PROJECT_ROOT, 'cypher');
 const MIGRATION_FILE = /^\d{3}_[a-z0-9_]+\.cypher$/;
@@ -46,5 +47,6 @@ export async function migrate(executor: Executor, dir = CYPHER_DIR): Promise<{ s
   await executor.read('CALL db.awaitIndexes(300)', {}, { name: 'await indexes', timeoutMs: 310_000 });
   // Data written before a stored property existed gets it once, after the indexes its statements use are online.
   await backfillCorroboration(executor);
+  await buildSourceTallies(executor);
   return { statements };
 }

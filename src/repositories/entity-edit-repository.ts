@@ -11,6 +11,7 @@ import { aliasTextOf, distinctAliases, ENTITY_PROJECTION, type EntityRecord } fr
 import { writeReportInputs, type ReportInput } from './support/report-inputs.js';
 import { ENTITY_VALUE_PROPERTIES } from '../claims/values.js';
 import { pinEdited, refreshCorroboration } from '../claims/refresh.js';
+import { noteEntitiesRemoved } from '../claims/source-tally.js';
 import { recordChanges } from '../changes/record.js';
 
 export interface EntityInput {
@@ -128,6 +129,7 @@ export class EntityEditRepository {
         if (!(await lockEntities(tx, [id])).has(id)) return false;
         const relations = (await tx.run<{ id: string; from: string; to: string }>(RELATIONS_TOUCHING, { id })).records.map((record) => record.toObject());
         await tx.run(FORGET_MERGES_INTO, { id });
+        await noteEntitiesRemoved(tx, [id]);
         await tx.run(DELETE_ENTITY, { id });
         recordChanges(tx, [
           ...relations.map((relation) => ({ kind: 'RELATION_DELETED' as const, subjectId: relation.id, entityIds: [relation.from, relation.to] })),
@@ -162,6 +164,7 @@ export class EntityEditRepository {
         if (keepType !== mergeType) throw new InputError('mergeId', `cannot merge a ${mergeType} into a ${keepType}`);
         const moved = new Set((await tx.run<{ ids: string[] }>(RELATIONS_OF, { id: mergeId, types: RELATION_TYPES })).records[0]?.get('ids') ?? []);
         await tx.run(RECORD_MERGE, { keepId, mergeId });
+        await noteEntitiesRemoved(tx, [mergeId]);
         await tx.run(MERGE_ENTITIES, { keepId, mergeId });
         await tx.run(REPOINT_REFERENCES, { from: mergeId, to: keepId });
         await joinSameFacts(tx, keepId, moved);

@@ -3,6 +3,7 @@ import type { Executor } from '../db/executor.js';
 import { normalizeName } from '../model/names.js';
 import { ENTITY_LABEL, type EntityType } from '../model/types.js';
 import { andAlso, claimFilterParams, entityVisible, isFiltered, NO_CLAIM_FILTER, whereLine, type ClaimFilter } from './support/claim-filter-cypher.js';
+import { tallyTotalCypher } from '../claims/source-tally.js';
 import { toPage, type Page } from './support/cursor.js';
 import { ENTITY_PROJECTION, entityProjection, withDefaults, type EntityProperty, type EntityRecord, type PropertiesToRead } from './support/records.js';
 
@@ -13,10 +14,13 @@ RETURN ${ENTITY_PROJECTION} AS entity`;
 
 /**
  * Unfiltered counts come from the label count store: O(1), no node is
- * loaded. A filtered count has to look at every node of the label. The label
- * is from the closed enum.
+ * loaded. Under minSources alone they come from the tally of source counts
+ * kept at write time (claims/source-tally.ts): one small node per type. With
+ * asOf a count has to look at every node of the label. The label is from the
+ * closed enum.
  */
 const countCypher = (type: EntityType | null, filter: ClaimFilter) => {
+  if (filter.minSources !== null && filter.asOf === null) return tallyTotalCypher(type !== null);
   const visible = entityVisible('c', filter);
   return `MATCH (c:${type ? ENTITY_LABEL[type] : 'Entity'})${visible ? ` WHERE ${visible}` : ''} RETURN count(c) AS total`;
 };

@@ -2,6 +2,7 @@ import type { Executor } from '../../src/db/executor.js';
 import { ingestBundle } from '../../src/ingest/ingest.js';
 import type { Bundle } from '../../src/model/bundle-schema.js';
 import { wipe } from './neo4j.js';
+import { recountSourceTallies } from './source-tallies.js';
 
 /**
  * The read filters asOf and minSources over a small graph whose reports are
@@ -88,6 +89,7 @@ export async function loadFilterGraph(executor: Executor): Promise<void> {
   await wipe(executor);
   await ingestBundle(executor, FILTER_BUNDLE);
   for (const statement of STORED) await executor.write(statement, {}, { name: 'test: stored corroboration' });
+  await recountSourceTallies(executor);
 }
 
 export const sortedIds = (list: Array<{ id: string }>) => list.map((item) => item.id).sort();

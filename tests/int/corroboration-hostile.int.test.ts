@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { backfillCorroboration } from '../../src/claims/backfill.js';
 import { migrate } from '../../src/db/migrate.js';
 import { loadSeedIfEmpty } from '../../src/ingest/seed.js';
 import { seededApi } from '../helpers/api.js';
 import { graphSnapshot } from '../helpers/graph-snapshot.js';
 import { wipe } from '../helpers/neo4j.js';
+import { expectTalliesMatchEntities } from '../helpers/source-tallies.js';
 
 /**
  * Issue 16, the write side under attack: parallel ingests of one new fact,
@@ -18,6 +19,9 @@ import { wipe } from '../helpers/neo4j.js';
 
 const api = seededApi();
 const db = () => api.db.executor;
+
+// Whatever a test did, the totals under minSources (kept at write time) still match the entities' own counts.
+afterEach(() => expectTalliesMatchEntities(api));
 
 const EXERCISE = { id: 'zapad-interaction-2021', name: 'Zapad/Interaction-2021', type: 'EVENT' } as const;
 const ARMED_FORCES = { id: 'russian-armed-forces', name: 'Russian Armed Forces', type: 'ORGANIZATION' } as const;
@@ -955,6 +959,9 @@ describe('backfill of a graph written before corroboration', () => {
     'MATCH (d:Document) REMOVE d.voiceOrigin',
     'MATCH (c:Claim) REMOVE c.refreshed',
     "MATCH (m:Migration {id: 'corroboration'}) DELETE m",
+    // Nor did it have the tally of counts.
+    'MATCH (t:SourceTally) DELETE t',
+    "MATCH (m:Migration {id: 'source-tallies'}) DELETE m",
   ];
 
   it('restores the same counts, origins and voices after they are removed, and a second run does nothing', async () => {
@@ -1007,5 +1014,26 @@ describe('backfill of a graph written before corroboration', () => {
     }
     await migrate(db());
     expect(onlyCounts(await stored())).toEqual(before);
+  });
+});
+
+describe('totals under minSources, kept at write time', () => {
+  it('take out a deleted entity, and one merged away, at once with other writes', async () => {
+    const total = async () =>
+      (await api.data<{ entities: { totalCount: number } }>('{ entities(minSources: 1, first: 1) { totalCount } }')).entities.totalCount;
+    const sourced = await api.data<{ entities: { edges: Array<{ node: { id: string; type: string } }> } }>(
+      '{ entities(minSources: 1, first: 50) { edges { node { id type } } } }',
+    );
+    const nodes = sourced.entities.edges.map((edge) => edge.node);
+    const kept = nodes.find((node) => nodes.filter((other) => other.type === node.type).length >= 3);
+    const [partner, doomed] = nodes.filter((node) => node.type === kept?.type && node.id !== kept.id);
+    expect(kept && partner && doomed).toBeTruthy();
+    const before = await total();
+    const answers = await Promise.all([
+      api.query('mutation($id: ID!) { deleteEntity(id: $id) }', { id: doomed!.id }),
+      api.query('mutation($keep: ID!, $merge: ID!) { mergeEntities(keepId: $keep, mergeId: $merge) { id } }', { keep: kept!.id, merge: partner!.id }),
+    ]);
+    for (const answer of answers) expect(answer.errors).toBeUndefined();
+    expect(await total()).toBe(before - 2);
   });
 });

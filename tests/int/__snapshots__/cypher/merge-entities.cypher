@@ -1,20 +1,20 @@
-// statement 1 of 16
+// statement 1 of 17
 UNWIND $ids AS id
 MATCH (n:Entity {id: id})
 SET n._lock = true
 REMOVE n._lock
 RETURN n.id AS locked
 
-// statement 2 of 16
+// statement 2 of 17
 MATCH (n:Entity {id: $id}) RETURN n.type AS type
 
-// statement 3 of 16
+// statement 3 of 17
 MATCH (n:Entity {id: $id}) RETURN n.type AS type
 
-// statement 4 of 16
+// statement 4 of 17
 MATCH (m:Entity {id: $id})-[r]-(:Entity) WHERE type(r) IN $types RETURN collect(r.id) AS ids
 
-// statement 5 of 16
+// statement 5 of 17
 MATCH (k:Entity {id: $keepId}), (m:Entity {id: $mergeId})
 CALL (k, m) {
   MATCH (earlier:MergedId)-[old:MERGED_INTO]->(m)
@@ -29,7 +29,12 @@ CALL (merged) {
 }
 CREATE (merged)-[:MERGED_INTO]->(k)
 
-// statement 6 of 16
+// statement 6 of 17
+UNWIND $ids AS id
+MATCH (n:Entity {id: id})
+RETURN n.type AS type, coalesce(n.independentSourceCount, 0) AS sources
+
+// statement 7 of 17
 MATCH (k:Entity {id: $keepId}), (m:Entity {id: $mergeId})
 CALL (k, m) {
   MATCH (k)-[between]-(m)
@@ -111,18 +116,18 @@ SET k.aliases = reduce(kept = [], alias IN wanted | CASE WHEN alias IN kept THEN
 SET k.aliasText = reduce(joined = '', alias IN k.aliases | CASE joined WHEN '' THEN alias ELSE joined + ' | ' + alias END)
 DETACH DELETE m
 
-// statement 7 of 16
+// statement 8 of 17
 CALL { MATCH ()-[rb:REPORTED_BY {attributedToId: $from}]->() SET rb.attributedToId = $to }
 CALL { MATCH (s:Source {entityId: $from}) SET s.entityId = $to }
 
-// statement 8 of 16
+// statement 9 of 17
 MATCH (k:Entity {id: $keepId})-[r]-(other:Entity)
 WHERE type(r) IN $types AND other <> k
 WITH type(r) AS type, startNode(r) = k AS outgoing, other, collect({id: r.id, startDate: r.startDate, endDate: r.endDate}) AS relations
 WHERE size(relations) > 1
 RETURN relations
 
-// statement 9 of 16
+// statement 10 of 17
 UNWIND $pairs AS pair
 MATCH (gone:Claim {relationId: pair.drop})
 MATCH (kept:Claim {relationId: pair.keep})
@@ -142,7 +147,7 @@ CALL (a, b, pair) {
 }
 DETACH DELETE gone
 
-// statement 10 of 16
+// statement 11 of 17
 UNWIND $ids AS id
 MATCH (x:Claim {relationId: id})
 SET x._lock = true
@@ -150,13 +155,13 @@ REMOVE x._lock
 WITH x
 RETURN x.relationId AS id, x.type AS type, coalesce(x.pinned, []) AS pinned, COLLECT { MATCH (x)-[rb:REPORTED_BY]->(s:Source) RETURN { id: rb.id, sourceId: s.id, origin: rb.origin, reportedAt: rb.reportedAt, values: rb { .role, .startDate, .endDate } } } AS reports
 
-// statement 11 of 16
+// statement 12 of 17
 UNWIND $rows AS row
 MATCH ()-[n:MEMBER_OF {id: row.id}]->()
 SET n.sourceCount = row.sourceCount, n.independentSourceCount = row.independentSourceCount,
   n.firstReportedAt = row.firstReportedAt, n.lastReportedAt = row.lastReportedAt, n.status = row.status, n.disputed = row.disputed, n += row.preferred
 
-// statement 12 of 16
+// statement 13 of 17
 UNWIND $ids AS id
 MATCH (x:Entity {id: id})
 SET x._lock = true
@@ -164,18 +169,20 @@ REMOVE x._lock
 WITH x
 RETURN x.id AS id, x.type AS type, coalesce(x.pinned, []) AS pinned, COLLECT { MATCH (x)-[rb:REPORTED_BY]->(s:Source) RETURN { id: rb.id, sourceId: s.id, origin: rb.origin, reportedAt: rb.reportedAt, values: rb { .description, .title, .category, .startDate, .endDate } } } AS reports
 
-// statement 13 of 16
+// statement 14 of 17
 UNWIND $rows AS row
 MATCH (n:Entity {id: row.id})
+WITH n, row, coalesce(n.independentSourceCount, 0) AS before
 SET n.sourceCount = row.sourceCount, n.independentSourceCount = row.independentSourceCount,
   n.firstReportedAt = row.firstReportedAt, n.lastReportedAt = row.lastReportedAt, n.status = row.status, n.disputed = row.disputed, n += row.preferred
+RETURN n.type AS type, before, row.independentSourceCount AS after
 
-// statement 14 of 16
+// statement 15 of 17
 MATCH (n:Entity {id: $id}) RETURN { id: n.id, type: n.type, name: n.name, aliases: coalesce(n.aliases, []),
   description: n.description, title: n.title, category: n.category, startDate: n.startDate, endDate: n.endDate,
   sourceCount: n.sourceCount, independentSourceCount: n.independentSourceCount, firstReportedAt: n.firstReportedAt, lastReportedAt: n.lastReportedAt, status: n.status, disputed: n.disputed } AS entity
 
-// statement 15 of 16
+// statement 16 of 17
 MATCH (n:Entity {id: $id})
 OPTIONAL MATCH (old:NameKey)-[link:NAMES]->(n)
 WHERE NOT old.key IN $keys
@@ -187,7 +194,7 @@ UNWIND $keys AS key
 MERGE (k:NameKey {key: key})
 MERGE (k)-[:NAMES]->(n)
 
-// statement 16 of 16
+// statement 17 of 17
 MERGE (counter:ChangeCounter {id: 'feed'})
 ON CREATE SET counter.sequence = 0, counter.prunedThrough = 0
 SET counter.locked = true

@@ -44,8 +44,10 @@ RETURN x.id AS id, x.type AS type, coalesce(x.pinned, []) AS pinned, COLLECT { M
 // statement 6 of 8
 UNWIND $rows AS row
 MATCH (n:Entity {id: row.id})
+WITH n, row, coalesce(n.independentSourceCount, 0) AS before
 SET n.sourceCount = row.sourceCount, n.independentSourceCount = row.independentSourceCount,
   n.firstReportedAt = row.firstReportedAt, n.lastReportedAt = row.lastReportedAt, n.status = row.status, n.disputed = row.disputed, n += row.preferred
+RETURN n.type AS type, before, row.independentSourceCount AS after
 
 // statement 7 of 8
 MATCH (n:Entity {id: $id}) RETURN { id: n.id, type: n.type, name: n.name, aliases: coalesce(n.aliases, []),
