@@ -41,7 +41,8 @@ SET t._lock = true
 REMOVE t._lock
 WITH t, d, coalesce(t.counts, []) AS counts
 WITH t, d, counts, CASE WHEN size(counts) > size(d.delta) THEN size(counts) ELSE size(d.delta) END AS length
-SET t.counts = [i IN range(0, length - 1) | coalesce(counts[i], 0) + coalesce(d.delta[i], 0)]
+WITH t, [i IN range(0, length - 1) | coalesce(counts[i], 0) + coalesce(d.delta[i], 0)] AS summed
+SET t.counts = summed[0..reduce(end = 0, i IN range(0, size(summed) - 1) | CASE WHEN summed[i] <> 0 THEN i + 1 ELSE end END)]
 
 // statement 8 of 8
 MERGE (counter:ChangeCounter {id: 'feed'})
